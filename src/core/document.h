@@ -1,0 +1,64 @@
+#pragma once
+// The unit every stage works on: one document, segmented into blocks.
+// Stages never erase blocks; they set a verdict and say who decided it, so every
+// matcher sees the original text and --explain can say why a block went.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace declutter {
+
+struct Rule;  // rules/rule.h
+
+enum class Verdict : std::uint8_t { undecided, keep, drop };
+
+// What produced a block. Text mode yields `line`; the HTML block builder yields the rest.
+enum class BlockKind : std::uint8_t {
+  line, title, heading, paragraph, list_item, table_cell, preformatted, quote, caption, other
+};
+
+// The stage that set a verdict, for --explain and --stats.
+enum class Decider : std::uint8_t {
+  none, rule, section_cut, dedupe, edge_trim, score, safety, dom_rule
+};
+
+struct Block {
+  std::string_view text;          // verbatim content; for text mode one input line (no EOL)
+  std::uint32_t line = 0;         // 1-based input line (text mode) or source line of the element
+  bool gap_before = false;        // a paragraph break separates this block from the previous one
+  BlockKind kind = BlockKind::line;
+  Verdict verdict = Verdict::undecided;
+  Decider decider = Decider::none;
+  const Rule* rule = nullptr;     // the deciding rule when decider is rule/section_cut/dom_rule
+  float score = 0.0F;             // content score when decider is score (or computed anyway)
+
+  // Features from the HTML front end (zero in text mode).
+  std::uint16_t depth = 0;        // element depth in the DOM
+  std::uint32_t link_chars = 0;   // characters of text inside <a>
+  std::string_view tag;           // lower-case tag name of the block element
+  std::string_view class_id;      // space-separated class and id tokens of the block and ancestors
+
+  bool dropped() const { return verdict == Verdict::drop; }
+  bool kept() const { return verdict != Verdict::drop; }
+};
+
+struct Document {
+  std::string source;             // the input bytes after decoding (text views point here ...)
+  std::string arena;              // ... or here, for text the HTML front end produced
+  std::vector<Block> blocks;
+  std::string url;                // from --url or a JSONL record, may be empty
+  std::string title;              // page <title>, HTML only
+
+  // Decide a block unless a keep rule already protects it. Returns whether it changed.
+  bool decide(Block& block, Verdict verdict, Decider decider, const Rule* rule = nullptr) {
+    if (block.verdict == Verdict::keep && verdict == Verdict::drop) return false;
+    if (block.verdict == verdict) return false;
+    block.verdict = verdict;
+    block.decider = decider;
+    block.rule = rule;
+    return true;
+  }
+};
+
+}  // namespace declutter

@@ -1,0 +1,40 @@
+#pragma once
+// Tunables. Every threshold the stages use is declared once in settings.cpp with its
+// default and a line of documentation; rule files override them with `set NAME VALUE`
+// (common first, then the publisher file), so no number is buried in stage code.
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace declutter {
+
+struct SettingSpec {
+  std::string_view name;
+  std::string_view default_value;
+  std::string_view doc;
+  enum class Type { number, fraction, boolean, word } type;
+};
+
+// Every known setting, in documentation order.
+std::span<const SettingSpec> setting_specs();
+const SettingSpec* find_setting(std::string_view name);
+
+// Parses a value for a setting: "40%" and "0.4" are both fractions; on, off, true, false,
+// yes, no are booleans. Returns an error message, or nothing when the value is good.
+std::optional<std::string> validate_setting(const SettingSpec& spec, std::string_view value);
+
+class Settings {
+ public:
+  Settings();  // every setting at its default
+  void set(std::string_view name, std::string_view value);  // value already validated
+  double number(std::string_view name) const;   // numbers and fractions (40% -> 0.4)
+  bool flag(std::string_view name) const;
+  std::string_view word(std::string_view name) const;
+
+ private:
+  std::vector<std::string> values_;  // parallel to setting_specs()
+};
+
+}  // namespace declutter

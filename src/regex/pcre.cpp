@@ -1,0 +1,60 @@
+#include "regex/pcre.h"
+
+#include <array>
+
+namespace declutter {
+namespace {
+// Bounds on one match attempt: enough for any sane line rule, small enough that a
+// catastrophically backtracking pattern gives up in milliseconds.
+constexpr std::uint32_t kMatchLimit = 1'000'000;
+constexpr std::uint32_t kDepthLimit = 10'000;
+constexpr std::uint32_t kMaxCaptures = 64;
+}  // namespace
+
+MatchScratch::MatchScratch()
+    : data_(pcre2_match_data_create(kMaxCaptures, nullptr)),
+      context_(pcre2_match_context_create(nullptr)) {
+  pcre2_set_match_limit(context_.get(), kMatchLimit);
+  pcre2_set_depth_limit(context_.get(), kDepthLimit);
+}
+
+std::optional<Regex> Regex::compile(std::string_view pattern, RegexFlags flags, RegexError& error) {
+  std::uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
+  if (flags.caseless) options |= PCRE2_CASELESS;
+  if (flags.extended) options |= PCRE2_EXTENDED;
+  if (flags.dotall) options |= PCRE2_DOTALL;
+  int code = 0;
+  PCRE2_SIZE offset = 0;
+  pcre2_code* compiled = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(),
+                                       options, &code, &offset, nullptr);
+  if (compiled == nullptr) {
+    std::array<PCRE2_UCHAR, 256> message{};
+    pcre2_get_error_message(code, message.data(), message.size());
+    error.offset = offset;
+    error.message = reinterpret_cast<const char*>(message.data());
+    return std::nullopt;
+  }
+  Regex regex;
+  regex.code_ = std::shared_ptr<pcre2_code>(compiled, CodeFree{});
+  regex.pattern_ = std::string(pattern);
+  regex.jit_ = pcre2_jit_compile(compiled, PCRE2_JIT_COMPLETE) == 0;
+  regex.limit_reported_ = std::make_shared<std::atomic<bool>>(false);
+  return regex;
+}
+
+MatchOutcome Regex::match(std::string_view subject, MatchScratch& scratch) const {
+  int rc = pcre2_match(code_.get(), reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), 0,
+                       0, scratch.data(), scratch.context());
+  if (rc >= 0) return MatchOutcome::match;
+  if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
+      rc == PCRE2_ERROR_JIT_STACKLIMIT)
+    return MatchOutcome::limit_exceeded;
+  return MatchOutcome::no_match;
+}
+
+std::pair<std::size_t, std::size_t> Regex::span(const MatchScratch& scratch) {
+  const PCRE2_SIZE* ovector = pcre2_get_ovector_pointer(scratch.data());
+  return {ovector[0], ovector[1]};
+}
+
+}  // namespace declutter

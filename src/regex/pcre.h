@@ -1,0 +1,67 @@
+#pragma once
+// PCRE2 behind RAII. A Regex compiles once (UTF + UCP, JIT when available) and is then
+// immutable and shared across threads; MatchScratch is the per-thread match data with the
+// match and depth limits that bound catastrophic backtracking.
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#ifndef PCRE2_CODE_UNIT_WIDTH
+#define PCRE2_CODE_UNIT_WIDTH 8
+#endif
+#include <pcre2.h>
+
+namespace declutter {
+
+struct RegexError {
+  std::size_t offset = 0;   // byte offset into the pattern
+  std::string message;
+};
+
+struct RegexFlags {
+  bool caseless = false;
+  bool extended = false;
+  bool dotall = false;
+};
+
+enum class MatchOutcome { no_match, match, limit_exceeded };
+
+class MatchScratch {
+ public:
+  MatchScratch();
+  pcre2_match_data* data() const { return data_.get(); }
+  pcre2_match_context* context() const { return context_.get(); }
+
+ private:
+  struct DataFree { void operator()(pcre2_match_data* p) const { pcre2_match_data_free(p); } };
+  struct ContextFree { void operator()(pcre2_match_context* p) const { pcre2_match_context_free(p); } };
+  std::unique_ptr<pcre2_match_data, DataFree> data_;
+  std::unique_ptr<pcre2_match_context, ContextFree> context_;
+};
+
+class Regex {
+ public:
+  // Returns the compiled pattern, or fills `error` and returns nothing.
+  static std::optional<Regex> compile(std::string_view pattern, RegexFlags flags, RegexError& error);
+
+  MatchOutcome match(std::string_view subject, MatchScratch& scratch) const;
+  // Where the last successful match() with this scratch began and ended.
+  static std::pair<std::size_t, std::size_t> span(const MatchScratch& scratch);
+  const std::string& pattern() const { return pattern_; }
+  bool jit() const { return jit_; }
+
+  // True once, the first time a limit is hit, so the caller can warn exactly once.
+  bool first_limit_hit() const { return !limit_reported_->exchange(true); }
+
+ private:
+  struct CodeFree { void operator()(pcre2_code* p) const { pcre2_code_free(p); } };
+  std::shared_ptr<pcre2_code> code_;
+  std::string pattern_;
+  bool jit_ = false;
+  std::shared_ptr<std::atomic<bool>> limit_reported_;
+};
+
+}  // namespace declutter
