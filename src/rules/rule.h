@@ -1,0 +1,51 @@
+#pragma once
+// One parsed rule, as written in a rule file. Rules are owned by the RuleCatalog and live
+// as long as it does; blocks point at the rule that decided them.
+#include <cstdint>
+#include <string>
+
+#include "core/diagnostic.h"
+
+namespace declutter {
+
+enum class Action : std::uint8_t {
+  drop,        // drop the matching line
+  keep,        // keep the matching line whatever any other rule or the scorer says
+  cut,         // drop from the matching line to the end of the document
+  cut_block,   // drop from the matching line to the next paragraph break
+  cut_before,  // drop everything before the matching line
+  html_drop,   // drop DOM elements matching a selector before text is produced
+  html_keep,   // protect DOM elements (and their text) from html_drop and scoring
+  html_root,   // extract only from the first element matching the selector
+};
+
+enum class MatchKind : std::uint8_t {
+  phrase,    // the whole normalised line equals the text
+  starts,    // the normalised line starts with the text
+  ends,      // ... ends with it
+  contains,  // ... contains it
+  regex,     // PCRE2 search on the line with surrounding white space trimmed
+  selector,  // CSS subset (html_* actions)
+  xpath,     // raw XPath (html_* actions)
+};
+
+// Which --precision / --recall focus a rule applies in (bit set).
+enum FocusMask : std::uint8_t { focus_balanced = 1, focus_precision = 2, focus_recall = 4, focus_all = 7 };
+
+struct Rule {
+  Action action = Action::drop;
+  MatchKind match = MatchKind::phrase;
+  std::string pattern;            // phrase: normalised key; regex: source; selector/xpath: text
+  std::string text;               // canonical form for --explain: drop "Menu", cut /^Related$/i
+  SourceLoc origin;               // where it was written (column of the matcher)
+  bool caseless = false;          // regex flags
+  bool extended = false;
+  bool dotall = false;
+  bool keep_marker = false;       // cut*: marker=keep leaves the marker line itself in place
+  double after = 0.0;             // fires only past this share of the document's text ...
+  double before = 1.0;            // ... and before this share
+  std::uint8_t focus = focus_all;
+  bool from_common = false;       // loaded from the common set (subject to the safety valve)
+};
+
+}  // namespace declutter
