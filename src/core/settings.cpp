@@ -48,6 +48,12 @@ std::size_t index_of(std::string_view name) {
 }
 }  // namespace
 
+std::optional<double> parse_share(std::string_view text) {
+  double out = 0;
+  if (!parse_fraction(text, out)) return std::nullopt;
+  return out;
+}
+
 std::span<const SettingSpec> setting_specs() { return kSpecs; }
 
 const SettingSpec* find_setting(std::string_view name) {
