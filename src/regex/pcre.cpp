@@ -6,7 +6,7 @@ namespace declutter {
 namespace {
 // Bounds on one match attempt: enough for any sane line rule, small enough that a
 // catastrophically backtracking pattern gives up in milliseconds.
-constexpr std::uint32_t kMatchLimit = 1'000'000;
+constexpr std::uint32_t kMatchLimit = 200'000;
 constexpr std::uint32_t kDepthLimit = 10'000;
 constexpr std::uint32_t kMaxCaptures = 64;
 }  // namespace
@@ -18,7 +18,7 @@ MatchScratch::MatchScratch()
   pcre2_set_depth_limit(context_.get(), kDepthLimit);
 }
 
-std::optional<Regex> Regex::compile(std::string_view pattern, RegexFlags flags, RegexError& error) {
+std::optional<Regex> Regex::compile(std::string_view pattern, RegexFlags flags, RegexError& error, bool jit) {
   std::uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
   if (flags.caseless) options |= PCRE2_CASELESS;
   if (flags.extended) options |= PCRE2_EXTENDED;
@@ -37,7 +37,7 @@ std::optional<Regex> Regex::compile(std::string_view pattern, RegexFlags flags, 
   Regex regex;
   regex.code_ = std::shared_ptr<pcre2_code>(compiled, CodeFree{});
   regex.pattern_ = std::string(pattern);
-  regex.jit_ = pcre2_jit_compile(compiled, PCRE2_JIT_COMPLETE) == 0;
+  regex.jit_ = jit && pcre2_jit_compile(compiled, PCRE2_JIT_COMPLETE) == 0;
   regex.limit_reported_ = std::make_shared<std::atomic<bool>>(false);
   return regex;
 }
