@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "corpus/run_documents.h"
 #include "pipeline/engine.h"
 
 namespace declutter {
@@ -16,6 +17,14 @@ struct CliOptions {
   std::string rules_dir;                // --rules DIR; empty = the embedded defaults
   std::string url;                      // --url
   EngineOptions engine;
+  // Corpus mode (src/corpus/run_documents.h): framing, parallelism, limits, error policy.
+  Framing framing = Framing::whole;     // --jsonl, --null
+  std::string field = "text";           // --field
+  OnError on_error = OnError::pass;     // --on-error
+  unsigned jobs = 0;                    // -j/--jobs; 0 = all cores
+  bool line_buffered = false;           // --line-buffered
+  bool stats = false;                   // --stats
+  std::size_t max_doc_bytes = std::size_t{64} << 20;  // --max-doc-bytes
 };
 
 // Parses argv. On a usage error returns nothing and sets `error` to a one-line message.
