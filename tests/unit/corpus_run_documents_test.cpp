@@ -66,6 +66,20 @@ TEST_CASE("corpus: JSONL --field and --url fallback", "[corpus]") {
   CHECK(result.output == "{\"body\":\"[https://fallback.example/]X\",\"text\":\"keep\"}\n");
 }
 
+TEST_CASE("corpus: JSONL values keep their own line ending, not the clean text's", "[corpus]") {
+  const ProcessorFactory adds_newline = [] {
+    return DocumentProcessor([](std::string_view bytes, std::string_view, std::string& out,
+                                std::string&) {
+      out.assign(bytes);
+      if (out.empty() || out.back() != '\n') out += '\n';
+      return true;
+    });
+  };
+  const RunResult result =
+      run_on("{\"text\":\"a\"}\n{\"text\":\"b\\n\"}\n{\"text\":\"\"}\n", jsonl_options(), adds_newline);
+  CHECK(result.output == "{\"text\":\"a\"}\n{\"text\":\"b\\n\"}\n{\"text\":\"\"}\n");
+}
+
 TEST_CASE("corpus: JSONL last line without newline, blank lines echoed", "[corpus]") {
   const RunResult result = run_on("{\"text\":\"a\"}\n\n{\"text\":\"b\"}", jsonl_options());
   CHECK(result.status == 0);
