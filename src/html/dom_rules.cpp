@@ -210,6 +210,11 @@ void DomMarks::clear() {
 }
 
 void DomMarks::mark(const xmlNode* element, const Rule* rule, std::uint32_t order) {
+  // Classes on <html> and <body> describe the page ("cookies-not-set", "has-sidebar"), not
+  // a box on it: a drop there would drop the whole page.
+  if (rule->action == Action::html_drop && (element->parent == nullptr || element->parent->type != XML_ELEMENT_NODE ||
+                                            node_name(element) == "body"))
+    return;
   DomMark& mark = marks_[element];
   if (rule->action == Action::html_keep) {
     if (mark.keep == nullptr || order < mark.keep_order) {

@@ -4,6 +4,8 @@
 // builder still produces the text of dropped elements, with verdict drop and the deciding
 // rule, so --explain can say why it went.
 //
+// html-drop never applies to <html> or <body>: their classes describe the page, not a box.
+//
 // Selectors are matched natively in one walk over the tree (rules are indexed by the id,
 // class, attribute or tag their last compound needs, so an element is tested only against
 // rules that could match it); their XPath translation (css_to_xpath.h) is the documented
