@@ -5,6 +5,7 @@
 #include <iostream>
 #include <memory>
 
+#include "authoring/explain.h"
 #include "corpus/run_documents.h"
 
 namespace declutter {
@@ -22,11 +23,17 @@ int run_extract(const CliOptions& options, const Engine& engine) {
   run.max_doc_bytes = options.max_doc_bytes;
   run.url = options.url;
   // One Worker per thread: it holds that thread's scratch (match data, reused Document).
-  const ProcessorFactory make_processor = [&engine] {
+  const ExplainFormat explain = options.explain;
+  const ProcessorFactory make_processor = [&engine, explain] {
     auto worker = std::make_shared<Worker>(engine);
-    return DocumentProcessor([worker](std::string_view bytes, std::string_view url, std::string& out,
-                                      std::string&) {
-      worker->extract(DocumentInput{bytes, url}, out);
+    return DocumentProcessor([worker, explain](std::string_view bytes, std::string_view url,
+                                               std::string& out, std::string&) {
+      const DocumentInput input{bytes, url};
+      if (explain != ExplainFormat::none) {
+        explain_document(worker->analyse(input), explain, out);
+      } else {
+        worker->extract(input, out);
+      }
       return true;
     });
   };

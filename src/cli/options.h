@@ -5,11 +5,12 @@
 #include <vector>
 
 #include "corpus/run_documents.h"
+#include "authoring/explain.h"
 #include "pipeline/engine.h"
 
 namespace declutter {
 
-enum class Command { extract, check, help, version };
+enum class Command { extract, check, test, report, suggest, help, version };
 
 struct CliOptions {
   Command command = Command::extract;
@@ -25,6 +26,10 @@ struct CliOptions {
   bool line_buffered = false;           // --line-buffered
   bool stats = false;                   // --stats
   std::size_t max_doc_bytes = std::size_t{64} << 20;  // --max-doc-bytes
+  // Rule authoring (issue 6).
+  ExplainFormat explain = ExplainFormat::none;  // --explain[=text|json]
+  bool update = false;                  // test --update: rewrite the expected files
+  std::size_t min_pages = 0;            // suggest --min-pages N; 0 = max(2, half the pages)
 };
 
 // Parses argv. On a usage error returns nothing and sets `error` to a one-line message.
