@@ -48,7 +48,9 @@ results=$WORK/results.txt
 measure() {
   local name=$1 corpus=$2 command=$3
   echo "  $name" >&2
-  /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.txt" bash -c "$command" > /dev/null
+  # Output goes into a pipe, not straight to /dev/null: GNU grep stops at the first match
+  # when its output is /dev/null. /usr/bin/time counts the command, not the draining cat.
+  /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.txt" bash -c "$command" | cat > /dev/null
   read -r wall user sys rss_kb < "$WORK/time.txt"
   echo "$name $(docs_of "$corpus") $(bytes_of "$corpus") $wall $(echo "$user + $sys" | bc) $rss_kb" >> "$results"
 }
@@ -82,7 +84,7 @@ awk '{ mb = $3 / 1e6; wall = ($4 > 0 ? $4 : 0.001); cpu = ($5 > 0 ? $5 : 0.001);
 echo
 
 rate() { awk -v n="$1" -v f="${2:-wall}" '$1 == n { w = ($4 > 0 ? $4 : 0.001); c = ($5 > 0 ? $5 : 0.001); print (f == "cpu" ? $3 / c : $3 / w) }' "$results"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }'; }
 rss_mb=$(awk -v n="declutter-jsonl-stream-j$JOBS" '$1 == n { printf "%.1f", $6 / 1024 }' "$results")
 echo "| ratio | wall | CPU | target |"
 echo "| --- | ---: | ---: | --- |"
