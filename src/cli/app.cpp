@@ -40,7 +40,7 @@ int run_cli(int argc, const char* const* argv) {
   }
   print_diagnostics(rules.diagnostics);
   if (rules.diagnostics.has_errors()) {
-    std::fprintf(stderr, "declutter: %zu error(s) in the rules; nothing was processed\n",
+    std::fprintf(stderr, "declutter: %zu error(s) above; nothing was processed\n",
                  rules.diagnostics.error_count());
     return 2;
   }
