@@ -148,3 +148,42 @@ TEST_CASE("the native matcher agrees with libxml2 evaluating the XPath", "[css]"
     }
   }
 }
+
+TEST_CASE("XPath rules, tried per element or over the whole page, select what libxml2 selects", "[css]") {
+  const std::string page =
+      "<html><body><header><h1>Site</h1></header><form id=f1><p>search</p></form><article><header id=h2>"
+      "<p>byline</p></header><form id=f2><h2>x</h2></form><p>one</p><p>two</p></article>"
+      "<div class=\"a [b]\"><p>three</p></div></body></html>";
+  const char* expressions[] = {"//header[not(ancestor::article)]", "//form[not(.//h1 or .//h2)]", "//p",
+                               "//p[1]",  "//p[last()]", "//div[@class='a [b]']/p", "//p | //form",
+                               "//header[.//p][@id='h2']", " //p[contains(., 't')] ", "//article//p[2]"};
+  XmlDocPtr doc = parse_html(page, HtmlParser::libxml2);
+  for (const char* expression : expressions) {
+    INFO(expression);
+    testing::RuleList rules(std::string("html-drop xpath:") + expression + "\n");
+    REQUIRE_FALSE(rules.diagnostics.has_errors());
+    Diagnostics diags;
+    DomRules compiled = DomRules::compile(rules.with(Action::html_drop), diags);
+    REQUIRE_FALSE(diags.has_errors());
+    DomMarks marks;
+    compiled.apply(doc.get(), marks);
+    std::set<const xmlNode*> native;
+    walk_tree(
+        xmlDocGetRootElement(doc.get()),
+        [&](xmlNode* node) {
+          if (marks.find(node) != nullptr) native.insert(node);
+          return true;
+        },
+        [](xmlNode*) {});
+    std::set<const xmlNode*> expected;
+    std::unique_ptr<xmlXPathContext, void (*)(xmlXPathContext*)> context(xmlXPathNewContext(doc.get()),
+                                                                        xmlXPathFreeContext);
+    std::unique_ptr<xmlXPathObject, void (*)(xmlXPathObject*)> result(
+        xmlXPathEvalExpression(reinterpret_cast<const xmlChar*>(expression), context.get()), xmlXPathFreeObject);
+    REQUIRE(result);
+    for (int i = 0; result->nodesetval != nullptr && i < result->nodesetval->nodeNr; ++i)
+      expected.insert(result->nodesetval->nodeTab[i]);
+    CHECK(native == expected);
+    CHECK_FALSE(expected.empty());
+  }
+}
