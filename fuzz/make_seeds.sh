@@ -40,7 +40,8 @@ for i, page in enumerate(pages):
     lines = [json.dumps({"id": i, "url": f"https://www.example.com/{i}", "text": text}),
              json.dumps({"text": "Menu\nA line.\n", "meta": {"a": [1, 2.5, None, True]}}),
              '{"text": 17}', '{"broken": ', "not json at all", ""]
-    (out / f"seed-jsonl-{i}").write_text("\n".join(lines) + "\n")
+    # The first byte is the target's configuration byte: 0 = JSONL, --on-error=pass.
+    (out / f"seed-jsonl-{i}").write_bytes(b"\0" + ("\n".join(lines) + "\n").encode())
 PY
     ;;
   *) echo "make_seeds.sh: unknown target $target" >&2; exit 2 ;;
