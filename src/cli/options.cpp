@@ -302,7 +302,8 @@ Rule authoring:
                           # declutter explain: N blocks, N kept, N dropped
                           - LINE FILE:LINE RULE | text     dropped by a rule
                           - LINE STAGE | text              dropped by a stage (dedupe,
-                                                           edge-trim, score S)
+                                                           edge-trim, score S links=L%
+                                                           words=W <tag>)
                           + LINE kept | text               in the output
                           + LINE FILE:LINE keep ... | text protected by a keep rule
                           + LINE safety | text             restored by the safety valve
