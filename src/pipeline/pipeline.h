@@ -20,6 +20,7 @@ class Pipeline {
                                          Diagnostics& diagnostics);
 
   void run(Document& doc, StageScratch& scratch) const {
+    scratch.keys.reset();
     for (const auto& stage : stages_) stage->run(doc, scratch);
   }
   const RuleFile* publisher() const { return rules_.publisher; }

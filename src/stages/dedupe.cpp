@@ -11,11 +11,12 @@ void DedupeStage::run(Document& doc, StageScratch& scratch) const {
   // different lines of one document is vanishingly unlikely.
   auto& seen = scratch.seen_hashes;
   seen.clear();
-  for (auto& block : doc.blocks) {
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    Block& block = doc.blocks[i];
     if (block.dropped()) continue;
-    phrase_key(block.text, scratch.key);
-    if (scratch.key.size() < min_chars_) continue;
-    std::size_t hash = std::hash<std::string_view>{}(scratch.key);
+    std::string_view key = scratch.keys.key(doc, i);
+    if (key.size() < min_chars_) continue;
+    std::size_t hash = std::hash<std::string_view>{}(key);
     if (!seen.insert(hash).second) doc.decide(block, Verdict::drop, Decider::dedupe);
   }
 }

@@ -7,8 +7,9 @@ namespace declutter {
 void LineRuleStage::run(Document& doc, StageScratch& scratch) const {
   if (keep_.empty() && drop_.empty()) return;
   LineWalker walker(doc);
-  for (auto& block : doc.blocks) {
-    LineView line = walker.view(block, scratch);
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    Block& block = doc.blocks[i];
+    LineView line = walker.view(doc, i, scratch);
     if (block.verdict != Verdict::undecided) continue;
     if (const Rule* rule = keep_.find(line, scratch.regex)) {
       doc.decide(block, Verdict::keep, Decider::rule, rule);

@@ -14,11 +14,11 @@ class LineWalker {
     for (const auto& block : doc.blocks) total_ += block.text.size();
   }
   // Call once per block, in order.
-  LineView view(const Block& block, StageScratch& scratch) {
+  LineView view(const Document& doc, std::size_t index, StageScratch& scratch) {
+    const Block& block = doc.blocks[index];
     LineView line;
     line.trimmed = trim_space(block.text);
-    phrase_key(line.trimmed, scratch.key);
-    line.key = scratch.key;
+    line.key = scratch.keys.key(doc, index);
     line.position = total_ == 0 ? 0.0 : static_cast<double>(seen_) / static_cast<double>(total_);
     seen_ += block.text.size();
     return line;

@@ -15,7 +15,7 @@ void SectionCutStage::run(Document& doc, StageScratch& scratch) const {
   const std::size_t count = doc.blocks.size();
   for (std::size_t i = 0; i < count; ++i) {
     Block& block = doc.blocks[i];
-    LineView line = walker.view(block, scratch);
+    LineView line = walker.view(doc, i, scratch);
     if (block.verdict == Verdict::keep || block.decider == Decider::dom_rule) continue;
     if (const Rule* rule = cut_before_.find(line, scratch.regex)) {
       drop_range(doc, 0, rule->keep_marker ? i : i + 1, rule);

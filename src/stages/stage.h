@@ -3,6 +3,8 @@
 // built once from a compiled rule set and is then immutable and shared by all threads;
 // per-thread state lives in StageScratch.
 #include <cstddef>
+#include <cstdint>
+#include <vector>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -14,9 +16,22 @@ namespace declutter {
 
 class Settings;
 
+// The phrase key of every block of the current document, computed once and shared by
+// every stage that matches rules (line rules, cuts, dedupe). Pipeline::run resets it.
+class KeyCache {
+ public:
+  void reset() { ends_.clear(); }
+  std::string_view key(const Document& doc, std::size_t index);
+
+ private:
+  std::string arena_;
+  std::vector<std::uint32_t> ends_;
+};
+
 struct StageScratch {
   MatchScratch regex;        // PCRE2 match data and limits for this thread
-  std::string key;           // reusable buffer for normalised line keys
+  KeyCache keys;             // phrase keys of the current document's blocks
+  std::string key;           // reusable buffer for one normalised key
   std::unordered_set<std::size_t> seen_hashes;  // dedupe's per-document memory, reused
 };
 

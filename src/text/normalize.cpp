@@ -135,24 +135,33 @@ void append_lowercase(std::string_view text, std::string& out) {
 void phrase_key(std::string_view line, std::string& out) {
   out.clear();
   std::string_view core = trim_if(line, is_decoration, true, true);
+  out.reserve(core.size());
   bool pending_space = false;
   for (std::size_t i = 0; i < core.size();) {
     auto c = static_cast<unsigned char>(core[i]);
-    std::size_t len = 1;
-    bool space = false;
-    if (c < 0x80) {
-      space = c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-    } else {
-      auto decoded = decode_at(core, i);
-      len = decoded.second;
-      space = is_space(decoded.first);
+    if (c < 0x80) {  // the common case: one table-free step, no UTF-8 decoding
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
+        pending_space = true;
+      } else {
+        if (pending_space) out += ' ';
+        pending_space = false;
+        out += static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+      }
+      ++i;
+      continue;
     }
-    if (space) {
+    auto [cp, len] = decode_at(core, i);
+    if (is_space(cp)) {
       pending_space = true;
     } else {
       if (pending_space) out += ' ';
       pending_space = false;
-      append_lowercase(core.substr(i, len), out);
+      char32_t lower = len == 1 ? cp : to_lower(cp);
+      if (lower == cp) {
+        out.append(core.substr(i, len));
+      } else {
+        append_utf8(lower, out);
+      }
     }
     i += len;
   }
