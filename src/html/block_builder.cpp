@@ -57,7 +57,7 @@ const std::unordered_map<std::string_view, ElementInfo>& element_table() {
   return table;
 }
 
-const ElementInfo& info_of(const xmlNode* element) {
+const ElementInfo& lookup_info(const xmlNode* element) {
   static const ElementInfo kInline{};
   const auto& table = element_table();
   auto it = table.find(node_name(element));
@@ -86,6 +86,10 @@ std::string_view collapse_into(std::string_view text, std::string& out) {
 }
 
 }  // namespace
+
+const void* BlockBuilder::info_of(const xmlNode* element) {
+  return names_.get(element->name, [&] { return static_cast<const void*>(&lookup_info(element)); });
+}
 
 std::string title_text(xmlDoc* tree) {
   std::string out;
@@ -137,6 +141,7 @@ std::string_view strip_site_name(std::string_view title) {
 void BlockBuilder::build(xmlDoc* tree, const DomMarks& marks, Document& doc) {
   doc_ = &doc;
   arena_ = &doc.arena;
+  names_.clear();
   frames_.clear();
   texts_.clear();
   class_ids_.clear();
@@ -164,7 +169,7 @@ void BlockBuilder::build(xmlDoc* tree, const DomMarks& marks, Document& doc) {
           if (node->type != XML_ELEMENT_NODE) return false;
           enter_element(node, marks);
           if (node == narrowed_to) frames_.back().in_root = true;
-          return info_of(node).role != Role::hidden;
+          return static_cast<const ElementInfo*>(info_of(node))->role != Role::hidden;
         },
         [&](xmlNode* node) {
           if (node->type == XML_ELEMENT_NODE) leave_element(node);
@@ -183,7 +188,7 @@ void BlockBuilder::build(xmlDoc* tree, const DomMarks& marks, Document& doc) {
 }
 
 void BlockBuilder::enter_element(xmlNode* element, const DomMarks& marks) {
-  const ElementInfo& info = info_of(element);
+  const ElementInfo& info = *static_cast<const ElementInfo*>(info_of(element));
   Frame frame;
   frame.element = element;
   if (!frames_.empty()) {
@@ -227,7 +232,7 @@ void BlockBuilder::enter_element(xmlNode* element, const DomMarks& marks) {
 void BlockBuilder::leave_element(const xmlNode* element) {
   const Frame& frame = frames_.back();
   if (frame.boundary) flush();
-  const ElementInfo& info = info_of(element);
+  const ElementInfo& info = *static_cast<const ElementInfo*>(info_of(element));
   if (node_name(element) == "a" && link_depth_ > 0) --link_depth_;
   if (info.kind == BlockKind::preformatted && pre_depth_ > 0) --pre_depth_;
   frames_.pop_back();
@@ -313,7 +318,7 @@ void BlockBuilder::flush() {
   }
   const Frame& frame = frames_.back();
   const xmlNode* owner = frame.owner != nullptr ? frame.owner : frame.element;
-  const ElementInfo& info = info_of(owner);
+  const ElementInfo& info = *static_cast<const ElementInfo*>(info_of(owner));
 
   Block block;
   block.line = owner->line;

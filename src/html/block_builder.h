@@ -18,6 +18,7 @@
 
 #include "core/document.h"
 #include "html/dom_rules.h"
+#include "html/name_cache.h"
 
 namespace declutter {
 
@@ -48,7 +49,9 @@ class BlockBuilder {
   void flush();
   void choose_title();
   Span append_class_id(const xmlNode* owner);
+  const void* info_of(const xmlNode* element);  // the element's table entry (block_builder.cpp)
 
+  NameCache<const void*> names_;
   Document* doc_ = nullptr;
   std::string* arena_ = nullptr;
   std::vector<Frame> frames_;

@@ -13,6 +13,7 @@
 
 #include "html/css_selector.h"
 #include "html/dom_walk.h"
+#include "html/name_cache.h"
 #include "html/xml_doc.h"
 
 namespace declutter {
@@ -132,7 +133,32 @@ struct StringHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
 };
-using KeyIndex = std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>>;
+// Compound lists by key (a class, an id, ...), behind a cheap filter on (length, first and
+// last byte): most class tokens on a page key no rule and are turned away without hashing.
+class KeyIndex {
+ public:
+  using Map = std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>>;
+  std::vector<std::uint32_t>& operator[](const std::string& key) {
+    if (!key.empty()) filter_[shape(key)] = true;
+    return map_[key];
+  }
+  const std::vector<std::uint32_t>* find(std::string_view key) const {
+    if (key.empty() || !filter_[shape(key)]) return nullptr;
+    auto it = map_.find(key);
+    return it == map_.end() ? nullptr : &it->second;
+  }
+  bool empty() const { return map_.empty(); }
+
+ private:
+  static std::size_t shape(std::string_view key) {
+    const auto first = static_cast<unsigned char>(key.front());
+    const auto last = static_cast<unsigned char>(key.back());
+    return ((key.size() & 31U) << 10 | (first & 31U) << 5 | (last & 31U)) % kFilterBits;
+  }
+  static constexpr std::size_t kFilterBits = 32768;
+  Map map_;
+  std::vector<bool> filter_ = std::vector<bool>(kFilterBits, false);
+};
 
 // The needles of [attr*=needle] tests on one attribute, found in one pass over a value:
 // a bigram filter rejects almost every position before any comparison runs.
@@ -363,6 +389,14 @@ void DomRules::Impl::match_selectors(xmlDoc* doc, DomMarks& marks) const {
   std::vector<char> root_found(selectors.size(), 0);
 
   ElementView view;
+  struct AttributeKeys {
+    const std::vector<std::uint32_t>* by_name = nullptr;
+    const SubstringIndex* substrings = nullptr;
+  };
+  NameCache<const std::vector<std::uint32_t>*> tag_keys;
+  NameCache<AttributeKeys> attribute_keys;
+  tag_keys.clear();
+  attribute_keys.clear();
   const auto consider = [&](std::uint32_t flat, const xmlNode* element, std::uint32_t parent_begin,
                             std::uint32_t own_begin) {
     const CompoundRef ref = compounds[flat];
@@ -383,10 +417,9 @@ void DomRules::Impl::match_selectors(xmlDoc* doc, DomMarks& marks) const {
   };
   const auto consider_all = [&](const KeyIndex& index, std::string_view key, const xmlNode* element,
                                 std::uint32_t parent_begin, std::uint32_t own_begin) {
-    if (index.empty()) return;
-    auto it = index.find(key);
-    if (it == index.end()) return;
-    for (std::uint32_t flat : it->second) consider(flat, element, parent_begin, own_begin);
+    const std::vector<std::uint32_t>* flats = index.find(key);
+    if (flats == nullptr) return;
+    for (std::uint32_t flat : *flats) consider(flat, element, parent_begin, own_begin);
   };
 
   walk_tree(
@@ -420,13 +453,18 @@ void DomRules::Impl::match_selectors(xmlDoc* doc, DomMarks& marks) const {
         }
         if (!by_attribute.empty() || !by_substring.empty())
           for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
-            const std::string_view name = xml_text(a->name);
-            consider_all(by_attribute, name, node, parent_begin, own_begin);
-            if (by_substring.empty()) continue;
-            auto it = by_substring.find(name);
-            if (it == by_substring.end()) continue;
-            it->second.scan(attribute_value(a), marks.hits,
-                            [&](std::uint32_t flat) { consider(flat, node, parent_begin, own_begin); });
+            const AttributeKeys keys = attribute_keys.get(a->name, [&] {
+              AttributeKeys found;
+              const std::string_view name = xml_text(a->name);
+              found.by_name = by_attribute.find(name);
+              if (auto it = by_substring.find(name); it != by_substring.end()) found.substrings = &it->second;
+              return found;
+            });
+            if (keys.by_name != nullptr)
+              for (std::uint32_t flat : *keys.by_name) consider(flat, node, parent_begin, own_begin);
+            if (keys.substrings != nullptr)
+              keys.substrings->scan(attribute_value(a), marks.hits,
+                                    [&](std::uint32_t flat) { consider(flat, node, parent_begin, own_begin); });
           }
         if (per_element_xpaths)
           for (const auto& compiled : xpaths) {
@@ -441,7 +479,11 @@ void DomRules::Impl::match_selectors(xmlDoc* doc, DomMarks& marks) const {
               marks.mark(node, compiled.rule, compiled.order);
             }
           }
-        consider_all(by_tag, view.tag, node, parent_begin, own_begin);
+        const auto* tag_flats = tag_keys.get(node->name, [&]() -> const std::vector<std::uint32_t>* {
+          return by_tag.find(view.tag);
+        });
+        if (tag_flats != nullptr)
+          for (std::uint32_t flat : *tag_flats) consider(flat, node, parent_begin, own_begin);
         for (std::uint32_t flat : universal) consider(flat, node, parent_begin, own_begin);
 
         for (std::size_t i = own_begin; i < entries.size(); ++i) {
