@@ -1,0 +1,239 @@
+#include "score/content_scorer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "score/features.h"
+
+namespace declutter::score {
+namespace {
+
+float clampf(float value, float low, float high) { return std::min(high, std::max(low, value)); }
+
+// Per-thread buffers, reused from document to document so that scoring allocates only
+// when a document is larger than any before it on this thread.
+struct ScoreScratch {
+  std::vector<BlockFeatures> features;
+  std::vector<float> prose;
+  std::vector<BlockClass> classes;
+  std::unordered_map<std::uint64_t, std::uint32_t> key_counts;
+  std::vector<std::uint64_t> keys;
+  std::string folded;
+  std::string title;
+  std::string candidate;
+};
+
+ScoreScratch& scratch_for_thread() {
+  thread_local ScoreScratch scratch;
+  return scratch;
+}
+
+struct Region {
+  std::size_t begin = 0;
+  std::size_t end = 0;  // exclusive; begin == end when the page has no good block
+};
+
+// The maximum-sum segment of per-block region values (Kadane).
+Region densest_region(std::span<const BlockClass> classes, std::span<const BlockFeatures> features,
+                      std::span<const Block> blocks, const ScoreParams& params) {
+  Region best;
+  float best_sum = 0;
+  float sum = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < classes.size(); ++i) {
+    float value = 0;
+    if (blocks[i].verdict == Verdict::drop) {
+      value = -params.region_short_penalty;
+    } else {
+      switch (classes[i]) {
+        case BlockClass::good: value = features[i].words; break;
+        case BlockClass::near_good: value = 0; break;
+        case BlockClass::short_block: value = -params.region_short_penalty; break;
+        case BlockClass::bad: value = -params.region_bad_penalty; break;
+        case BlockClass::empty: value = 0; break;
+      }
+    }
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += value;
+    if (sum > best_sum) {
+      best_sum = sum;
+      best = {start, i + 1};
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
+  ScoreParams p;
+  const auto num = [&](std::string_view name) { return static_cast<float>(settings.number(name)); };
+  p.window_blocks = static_cast<std::size_t>(std::max(1.0, settings.number("score-window-blocks")));
+  p.short_words = std::max(1.0F, num("score-short-words"));
+  p.good_words = std::max(p.short_words + 1, num("score-good-words"));
+  p.cjk_chars_per_word = num("score-cjk-chars-per-word");
+  p.stopwords_low = num("score-stopwords-low");
+  p.stopwords_high = std::max(p.stopwords_low + 0.01F, num("score-stopwords-high"));
+  p.stopwords_unknown = num("score-stopwords-unknown");
+  p.language.min_share = settings.number("score-language-min-share");
+  p.language.min_margin = settings.number("score-language-margin");
+  p.language.min_hits = static_cast<std::uint32_t>(std::max(0.0, settings.number("score-language-min-hits")));
+  p.weight_length = num("score-weight-length");
+  p.weight_stopwords = num("score-weight-stopwords");
+  p.weight_punctuation = num("score-weight-punctuation");
+  p.weight_links = num("score-weight-links");
+  p.titlecase_base = std::min(0.99F, num("score-titlecase-base"));
+  p.weight_titlecase = num("score-weight-titlecase");
+  p.weight_caps = num("score-weight-caps");
+  p.weight_digits = num("score-weight-digits");
+  p.weight_decoration = num("score-weight-decoration");
+  p.weight_repeat = num("score-weight-repeat");
+  p.max_link_density = num("score-max-link-density");
+  p.good = num("score-good");
+  p.near_good = num("score-near-good");
+  p.region_short_penalty = num("score-region-short-penalty");
+  p.region_bad_penalty = num("score-region-bad-penalty");
+  p.region_bonus = num("score-region-bonus");
+  p.outside_penalty = num("score-outside-penalty");
+  p.neighbour_weight = num("score-neighbour-weight");
+  p.headline_reach = static_cast<std::size_t>(std::max(0.0, settings.number("score-headline-reach")));
+  p.headline_bonus = num("score-headline-bonus");
+  switch (focus) {
+    case Focus::balanced: p.threshold = num("score-threshold"); break;
+    case Focus::precision: p.threshold = num("score-threshold-precision"); break;
+    case Focus::recall: p.threshold = num("score-threshold-recall"); break;
+  }
+  return p;
+}
+
+float prose_score(const BlockFeatures& f, bool language_known, const ScoreParams& p) {
+  // Length: 0 at the short limit, 1 at the good length, on a log scale (a paragraph twice
+  // as long is not twice as likely to be prose).
+  const float length = clampf(std::log((f.words + 1) / (p.short_words + 1)) / std::log((p.good_words + 1) / (p.short_words + 1)),
+                              -1.5F, 1.5F);
+  // Stopwords: measured only where words are words; damped in short blocks, where one
+  // "the" swings the density.
+  float stopwords = p.stopwords_unknown;
+  const bool mostly_cjk = f.cjk_chars > f.alpha_words;
+  if (language_known && !mostly_cjk) {
+    const float density = (f.stopword_density() - p.stopwords_low) / (p.stopwords_high - p.stopwords_low);
+    stopwords = clampf(density, -1.5F, 1.5F) * std::min(1.0F, static_cast<float>(f.alpha_words) / p.short_words);
+  }
+  const float punctuation = (f.ends_sentence ? 0.5F : 0.0F) +
+                            std::min(0.5F, 0.25F * static_cast<float>(f.sentence_marks + f.commas));
+  const float titlecase = f.alpha_words < 2 ? (f.title_words > 0 ? 1.0F : 0.0F)
+                                             : std::max(0.0F, f.title_share() - p.titlecase_base) / (1 - p.titlecase_base);
+  const float decoration = std::min(1.0F, static_cast<float>(f.decorations) / std::max(1.0F, f.words / 5));
+  const float repeat = std::min(1.0F, static_cast<float>(f.repeats) / 2);
+  return p.weight_length * length + p.weight_stopwords * stopwords + p.weight_punctuation * punctuation -
+         p.weight_titlecase * titlecase - p.weight_caps * f.caps_share() - p.weight_digits * f.digit_share() -
+         p.weight_decoration * decoration - p.weight_repeat * repeat - p.weight_links * f.link_density;
+}
+
+BlockClass classify(const BlockFeatures& f, float score, const ScoreParams& p) {
+  if (f.chars == 0) return BlockClass::empty;
+  if (f.link_density > p.max_link_density) return BlockClass::bad;
+  if (f.words < p.short_words) return score < p.near_good - 2 ? BlockClass::bad : BlockClass::short_block;
+  if (score >= p.good) return BlockClass::good;
+  if (score >= p.near_good) return BlockClass::near_good;
+  return BlockClass::bad;
+}
+
+ContentScorer::ContentScorer(ScoreParams params, std::shared_ptr<const StopwordLists> stopwords)
+    : params_(params), stopwords_(std::move(stopwords)) {}
+
+void ContentScorer::run(Document& doc, StageScratch& /*scratch*/) const {
+  for (std::size_t begin = 0; begin < doc.blocks.size(); begin += params_.window_blocks)
+    run_window(doc, begin, std::min(doc.blocks.size(), begin + params_.window_blocks));
+}
+
+void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end) const {
+  const std::span<Block> blocks(doc.blocks.data() + begin, end - begin);
+  const std::size_t n = blocks.size();
+  ScoreScratch& s = scratch_for_thread();
+  const LanguageGuess guess = detect_language(blocks, *stopwords_, params_.language, s.folded);
+
+  // Features, with repetition counted over the window.
+  s.features.resize(n);
+  s.keys.resize(n);
+  s.key_counts.clear();
+  for (std::size_t i = 0; i < n; ++i) {
+    s.features[i] = measure_block(blocks[i], *stopwords_, guess.language, params_.cjk_chars_per_word, s.folded);
+    s.keys[i] = repetition_key(blocks[i].text, s.folded);
+    if (s.keys[i] != 0) ++s.key_counts[s.keys[i]];
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    if (s.keys[i] != 0) s.features[i].repeats = s.key_counts[s.keys[i]] - 1;
+
+  // The headline: a line that is the page title or its first part ("Headline | Site").
+  // In text mode the title is the first line, so that line itself is not a match.
+  const bool title_from_first_line = doc.title.empty();
+  normalise_for_match(title_from_first_line ? (doc.blocks.empty() ? std::string_view{} : doc.blocks.front().text)
+                                            : std::string_view(doc.title),
+                      s.title);
+  constexpr std::size_t kMinHeadlineChars = 12;
+  if (s.title.size() >= kMinHeadlineChars) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (title_from_first_line && begin + i == 0) continue;
+      if (blocks[i].text.size() > 3 * s.title.size()) continue;
+      normalise_for_match(blocks[i].text, s.candidate);
+      if (s.candidate.size() < kMinHeadlineChars) continue;
+      s.features[i].title_match = s.title.find(s.candidate) != std::string::npos ||
+                                  s.candidate.find(s.title) != std::string::npos;
+      // The headline repeats the title by design; that is no sign of chrome.
+      if (s.features[i].title_match) s.features[i].repeats = 0;
+    }
+  }
+
+  s.prose.resize(n);
+  s.classes.resize(n);
+  const bool language_known = guess.language >= 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    s.prose[i] = prose_score(s.features[i], language_known, params_);
+    s.classes[i] = classify(s.features[i], s.prose[i], params_);
+  }
+
+  const Region region = densest_region(s.classes, s.features, blocks, params_);
+  const std::size_t headline_from = region.begin > params_.headline_reach ? region.begin - params_.headline_reach : 0;
+
+  // Context revision. Neighbours are the nearest non-empty blocks on either side.
+  const auto neighbour_score = [&](std::size_t i, bool forward) -> float {
+    for (std::size_t j = i;;) {
+      if (forward) {
+        if (++j >= n) return -1.0F;
+      } else {
+        if (j-- == 0) return -1.0F;
+      }
+      if (s.classes[j] != BlockClass::empty) return clampf(s.prose[j], -3.0F, 3.0F);
+    }
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    Block& block = blocks[i];
+    if (s.classes[i] == BlockClass::empty) continue;
+    const bool inside = i >= region.begin && i < region.end;
+    float revised = s.prose[i] + (inside ? params_.region_bonus : -params_.outside_penalty);
+    revised += params_.neighbour_weight * (neighbour_score(i, false) + neighbour_score(i, true)) / 2;
+    if (s.features[i].title_match && i >= headline_from && i < region.end) revised += params_.headline_bonus;
+    if (s.classes[i] == BlockClass::bad && s.features[i].link_density > params_.max_link_density)
+      revised = std::min(revised, params_.threshold - 1);
+    block.score = revised;
+    if (block.verdict != Verdict::undecided) continue;
+    doc.decide(block, revised >= params_.threshold ? Verdict::keep : Verdict::drop, Decider::score);
+  }
+}
+
+}  // namespace declutter::score
+
+namespace declutter {
+std::unique_ptr<Stage> make_score_stage(const Settings& settings,
+                                        std::shared_ptr<const score::StopwordLists> stopwords, Focus focus) {
+  if (!settings.flag("score") || !stopwords) return nullptr;
+  return std::make_unique<score::ContentScorer>(score::ScoreParams::from(settings, focus), std::move(stopwords));
+}
+}  // namespace declutter
