@@ -19,6 +19,9 @@ struct ScoreScratch {
   std::vector<BlockFeatures> features;
   std::vector<float> prose;
   std::vector<BlockClass> classes;
+  std::vector<float> emissions;
+  std::vector<std::uint8_t> path;
+  std::vector<bool> content;
   std::unordered_map<std::uint64_t, std::uint32_t> key_counts;
   std::vector<std::uint64_t> keys;
   std::string folded;
@@ -31,42 +34,32 @@ ScoreScratch& scratch_for_thread() {
   return scratch;
 }
 
-struct Region {
-  std::size_t begin = 0;
-  std::size_t end = 0;  // exclusive; begin == end when the page has no good block
-};
-
-// The maximum-sum segment of per-block region values (Kadane).
-Region densest_region(std::span<const BlockClass> classes, std::span<const BlockFeatures> features,
-                      std::span<const Block> blocks, const ScoreParams& params) {
-  Region best;
-  float best_sum = 0;
-  float sum = 0;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < classes.size(); ++i) {
-    float value = 0;
-    if (blocks[i].verdict == Verdict::drop) {
-      value = -params.region_short_penalty;
-    } else {
-      switch (classes[i]) {
-        case BlockClass::good: value = features[i].words; break;
-        case BlockClass::near_good: value = 0; break;
-        case BlockClass::short_block: value = -params.region_short_penalty; break;
-        case BlockClass::bad: value = -params.region_bad_penalty; break;
-        case BlockClass::empty: value = 0; break;
-      }
-    }
-    if (sum <= 0) {
-      sum = 0;
-      start = i;
-    }
-    sum += value;
-    if (sum > best_sum) {
-      best_sum = sum;
-      best = {start, i + 1};
-    }
+// Two-state segmentation (boilerplate, content) maximising the summed emissions of the
+// blocks labelled content minus `switch_cost` per change of state (Viterbi). A weak block
+// between strong ones stays with them unless its evidence outweighs two switches; a long
+// run of weak blocks (a menu, a teaser list) becomes boilerplate. Linear time and memory.
+void label_content(std::span<const float> emissions, float switch_cost, std::vector<std::uint8_t>& from_content,
+                   std::vector<bool>& content) {
+  const std::size_t n = emissions.size();
+  from_content.assign(n * 2, 0);  // [i*2 + state]: whether the best path into state at i came from content
+  float boiler = 0;
+  float inside = -switch_cost / 2;  // a page may open with its article, at half a switch
+  for (std::size_t i = 0; i < n; ++i) {
+    const float boiler_stay = boiler;
+    const float boiler_from_content = inside;  // leaving content costs nothing once paid on entry
+    const float content_stay = inside;
+    const float content_from_boiler = boiler - switch_cost;
+    from_content[i * 2] = boiler_from_content > boiler_stay ? 1 : 0;
+    from_content[i * 2 + 1] = content_stay >= content_from_boiler ? 1 : 0;
+    boiler = std::max(boiler_stay, boiler_from_content);
+    inside = std::max(content_stay, content_from_boiler) + emissions[i];
   }
-  return best;
+  content.assign(n, false);
+  bool state = inside > boiler;
+  for (std::size_t i = n; i-- > 0;) {
+    content[i] = state;
+    state = from_content[i * 2 + (state ? 1 : 0)] != 0;
+  }
 }
 
 }  // namespace
@@ -97,11 +90,10 @@ ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
   p.max_link_density = num("score-max-link-density");
   p.good = num("score-good");
   p.near_good = num("score-near-good");
-  p.region_short_penalty = num("score-region-short-penalty");
-  p.region_bad_penalty = num("score-region-bad-penalty");
-  p.region_bonus = num("score-region-bonus");
-  p.outside_penalty = num("score-outside-penalty");
-  p.neighbour_weight = num("score-neighbour-weight");
+  p.emission_cap = num("score-emission-cap");
+  p.short_weight = num("score-short-weight");
+  p.switch_cost = num("score-switch-cost");
+  p.run_min_share = num("score-run-min-share");
   p.headline_reach = static_cast<std::size_t>(std::max(0.0, settings.number("score-headline-reach")));
   p.headline_bonus = num("score-headline-bonus");
   switch (focus) {
@@ -199,32 +191,60 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
     s.classes[i] = classify(s.features[i], s.prose[i], params_);
   }
 
-  const Region region = densest_region(s.classes, s.features, blocks, params_);
-  const std::size_t headline_from = region.begin > params_.headline_reach ? region.begin - params_.headline_reach : 0;
+  // Emissions: a block's evidence for content, capped so that one huge paragraph cannot
+  // drag a whole footer along; decided blocks speak through their verdict.
+  s.emissions.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    float e = clampf(s.prose[i] - params_.threshold, -params_.emission_cap, params_.emission_cap);
+    // A short block carries little evidence either way (jusText's "short" class): its
+    // neighbours decide, unless many short blocks in a row add up to a menu.
+    if (s.classes[i] == BlockClass::short_block) e *= params_.short_weight;
+    if (s.classes[i] == BlockClass::empty) e = 0;
+    if (blocks[i].verdict == Verdict::drop) e = -1;
+    if (blocks[i].verdict == Verdict::keep) e = std::max(e, 1.0F);
+    s.emissions[i] = e;
+  }
+  label_content(s.emissions, params_.switch_cost, s.path, s.content);
 
-  // Context revision. Neighbours are the nearest non-empty blocks on either side.
-  const auto neighbour_score = [&](std::size_t i, bool forward) -> float {
-    for (std::size_t j = i;;) {
-      if (forward) {
-        if (++j >= n) return -1.0F;
-      } else {
-        if (j-- == 0) return -1.0F;
-      }
-      if (s.classes[j] != BlockClass::empty) return clampf(s.prose[j], -3.0F, 3.0F);
-    }
-  };
+  // Content runs: a run whose good prose is a small share of the best run's is a stray
+  // (an author box, a cookie notice, a comment) and goes; the headline just above the first
+  // surviving run comes back.
+  float best_mass = 0;
+  for (std::size_t i = 0; i < n;) {
+    if (!s.content[i]) { ++i; continue; }
+    float mass = 0;
+    std::size_t j = i;
+    for (; j < n && s.content[j]; ++j)
+      if (s.classes[j] == BlockClass::good) mass += s.features[j].words;
+    best_mass = std::max(best_mass, mass);
+    i = j;
+  }
+  std::size_t first_content = n;
+  for (std::size_t i = 0; i < n;) {
+    if (!s.content[i]) { ++i; continue; }
+    float mass = 0;
+    std::size_t j = i;
+    for (; j < n && s.content[j]; ++j)
+      if (s.classes[j] == BlockClass::good) mass += s.features[j].words;
+    const bool keep_run = mass > 0 && mass >= params_.run_min_share * best_mass;
+    for (std::size_t k = i; k < j; ++k) s.content[k] = keep_run;
+    if (keep_run) first_content = std::min(first_content, i);
+    i = j;
+  }
+  const std::size_t headline_from = first_content > params_.headline_reach ? first_content - params_.headline_reach : 0;
+  for (std::size_t i = headline_from; i < first_content && i < n; ++i)
+    if (s.features[i].title_match) s.content[i] = true;
+
   for (std::size_t i = 0; i < n; ++i) {
     Block& block = blocks[i];
     if (s.classes[i] == BlockClass::empty) continue;
-    const bool inside = i >= region.begin && i < region.end;
-    float revised = s.prose[i] + (inside ? params_.region_bonus : -params_.outside_penalty);
-    revised += params_.neighbour_weight * (neighbour_score(i, false) + neighbour_score(i, true)) / 2;
-    if (s.features[i].title_match && i >= headline_from && i < region.end) revised += params_.headline_bonus;
-    if (s.classes[i] == BlockClass::bad && s.features[i].link_density > params_.max_link_density)
-      revised = std::min(revised, params_.threshold - 1);
-    block.score = revised;
+    bool keep = s.content[i];
+    if (s.classes[i] == BlockClass::bad && s.features[i].link_density > params_.max_link_density) keep = false;
+    // The score says which side of the threshold the block's own evidence fell on, and by
+    // how much; the verdict adds the context (its run, the headline).
+    block.score = s.prose[i] - params_.threshold;
     if (block.verdict != Verdict::undecided) continue;
-    doc.decide(block, revised >= params_.threshold ? Verdict::keep : Verdict::drop, Decider::score);
+    doc.decide(block, keep ? Verdict::keep : Verdict::drop, Decider::score);
   }
 }
 

@@ -44,11 +44,10 @@ struct ScoreParams {
   float max_link_density = 0.5F;
   float good = 1.5F;
   float near_good = 0.5F;
-  float region_short_penalty = 2;
-  float region_bad_penalty = 6;
-  float region_bonus = 1.5F;
-  float outside_penalty = 2.5F;
-  float neighbour_weight = 0.3F;
+  float emission_cap = 4;
+  float short_weight = 0.35F;
+  float switch_cost = 4;
+  float run_min_share = 0.25F;
   std::size_t headline_reach = 12;
   float headline_bonus = 3;
   float threshold = 0;  // for the focus the stage was built with
