@@ -12,7 +12,7 @@ using T = SettingSpec::Type;
 // The one table of tunables. Keep it in documentation order; rules/README.md lists it.
 constexpr std::array kSpecs{
     SettingSpec{"dedupe", "on", "drop exact repeats of an earlier line (repeated headline, caption)", T::boolean},
-    SettingSpec{"dedupe-min-chars", "12", "lines shorter than this are never treated as repeats", T::number},
+    SettingSpec{"dedupe-min-chars", "20", "lines shorter than this are never treated as repeats", T::number},
     SettingSpec{"edge-trim", "on", "drop runs of short non-sentence lines at the start and end of a document", T::boolean},
     SettingSpec{"edge-trim-max-words", "3", "the longest line, in words, that edge trimming may drop", T::number},
     SettingSpec{"max-removed", "97%", "if common rules remove more than this share of the text, their verdicts are undone", T::fraction},
@@ -81,6 +81,12 @@ std::size_t index_of(std::string_view name) {
   std::abort();  // a stage asked for a setting the table does not declare: a programming error
 }
 }  // namespace
+
+std::optional<double> parse_share(std::string_view text) {
+  double out = 0;
+  if (!parse_fraction(text, out)) return std::nullopt;
+  return out;
+}
 
 std::span<const SettingSpec> setting_specs() { return kSpecs; }
 

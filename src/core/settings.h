@@ -25,6 +25,9 @@ const SettingSpec* find_setting(std::string_view name);
 // yes, no are booleans. Returns an error message, or nothing when the value is good.
 std::optional<std::string> validate_setting(const SettingSpec& spec, std::string_view value);
 
+// "40%" or "0.4" as a share in [0, 1].
+std::optional<double> parse_share(std::string_view text);
+
 class Settings {
  public:
   Settings();  // every setting at its default

@@ -5,7 +5,9 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "core/diagnostic.h"
 #include "core/document.h"
 
 namespace declutter {
@@ -27,7 +29,32 @@ struct DocumentInput {
 };
 
 class RuleCatalog;
-class Engine;
+class Pipeline;
+
+class Engine {
+ public:
+  // Compiles the pipeline of the common set and of every publisher file once. Problems
+  // (bad selectors, disable lines that match nothing, an unknown --publisher) land in
+  // `diagnostics`; the caller refuses to run when it has errors.
+  static std::unique_ptr<Engine> build(std::shared_ptr<const RuleCatalog> catalog, EngineOptions options,
+                                       Diagnostics& diagnostics);
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // The pipeline for a document: --publisher if given, else the publisher serving the URL's
+  // host, else the common set.
+  const Pipeline& pipeline_for(std::string_view url) const;
+  const EngineOptions& options() const { return options_; }
+  const RuleCatalog& catalog() const { return *catalog_; }
+
+ private:
+  Engine() = default;
+  std::shared_ptr<const RuleCatalog> catalog_;
+  EngineOptions options_;
+  std::vector<std::unique_ptr<Pipeline>> pipelines_;  // [0] is the common set
+  const Pipeline* forced_ = nullptr;                  // --publisher
+};
 
 class Worker {
  public:

@@ -18,7 +18,7 @@ MatchScratch::MatchScratch()
   pcre2_set_depth_limit(context_.get(), kDepthLimit);
 }
 
-std::optional<Regex> Regex::compile(std::string_view pattern, RegexFlags flags, RegexError& error) {
+std::optional<Regex> Regex::compile(std::string_view pattern, RegexFlags flags, RegexError& error, bool jit) {
   std::uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
   if (flags.caseless) options |= PCRE2_CASELESS;
   if (flags.extended) options |= PCRE2_EXTENDED;
@@ -37,7 +37,7 @@ std::optional<Regex> Regex::compile(std::string_view pattern, RegexFlags flags, 
   Regex regex;
   regex.code_ = std::shared_ptr<pcre2_code>(compiled, CodeFree{});
   regex.pattern_ = std::string(pattern);
-  regex.jit_ = pcre2_jit_compile(compiled, PCRE2_JIT_COMPLETE) == 0;
+  regex.jit_ = jit && pcre2_jit_compile(compiled, PCRE2_JIT_COMPLETE) == 0;
   regex.limit_reported_ = std::make_shared<std::atomic<bool>>(false);
   return regex;
 }

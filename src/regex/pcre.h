@@ -45,7 +45,9 @@ class MatchScratch {
 class Regex {
  public:
   // Returns the compiled pattern, or fills `error` and returns nothing.
-  static std::optional<Regex> compile(std::string_view pattern, RegexFlags flags, RegexError& error);
+  // `jit` off is for validation only (a rule-file check), where JIT compilation is wasted work.
+  static std::optional<Regex> compile(std::string_view pattern, RegexFlags flags, RegexError& error,
+                                      bool jit = true);
 
   MatchOutcome match(std::string_view subject, MatchScratch& scratch) const;
   // Where the last successful match() with this scratch began and ended.

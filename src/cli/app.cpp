@@ -1,0 +1,50 @@
+#include "cli/app.h"
+
+#include <csignal>
+#include <cstdio>
+#include <string>
+
+#include "cli/check_command.h"
+#include "cli/extract_command.h"
+#include "cli/options.h"
+#include "cli/rules_loader.h"
+
+namespace declutter {
+
+int run_cli(int argc, const char* const* argv) {
+  // A closed stdout (`declutter ... | head -1`) must end the run quietly: writes then fail
+  // with EPIPE, which the writers treat as a clean stop, instead of killing the process.
+  std::signal(SIGPIPE, SIG_IGN);
+  std::string error;
+  auto options = parse_command_line(argc, argv, error);
+  if (!options) {
+    std::fprintf(stderr, "declutter: %s\nTry 'declutter --help' for more information.\n", error.c_str());
+    return 2;
+  }
+  switch (options->command) {
+    case Command::help:
+      std::fputs(help_text(), stdout);
+      return 0;
+    case Command::version:
+      std::printf("declutter %s\n", DECLUTTER_VERSION);
+      return 0;
+    case Command::check:
+      return run_check(*options);
+    case Command::extract:
+      break;
+  }
+  LoadedRules rules = load_rules(options->rules_dir, options->engine);
+  if (!rules.fatal.empty()) {
+    std::fprintf(stderr, "declutter: %s\n", rules.fatal.c_str());
+    return 2;
+  }
+  print_diagnostics(rules.diagnostics);
+  if (rules.diagnostics.has_errors()) {
+    std::fprintf(stderr, "declutter: %zu error(s) in the rules; nothing was processed\n",
+                 rules.diagnostics.error_count());
+    return 2;
+  }
+  return run_extract(*options, *rules.engine);
+}
+
+}  // namespace declutter

@@ -1,0 +1,165 @@
+#include "cli/options.h"
+
+#include <string_view>
+
+namespace declutter {
+namespace {
+
+// Splits "--name=value" and fetches the value of "--name value".
+class ArgReader {
+ public:
+  ArgReader(int argc, const char* const* argv) : argc_(argc), argv_(argv) {}
+  bool done() const { return index_ >= argc_; }
+  std::string_view next() {
+    std::string_view arg = argv_[index_++];
+    inline_value_.reset();
+    if (arg.starts_with("--")) {
+      auto eq = arg.find('=');
+      if (eq != std::string_view::npos) {
+        inline_value_ = arg.substr(eq + 1);
+        arg = arg.substr(0, eq);
+      }
+    }
+    return arg;
+  }
+  std::optional<std::string> value(std::string_view flag, std::string& error) {
+    if (inline_value_) return std::string(*inline_value_);
+    if (index_ >= argc_) {
+      error = std::string(flag) + " needs a value";
+      return std::nullopt;
+    }
+    return std::string(argv_[index_++]);
+  }
+  bool has_inline_value() const { return inline_value_.has_value(); }
+
+ private:
+  int argc_;
+  const char* const* argv_;
+  int index_ = 1;
+  std::optional<std::string_view> inline_value_;
+};
+
+}  // namespace
+
+std::optional<CliOptions> parse_command_line(int argc, const char* const* argv, std::string& error) {
+  CliOptions options;
+  ArgReader args(argc, argv);
+  bool first = true;
+  bool only_files = false;
+  bool precision = false;
+  bool recall = false;
+  while (!args.done()) {
+    std::string_view arg = args.next();
+    if (first && arg == "check") {
+      options.command = Command::check;
+      first = false;
+      continue;
+    }
+    first = false;
+    if (only_files || arg == "-" || !arg.starts_with("-")) {
+      options.inputs.emplace_back(arg);
+      continue;
+    }
+    if (arg == "--") {
+      only_files = true;
+    } else if (arg == "-h" || arg == "--help") {
+      options.command = Command::help;
+      return options;
+    } else if (arg == "-V" || arg == "--version") {
+      options.command = Command::version;
+      return options;
+    } else if (arg == "--rules") {
+      auto v = args.value(arg, error);
+      if (!v) return std::nullopt;
+      options.rules_dir = *v;
+    } else if (arg == "--publisher") {
+      auto v = args.value(arg, error);
+      if (!v) return std::nullopt;
+      options.engine.publisher = *v;
+    } else if (arg == "--url") {
+      auto v = args.value(arg, error);
+      if (!v) return std::nullopt;
+      options.url = *v;
+    } else if (arg == "--format") {
+      auto v = args.value(arg, error);
+      if (!v) return std::nullopt;
+      if (*v == "auto") {
+        options.engine.format = InputFormat::automatic;
+      } else if (*v == "text") {
+        options.engine.format = InputFormat::text;
+      } else if (*v == "html") {
+        options.engine.format = InputFormat::html;
+      } else {
+        error = "--format takes auto, text or html, not '" + *v + "'";
+        return std::nullopt;
+      }
+    } else if (arg == "--parser") {
+      auto v = args.value(arg, error);
+      if (!v) return std::nullopt;
+      if (*v == "libxml2") {
+        options.engine.parser = HtmlParser::libxml2;
+      } else if (*v == "gumbo") {
+        options.engine.parser = HtmlParser::gumbo;
+      } else {
+        error = "--parser takes libxml2 or gumbo, not '" + *v + "'";
+        return std::nullopt;
+      }
+    } else if (arg == "--precision") {
+      precision = true;
+    } else if (arg == "--recall") {
+      recall = true;
+    } else {
+      error = "unknown option '" + std::string(arg) + "'";
+      return std::nullopt;
+    }
+  }
+  if (precision && recall) {
+    error = "--precision and --recall exclude each other";
+    return std::nullopt;
+  }
+  if (precision) options.engine.focus = Focus::precision;
+  if (recall) options.engine.focus = Focus::recall;
+  if (options.command == Command::check && !options.rules_dir.empty()) options.inputs.push_back(options.rules_dir);
+  return options;
+}
+
+const char* help_text() {
+  return R"(declutter - strip navigation, teasers and other boilerplate from scraped pages
+
+Usage:
+  declutter [OPTIONS] [FILE...]      clean each FILE (or standard input) to article text
+  declutter check [DIR...]           validate rule files (default: the built-in rules)
+
+Input is raw scraped text (one line per block, as text dumps of web pages come) or HTML;
+the format is detected unless --format says otherwise. Each FILE is one document; the
+clean text of each is written to standard output, in order.
+
+Rules:
+  --rules DIR           load rules from DIR (common.rules, publishers/*.rules, ...)
+                        instead of the rules built into the binary
+  --publisher NAME      apply the publisher file serving NAME (a domain such as
+                        econotimes.com, or the file's name) on top of the common rules
+  --url URL             the document's address: its host picks the publisher file
+                        (www. and other subdomains match their parent domain)
+
+Extraction:
+  --format FORMAT       auto (default), text or html
+  --parser PARSER       HTML parser: libxml2 (default) or gumbo
+  --precision           drop more: prefer clean output over complete output
+  --recall              keep more: prefer complete output over clean output
+
+Other:
+  -h, --help            show this help
+  -V, --version         show the version
+
+Exit status:
+  0  success
+  1  a document could not be processed (check: the rule files have errors)
+  2  usage error, unreadable input, or rule files with errors (nothing is processed)
+
+Rule files are documented in rules/README.md; `declutter check DIR` reports every
+problem in them as FILE:LINE:COL.
+)";
+}
+
+}  // namespace declutter

@@ -1,0 +1,27 @@
+#pragma once
+// Command-line flags -> CliOptions, validated; nothing here builds rules or reads input.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/engine.h"
+
+namespace declutter {
+
+enum class Command { extract, check, help, version };
+
+struct CliOptions {
+  Command command = Command::extract;
+  std::vector<std::string> inputs;      // extract: files (none or "-" = stdin); check: rule dirs
+  std::string rules_dir;                // --rules DIR; empty = the embedded defaults
+  std::string url;                      // --url
+  EngineOptions engine;
+};
+
+// Parses argv. On a usage error returns nothing and sets `error` to a one-line message.
+std::optional<CliOptions> parse_command_line(int argc, const char* const* argv, std::string& error);
+
+// The --help text.
+const char* help_text();
+
+}  // namespace declutter

@@ -1,0 +1,33 @@
+#include "emit/text_emitter.h"
+
+#include "text/normalize.h"
+
+namespace declutter {
+
+void emit_text(const Document& doc, std::string& out) {
+  out.clear();
+  bool any = false;
+  bool gap = false;
+  for (const auto& block : doc.blocks) {
+    gap = gap || block.gap_before;
+    if (block.dropped()) continue;
+    std::string_view text = trim_trailing_space(block.text);
+    if (text.empty()) continue;
+    if (any) out += gap ? "\n\n" : "\n";
+    // Multi-line blocks (HTML <br>, <pre>) get the same trailing-space rule per line.
+    std::size_t start = 0;
+    while (true) {
+      std::size_t eol = text.find('\n', start);
+      std::string_view piece = text.substr(start, eol == std::string_view::npos ? text.npos : eol - start);
+      out += trim_trailing_space(piece);
+      if (eol == std::string_view::npos) break;
+      out += '\n';
+      start = eol + 1;
+    }
+    any = true;
+    gap = false;
+  }
+  if (any) out += '\n';
+}
+
+}  // namespace declutter

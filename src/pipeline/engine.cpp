@@ -1,0 +1,72 @@
+#include "pipeline/engine.h"
+
+#include "emit/text_emitter.h"
+#include "pipeline/pipeline.h"
+#include "rules/catalog.h"
+#include "text/segment.h"
+
+namespace declutter {
+
+std::unique_ptr<Engine> Engine::build(std::shared_ptr<const RuleCatalog> catalog, EngineOptions options,
+                                      Diagnostics& diagnostics) {
+  auto engine = std::unique_ptr<Engine>(new Engine());
+  engine->catalog_ = std::move(catalog);
+  engine->options_ = std::move(options);
+  const RuleCatalog& rules = *engine->catalog_;
+  RegexCache regexes;
+  engine->pipelines_.push_back(Pipeline::build(rules, nullptr, engine->options_, regexes, diagnostics));
+  for (const auto& publisher : rules.publishers())
+    engine->pipelines_.push_back(Pipeline::build(rules, &publisher, engine->options_, regexes, diagnostics));
+  if (!engine->options_.publisher.empty()) {
+    const RuleFile* wanted = rules.publisher_named(engine->options_.publisher);
+    if (wanted == nullptr) {
+      Diagnostic problem;
+      problem.file = "--publisher";
+      problem.message = "no publisher file serves '" + engine->options_.publisher + "'";
+      diagnostics.add(std::move(problem));
+    } else {
+      for (const auto& pipeline : engine->pipelines_)
+        if (pipeline->publisher() == wanted) engine->forced_ = pipeline.get();
+    }
+  }
+  return engine;
+}
+
+Engine::~Engine() = default;
+
+const Pipeline& Engine::pipeline_for(std::string_view url) const {
+  if (forced_ != nullptr) return *forced_;
+  if (!url.empty()) {
+    if (const RuleFile* publisher = catalog_->publisher_for_host(url_host(url))) {
+      for (const auto& pipeline : pipelines_)
+        if (pipeline->publisher() == publisher) return *pipeline;
+    }
+  }
+  return *pipelines_.front();
+}
+
+struct Worker::Impl {
+  explicit Impl(const Engine& e) : engine(e) {}
+  const Engine& engine;
+  StageScratch scratch;
+  Document doc;
+};
+
+Worker::Worker(const Engine& engine) : impl_(std::make_unique<Impl>(engine)) {}
+Worker::~Worker() = default;
+
+const Document& Worker::analyse(const DocumentInput& input) {
+  Document& doc = impl_->doc;
+  doc.blocks.clear();
+  doc.arena.clear();
+  doc.title.clear();
+  doc.url.assign(input.url);
+  doc.source.assign(input.bytes);
+  segment_lines(doc);
+  impl_->engine.pipeline_for(input.url).run(doc, impl_->scratch);
+  return doc;
+}
+
+void Worker::extract(const DocumentInput& input, std::string& out) { emit_text(analyse(input), out); }
+
+}  // namespace declutter

@@ -1,0 +1,48 @@
+#include "pipeline/pipeline.h"
+
+#include "stages/dedupe.h"
+#include "stages/edge_trim.h"
+#include "stages/line_rules.h"
+#include "stages/safety_valve.h"
+#include "stages/section_cut.h"
+
+namespace declutter {
+namespace {
+std::uint8_t focus_bit(Focus focus) {
+  switch (focus) {
+    case Focus::precision: return focus_precision;
+    case Focus::recall: return focus_recall;
+    case Focus::balanced: break;
+  }
+  return focus_balanced;
+}
+}  // namespace
+
+std::unique_ptr<Pipeline> Pipeline::build(const RuleCatalog& catalog, const RuleFile* publisher,
+                                          const EngineOptions& options, RegexCache& regexes,
+                                          Diagnostics& diagnostics) {
+  auto pipeline = std::make_unique<Pipeline>();
+  pipeline->rules_ = catalog.effective(publisher, diagnostics);
+  const Settings& settings = pipeline->rules_.settings;
+
+  std::vector<const Rule*> by_action[8];
+  const std::uint8_t focus = focus_bit(options.focus);
+  for (const Rule* rule : pipeline->rules_.rules)
+    if ((rule->focus & focus) != 0) by_action[static_cast<int>(rule->action)].push_back(rule);
+  auto rules_for = [&](Action action) -> const std::vector<const Rule*>& {
+    return by_action[static_cast<int>(action)];
+  };
+
+  auto& stages = pipeline->stages_;
+  stages.push_back(std::make_unique<LineRuleStage>(rules_for(Action::keep), rules_for(Action::drop), regexes));
+  stages.push_back(std::make_unique<SectionCutStage>(rules_for(Action::cut), rules_for(Action::cut_block),
+                                                     rules_for(Action::cut_before), regexes));
+  if (settings.flag("dedupe"))
+    stages.push_back(std::make_unique<DedupeStage>(static_cast<std::size_t>(settings.number("dedupe-min-chars"))));
+  if (settings.flag("edge-trim"))
+    stages.push_back(std::make_unique<EdgeTrimStage>(static_cast<std::size_t>(settings.number("edge-trim-max-words"))));
+  stages.push_back(std::make_unique<SafetyValveStage>(settings.number("max-removed")));
+  return pipeline;
+}
+
+}  // namespace declutter

@@ -1,0 +1,33 @@
+#pragma once
+// The stages one rule set compiles to, in order. Built once per publisher file (and once
+// for the common set alone) and shared, read-only, by every worker thread.
+#include <memory>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "pipeline/engine.h"
+#include "rules/catalog.h"
+#include "rules/matcher_set.h"
+#include "stages/stage.h"
+
+namespace declutter {
+
+class Pipeline {
+ public:
+  static std::unique_ptr<Pipeline> build(const RuleCatalog& catalog, const RuleFile* publisher,
+                                         const EngineOptions& options, RegexCache& regexes,
+                                         Diagnostics& diagnostics);
+
+  void run(Document& doc, StageScratch& scratch) const {
+    for (const auto& stage : stages_) stage->run(doc, scratch);
+  }
+  const RuleFile* publisher() const { return rules_.publisher; }
+  const EffectiveRules& rules() const { return rules_; }
+  const std::vector<std::unique_ptr<Stage>>& stages() const { return stages_; }
+
+ private:
+  EffectiveRules rules_;
+  std::vector<std::unique_ptr<Stage>> stages_;
+};
+
+}  // namespace declutter

@@ -1,0 +1,88 @@
+#include "rules/matcher_set.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <mutex>
+
+namespace declutter {
+
+const Regex* RegexCache::get(const Rule& rule) {
+  auto it = compiled_.find(&rule);
+  if (it != compiled_.end()) return &it->second;
+  RegexError error;
+  auto regex = Regex::compile(rule.pattern, RegexFlags{rule.caseless, rule.extended, rule.dotall}, error);
+  if (!regex) return nullptr;  // the parser reported it already
+  return &compiled_.emplace(&rule, std::move(*regex)).first->second;
+}
+
+MatcherSet::MatcherSet(std::span<const Rule* const> rules, RegexCache& cache) {
+  for (const Rule* rule : rules) {
+    ++count_;
+    switch (rule->match) {
+      case MatchKind::phrase: phrases_[rule->pattern].push_back(rule); break;
+      case MatchKind::starts: add(starts_, rule); break;
+      case MatchKind::ends: add(ends_, rule); break;
+      case MatchKind::contains: contains_.push_back(rule); break;
+      case MatchKind::regex: {
+        if (const Regex* regex = cache.get(*rule)) regexes_.push_back(CompiledRegex{*regex, rule});
+        break;
+      }
+      case MatchKind::selector:
+      case MatchKind::xpath: --count_; break;  // DOM rules are the HTML front end's
+    }
+  }
+}
+
+void MatcherSet::add(ByLength& index, const Rule* rule) {
+  index.table[rule->pattern].push_back(rule);
+  if (std::find(index.lengths.begin(), index.lengths.end(), rule->pattern.size()) == index.lengths.end())
+    index.lengths.push_back(rule->pattern.size());
+}
+
+const Rule* MatcherSet::probe(const PhraseTable& table, std::string_view key, const LineView& line) {
+  auto it = table.find(key);
+  if (it == table.end()) return nullptr;
+  for (const Rule* rule : it->second)
+    if (position_admits(*rule, line.position)) return rule;
+  return nullptr;
+}
+
+const Rule* MatcherSet::find_affix(const ByLength& index, const LineView& line, bool prefix) const {
+  for (std::size_t length : index.lengths) {
+    if (length > line.key.size()) continue;
+    std::string_view part = prefix ? line.key.substr(0, length) : line.key.substr(line.key.size() - length);
+    if (const Rule* rule = probe(index.table, part, line)) return rule;
+  }
+  return nullptr;
+}
+
+const Rule* MatcherSet::find(const LineView& line, MatchScratch& scratch) const {
+  if (count_ == 0) return nullptr;
+  if (const Rule* rule = probe(phrases_, line.key, line)) return rule;
+  if (const Rule* rule = find_affix(starts_, line, true)) return rule;
+  if (const Rule* rule = find_affix(ends_, line, false)) return rule;
+  for (const Rule* rule : contains_)
+    if (line.key.find(rule->pattern) != std::string_view::npos && position_admits(*rule, line.position)) return rule;
+  for (const auto& compiled : regexes_) {
+    if (!position_admits(*compiled.rule, line.position)) continue;
+    switch (compiled.regex.match(line.trimmed, scratch)) {
+      case MatchOutcome::match: return compiled.rule;
+      case MatchOutcome::limit_exceeded:
+        if (compiled.regex.first_limit_hit()) report_regex_limit(*compiled.rule);
+        break;
+      case MatchOutcome::no_match: break;
+    }
+  }
+  return nullptr;
+}
+
+void report_regex_limit(const Rule& rule) {
+  static std::mutex mutex;
+  std::lock_guard lock(mutex);
+  std::fprintf(stderr,
+               "declutter: %s: warning: regex gave up at its backtracking limit; treated as not matching "
+               "(reported once): %s\n",
+               rule.origin.to_string().c_str(), rule.text.c_str());
+}
+
+}  // namespace declutter

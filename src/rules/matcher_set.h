@@ -1,0 +1,79 @@
+#pragma once
+// The compiled matchers of one action (all drop rules, all keep rules, ...). Phrases are
+// looked up in a hash table keyed by the normalised line, prefixes and suffixes by one
+// hash probe per distinct length, and only real regexes run a matcher per line.
+#include <cstddef>
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "regex/pcre.h"
+#include "rules/rule.h"
+
+namespace declutter {
+
+struct LineView {
+  std::string_view trimmed;   // the line without surrounding white space (regexes see this)
+  std::string_view key;       // its phrase key (phrase/starts/ends/contains see this)
+  double position = 0.0;      // share of the document's text before this line, for after=/before=
+};
+
+// Compiled regexes by rule, so that the pipelines of many publishers share the common
+// set's compiled (and JIT-compiled) patterns instead of compiling them once each.
+class RegexCache {
+ public:
+  const Regex* get(const Rule& rule);
+
+ private:
+  std::unordered_map<const Rule*, Regex> compiled_;
+};
+
+class MatcherSet {
+ public:
+  MatcherSet() = default;
+  MatcherSet(std::span<const Rule* const> rules, RegexCache& cache);
+
+  bool empty() const { return count_ == 0; }
+  // The first rule (phrases, then prefixes/suffixes/substrings, then regexes in file order)
+  // that matches and whose position guard admits the line; null when none does.
+  const Rule* find(const LineView& line, MatchScratch& scratch) const;
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using PhraseTable = std::unordered_map<std::string, std::vector<const Rule*>, Hash, std::equal_to<>>;
+  struct ByLength {
+    std::vector<std::size_t> lengths;   // distinct phrase lengths, so one probe per length
+    PhraseTable table;
+  };
+  struct CompiledRegex {
+    Regex regex;
+    const Rule* rule;
+  };
+
+  static void add(ByLength& index, const Rule* rule);
+  static const Rule* probe(const PhraseTable& table, std::string_view key, const LineView& line);
+  const Rule* find_affix(const ByLength& index, const LineView& line, bool prefix) const;
+
+  PhraseTable phrases_;
+  ByLength starts_;
+  ByLength ends_;
+  std::vector<const Rule*> contains_;
+  std::vector<CompiledRegex> regexes_;
+  std::size_t count_ = 0;
+};
+
+// Whether a rule's after=/before= guard admits a line at `position`.
+inline bool position_admits(const Rule& rule, double position) {
+  return position >= rule.after && position < rule.before + 1e-9;
+}
+
+// Reports, once per rule, that a regex gave up at its match limit (on stderr).
+void report_regex_limit(const Rule& rule);
+
+}  // namespace declutter

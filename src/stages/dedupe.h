@@ -1,0 +1,19 @@
+#pragma once
+// Drops a line that repeats an earlier kept line (a headline printed twice, a caption shown
+// under the photo and again in the gallery). Compares phrase keys, so case and spacing do
+// not hide a repeat; lines shorter than dedupe-min-chars are left alone.
+#include "stages/stage.h"
+
+namespace declutter {
+
+class DedupeStage final : public Stage {
+ public:
+  explicit DedupeStage(std::size_t min_chars) : min_chars_(min_chars) {}
+  std::string_view name() const override { return "dedupe"; }
+  void run(Document& doc, StageScratch& scratch) const override;
+
+ private:
+  std::size_t min_chars_;
+};
+
+}  // namespace declutter

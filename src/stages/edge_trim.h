@@ -1,0 +1,21 @@
+#pragma once
+// The first and last lines of a page dump are chrome more often than not: a "Breaking
+// News" label, a menu, "Close", a row of share buttons. This stage drops the runs of short
+// lines without sentence punctuation at both ends of what is still kept, and stops at the
+// first line that reads like prose. The page title (HTML) is never trimmed.
+#include "stages/stage.h"
+
+namespace declutter {
+
+class EdgeTrimStage final : public Stage {
+ public:
+  explicit EdgeTrimStage(std::size_t max_words) : max_words_(max_words) {}
+  std::string_view name() const override { return "edge-trim"; }
+  void run(Document& doc, StageScratch& scratch) const override;
+  bool trimmable(const Block& block) const;
+
+ private:
+  std::size_t max_words_;
+};
+
+}  // namespace declutter

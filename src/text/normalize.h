@@ -1,0 +1,26 @@
+#pragma once
+// Line normalisation shared by the rule matchers: the "key" of a line is what phrase rules
+// compare against, so that `drop "Menu"` also drops "  • MENU |".
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace declutter {
+
+// Strips ASCII and Unicode white space (NBSP, thin and ideographic spaces, BOM) at both ends.
+std::string_view trim_space(std::string_view text);
+// Strips trailing white space only (the output convention keeps leading indentation).
+std::string_view trim_trailing_space(std::string_view text);
+
+// The phrase key: white space and decoration (bullets, pipes, dashes, arrows, asterisks)
+// stripped at both ends, inner white space runs made one space, letters lower-cased
+// (ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic). Writes into `out`, reusing its buffer.
+void phrase_key(std::string_view line, std::string& out);
+
+// Lower-cases the letters named above, leaving every other byte as it is.
+void append_lowercase(std::string_view text, std::string& out);
+
+// Words separated by white space.
+std::size_t count_words(std::string_view text);
+
+}  // namespace declutter

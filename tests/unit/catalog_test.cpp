@@ -1,0 +1,84 @@
+#include <catch2/catch.hpp>
+
+#include "rules/catalog.h"
+
+using namespace declutter;
+
+namespace {
+std::unique_ptr<RuleCatalog> catalog_of(std::vector<SourceFile> files, Diagnostics& diagnostics) {
+  for (auto& file : files) file.display = file.relative;
+  return RuleCatalog::load(std::move(files), diagnostics);
+}
+
+std::vector<std::string> texts(const EffectiveRules& rules) {
+  std::vector<std::string> out;
+  for (const Rule* rule : rules.rules) out.push_back(rule->text);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("publisher lookup walks up the host and honours exclusions", "[catalog]") {
+  Diagnostics diagnostics;
+  auto catalog = catalog_of({{"common.rules", "", "drop \"Menu\"\n"},
+                             {"publishers/example.com.rules", "", "site example.com ~shop.example.com\n"},
+                             {"publishers/other.org.rules", "", "site other.org news.other.net\n"}},
+                            diagnostics);
+  CHECK_FALSE(diagnostics.has_errors());
+  const RuleFile* example = catalog->publisher_named("example.com");
+  REQUIRE(example != nullptr);
+  CHECK(catalog->publisher_for_host("example.com") == example);
+  CHECK(catalog->publisher_for_host("www.example.com") == example);
+  CHECK(catalog->publisher_for_host("a.b.example.com") == example);
+  CHECK(catalog->publisher_for_host("shop.example.com") == nullptr);
+  CHECK(catalog->publisher_for_host("www.shop.example.com") == nullptr);
+  CHECK(catalog->publisher_for_host("notexample.com") == nullptr);
+  CHECK(catalog->publisher_for_host("news.other.net") == catalog->publisher_named("other.org"));
+  CHECK(catalog->publisher_named("other.org.rules") == nullptr);
+  CHECK(catalog->publisher_named("other.org") != nullptr);
+}
+
+TEST_CASE("url_host extracts and lower-cases the host", "[catalog]") {
+  CHECK(url_host("https://WWW.Example.com:8080/a/b?c#d") == "www.example.com");
+  CHECK(url_host("http://user:pw@news.example.org/") == "news.example.org");
+  CHECK(url_host("example.com/path") == "example.com");
+  CHECK(url_host("https://example.com./") == "example.com");
+  CHECK(url_host("") == "");
+}
+
+TEST_CASE("effective rules: common first, includes, disable, inherit none", "[catalog]") {
+  Diagnostics diagnostics;
+  auto catalog = catalog_of({{"common.rules", "", "include group.rules\ndrop \"Menu\"\ndrop \"Popular\"\nset dedupe off\n"},
+                             {"group.rules", "", "drop \"Search\"\n"},
+                             {"publishers/a.com.rules", "", "site a.com\ndisable drop \"Popular\"\ndrop \"A only\"\n"},
+                             {"publishers/b.com.rules", "", "site b.com\ninherit none\ndrop \"B only\"\n"}},
+                            diagnostics);
+  auto common = catalog->effective(nullptr, diagnostics);
+  CHECK(texts(common) == std::vector<std::string>{"drop \"search\"", "drop \"menu\"", "drop \"popular\""});
+  CHECK_FALSE(common.settings.flag("dedupe"));
+  auto a = catalog->effective(catalog->publisher_named("a.com"), diagnostics);
+  CHECK(texts(a) == std::vector<std::string>{"drop \"search\"", "drop \"menu\"", "drop \"a only\""});
+  CHECK(a.rules.front()->from_common);
+  CHECK_FALSE(a.rules.back()->from_common);
+  auto b = catalog->effective(catalog->publisher_named("b.com"), diagnostics);
+  CHECK(texts(b) == std::vector<std::string>{"drop \"b only\""});
+  CHECK(b.settings.flag("dedupe"));
+  CHECK_FALSE(diagnostics.has_errors());
+}
+
+TEST_CASE("catalog errors: missing include, cycles, useless disable, publisher without site", "[catalog]") {
+  Diagnostics diagnostics;
+  auto catalog = catalog_of({{"common.rules", "", "include missing.rules\ninclude loop.rules\n"},
+                             {"loop.rules", "", "include loop.rules\n"},
+                             {"publishers/a.com.rules", "", "site a.com\ndisable drop \"Nothing\"\n"},
+                             {"publishers/nosite.rules", "", "drop \"x\"\n"}},
+                            diagnostics);
+  CHECK(diagnostics.error_count() == 1);  // the publisher without `site`
+  catalog->effective(catalog->publisher_named("a.com"), diagnostics);
+  std::vector<std::string> messages;
+  for (const auto& d : diagnostics.items()) messages.push_back(d.file + ":" + std::to_string(d.line) + ": " + d.message);
+  CHECK(messages == std::vector<std::string>{
+                        "publishers/nosite.rules:1: a publisher file must name its domains with a `site example.com` line",
+                        "common.rules:1: included file 'missing.rules' is not in the rules directory",
+                        "loop.rules:1: include cycle: 'loop.rules' includes itself",
+                        "publishers/a.com.rules:2: disable: no common rule reads `drop \"nothing\"`"});
+}

@@ -1,0 +1,102 @@
+#include <catch2/catch.hpp>
+
+#include "cli_support.h"
+
+using namespace declutter::testing;
+
+TEST_CASE("cli: stdin to stdout with the embedded rules", "[cli]") {
+  RunResult r = run_declutter("", "Menu\n\nA headline for the test page\n\nThe first paragraph of text.\n\nFacebook\nTwitter\n");
+  CHECK(r.status == 0);
+  CHECK(r.out == "A headline for the test page\n\nThe first paragraph of text.\n");
+  CHECK(r.err.empty());
+}
+
+TEST_CASE("cli: empty input gives empty output", "[cli]") {
+  RunResult r = run_declutter("", "");
+  CHECK(r.status == 0);
+  CHECK(r.out.empty());
+}
+
+TEST_CASE("cli: files on the command line, in order, and a missing one", "[cli]") {
+  TempDir dir;
+  write_file(dir.path / "a.txt", "First document has a sentence.\n");
+  write_file(dir.path / "b.txt", "Second document has a sentence.\n");
+  RunResult r = run_declutter(shell_quote((dir.path / "a.txt").string()) + " " + shell_quote((dir.path / "b.txt").string()));
+  CHECK(r.status == 0);
+  CHECK(r.out == "First document has a sentence.\nSecond document has a sentence.\n");
+  RunResult missing = run_declutter(shell_quote((dir.path / "nope.txt").string()));
+  CHECK(missing.status == 2);
+  CHECK(missing.err.find("nope.txt") != std::string::npos);
+}
+
+TEST_CASE("cli: usage errors exit 2 with a message", "[cli]") {
+  RunResult r = run_declutter("--frobnicate");
+  CHECK(r.status == 2);
+  CHECK(r.err.find("unknown option '--frobnicate'") != std::string::npos);
+  CHECK(run_declutter("--format pdf").status == 2);
+  CHECK(run_declutter("--precision --recall").status == 2);
+  CHECK(run_declutter("--rules").status == 2);
+}
+
+TEST_CASE("cli: help and version", "[cli]") {
+  RunResult help = run_declutter("--help");
+  CHECK(help.status == 0);
+  CHECK(help.out.find("Usage:") != std::string::npos);
+  CHECK(help.out.find("Exit status:") != std::string::npos);
+  RunResult version = run_declutter("--version");
+  CHECK(version.status == 0);
+  CHECK(version.out.rfind("declutter ", 0) == 0);
+}
+
+TEST_CASE("cli: malformed rules stop the run before input is read", "[cli]") {
+  TempDir dir;
+  write_file(dir.path / "common.rules", "drop \"Menu\"\ndrop /^(Related|More/\nfrobnicate\n");
+  RunResult r = run_declutter("--rules " + shell_quote(dir.path.string()), "Menu\nText.\n");
+  CHECK(r.status == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("common.rules:2:21: error: bad regex: missing closing parenthesis") != std::string::npos);
+  CHECK(r.err.find("common.rules:3:1: error: unknown verb 'frobnicate'") != std::string::npos);
+  RunResult check = run_declutter("check " + shell_quote(dir.path.string()));
+  CHECK(check.status == 1);
+  CHECK(check.out.find("2 errors") != std::string::npos);
+  RunResult unreadable = run_declutter("--rules " + shell_quote((dir.path / "nope").string()));
+  CHECK(unreadable.status == 2);
+}
+
+TEST_CASE("cli: check passes on the shipped rules", "[cli]") {
+  RunResult embedded = run_declutter("check");
+  CHECK(embedded.status == 0);
+  RunResult shipped = run_declutter("check " + shell_quote(std::string(DECLUTTER_SOURCE_DIR) + "/rules"));
+  CHECK(shipped.status == 0);
+  CHECK(shipped.out.find(" 0 errors") != std::string::npos);
+}
+
+TEST_CASE("cli: --publisher and --url select publisher rules", "[cli]") {
+  TempDir dir;
+  write_file(dir.path / "common.rules", "set edge-trim off\ndrop \"Menu\"\n");
+  write_file(dir.path / "publishers/example.com.rules", "site example.com\ndrop \"Example widget\"\n");
+  std::string rules = "--rules " + shell_quote(dir.path.string());
+  const std::string page = "Menu\nExample widget\nBody text.\n";
+  CHECK(run_declutter(rules, page).out == "Example widget\nBody text.\n");
+  CHECK(run_declutter(rules + " --publisher example.com", page).out == "Body text.\n");
+  CHECK(run_declutter(rules + " --url https://www.example.com/a/b", page).out == "Body text.\n");
+  CHECK(run_declutter(rules + " --url https://news.example.com/", page).out == "Body text.\n");
+  CHECK(run_declutter(rules + " --url https://notexample.com/", page).out == "Example widget\nBody text.\n");
+  RunResult unknown = run_declutter(rules + " --publisher nowhere.org", page);
+  CHECK(unknown.status == 2);
+  CHECK(unknown.err.find("no publisher file serves 'nowhere.org'") != std::string::npos);
+}
+
+TEST_CASE("cli: a closed stdout ends the run quietly", "[cli]") {
+  TempDir dir;
+  std::string big;
+  for (int i = 0; i < 20000; ++i) big += "Line number " + std::to_string(i) + " of a long document.\n";
+  write_file(dir.path / "big.txt", big);
+  std::string command = shell_quote(DECLUTTER_BINARY) + " " + shell_quote((dir.path / "big.txt").string()) + " " +
+                        shell_quote((dir.path / "big.txt").string()) + " 2>" +
+                        shell_quote((dir.path / "err").string()) + " | head -1 > /dev/null; echo ${PIPESTATUS[0]}";
+  std::string wrapped = "bash -c " + shell_quote(command) + " > " + shell_quote((dir.path / "status").string());
+  REQUIRE(std::system(wrapped.c_str()) == 0);
+  CHECK(read_file(dir.path / "status") == "0\n");
+  CHECK(read_file(dir.path / "err").empty());
+}

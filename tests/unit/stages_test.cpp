@@ -1,0 +1,157 @@
+#include <catch2/catch.hpp>
+
+#include "stages/dedupe.h"
+#include "stages/edge_trim.h"
+#include "stages/line_rules.h"
+#include "stages/safety_valve.h"
+#include "stages/section_cut.h"
+#include "test_support.h"
+
+using namespace declutter;
+using namespace declutter::testing;
+using Lines = std::vector<std::string>;
+
+TEST_CASE("line rules: phrases ignore case, spacing and decoration", "[stages]") {
+  RuleList rules("drop \"Menu\" \"Share on Facebook\"\n");
+  RegexCache cache;
+  LineRuleStage stage(rules.with(Action::keep), rules.with(Action::drop), cache);
+  StageScratch scratch;
+  Document doc = text_document("  • MENU |\nThe menu was long.\nshare   on FACEBOOK\n");
+  stage.run(doc, scratch);
+  CHECK(kept_lines(doc) == Lines{"The menu was long."});
+  CHECK(doc.blocks[0].decider == Decider::rule);
+  REQUIRE(doc.blocks[0].rule != nullptr);
+  CHECK(doc.blocks[0].rule->origin.line == 1);
+}
+
+TEST_CASE("line rules: starts, ends, contains and regexes", "[stages]") {
+  RuleList rules(
+      "drop starts \"Read more:\"\n"
+      "drop ends \"/ Video Screenshot\"\n"
+      "drop contains \"cc by 4.0\"\n"
+      "drop /^\\d{2}-\\d{2}-\\d{4}, \\d{1,2}:\\d{2} [AP]M$/\n");
+  RegexCache cache;
+  LineRuleStage stage({}, rules.with(Action::drop), cache);
+  StageScratch scratch;
+  Document doc = text_document(
+      "04-24-2025, 1:39 PM\n"
+      "Read more: Another story\n"
+      "He said read more: nothing.\n"
+      "A man / Video Screenshot\n"
+      "A photo. Source: Someone, CC BY 4.0, via a site\n"
+      "Text stays.\n");
+  stage.run(doc, scratch);
+  CHECK(kept_lines(doc) == Lines{"He said read more: nothing.", "Text stays."});
+}
+
+TEST_CASE("line rules: keep beats drop and protects from later stages", "[stages]") {
+  RuleList rules("drop \"Popular\"\nkeep \"Popular\"\ncut \"Popular\"\n");
+  RegexCache cache;
+  LineRuleStage lines(rules.with(Action::keep), rules.with(Action::drop), cache);
+  SectionCutStage cuts(rules.with(Action::cut), {}, {}, cache);
+  StageScratch scratch;
+  Document doc = text_document("Intro line.\nPopular\nMore text.\n");
+  lines.run(doc, scratch);
+  cuts.run(doc, scratch);
+  CHECK(kept_lines(doc) == Lines{"Intro line.", "Popular", "More text."});
+  CHECK(doc.blocks[1].verdict == Verdict::keep);
+}
+
+TEST_CASE("line rules: after= and before= guard by position", "[stages]") {
+  RuleList rules("drop \"Note\" after=50%\n");
+  RegexCache cache;
+  LineRuleStage stage({}, rules.with(Action::drop), cache);
+  StageScratch scratch;
+  Document doc = text_document("Note\nA long first paragraph of the article body.\nNote\n");
+  stage.run(doc, scratch);
+  CHECK(kept_lines(doc) == Lines{"Note", "A long first paragraph of the article body."});
+}
+
+TEST_CASE("section cuts: to the end, to the next blank line, and before a marker", "[stages]") {
+  RegexCache cache;
+  StageScratch scratch;
+  SECTION("cut drops the marker and everything after it") {
+    RuleList rules("cut \"Related\"\n");
+    SectionCutStage stage(rules.with(Action::cut), {}, {}, cache);
+    Document doc = text_document("Body one.\n\nRelated\nTeaser A\n\nTeaser B\n");
+    stage.run(doc, scratch);
+    CHECK(kept_lines(doc) == Lines{"Body one."});
+    CHECK(doc.blocks[3].decider == Decider::section_cut);
+  }
+  SECTION("cut-block stops at the paragraph break") {
+    RuleList rules("cut-block \"Sponsored\"\n");
+    SectionCutStage stage({}, rules.with(Action::cut_block), {}, cache);
+    Document doc = text_document("Body one.\n\nSponsored\nBuy things\n\nBody two.\n");
+    stage.run(doc, scratch);
+    CHECK(kept_lines(doc) == Lines{"Body one.", "Body two."});
+  }
+  SECTION("cut-before drops the page head, marker=keep leaves the marker") {
+    RuleList rules("cut-before \"Headline here\" marker=keep\n");
+    SectionCutStage stage({}, {}, rules.with(Action::cut_before), cache);
+    Document doc = text_document("Home\nWorld\nHeadline here\nBody.\n");
+    stage.run(doc, scratch);
+    CHECK(kept_lines(doc) == Lines{"Headline here", "Body."});
+  }
+  SECTION("a cut guarded by after= ignores an early marker") {
+    RuleList rules("cut \"Popular\" after=50%\n");
+    SectionCutStage stage(rules.with(Action::cut), {}, {}, cache);
+    Document doc = text_document("Popular\nA first paragraph that is long enough.\nPopular\nTeaser\n");
+    stage.run(doc, scratch);
+    CHECK(kept_lines(doc) == Lines{"Popular", "A first paragraph that is long enough."});
+  }
+}
+
+TEST_CASE("dedupe drops later repeats of kept lines only", "[stages]") {
+  DedupeStage stage(12);
+  StageScratch scratch;
+  Document doc = text_document(
+      "The Same Headline Twice\n"
+      "the same headline   twice\n"
+      "Short\nShort\n"
+      "A dropped line of text\n"
+      "A dropped line of text\n");
+  doc.decide(doc.blocks[4], Verdict::drop, Decider::rule);
+  stage.run(doc, scratch);
+  CHECK(kept_lines(doc) == Lines{"The Same Headline Twice", "Short", "Short", "A dropped line of text"});
+  CHECK(doc.blocks[1].decider == Decider::dedupe);
+}
+
+TEST_CASE("edge trim drops short non-sentence runs at both ends", "[stages]") {
+  EdgeTrimStage stage(3);
+  StageScratch scratch;
+  Document doc = text_document(
+      "Breaking News\n| Politics\nA headline with more than three words\nBody text.\nEnd.\nMarket Data\nClose\n");
+  stage.run(doc, scratch);
+  CHECK(kept_lines(doc) == Lines{"A headline with more than three words", "Body text.", "End."});
+  CHECK(doc.blocks[0].decider == Decider::edge_trim);
+  Document all_short = text_document("Yes.\nOk\n");
+  stage.run(all_short, scratch);
+  CHECK(kept_lines(all_short) == Lines{"Yes."});
+}
+
+TEST_CASE("safety valve undoes common-rule verdicts that remove nearly everything", "[stages]") {
+  RuleList rules("cut \"Intro\"\n");
+  for (auto& rule : rules.file.rules) rule.from_common = true;
+  RegexCache cache;
+  SectionCutStage cuts(rules.with(Action::cut), {}, {}, cache);
+  SafetyValveStage valve(0.85);
+  StageScratch scratch;
+  Document doc = text_document("Intro\nEverything else is the article and it is long.\nMore article.\n");
+  cuts.run(doc, scratch);
+  CHECK(kept_lines(doc).empty());
+  valve.run(doc, scratch);
+  CHECK(kept_lines(doc).size() == 3);
+  CHECK(doc.blocks[1].decider == Decider::safety);
+}
+
+TEST_CASE("safety valve trusts publisher rules", "[stages]") {
+  RuleList rules("cut \"Intro\"\n");
+  RegexCache cache;
+  SectionCutStage cuts(rules.with(Action::cut), {}, {}, cache);
+  SafetyValveStage valve(0.85);
+  StageScratch scratch;
+  Document doc = text_document("Intro\nEverything else.\n");
+  cuts.run(doc, scratch);
+  valve.run(doc, scratch);
+  CHECK(kept_lines(doc).empty());
+}
