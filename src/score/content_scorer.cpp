@@ -13,6 +13,12 @@ namespace {
 
 float clampf(float value, float low, float high) { return std::min(high, std::max(low, value)); }
 
+struct ContentRun {
+  std::size_t begin = 0;
+  std::size_t end = 0;  // exclusive
+  float mass = 0;       // words in good blocks
+};
+
 // Per-thread buffers, reused from document to document so that scoring allocates only
 // when a document is larger than any before it on this thread.
 struct ScoreScratch {
@@ -22,6 +28,7 @@ struct ScoreScratch {
   std::vector<float> emissions;
   std::vector<std::uint8_t> path;
   std::vector<bool> content;
+  std::vector<ContentRun> runs;
   std::unordered_map<std::uint64_t, std::uint32_t> key_counts;
   std::vector<std::uint64_t> keys;
   std::string folded;
@@ -94,8 +101,9 @@ ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
   p.short_weight = num("score-short-weight");
   p.switch_cost = num("score-switch-cost");
   p.run_min_share = num("score-run-min-share");
+  p.run_gap_scale = num("score-run-gap-scale");
   p.headline_reach = static_cast<std::size_t>(std::max(0.0, settings.number("score-headline-reach")));
-  p.headline_bonus = num("score-headline-bonus");
+  p.headline_min_words = num("score-headline-min-words");
   switch (focus) {
     case Focus::balanced: p.threshold = num("score-threshold"); break;
     case Focus::precision: p.threshold = num("score-threshold-precision"); break;
@@ -164,7 +172,8 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
     if (s.keys[i] != 0) s.features[i].repeats = s.key_counts[s.keys[i]] - 1;
 
   // The headline: a line that is the page title or its first part ("Headline | Site").
-  // In text mode the title is the first line, so that line itself is not a match.
+  // In text mode the title is the first line; it matches itself, so whichever copy of the
+  // headline the earlier stages left (dedupe drops the later one) can be recovered.
   const bool title_from_first_line = doc.title.empty();
   normalise_for_match(title_from_first_line ? (doc.blocks.empty() ? std::string_view{} : doc.blocks.front().text)
                                             : std::string_view(doc.title),
@@ -172,7 +181,6 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
   constexpr std::size_t kMinHeadlineChars = 12;
   if (s.title.size() >= kMinHeadlineChars) {
     for (std::size_t i = 0; i < n; ++i) {
-      if (title_from_first_line && begin + i == 0) continue;
       if (blocks[i].text.size() > 3 * s.title.size()) continue;
       normalise_for_match(blocks[i].text, s.candidate);
       if (s.candidate.size() < kMinHeadlineChars) continue;
@@ -200,40 +208,59 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
     // neighbours decide, unless many short blocks in a row add up to a menu.
     if (s.classes[i] == BlockClass::short_block) e *= params_.short_weight;
     if (s.classes[i] == BlockClass::empty) e = 0;
-    if (blocks[i].verdict == Verdict::drop) e = -1;
+    if (blocks[i].verdict == Verdict::drop) e = 0;  // the rules spoke; a caption inside the article must not split it
     if (blocks[i].verdict == Verdict::keep) e = std::max(e, 1.0F);
     s.emissions[i] = e;
   }
   label_content(s.emissions, params_.switch_cost, s.path, s.content);
 
-  // Content runs: a run whose good prose is a small share of the best run's is a stray
-  // (an author box, a cookie notice, a comment) and goes; the headline just above the first
-  // surviving run comes back.
-  float best_mass = 0;
+  // Content runs. The run with the most good prose is the article; another run stays when
+  // its good prose is a fair share of the article's, and the further away it lies the larger
+  // that share must be: a paragraph cut off by a table of contents or an advert box sits
+  // close by, stray prose (an author box, a cookie notice, a comment) further out.
+  s.runs.clear();
   for (std::size_t i = 0; i < n;) {
-    if (!s.content[i]) { ++i; continue; }
-    float mass = 0;
-    std::size_t j = i;
-    for (; j < n && s.content[j]; ++j)
-      if (s.classes[j] == BlockClass::good) mass += s.features[j].words;
-    best_mass = std::max(best_mass, mass);
-    i = j;
+    if (!s.content[i]) {
+      ++i;
+      continue;
+    }
+    ContentRun run{i, i, 0};
+    for (; run.end < n && s.content[run.end]; ++run.end)
+      if (s.classes[run.end] == BlockClass::good) run.mass += s.features[run.end].words;
+    s.runs.push_back(run);
+    i = run.end;
   }
   std::size_t first_content = n;
-  for (std::size_t i = 0; i < n;) {
-    if (!s.content[i]) { ++i; continue; }
-    float mass = 0;
-    std::size_t j = i;
-    for (; j < n && s.content[j]; ++j)
-      if (s.classes[j] == BlockClass::good) mass += s.features[j].words;
-    const bool keep_run = mass > 0 && mass >= params_.run_min_share * best_mass;
-    for (std::size_t k = i; k < j; ++k) s.content[k] = keep_run;
-    if (keep_run) first_content = std::min(first_content, i);
-    i = j;
+  if (!s.runs.empty()) {
+    const ContentRun main_run = *std::max_element(s.runs.begin(), s.runs.end(),
+                                                  [](const ContentRun& x, const ContentRun& y) { return x.mass < y.mass; });
+    for (const ContentRun& run : s.runs) {
+      std::size_t gap = 0;  // non-empty blocks between this run and the article
+      const std::size_t from = run.end <= main_run.begin ? run.end : main_run.end;
+      const std::size_t to = run.end <= main_run.begin ? main_run.begin : run.begin;
+      for (std::size_t k = from; k < to; ++k) gap += s.classes[k] == BlockClass::empty ? 0 : 1;
+      const float distance = params_.run_gap_scale <= 0 ? 1.0F : std::min(1.0F, static_cast<float>(gap) / params_.run_gap_scale);
+      const bool keep_run = run.mass > 0 && run.mass >= params_.run_min_share * distance * main_run.mass;
+      for (std::size_t k = run.begin; k < run.end; ++k) s.content[k] = keep_run;
+      if (keep_run) first_content = std::min(first_content, run.begin);
+    }
   }
   const std::size_t headline_from = first_content > params_.headline_reach ? first_content - params_.headline_reach : 0;
+  bool headline_found = false;
   for (std::size_t i = headline_from; i < first_content && i < n; ++i)
-    if (s.features[i].title_match) s.content[i] = true;
+    if (s.features[i].title_match) s.content[i] = headline_found = true;
+  // Without a title to compare with, the headline is the nearest line above the article
+  // that no rule removed, when it is long enough to be a headline and not a sentence.
+  if (!headline_found && first_content < n) {
+    for (std::size_t i = first_content; i-- > headline_from;) {
+      if (s.classes[i] == BlockClass::empty || blocks[i].verdict == Verdict::drop) continue;
+      const BlockFeatures& f = s.features[i];
+      if (f.words >= params_.headline_min_words && f.words <= params_.good_words && f.link_density <= params_.max_link_density &&
+          f.repeats == 0 && !f.ends_sentence)
+        s.content[i] = true;
+      break;
+    }
+  }
 
   for (std::size_t i = 0; i < n; ++i) {
     Block& block = blocks[i];

@@ -48,8 +48,9 @@ struct ScoreParams {
   float short_weight = 0.35F;
   float switch_cost = 4;
   float run_min_share = 0.25F;
+  float run_gap_scale = 10;
   std::size_t headline_reach = 12;
-  float headline_bonus = 3;
+  float headline_min_words = 4;
   float threshold = 0;  // for the focus the stage was built with
 
   static ScoreParams from(const Settings& settings, Focus focus);
