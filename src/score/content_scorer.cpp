@@ -88,7 +88,8 @@ ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
   p.weight_stopwords = num("score-weight-stopwords");
   p.weight_punctuation = num("score-weight-punctuation");
   p.weight_links = num("score-weight-links");
-  p.titlecase_base = std::min(0.99F, num("score-titlecase-base"));
+  p.titlecase_base = std::min(0.9F, num("score-titlecase-base"));
+  p.titlecase_margin = num("score-titlecase-margin");
   p.weight_titlecase = num("score-weight-titlecase");
   p.weight_caps = num("score-weight-caps");
   p.weight_digits = num("score-weight-digits");
@@ -97,6 +98,7 @@ ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
   p.max_link_density = num("score-max-link-density");
   p.good = num("score-good");
   p.near_good = num("score-near-good");
+  p.short_bad = num("score-short-bad");
   p.emission_cap = num("score-emission-cap");
   p.short_weight = num("score-short-weight");
   p.switch_cost = num("score-switch-cost");
@@ -112,7 +114,7 @@ ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
   return p;
 }
 
-float prose_score(const BlockFeatures& f, bool language_known, const ScoreParams& p) {
+float prose_score(const BlockFeatures& f, bool language_known, float titlecase_base, const ScoreParams& p) {
   // Length: 0 at the short limit, 1 at the good length, on a log scale (a paragraph twice
   // as long is not twice as likely to be prose).
   const float length = clampf(std::log((f.words + 1) / (p.short_words + 1)) / std::log((p.good_words + 1) / (p.short_words + 1)),
@@ -128,7 +130,7 @@ float prose_score(const BlockFeatures& f, bool language_known, const ScoreParams
   const float punctuation = (f.ends_sentence ? 0.5F : 0.0F) +
                             std::min(0.5F, 0.25F * static_cast<float>(f.sentence_marks + f.commas));
   const float titlecase = f.alpha_words < 2 ? (f.title_words > 0 ? 1.0F : 0.0F)
-                                             : std::max(0.0F, f.title_share() - p.titlecase_base) / (1 - p.titlecase_base);
+                                             : std::max(0.0F, f.title_share() - titlecase_base) / (1 - titlecase_base);
   const float decoration = std::min(1.0F, static_cast<float>(f.decorations) / std::max(1.0F, f.words / 5));
   const float repeat = std::min(1.0F, static_cast<float>(f.repeats) / 2);
   return p.weight_length * length + p.weight_stopwords * stopwords + p.weight_punctuation * punctuation -
@@ -139,7 +141,9 @@ float prose_score(const BlockFeatures& f, bool language_known, const ScoreParams
 BlockClass classify(const BlockFeatures& f, float score, const ScoreParams& p) {
   if (f.chars == 0) return BlockClass::empty;
   if (f.link_density > p.max_link_density) return BlockClass::bad;
-  if (f.words < p.short_words) return score < p.near_good - 2 ? BlockClass::bad : BlockClass::short_block;
+  // A short line is judged by its neighbours, unless its own evidence is damning (a bare
+  // number, a date, a label in capitals).
+  if (f.words < p.short_words) return score < p.short_bad ? BlockClass::bad : BlockClass::short_block;
   if (score >= p.good) return BlockClass::good;
   if (score >= p.near_good) return BlockClass::near_good;
   return BlockClass::bad;
@@ -193,9 +197,25 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
 
   s.prose.resize(n);
   s.classes.resize(n);
+  // How capitalised this page's own prose is: German capitalises nouns, English does not,
+  // so a menu is told by capitals beyond what the page's long sentences show.
+  std::uint32_t prose_words = 0;
+  std::uint32_t prose_capitalised = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const BlockFeatures& f = s.features[i];
+    if (f.words < params_.good_words || !f.ends_sentence) continue;
+    prose_words += f.alpha_words;
+    prose_capitalised += f.title_words;
+  }
+  constexpr std::uint32_t kMinCalibrationWords = 100;
+  const float titlecase_base =
+      prose_words < kMinCalibrationWords
+          ? params_.titlecase_base
+          : std::min(0.9F, static_cast<float>(prose_capitalised) / static_cast<float>(prose_words) + params_.titlecase_margin);
+
   const bool language_known = guess.language >= 0;
   for (std::size_t i = 0; i < n; ++i) {
-    s.prose[i] = prose_score(s.features[i], language_known, params_);
+    s.prose[i] = prose_score(s.features[i], language_known, titlecase_base, params_);
     s.classes[i] = classify(s.features[i], s.prose[i], params_);
   }
 
@@ -204,9 +224,10 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
   s.emissions.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     float e = clampf(s.prose[i] - params_.threshold, -params_.emission_cap, params_.emission_cap);
-    // A short block carries little evidence either way (jusText's "short" class): its
-    // neighbours decide, unless many short blocks in a row add up to a menu.
-    if (s.classes[i] == BlockClass::short_block) e *= params_.short_weight;
+    // A short block carries little evidence either way (jusText's "short" class), the less
+    // the shorter it is: its neighbours decide, unless many in a row add up to a menu.
+    if (s.classes[i] == BlockClass::short_block)
+      e *= std::max(params_.short_weight, s.features[i].words / params_.short_words);
     if (s.classes[i] == BlockClass::empty) e = 0;
     if (blocks[i].verdict == Verdict::drop) e = 0;  // the rules spoke; a caption inside the article must not split it
     if (blocks[i].verdict == Verdict::keep) e = std::max(e, 1.0F);

@@ -35,7 +35,8 @@ struct ScoreParams {
   float weight_stopwords = 1;
   float weight_punctuation = 1;
   float weight_links = 3;
-  float titlecase_base = 0.4F;
+  float titlecase_base = 0.4F;    // when the page has too little prose to measure its own
+  float titlecase_margin = 0.15F;  // capitals a line may show beyond the page's prose
   float weight_titlecase = 1;
   float weight_caps = 1;
   float weight_digits = 1;
@@ -44,6 +45,7 @@ struct ScoreParams {
   float max_link_density = 0.5F;
   float good = 1.5F;
   float near_good = 0.5F;
+  float short_bad = -1.5F;
   float emission_cap = 4;
   float short_weight = 0.35F;
   float switch_cost = 4;
@@ -59,7 +61,8 @@ struct ScoreParams {
 enum class BlockClass : std::uint8_t { empty, bad, short_block, near_good, good };
 
 // The prose score of one block from its own evidence (step 2).
-float prose_score(const BlockFeatures& features, bool language_known, const ScoreParams& params);
+// `titlecase_base`: the share of capitalised words above which a block reads like a menu.
+float prose_score(const BlockFeatures& features, bool language_known, float titlecase_base, const ScoreParams& params);
 BlockClass classify(const BlockFeatures& features, float score, const ScoreParams& params);
 
 class ContentScorer final : public Stage {
