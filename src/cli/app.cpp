@@ -7,7 +7,10 @@
 #include "cli/check_command.h"
 #include "cli/extract_command.h"
 #include "cli/options.h"
+#include "cli/report_command.h"
 #include "cli/rules_loader.h"
+#include "cli/suggest_command.h"
+#include "cli/test_command.h"
 
 namespace declutter {
 
@@ -30,7 +33,11 @@ int run_cli(int argc, const char* const* argv) {
       return 0;
     case Command::check:
       return run_check(*options);
+    case Command::test:
+      return run_test(*options);
     case Command::extract:
+    case Command::report:
+    case Command::suggest:
       break;
   }
   LoadedRules rules = load_rules(options->rules_dir, options->engine);
@@ -40,10 +47,12 @@ int run_cli(int argc, const char* const* argv) {
   }
   print_diagnostics(rules.diagnostics);
   if (rules.diagnostics.has_errors()) {
-    std::fprintf(stderr, "declutter: %zu error(s) in the rules; nothing was processed\n",
+    std::fprintf(stderr, "declutter: %zu error(s) above; nothing was processed\n",
                  rules.diagnostics.error_count());
     return 2;
   }
+  if (options->command == Command::report) return run_report(*options, *rules.engine);
+  if (options->command == Command::suggest) return run_suggest(*options, *rules.engine);
   return run_extract(*options, *rules.engine);
 }
 

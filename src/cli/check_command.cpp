@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "authoring/rule_lint.h"
 #include "cli/rules_loader.h"
 
 namespace declutter {
@@ -20,6 +21,7 @@ int run_check(const CliOptions& options) {
       failed = true;
       continue;
     }
+    lint_rules(*rules.catalog, rules.diagnostics);
     print_diagnostics(rules.diagnostics);
     std::printf("%s: %zu rule files, %zu publishers: %zu errors, %zu warnings\n", name.c_str(), rules.file_count,
                 rules.catalog->publishers().size(), rules.diagnostics.error_count(),

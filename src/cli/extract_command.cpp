@@ -5,6 +5,8 @@
 #include <cstring>
 #include <string>
 
+#include "authoring/explain.h"
+
 namespace declutter {
 namespace {
 
@@ -50,7 +52,12 @@ int run_extract(const CliOptions& options, const Engine& engine) {
       status = 2;
       continue;
     }
-    worker.extract(DocumentInput{bytes, options.url}, out);
+    DocumentInput input{bytes, options.url};
+    if (options.explain != ExplainFormat::none) {
+      explain_document(worker.analyse(input), options.explain, out);
+    } else {
+      worker.extract(input, out);
+    }
     switch (write_all(out)) {
       case WriteResult::ok: break;
       case WriteResult::closed: return status;

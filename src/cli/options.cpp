@@ -1,5 +1,6 @@
 #include "cli/options.h"
 
+#include <cstdlib>
 #include <string_view>
 
 namespace declutter {
@@ -39,6 +40,14 @@ class ArgReader {
   std::optional<std::string_view> inline_value_;
 };
 
+std::optional<Command> command_named(std::string_view word) {
+  if (word == "check") return Command::check;
+  if (word == "test") return Command::test;
+  if (word == "report") return Command::report;
+  if (word == "suggest") return Command::suggest;
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<CliOptions> parse_command_line(int argc, const char* const* argv, std::string& error) {
@@ -50,10 +59,13 @@ std::optional<CliOptions> parse_command_line(int argc, const char* const* argv, 
   bool recall = false;
   while (!args.done()) {
     std::string_view arg = args.next();
-    if (first && arg == "check") {
-      options.command = Command::check;
+    if (first) {
+      auto command = command_named(arg);
       first = false;
-      continue;
+      if (command) {
+        options.command = *command;
+        continue;
+      }
     }
     first = false;
     if (only_files || arg == "-" || !arg.starts_with("-")) {
@@ -104,6 +116,24 @@ std::optional<CliOptions> parse_command_line(int argc, const char* const* argv, 
         error = "--parser takes libxml2 or gumbo, not '" + *v + "'";
         return std::nullopt;
       }
+    } else if (arg == "--explain") {
+      std::string format = args.has_inline_value() ? *args.value(arg, error) : std::string("text");
+      if (format != "text" && format != "json") {
+        error = "--explain takes text or json, not '" + format + "'";
+        return std::nullopt;
+      }
+      options.explain = format == "json" ? ExplainFormat::json : ExplainFormat::text;
+    } else if (arg == "--update") {
+      options.update = true;
+    } else if (arg == "--min-pages") {
+      auto v = args.value(arg, error);
+      if (!v) return std::nullopt;
+      int pages = std::atoi(v->c_str());
+      if (pages < 1 || v->find_first_not_of("0123456789") != std::string::npos) {
+        error = "--min-pages takes a positive whole number, not '" + *v + "'";
+        return std::nullopt;
+      }
+      options.min_pages = static_cast<std::size_t>(pages);
     } else if (arg == "--precision") {
       precision = true;
     } else if (arg == "--recall") {
@@ -115,6 +145,18 @@ std::optional<CliOptions> parse_command_line(int argc, const char* const* argv, 
   }
   if (precision && recall) {
     error = "--precision and --recall exclude each other";
+    return std::nullopt;
+  }
+  if (options.explain != ExplainFormat::none && options.command != Command::extract) {
+    error = "--explain applies to cleaning documents, not to a command";
+    return std::nullopt;
+  }
+  if (options.update && options.command != Command::test) {
+    error = "--update applies to `declutter test` only";
+    return std::nullopt;
+  }
+  if (options.min_pages != 0 && options.command != Command::suggest) {
+    error = "--min-pages applies to `declutter suggest` only";
     return std::nullopt;
   }
   if (precision) options.engine.focus = Focus::precision;
@@ -129,6 +171,10 @@ const char* help_text() {
 Usage:
   declutter [OPTIONS] [FILE...]      clean each FILE (or standard input) to article text
   declutter check [DIR...]           validate rule files (default: the built-in rules)
+  declutter test [DIR]               run the fixtures DIR/<publisher>/*.in.* (default
+                                     fixtures/) and diff against their *.out.txt
+  declutter report FILE...           a self-contained HTML page showing what was dropped
+  declutter suggest FILE...          rules for lines that recur across pages of one site
 
 Input is raw scraped text (one line per block, as text dumps of web pages come) or HTML;
 the format is detected unless --format says otherwise. Each FILE is one document; the
@@ -148,13 +194,29 @@ Extraction:
   --precision           drop more: prefer clean output over complete output
   --recall              keep more: prefer complete output over clean output
 
+Rule authoring:
+  --explain[=FORMAT]    instead of the clean text, print every block with its verdict
+                        and what decided it; FORMAT is text (default) or json. Text:
+                          # declutter explain: N blocks, N kept, N dropped
+                          - LINE FILE:LINE RULE | text     dropped by a rule
+                          - LINE STAGE | text              dropped by a stage (dedupe,
+                                                           edge-trim, score S)
+                          + LINE kept | text               in the output
+                          + LINE FILE:LINE keep ... | text protected by a keep rule
+                          + LINE safety | text             restored by the safety valve
+                        json: one JSON document per input document, one per line
+  --update              test: write the actual output to the *.out.txt files
+                        (also DECLUTTER_UPDATE_FIXTURES=1); review with git diff
+  --min-pages N         suggest: pages a line must recur on (default: half, at least 2)
+
 Other:
   -h, --help            show this help
   -V, --version         show the version
 
 Exit status:
   0  success
-  1  a document could not be processed (check: the rule files have errors)
+  1  a document could not be processed (check: the rule files have errors;
+     test: a fixture failed)
   2  usage error, unreadable input, or rule files with errors (nothing is processed)
 
 Rule files are documented in rules/README.md; `declutter check DIR` reports every

@@ -4,11 +4,12 @@
 #include <string>
 #include <vector>
 
+#include "authoring/explain.h"
 #include "pipeline/engine.h"
 
 namespace declutter {
 
-enum class Command { extract, check, help, version };
+enum class Command { extract, check, test, report, suggest, help, version };
 
 struct CliOptions {
   Command command = Command::extract;
@@ -16,6 +17,10 @@ struct CliOptions {
   std::string rules_dir;                // --rules DIR; empty = the embedded defaults
   std::string url;                      // --url
   EngineOptions engine;
+  // Rule authoring (issue 6).
+  ExplainFormat explain = ExplainFormat::none;  // --explain[=text|json]
+  bool update = false;                  // test --update: rewrite the expected files
+  std::size_t min_pages = 0;            // suggest --min-pages N; 0 = max(2, half the pages)
 };
 
 // Parses argv. On a usage error returns nothing and sets `error` to a one-line message.

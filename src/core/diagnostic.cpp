@@ -12,8 +12,9 @@ std::string SourceLoc::to_string() const {
 }
 
 std::string Diagnostic::format() const {
-  std::string out = file + ':' + std::to_string(line);
-  if (column != 0) out += ':' + std::to_string(column);
+  std::string out = file;
+  if (line != 0) out += ':' + std::to_string(line);
+  if (line != 0 && column != 0) out += ':' + std::to_string(column);
   out += severity == Severity::error ? ": error: " : ": warning: ";
   out += message;
   out += '\n';

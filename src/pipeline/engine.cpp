@@ -1,10 +1,13 @@
 #include "pipeline/engine.h"
 
 #include "emit/text_emitter.h"
+#include "html/html_front_end.h"
+#include "html/sniff.h"
 #include "pipeline/pipeline.h"
 #include "rules/catalog.h"
 #include "score/stopwords.h"
 #include "text/segment.h"
+#include "text/utf8.h"
 
 namespace declutter {
 
@@ -53,8 +56,23 @@ struct Worker::Impl {
   explicit Impl(const Engine& e) : engine(e) {}
   const Engine& engine;
   StageScratch scratch;
+  HtmlFrontEnd html;
   Document doc;
 };
+
+namespace {
+// How much of the start --format auto looks at: a doctype or opening tag comes early.
+constexpr std::size_t kSniffBytes = 4096;
+
+bool is_html(const EngineOptions& options, std::string_view bytes) {
+  switch (options.format) {
+    case InputFormat::html: return true;
+    case InputFormat::text: return false;
+    case InputFormat::automatic: break;
+  }
+  return looks_like_html(bytes.substr(0, kSniffBytes));
+}
+}  // namespace
 
 Worker::Worker(const Engine& engine) : impl_(std::make_unique<Impl>(engine)) {}
 Worker::~Worker() = default;
@@ -65,9 +83,14 @@ const Document& Worker::analyse(const DocumentInput& input) {
   doc.arena.clear();
   doc.title.clear();
   doc.url.assign(input.url);
-  doc.source.assign(input.bytes);
-  segment_lines(doc);
-  impl_->engine.pipeline_for(input.url).run(doc, impl_->scratch);
+  const Pipeline& pipeline = impl_->engine.pipeline_for(input.url);
+  if (is_html(impl_->engine.options(), input.bytes)) {
+    impl_->html.build(input.bytes, impl_->engine.options().parser, pipeline.dom_rules(), doc);
+  } else {
+    decode_text_bytes(input.bytes, doc.source);
+    segment_lines(doc);
+  }
+  pipeline.run(doc, impl_->scratch);
   return doc;
 }
 

@@ -35,6 +35,11 @@ std::unique_ptr<Pipeline> Pipeline::build(const RuleCatalog& catalog, const Rule
     return by_action[static_cast<int>(action)];
   };
 
+  std::vector<const Rule*> dom_rules;
+  for (Action action : {Action::html_drop, Action::html_keep, Action::html_root})
+    dom_rules.insert(dom_rules.end(), rules_for(action).begin(), rules_for(action).end());
+  pipeline->dom_rules_ = DomRules::compile(dom_rules, diagnostics);
+
   auto& stages = pipeline->stages_;
   stages.push_back(std::make_unique<LineRuleStage>(rules_for(Action::keep), rules_for(Action::drop), regexes));
   stages.push_back(std::make_unique<SectionCutStage>(rules_for(Action::cut), rules_for(Action::cut_block),

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "html/dom_rules.h"
 #include "pipeline/engine.h"
 #include "rules/catalog.h"
 #include "rules/matcher_set.h"
@@ -26,10 +27,12 @@ class Pipeline {
   const RuleFile* publisher() const { return rules_.publisher; }
   const EffectiveRules& rules() const { return rules_; }
   const std::vector<std::unique_ptr<Stage>>& stages() const { return stages_; }
+  const DomRules& dom_rules() const { return dom_rules_; }
 
  private:
   EffectiveRules rules_;
   std::vector<std::unique_ptr<Stage>> stages_;
+  DomRules dom_rules_;
 };
 
 }  // namespace declutter

@@ -6,7 +6,7 @@ namespace declutter {
 namespace {
 // Bounds on one match attempt: enough for any sane line rule, small enough that a
 // catastrophically backtracking pattern gives up in milliseconds.
-constexpr std::uint32_t kMatchLimit = 1'000'000;
+constexpr std::uint32_t kMatchLimit = 200'000;
 constexpr std::uint32_t kDepthLimit = 10'000;
 constexpr std::uint32_t kMaxCaptures = 64;
 }  // namespace

@@ -1,0 +1,151 @@
+#include "authoring/explain.h"
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "rules/rule.h"
+
+namespace declutter {
+namespace {
+
+std::string format_score(float score) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.2f", static_cast<double>(score));
+  return buffer;
+}
+
+std::string_view kind_name(BlockKind kind) {
+  switch (kind) {
+    case BlockKind::line: return "line";
+    case BlockKind::title: return "title";
+    case BlockKind::heading: return "heading";
+    case BlockKind::paragraph: return "paragraph";
+    case BlockKind::list_item: return "list-item";
+    case BlockKind::table_cell: return "table-cell";
+    case BlockKind::preformatted: return "preformatted";
+    case BlockKind::quote: return "quote";
+    case BlockKind::caption: return "caption";
+    case BlockKind::other: return "other";
+  }
+  return "other";
+}
+
+std::string_view verdict_name(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::undecided: return "undecided";
+    case Verdict::keep: return "keep";
+    case Verdict::drop: return "drop";
+  }
+  return "undecided";
+}
+
+void append_one_line(std::string_view text, std::string& out) {
+  for (char c : text) {
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else {
+      out += c;
+    }
+  }
+}
+
+}  // namespace
+
+std::string_view decider_name(Decider decider) {
+  switch (decider) {
+    case Decider::none: return "kept";
+    case Decider::rule: return "rule";
+    case Decider::section_cut: return "cut";
+    case Decider::dedupe: return "dedupe";
+    case Decider::edge_trim: return "edge-trim";
+    case Decider::score: return "score";
+    case Decider::safety: return "safety";
+    case Decider::dom_rule: return "html-rule";
+  }
+  return "kept";
+}
+
+std::string explain_reason(const Block& block) {
+  if (block.rule != nullptr) {
+    std::string out = block.rule->origin.file != nullptr ? *block.rule->origin.file : std::string("<rules>");
+    out += ':' + std::to_string(block.rule->origin.line) + ' ' + block.rule->text;
+    return out;
+  }
+  if (block.decider == Decider::score) return "score " + format_score(block.score);
+  return std::string(decider_name(block.decider));
+}
+
+void explain_text(const Document& doc, std::string& out) {
+  std::size_t dropped = 0;
+  for (const auto& block : doc.blocks) dropped += block.dropped() ? 1 : 0;
+  out += "# declutter explain: " + std::to_string(doc.blocks.size()) + " blocks, " +
+         std::to_string(doc.blocks.size() - dropped) + " kept, " + std::to_string(dropped) + " dropped";
+  if (!doc.url.empty()) out += ", url " + doc.url;
+  out += '\n';
+  for (const auto& block : doc.blocks) {
+    out += block.dropped() ? "- " : "+ ";
+    out += std::to_string(block.line);
+    out += ' ';
+    out += explain_reason(block);
+    out += " | ";
+    append_one_line(block.text, out);
+    out += '\n';
+  }
+}
+
+void explain_json(const Document& doc, std::string& out) {
+  using nlohmann::json;
+  json blocks = json::array();
+  std::size_t dropped = 0;
+  for (const auto& block : doc.blocks) {
+    dropped += block.dropped() ? 1 : 0;
+    json entry = {
+        {"line", block.line},
+        {"kept", block.kept()},
+        {"verdict", verdict_name(block.verdict)},
+        {"decider", decider_name(block.decider)},
+        {"kind", kind_name(block.kind)},
+        {"gap_before", block.gap_before},
+        {"text", block.text},
+    };
+    if (block.rule != nullptr) {
+      const Rule& rule = *block.rule;
+      entry["rule"] = {
+          {"text", rule.text},
+          {"file", rule.origin.file != nullptr ? *rule.origin.file : std::string()},
+          {"line", rule.origin.line},
+          {"column", rule.origin.column},
+          {"common", rule.from_common},
+      };
+    }
+    if (block.decider == Decider::score || block.score != 0.0F) entry["score"] = block.score;
+    if (!block.tag.empty()) entry["tag"] = block.tag;
+    blocks.push_back(std::move(entry));
+  }
+  json document = {
+      {"url", doc.url},
+      {"title", doc.title},
+      {"blocks_total", doc.blocks.size()},
+      {"blocks_kept", doc.blocks.size() - dropped},
+      {"blocks_dropped", dropped},
+      {"blocks", std::move(blocks)},
+  };
+  // Input may hold invalid UTF-8; replace it rather than fail the whole document.
+  out += document.dump(-1, ' ', false, json::error_handler_t::replace);
+  out += '\n';
+}
+
+void explain_document(const Document& doc, ExplainFormat format, std::string& out) {
+  out.clear();
+  if (format == ExplainFormat::json) {
+    explain_json(doc, out);
+  } else {
+    explain_text(doc, out);
+  }
+}
+
+}  // namespace declutter

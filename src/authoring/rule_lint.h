@@ -1,0 +1,31 @@
+#pragma once
+// `declutter check` warnings: rules that load fine but are probably mistakes. Every check
+// is cheap and sound (it never warns about a rule that could be right):
+//  - a regex that can never match a line: a character required after `$` or before `^`
+//    (no multi-line mode, so both are the ends of the line), or white space required
+//    right after `^` or right before `$` (regexes see the line with surrounding white
+//    space trimmed);
+//  - the same rule twice in one effective rule set (action, matcher and pattern equal);
+//  - a slow regex: no literal first character or anchor, and a quantified group that
+//    itself contains an unbounded quantifier (`(a+)+`, `(\w*\s)*`), which backtracks
+//    exponentially on lines that almost match; or a leading `.*`, which turns each search
+//    quadratic and is redundant in a search anyway.
+#include <optional>
+#include <string>
+
+#include "core/diagnostic.h"
+#include "rules/catalog.h"
+#include "rules/rule.h"
+
+namespace declutter {
+
+// Why the rule's regex can never match a line, or nothing.
+std::optional<std::string> regex_never_matches(const Rule& rule);
+// Why the rule's regex is slow, or nothing.
+std::optional<std::string> regex_is_slow(const Rule& rule);
+
+// Adds the warnings for every rule the catalog's effective sets (common alone and each
+// publisher) contain. Never adds errors.
+void lint_rules(const RuleCatalog& catalog, Diagnostics& diagnostics);
+
+}  // namespace declutter

@@ -1,0 +1,25 @@
+#include "cli/input_files.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+namespace declutter {
+
+bool read_input_file(const std::string& path, std::string& out, std::string& error) {
+  std::FILE* in = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+  if (in == nullptr) {
+    error = path + ": " + std::strerror(errno);
+    return false;
+  }
+  out.clear();
+  char buffer[1 << 16];
+  std::size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, in)) > 0) out.append(buffer, n);
+  bool ok = std::ferror(in) == 0;
+  if (in != stdin) std::fclose(in);
+  if (!ok) error = path + ": read error";
+  return ok;
+}
+
+}  // namespace declutter

@@ -1,0 +1,11 @@
+#pragma once
+// Whole-file reads for the commands that take a list of pages (report, suggest).
+#include <string>
+
+namespace declutter {
+
+// Reads `path` ("-" is standard input) into `out`; on failure returns false and sets
+// `error` to "path: reason".
+bool read_input_file(const std::string& path, std::string& out, std::string& error);
+
+}  // namespace declutter

@@ -1,0 +1,100 @@
+#include "corpus/batch_worker.h"
+
+#include <exception>
+#include <utility>
+
+namespace declutter {
+
+namespace {
+constexpr std::size_t kRetainedBufferBytes = std::size_t{8} << 20;
+
+void release_if_huge(std::string& buffer) {
+  if (buffer.capacity() > kRetainedBufferBytes) std::string().swap(buffer);
+}
+}  // namespace
+
+BatchWorker::BatchWorker(const RunOptions& options, DocumentProcessor processor)
+    : options_(options), processor_(std::move(processor)) {}
+
+void BatchWorker::process(Batch& batch) {
+  for (BatchRecord& record : batch.records) {
+    if (options_.framing == Framing::jsonl) {
+      process_jsonl_line(batch, record);
+    } else {
+      process_document(batch, record);
+    }
+    record.output_end = batch.output.size();
+  }
+  release_if_huge(clean_);
+}
+
+bool BatchWorker::run_processor(std::string_view bytes, std::string_view url,
+                                BatchRecord& record) {
+  clean_.clear();
+  error_.clear();
+  bool ok = false;
+  try {
+    ok = processor_(bytes, url, clean_, error_);
+  } catch (const std::exception& failure) {
+    error_ = failure.what();
+  }
+  if (!ok) {
+    record.failed = true;
+    record.message = error_.empty() ? std::string("processing failed") : error_;
+  }
+  return ok;
+}
+
+void BatchWorker::process_document(Batch& batch, BatchRecord& record) {
+  const std::string_view bytes = batch.record_bytes(record);
+  const bool null_framed = options_.framing == Framing::null;
+  if (run_processor(bytes, options_.url, record)) {
+    batch.output += clean_;
+    // Whole documents written one after another must not run into each other.
+    if (!null_framed && !clean_.empty() && clean_.back() != '\n') batch.output += '\n';
+  } else if (options_.on_error == OnError::pass) {
+    batch.output += bytes;
+  } else {
+    return;  // skip, error (no in-band error record outside JSONL), fail
+  }
+  if (null_framed) batch.output += '\0';
+}
+
+void BatchWorker::process_jsonl_line(Batch& batch, BatchRecord& record) {
+  const std::string_view line = batch.record_bytes(record);
+  switch (jsonl_.parse(line, options_.field, record.message)) {
+    case JsonlRecord::Parse::blank:
+      record.blank = true;
+      batch.output += line;
+      batch.output += '\n';
+      return;
+    case JsonlRecord::Parse::malformed:
+      record.failed = true;
+      break;
+    case JsonlRecord::Parse::ok: {
+      const std::string_view url = jsonl_.url().empty() ? std::string_view(options_.url)
+                                                        : jsonl_.url();
+      if (run_processor(jsonl_.value(), url, record)) {
+        jsonl_.append_replaced(clean_, batch.output);
+        batch.output += '\n';
+        return;
+      }
+      break;
+    }
+  }
+  switch (options_.on_error) {
+    case OnError::pass:
+      batch.output += line;
+      batch.output += '\n';
+      break;
+    case OnError::error:
+      append_error_record(record.message, record.number, batch.output);
+      batch.output += '\n';
+      break;
+    case OnError::skip:
+    case OnError::fail:
+      break;
+  }
+}
+
+}  // namespace declutter

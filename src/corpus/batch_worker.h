@@ -1,0 +1,29 @@
+#pragma once
+// Runs one thread's DocumentProcessor over a batch, applying the framing's output format and
+// the --on-error policy to each record. Owns the thread's scratch buffers and JSON parsers.
+#include <string>
+
+#include "corpus/batch.h"
+#include "corpus/jsonl_record.h"
+#include "corpus/run_documents.h"
+
+namespace declutter {
+
+class BatchWorker {
+ public:
+  BatchWorker(const RunOptions& options, DocumentProcessor processor);
+  void process(Batch& batch);
+
+ private:
+  bool run_processor(std::string_view bytes, std::string_view url, BatchRecord& record);
+  void process_document(Batch& batch, BatchRecord& record);
+  void process_jsonl_line(Batch& batch, BatchRecord& record);
+
+  const RunOptions& options_;
+  DocumentProcessor processor_;
+  JsonlRecord jsonl_;
+  std::string clean_;
+  std::string error_;
+};
+
+}  // namespace declutter

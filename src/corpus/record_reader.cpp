@@ -1,0 +1,102 @@
+#include "corpus/record_reader.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <limits>
+
+namespace declutter {
+
+namespace {
+constexpr std::size_t kReadBufferBytes = std::size_t{1} << 20;
+}
+
+RecordReader::RecordReader(int fd, std::optional<char> delimiter, std::size_t max_record_bytes)
+    : fd_(fd),
+      delimiter_(delimiter),
+      max_record_bytes_(max_record_bytes == 0 ? std::numeric_limits<std::size_t>::max()
+                                              : max_record_bytes),
+      buffer_(new char[kReadBufferBytes]) {}
+
+bool RecordReader::fill() {
+  begin_ = 0;
+  end_ = 0;
+  if (before_read_) before_read_();
+  for (;;) {
+    const ssize_t got = ::read(fd_, buffer_.get(), kReadBufferBytes);
+    if (got > 0) {
+      end_ = static_cast<std::size_t>(got);
+      bytes_read_ += end_;
+      return true;
+    }
+    if (got == 0) {
+      at_eof_ = true;
+      return true;
+    }
+    if (errno == EINTR) continue;
+    error_number_ = errno;
+    at_eof_ = true;
+    return false;
+  }
+}
+
+RecordReader::Status RecordReader::read(std::string& sink) {
+  std::size_t taken = 0;
+  bool saw_bytes = false;
+  for (;;) {
+    if (begin_ == end_) {
+      if (at_eof_) break;
+      if (!fill()) return Status::error;
+      if (begin_ == end_) break;
+    }
+    saw_bytes = true;
+    const char* start = buffer_.get() + begin_;
+    const std::size_t available = end_ - begin_;
+    const void* hit = delimiter_ ? std::memchr(start, *delimiter_, available) : nullptr;
+    const std::size_t length =
+        hit != nullptr ? static_cast<std::size_t>(static_cast<const char*>(hit) - start) : available;
+    if (length > max_record_bytes_ - taken) {
+      const std::size_t fits = max_record_bytes_ - taken;
+      sink.append(start, fits);
+      begin_ += fits;
+      return Status::oversized;
+    }
+    sink.append(start, length);
+    taken += length;
+    begin_ += length;
+    if (hit != nullptr) {
+      ++begin_;  // the delimiter
+      return Status::record;
+    }
+  }
+  if (!delimiter_) {
+    if (whole_returned_) return Status::end;
+    whole_returned_ = true;
+    return Status::record;
+  }
+  return saw_bytes ? Status::record : Status::end;
+}
+
+bool RecordReader::stream_rest(const std::function<bool(std::string_view)>& chunk) {
+  for (;;) {
+    if (begin_ == end_) {
+      if (at_eof_) break;
+      if (!fill()) return false;
+      if (begin_ == end_) break;
+    }
+    const char* start = buffer_.get() + begin_;
+    const std::size_t available = end_ - begin_;
+    const void* hit = delimiter_ ? std::memchr(start, *delimiter_, available) : nullptr;
+    const std::size_t length =
+        hit != nullptr ? static_cast<std::size_t>(static_cast<const char*>(hit) - start) : available;
+    begin_ += length;
+    if (hit != nullptr) ++begin_;
+    if (length > 0 && !chunk(std::string_view(start, length))) return true;
+    if (hit != nullptr) break;
+  }
+  if (!delimiter_) whole_returned_ = true;
+  return true;
+}
+
+}  // namespace declutter

@@ -1,0 +1,55 @@
+#pragma once
+// Splits a file descriptor into records: delimiter-separated (JSONL lines, NUL documents)
+// or the whole stream as one record. Reads with a 1 MiB buffer and never holds more than
+// `max_record_bytes` of one record: a longer one is reported as oversized, its prefix
+// handed out, and the rest streamed on with stream_rest().
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace declutter {
+
+class RecordReader {
+ public:
+  enum class Status { record, oversized, end, error };
+
+  // No delimiter: the whole stream is one record (returned even when empty).
+  RecordReader(int fd, std::optional<char> delimiter, std::size_t max_record_bytes);
+
+  // Appends the next record, without its delimiter, to `sink`. On `oversized`, exactly
+  // max_record_bytes bytes were appended and the rest of the record is still unread.
+  // A final record without a trailing delimiter still counts; an empty stream has none.
+  Status read(std::string& sink);
+
+  // After `oversized`: hands the rest of the record to `chunk` piece by piece and consumes
+  // its delimiter. Stops early (returning true) when `chunk` returns false.
+  // Returns false on a read error.
+  bool stream_rest(const std::function<bool(std::string_view)>& chunk);
+
+  // Called before every read(2) that may block, e.g. to deliver finished work first.
+  void set_before_read(std::function<void()> hook) { before_read_ = std::move(hook); }
+
+  int error_number() const { return error_number_; }
+  std::size_t bytes_read() const { return bytes_read_; }
+
+ private:
+  bool fill();  // false on a read error; sets at_eof_ when the stream ended
+
+  int fd_;
+  std::optional<char> delimiter_;
+  std::size_t max_record_bytes_;
+  std::unique_ptr<char[]> buffer_;
+  std::size_t begin_ = 0;
+  std::size_t end_ = 0;
+  bool at_eof_ = false;
+  bool whole_returned_ = false;
+  int error_number_ = 0;
+  std::function<void()> before_read_;
+  std::size_t bytes_read_ = 0;
+};
+
+}  // namespace declutter

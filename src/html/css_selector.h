@@ -1,0 +1,48 @@
+#pragma once
+// The CSS subset DOM rules are written in, parsed into a small tree that is either
+// translated to XPath (css_to_xpath.h) or matched natively in one walk (dom_rules.h).
+// Supported: tag, *, .class, #id, [attr], [attr=v], [attr*=v], [attr^=v], [attr$=v],
+// [attr~=v], compound selectors (div.a.b#c[x]), descendant and child (>) combinators,
+// and comma-separated lists. Anything else is an error with a byte offset.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace declutter {
+
+struct AttributeTest {
+  enum class Op { exists, equals, contains, prefix, suffix, word };
+  std::string name;   // lower-case
+  Op op = Op::exists;
+  std::string value;
+};
+
+struct CompoundSelector {
+  std::string tag;    // lower-case; empty for * or no type selector
+  std::vector<std::string> ids;
+  std::vector<std::string> classes;
+  std::vector<AttributeTest> attributes;
+};
+
+enum class Combinator { descendant, child };
+
+struct ComplexSelector {
+  std::vector<CompoundSelector> compounds;  // left to right
+  std::vector<Combinator> combinators;      // combinators[i] joins compounds[i] and [i + 1]
+};
+
+using SelectorList = std::vector<ComplexSelector>;
+
+struct SelectorError {
+  std::size_t offset = 0;  // byte offset into the selector text
+  std::string message;
+};
+
+// A selector may chain at most this many compounds (bounds matching work per element).
+constexpr std::size_t kMaxCompoundsPerSelector = 16;
+
+std::optional<SelectorList> parse_selector(std::string_view text, SelectorError& error);
+
+}  // namespace declutter

@@ -1,0 +1,85 @@
+#pragma once
+// DOM rules (html-drop, html-keep, html-root) compiled once and applied to each parsed page.
+// Applying marks elements in a side table and changes nothing in the tree: the block
+// builder still produces the text of dropped elements, with verdict drop and the deciding
+// rule, so --explain can say why it went.
+//
+// html-drop never applies to <html> or <body>: their classes describe the page, not a box.
+//
+// Selectors are matched natively in one walk over the tree (rules are indexed by the id,
+// class, attribute or tag their last compound needs, so an element is tested only against
+// rules that could match it); their XPath translation (css_to_xpath.h) is the documented
+// meaning, and the tests check both agree. Raw `xpath:` rules are evaluated by libxml2.
+#include <libxml/tree.h>
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <unordered_map>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "rules/rule.h"
+
+namespace declutter {
+
+struct DomMark {
+  const Rule* drop = nullptr;   // earliest html-drop rule matching the element itself
+  const Rule* keep = nullptr;   // earliest html-keep rule matching the element itself
+  std::uint32_t drop_order = 0;
+  std::uint32_t keep_order = 0;
+};
+
+// The result of applying DomRules to one document; reusable from page to page.
+class DomMarks {
+ public:
+  const DomMark* find(const xmlNode* element) const {
+    auto it = marks_.find(element);
+    return it == marks_.end() ? nullptr : &it->second;
+  }
+  // The element extraction is narrowed to (first match of the first html-root rule that
+  // matched anything), or null.
+  const xmlNode* root() const { return root_; }
+  const Rule* root_rule() const { return root_rule_; }
+  std::size_t size() const { return marks_.size(); }
+
+  void clear();
+  void mark(const xmlNode* element, const Rule* rule, std::uint32_t order);
+  void offer_root(const xmlNode* element, const Rule* rule, std::uint32_t order);
+
+  // Scratch for the selector walk, kept here so a worker's allocations are reused.
+  std::vector<std::uint32_t> counters;
+  std::vector<std::uint32_t> entries;
+  std::vector<std::uint32_t> frames;
+
+ private:
+  std::unordered_map<const xmlNode*, DomMark> marks_;
+  const xmlNode* root_ = nullptr;
+  const Rule* root_rule_ = nullptr;
+  std::uint32_t root_order_ = 0;
+};
+
+class DomRules {
+ public:
+  DomRules();
+  ~DomRules();
+  DomRules(DomRules&&) noexcept;
+  DomRules& operator=(DomRules&&) noexcept;
+
+  // Compiles the rules whose action is html_drop, html_keep or html_root (others are
+  // ignored). A bad selector or XPath is reported at the rule's origin, its column moved
+  // to the offending character, and left out.
+  static DomRules compile(std::span<const Rule* const> rules, Diagnostics& diags);
+
+  bool empty() const;
+  std::size_t rule_count() const;
+
+  // Thread-safe: the compiled rules are read-only; all per-page state lives in `marks`.
+  void apply(xmlDoc* doc, DomMarks& marks) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace declutter

@@ -1,0 +1,25 @@
+#include "html/html_front_end.h"
+
+#include "html/decode.h"
+#include "html/parsers.h"
+
+namespace declutter {
+
+void HtmlFrontEnd::build(std::string_view raw_bytes, HtmlParser parser, const DomRules& rules, Document& doc) {
+  doc.blocks.clear();
+  doc.arena.clear();
+  doc.title.clear();
+  decode_html_bytes(raw_bytes, doc.source);
+  XmlDocPtr tree = parse_html(doc.source, parser);
+  rules.apply(tree.get(), marks_);
+  // Blocks hold roughly the page's visible text, a fraction of its markup.
+  doc.arena.reserve(doc.source.size() / 4 + 64);
+  builder_.build(tree.get(), marks_, doc);
+}
+
+void build_html_document(std::string_view raw_bytes, HtmlParser parser, const DomRules& rules, Document& doc) {
+  HtmlFrontEnd front_end;
+  front_end.build(raw_bytes, parser, rules, doc);
+}
+
+}  // namespace declutter

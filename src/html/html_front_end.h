@@ -1,0 +1,29 @@
+#pragma once
+// HTML mode, bytes to blocks: decode (BOM, <meta charset>, iconv, UTF-8 repair) -> parse
+// (libxml2 or Gumbo, both into a libxml2 tree) -> apply DOM rules (marks only) -> blocks.
+// The text stages then run on doc.blocks exactly as in text mode.
+#include <string_view>
+
+#include "core/document.h"
+#include "html/block_builder.h"
+#include "html/dom_rules.h"
+#include "pipeline/engine.h"
+
+namespace declutter {
+
+// One per worker thread: keeps the scratch that would otherwise be allocated per page.
+class HtmlFrontEnd {
+ public:
+  // Replaces doc.source (the decoded page), doc.arena, doc.blocks and doc.title; leaves
+  // doc.url alone. `rules` is shared and read-only.
+  void build(std::string_view raw_bytes, HtmlParser parser, const DomRules& rules, Document& doc);
+
+ private:
+  DomMarks marks_;
+  BlockBuilder builder_;
+};
+
+// The same, with fresh scratch: for tools and tests.
+void build_html_document(std::string_view raw_bytes, HtmlParser parser, const DomRules& rules, Document& doc);
+
+}  // namespace declutter

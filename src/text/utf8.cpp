@@ -1,0 +1,164 @@
+#include "text/utf8.h"
+
+#include <cstdint>
+#include <cstring>
+
+namespace declutter {
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+
+// Length of the well-formed sequence starting at in[i], or 0 when it is ill-formed; on 0,
+// `bad` receives the length of the maximal ill-formed subpart to replace by one U+FFFD.
+std::size_t sequence_length(std::string_view in, std::size_t i, std::size_t& bad) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(in[k]); };
+  const unsigned char lead = byte(i);
+  std::size_t need = 0;
+  unsigned char low = 0x80;
+  unsigned char high = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    need = 1;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    need = 2;
+    if (lead == 0xE0) low = 0xA0;   // overlong
+    if (lead == 0xED) high = 0x9F;  // surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    need = 3;
+    if (lead == 0xF0) low = 0x90;   // overlong
+    if (lead == 0xF4) high = 0x8F;  // past U+10FFFF
+  } else {
+    bad = 1;
+    return 0;
+  }
+  std::size_t k = 1;
+  for (; k <= need; ++k) {
+    if (i + k >= in.size()) break;
+    const unsigned char c = byte(i + k);
+    const unsigned char lo = k == 1 ? low : 0x80;
+    const unsigned char hi = k == 1 ? high : 0xBF;
+    if (c < lo || c > hi) break;
+  }
+  if (k > need) return need + 1;
+  bad = k;
+  return 0;
+}
+
+// Skips ASCII eight bytes at a time; returns the index of the first non-ASCII byte.
+std::size_t skip_ascii(std::string_view in, std::size_t i) {
+  while (i + 8 <= in.size()) {
+    std::uint64_t word;
+    std::memcpy(&word, in.data() + i, 8);
+    if ((word & 0x8080808080808080ULL) != 0) break;
+    i += 8;
+  }
+  while (i < in.size() && static_cast<unsigned char>(in[i]) < 0x80) ++i;
+  return i;
+}
+
+// Index of the first ill-formed byte, or in.size().
+std::size_t first_invalid(std::string_view in) {
+  std::size_t i = 0;
+  while (true) {
+    i = skip_ascii(in, i);
+    if (i >= in.size()) return in.size();
+    std::size_t bad = 0;
+    const std::size_t length = sequence_length(in, i, bad);
+    if (length == 0) return i;
+    i += length;
+  }
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view in) { return first_invalid(in) == in.size(); }
+
+bool repair_utf8(std::string_view in, std::string& out) {
+  std::size_t i = first_invalid(in);
+  if (i == in.size()) {
+    out.assign(in);
+    return true;
+  }
+  out.clear();
+  out.reserve(in.size() + 16);
+  std::size_t copied_to = 0;
+  while (i < in.size()) {
+    i = skip_ascii(in, i);
+    if (i >= in.size()) break;
+    std::size_t bad = 0;
+    const std::size_t length = sequence_length(in, i, bad);
+    if (length != 0) {
+      i += length;
+      continue;
+    }
+    out.append(in.substr(copied_to, i - copied_to));
+    out.append(kReplacement);
+    i += bad;
+    copied_to = i;
+  }
+  out.append(in.substr(copied_to));
+  return false;
+}
+
+void append_utf8(char32_t code_point, std::string& out) {
+  const auto put = [&](std::uint32_t value) { out.push_back(static_cast<char>(value)); };
+  const std::uint32_t c = code_point;
+  if (c < 0x80) {
+    put(c);
+  } else if (c < 0x800) {
+    put(0xC0 | (c >> 6));
+    put(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    if (c >= 0xD800 && c <= 0xDFFF) {
+      out.append(kReplacement);
+      return;
+    }
+    put(0xE0 | (c >> 12));
+    put(0x80 | ((c >> 6) & 0x3F));
+    put(0x80 | (c & 0x3F));
+  } else if (c <= 0x10FFFF) {
+    put(0xF0 | (c >> 18));
+    put(0x80 | ((c >> 12) & 0x3F));
+    put(0x80 | ((c >> 6) & 0x3F));
+    put(0x80 | (c & 0x3F));
+  } else {
+    out.append(kReplacement);
+  }
+}
+
+void utf16_to_utf8(std::string_view raw, bool big_endian, std::string& out) {
+  out.clear();
+  out.reserve(raw.size() + raw.size() / 2);
+  const auto unit = [&](std::size_t i) -> std::uint32_t {
+    const auto a = static_cast<unsigned char>(raw[i]);
+    const auto b = static_cast<unsigned char>(raw[i + 1]);
+    return big_endian ? (std::uint32_t{a} << 8) | b : (std::uint32_t{b} << 8) | a;
+  };
+  std::size_t i = 0;
+  for (; i + 1 < raw.size(); i += 2) {
+    const std::uint32_t u = unit(i);
+    if (u >= 0xD800 && u <= 0xDBFF && i + 3 < raw.size()) {
+      const std::uint32_t next = unit(i + 2);
+      if (next >= 0xDC00 && next <= 0xDFFF) {
+        append_utf8(static_cast<char32_t>(0x10000 + ((u - 0xD800) << 10) + (next - 0xDC00)), out);
+        i += 2;
+        continue;
+      }
+    }
+    append_utf8(static_cast<char32_t>(u), out);  // lone surrogates come out as U+FFFD
+  }
+  if (i < raw.size()) out.append(kReplacement);  // odd trailing byte
+}
+
+void decode_text_bytes(std::string_view raw, std::string& out) {
+  if (raw.substr(0, 3) == "\xEF\xBB\xBF") {
+    repair_utf8(raw.substr(3), out);
+  } else if (raw.substr(0, 2) == "\xFF\xFE") {
+    utf16_to_utf8(raw.substr(2), false, out);
+  } else if (raw.substr(0, 2) == "\xFE\xFF") {
+    utf16_to_utf8(raw.substr(2), true, out);
+  } else {
+    repair_utf8(raw, out);
+  }
+}
+
+}  // namespace declutter

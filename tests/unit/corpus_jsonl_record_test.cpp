@@ -1,0 +1,87 @@
+#include <catch2/catch.hpp>
+
+#include "corpus/jsonl_record.h"
+
+using declutter::JsonlRecord;
+
+namespace {
+std::string replaced(JsonlRecord& record, std::string_view line, std::string_view text,
+                     std::string_view field = "text") {
+  std::string reason;
+  REQUIRE(record.parse(line, field, reason) == JsonlRecord::Parse::ok);
+  std::string out;
+  record.append_replaced(text, out);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("jsonl record: replaces only the field's value, byte for byte elsewhere", "[corpus]") {
+  JsonlRecord record;
+  const std::string line =
+      R"({"id": 7,  "meta":{"n":1.50e3,"s":"\u00e9"}, "text" : "old \"value\"" , "url":"https://a.example/x"})";
+  std::string reason;
+  REQUIRE(record.parse(line, "text", reason) == JsonlRecord::Parse::ok);
+  CHECK(record.value() == "old \"value\"");
+  CHECK(record.url() == "https://a.example/x");
+  std::string out;
+  record.append_replaced("new", out);
+  CHECK(out ==
+        R"({"id": 7,  "meta":{"n":1.50e3,"s":"\u00e9"}, "text" : "new" , "url":"https://a.example/x"})");
+}
+
+TEST_CASE("jsonl record: custom field, escaped key, first of duplicate keys", "[corpus]") {
+  JsonlRecord record;
+  CHECK(replaced(record, R"({"text":"t","body":"b"})", "B!", "body") == R"({"text":"t","body":"B!"})");
+  CHECK(replaced(record, R"({"bo\u0064y":"b"})", "x", "body") == R"({"bo\u0064y":"x"})");
+  CHECK(replaced(record, R"({"text":"a","text":"b"})", "x") == R"({"text":"x","text":"b"})");
+}
+
+TEST_CASE("jsonl record: clean text is escaped as JSON", "[corpus]") {
+  JsonlRecord record;
+  CHECK(replaced(record, R"({"text":""})", "a\"b\\c\nd\te\x01") ==
+        R"({"text":"a\"b\\c\nd\te\u0001"})");
+  CHECK(replaced(record, R"({"text":""})", "caf\xC3\xA9 \xE2\x82\xAC") ==
+        "{\"text\":\"caf\xC3\xA9 \xE2\x82\xAC\"}");
+}
+
+TEST_CASE("jsonl record: invalid UTF-8 in clean text becomes U+FFFD", "[corpus]") {
+  JsonlRecord record;
+  CHECK(replaced(record, R"({"text":""})", "a\xFF" "b\xC3") ==
+        "{\"text\":\"a\xEF\xBF\xBD" "b\xEF\xBF\xBD\"}");
+  CHECK(replaced(record, R"({"text":""})", "\xED\xA0\x80") ==  // encoded surrogate
+        "{\"text\":\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"}");
+}
+
+TEST_CASE("jsonl record: malformed lines say why", "[corpus]") {
+  JsonlRecord record;
+  std::string reason;
+  CHECK(record.parse(R"({"text": "unterminated)", "text", reason) == JsonlRecord::Parse::malformed);
+  CHECK(reason.find("invalid JSON") != std::string::npos);
+  CHECK(record.parse(R"(["text"])", "text", reason) == JsonlRecord::Parse::malformed);
+  CHECK(reason == "not a JSON object");
+  CHECK(record.parse(R"({"body":"x"})", "text", reason) == JsonlRecord::Parse::malformed);
+  CHECK(reason == "no field \"text\"");
+  CHECK(record.parse(R"({"text":null})", "text", reason) == JsonlRecord::Parse::malformed);
+  CHECK(reason == "field \"text\" is not a string");
+  CHECK(record.parse(R"({"text":"a","x":[1,,2]})", "text", reason) ==
+        JsonlRecord::Parse::malformed);
+  CHECK(record.parse(R"({"text":"a"} trailing)", "text", reason) == JsonlRecord::Parse::malformed);
+  CHECK(record.parse("{\"text\":\"\xFF\"}", "text", reason) == JsonlRecord::Parse::malformed);
+}
+
+TEST_CASE("jsonl record: blank lines and CRLF", "[corpus]") {
+  JsonlRecord record;
+  std::string reason;
+  CHECK(record.parse("", "text", reason) == JsonlRecord::Parse::blank);
+  CHECK(record.parse(" \t\r", "text", reason) == JsonlRecord::Parse::blank);
+  CHECK(replaced(record, "{\"text\":\"a\"}\r", "b") == "{\"text\":\"b\"}\r");
+}
+
+TEST_CASE("jsonl record: url absent or not a string is empty", "[corpus]") {
+  JsonlRecord record;
+  std::string reason;
+  REQUIRE(record.parse(R"({"text":"a","url":5})", "text", reason) == JsonlRecord::Parse::ok);
+  CHECK(record.url().empty());
+  REQUIRE(record.parse(R"({"text":"a"})", "text", reason) == JsonlRecord::Parse::ok);
+  CHECK(record.url().empty());
+}

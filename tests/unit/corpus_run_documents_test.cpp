@@ -1,0 +1,283 @@
+#include <fcntl.h>
+#include <poll.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cstring>
+#include <thread>
+#include <nlohmann/json.hpp>
+
+#include "corpus_harness.h"
+
+using namespace declutter;
+using namespace declutter::corpus_test;
+using namespace std::string_literals;
+
+namespace {
+RunOptions jsonl_options(unsigned jobs = 1) {
+  RunOptions options;
+  options.framing = Framing::jsonl;
+  options.jobs = jobs;
+  return options;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t begin = 0;
+  while (begin < text.size()) {
+    const std::size_t end = text.find('\n', begin);
+    REQUIRE(end != std::string::npos);  // every output line ends with a newline
+    lines.push_back(text.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  return lines;
+}
+}  // namespace
+
+TEST_CASE("corpus: JSONL round trip keeps fields, key order and record order with -j 4", "[corpus]") {
+  std::string input;
+  const int records = 500;
+  for (int i = 0; i < records; ++i) {
+    input += R"({"z":)" + std::to_string(i) + R"(,"text":"doc )" + std::to_string(i) +
+             R"(","a":{"nested":[1,2.50,"x"]},"url":"https://s)" + std::to_string(i % 3) +
+             ".example/\"}\n";
+  }
+  for (const unsigned jobs : {1U, 4U}) {
+    const RunResult result = run_on(input, jsonl_options(jobs), uppercase_factory(jobs > 1));
+    CHECK(result.status == 0);
+    CHECK(result.diagnostics.empty());
+    const auto lines = lines_of(result.output);
+    REQUIRE(lines.size() == records);
+    for (int i = 0; i < records; ++i) {
+      const std::string expected = R"({"z":)" + std::to_string(i) + R"(,"text":"[https://s)" +
+                                   std::to_string(i % 3) + ".example/]DOC " + std::to_string(i) +
+                                   R"(","a":{"nested":[1,2.50,"x"]},"url":"https://s)" +
+                                   std::to_string(i % 3) + ".example/\"}";
+      REQUIRE(lines[static_cast<std::size_t>(i)] == expected);
+    }
+  }
+}
+
+TEST_CASE("corpus: JSONL --field and --url fallback", "[corpus]") {
+  RunOptions options = jsonl_options();
+  options.field = "body";
+  options.url = "https://fallback.example/";
+  const RunResult result = run_on("{\"body\":\"x\",\"text\":\"keep\"}\n", options);
+  CHECK(result.output == "{\"body\":\"[https://fallback.example/]X\",\"text\":\"keep\"}\n");
+}
+
+TEST_CASE("corpus: JSONL last line without newline, blank lines echoed", "[corpus]") {
+  const RunResult result = run_on("{\"text\":\"a\"}\n\n{\"text\":\"b\"}", jsonl_options());
+  CHECK(result.status == 0);
+  CHECK(result.output == "{\"text\":\"A\"}\n\n{\"text\":\"B\"}\n");
+}
+
+TEST_CASE("corpus: malformed JSONL lines under each --on-error mode", "[corpus]") {
+  const std::string input =
+      "{\"text\":\"one\"}\n"
+      "not json\n"
+      "{\"text\":\"three\"}\n"
+      "{\"text\":\"FAILME\"}\n"
+      "{\"other\":1}\n"
+      "{\"text\":\"six\"}\n";
+  for (const unsigned jobs : {1U, 3U}) {
+    RunOptions options = jsonl_options(jobs);
+
+    SECTION("pass copies bad lines through, one line per line") {
+      options.on_error = OnError::pass;
+      const RunResult result = run_on(input, options);
+      CHECK(result.status == 1);
+      CHECK(result.output ==
+            "{\"text\":\"ONE\"}\nnot json\n{\"text\":\"THREE\"}\n{\"text\":\"FAILME\"}\n"
+            "{\"other\":1}\n{\"text\":\"SIX\"}\n");
+      CHECK(result.diagnostics.find("-:2: invalid JSON") != std::string::npos);
+      CHECK(result.diagnostics.find("-:4: asked to fail; passed through unchanged") !=
+            std::string::npos);
+      CHECK(result.diagnostics.find("-:5: no field \"text\"") != std::string::npos);
+    }
+    SECTION("skip drops them") {
+      options.on_error = OnError::skip;
+      const RunResult result = run_on(input, options);
+      CHECK(result.status == 1);
+      CHECK(result.output == "{\"text\":\"ONE\"}\n{\"text\":\"THREE\"}\n{\"text\":\"SIX\"}\n");
+    }
+    SECTION("error answers with an error record in place") {
+      options.on_error = OnError::error;
+      const RunResult result = run_on(input, options);
+      CHECK(result.status == 1);
+      const auto lines = lines_of(result.output);
+      REQUIRE(lines.size() == 6);
+      CHECK(lines[0] == "{\"text\":\"ONE\"}");
+      const auto bad = nlohmann::json::parse(lines[1]);
+      CHECK(bad["line"] == 2);
+      CHECK(bad["error"].get<std::string>().find("invalid JSON") == 0);
+      CHECK(nlohmann::json::parse(lines[3])["error"] == "asked to fail");
+      CHECK(nlohmann::json::parse(lines[4])["line"] == 5);
+      CHECK(lines[5] == "{\"text\":\"SIX\"}");
+    }
+    SECTION("fail stops after the good records before it") {
+      options.on_error = OnError::fail;
+      const RunResult result = run_on(input, options);
+      CHECK(result.status == 1);
+      CHECK(result.output == "{\"text\":\"ONE\"}\n");
+      CHECK(result.diagnostics.find("-:2: invalid JSON") != std::string::npos);
+      CHECK(result.diagnostics.find("stopping") != std::string::npos);
+      CHECK(result.diagnostics.find("-:4:") == std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("corpus: a processor that throws fails only its record", "[corpus]") {
+  const ProcessorFactory throwing = [] {
+    return DocumentProcessor([](std::string_view bytes, std::string_view, std::string& out,
+                                std::string&) {
+      if (bytes == "boom") throw std::runtime_error("exploded");
+      out.assign(bytes);
+      return true;
+    });
+  };
+  const RunResult result =
+      run_on("{\"text\":\"ok\"}\n{\"text\":\"boom\"}\n{\"text\":\"fine\"}\n", jsonl_options(2),
+             throwing);
+  CHECK(result.status == 1);
+  CHECK(result.output == "{\"text\":\"ok\"}\n{\"text\":\"boom\"}\n{\"text\":\"fine\"}\n");
+  CHECK(result.diagnostics.find("-:2: exploded") != std::string::npos);
+}
+
+TEST_CASE("corpus: NUL framing, including empty documents", "[corpus]") {
+  RunOptions options;
+  options.framing = Framing::null;
+  for (const unsigned jobs : {1U, 2U}) {
+    options.jobs = jobs;
+    CHECK(run_on("ab\0\0cd\0"s, options).output == "AB\0\0CD\0"s);
+    CHECK(run_on("ab\0cd"s, options).output == "AB\0CD\0"s);
+    const RunResult failed = run_on("ok\0FAILME\0"s, options);
+    CHECK(failed.status == 1);
+    CHECK(failed.output == "OK\0FAILME\0"s);
+    CHECK(failed.diagnostics.find("-: document 2: asked to fail") != std::string::npos);
+  }
+}
+
+TEST_CASE("corpus: empty input gives empty output and exit 0 in every framing", "[corpus]") {
+  for (const Framing framing : {Framing::whole, Framing::null, Framing::jsonl}) {
+    RunOptions options;
+    options.framing = framing;
+    const RunResult result = run_on("", options);
+    CHECK(result.status == 0);
+    CHECK(result.output.empty());
+    CHECK(result.diagnostics.empty());
+  }
+}
+
+TEST_CASE("corpus: whole-document framing keeps NUL bytes and ends documents with a newline", "[corpus]") {
+  RunOptions options;
+  const RunResult result = run_on("a\0b\nc"s, options);
+  CHECK(result.status == 0);
+  CHECK(result.output == "A\0B\nC\n"s);
+}
+
+TEST_CASE("corpus: several files are several documents, in order", "[corpus]") {
+  auto first = temp_file_with("first file\n");
+  auto second = temp_file_with("second");
+  const std::string dir = "/proc/self/fd/";
+  RunOptions options;
+  options.jobs = 2;
+  options.inputs = {dir + std::to_string(fileno(first.get())), "/nonexistent/declutter-input",
+                    dir + std::to_string(fileno(second.get()))};
+  const RunResult result = run_on("", options, uppercase_factory(true));
+  CHECK(result.status == 2);  // the missing file
+  CHECK(result.output == "FIRST FILE\nSECOND\n");
+  CHECK(result.diagnostics.find("/nonexistent/declutter-input: No such file or directory") !=
+        std::string::npos);
+}
+
+TEST_CASE("corpus: documents over --max-doc-bytes pass through unchanged with a warning", "[corpus]") {
+  SECTION("JSONL record") {
+    RunOptions options = jsonl_options(2);
+    options.max_doc_bytes = 64;
+    const std::string big = "{\"text\":\"" + std::string(3'000'000, 'x') + "\"}";
+    const RunResult result =
+        run_on("{\"text\":\"a\"}\n" + big + "\n{\"text\":\"b\"}\n", options);
+    CHECK(result.status == 0);
+    CHECK(result.output == "{\"text\":\"A\"}\n" + big + "\n{\"text\":\"B\"}\n");
+    CHECK(result.diagnostics.find("-:2: larger than --max-doc-bytes (64 bytes); passed through") !=
+          std::string::npos);
+  }
+  SECTION("whole document") {
+    RunOptions options;
+    options.max_doc_bytes = 10;
+    const RunResult result = run_on("small? no, rather large", options);
+    CHECK(result.output == "small? no, rather large");
+    CHECK(result.diagnostics.find("-: larger than --max-doc-bytes") != std::string::npos);
+  }
+  SECTION("NUL-separated document") {
+    RunOptions options;
+    options.framing = Framing::null;
+    options.max_doc_bytes = 3;
+    const RunResult result = run_on("abc\0abcdef\0x\0"s, options);
+    CHECK(result.output == "ABC\0abcdef\0X\0"s);
+    CHECK(result.diagnostics.find("-: document 2: larger") != std::string::npos);
+  }
+}
+
+TEST_CASE("corpus: --stats summarises the run and takes extra counts", "[corpus]") {
+  RunOptions options = jsonl_options();
+  options.stats = true;
+  options.extra_stats = [] { return std::string(", dropped: common.rules 3"); };
+  const RunResult result = run_on("{\"text\":\"a\"}\nbad\n", options);
+  CHECK(result.diagnostics.find("declutter: 2 documents,") != std::string::npos);
+  CHECK(result.diagnostics.find("1 failed") != std::string::npos);
+  CHECK(result.diagnostics.find(", dropped: common.rules 3\n") != std::string::npos);
+}
+
+TEST_CASE("corpus: a closed output pipe is a clean stop", "[corpus]") {
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  ::close(fds[0]);  // the reader is gone before anything is written
+  std::string input;
+  for (int i = 0; i < 20000; ++i) input += "{\"text\":\"line\"}\n";
+  auto in = temp_file_with(input);
+  for (const unsigned jobs : {1U, 2U}) {
+    ::lseek(fileno(in.get()), 0, SEEK_SET);
+    RunOptions options = jsonl_options(jobs);
+    std::ostringstream diagnostics;
+    const int status =
+        run_documents(options, uppercase_factory(), diagnostics, RunStreams{fileno(in.get()), fds[1]});
+    CHECK(status == 0);
+    CHECK(diagnostics.str().empty());
+  }
+  ::close(fds[1]);
+}
+
+TEST_CASE("corpus: --line-buffered answers each record before the next one arrives", "[corpus]") {
+  for (const unsigned jobs : {1U, 2U}) {
+    int input[2];
+    int output[2];
+    REQUIRE(::pipe(input) == 0);
+    REQUIRE(::pipe(output) == 0);
+    std::vector<std::string> answers;
+    // The driver sends one record, waits (up to 5 s) for its answer, then sends the next.
+    std::thread driver([&] {
+      for (const char* record : {"{\"text\":\"one\"}\n", "{\"text\":\"two\"}\n"}) {
+        if (::write(input[1], record, std::strlen(record)) <= 0) break;
+        pollfd ready{output[0], POLLIN, 0};
+        if (::poll(&ready, 1, 5000) != 1) break;
+        char answer[256];
+        const ssize_t got = ::read(output[0], answer, sizeof answer);
+        answers.emplace_back(answer, got > 0 ? static_cast<std::size_t>(got) : 0);
+      }
+      ::close(input[1]);
+    });
+    RunOptions options = jsonl_options(jobs);
+    options.line_buffered = true;
+    std::ostringstream diagnostics;
+    const int status =
+        run_documents(options, uppercase_factory(), diagnostics, RunStreams{input[0], output[1]});
+    driver.join();
+    ::close(input[0]);
+    ::close(output[0]);
+    ::close(output[1]);
+    CHECK(status == 0);
+    CHECK(answers == std::vector<std::string>{"{\"text\":\"ONE\"}\n", "{\"text\":\"TWO\"}\n"});
+  }
+}

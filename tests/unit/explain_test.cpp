@@ -1,0 +1,123 @@
+// --explain: the text and JSON renderings of a decided document, and the flag end to end.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "authoring/explain.h"
+#include "authoring_support.h"
+#include "rules/parser.h"
+#include "text/segment.h"
+
+using namespace declutter;
+using namespace declutter::authoring_testing;
+
+namespace {
+struct DecidedDocument {
+  DecidedDocument() : path("site.rules") {
+    file = parse_rule_file(&path, "drop \"Subscribe\"\n", diagnostics);
+    doc.source = "Subscribe\nHeadline\nHeadline\n\nBody\tline\n";
+    segment_lines(doc);
+    doc.decide(doc.blocks[0], Verdict::drop, Decider::rule, &file.rules[0]);
+    doc.decide(doc.blocks[2], Verdict::drop, Decider::dedupe);
+  }
+  std::string path;
+  Diagnostics diagnostics;
+  RuleFile file;
+  Document doc;
+};
+}  // namespace
+
+TEST_CASE("explain_text prints one line per block with verdict, line and decider", "[explain]") {
+  DecidedDocument d;
+  std::string out;
+  explain_text(d.doc, out);
+  CHECK(out ==
+        "# declutter explain: 4 blocks, 2 kept, 2 dropped\n"
+        "- 1 site.rules:1 drop \"subscribe\" | Subscribe\n"
+        "+ 2 kept | Headline\n"
+        "- 3 dedupe | Headline\n"
+        "+ 5 kept | Body\\tline\n");
+}
+
+TEST_CASE("explain_reason names the stage when no rule decided", "[explain]") {
+  Block block;
+  block.decider = Decider::score;
+  block.score = -1.254F;
+  CHECK(explain_reason(block) == "score -1.25");
+  block.decider = Decider::safety;
+  CHECK(explain_reason(block) == "safety");
+  block.decider = Decider::edge_trim;
+  CHECK(explain_reason(block) == "edge-trim");
+}
+
+TEST_CASE("explain_json is one JSON document per line with the rule's origin", "[explain]") {
+  DecidedDocument d;
+  std::string out;
+  explain_json(d.doc, out);
+  REQUIRE(out.back() == '\n');
+  CHECK(out.find('\n') == out.size() - 1);
+  auto json = nlohmann::json::parse(out);
+  CHECK(json["blocks_total"] == 4);
+  CHECK(json["blocks_dropped"] == 2);
+  const auto& first = json["blocks"][0];
+  CHECK(first["kept"] == false);
+  CHECK(first["decider"] == "rule");
+  CHECK(first["rule"]["file"] == "site.rules");
+  CHECK(first["rule"]["line"] == 1);
+  CHECK(first["rule"]["text"] == "drop \"subscribe\"");
+  CHECK(json["blocks"][2]["decider"] == "dedupe");
+  CHECK(json["blocks"][3]["gap_before"] == true);
+}
+
+TEST_CASE("explain_json survives invalid UTF-8", "[explain]") {
+  Document doc;
+  doc.source = "bad \xFF byte\n";
+  segment_lines(doc);
+  std::string out;
+  REQUIRE_NOTHROW(explain_json(doc, out));
+  CHECK(nlohmann::json::parse(out)["blocks"][0]["text"] == "bad \xEF\xBF\xBD byte");
+}
+
+TEST_CASE("declutter --explain prints the deciding rule of every line", "[explain][cli]") {
+  TempDir dir;
+  write_test_rules(dir);
+  std::string page = dir.write("page.txt", "Menu\n\nA real sentence of the article.\n\nRelated\nTeaser one\n");
+  auto result = run_declutter({"--rules", dir.file("rules"), "--explain", page});
+  REQUIRE(result.status == 0);
+  CHECK(result.out.find("- 1 " + dir.file("rules/common.rules") + ":2 drop \"menu\" | Menu\n") != std::string::npos);
+  CHECK(result.out.find("+ 3 kept | A real sentence of the article.\n") != std::string::npos);
+  CHECK(result.out.find("- 6 " + dir.file("rules/common.rules") + ":4 cut \"related\" | Teaser one\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("declutter --explain shows a publisher's keep rule overriding a common drop", "[explain][cli]") {
+  TempDir dir;
+  write_test_rules(dir);
+  std::string page = dir.write("page.txt", "Share\n\nBody text here.\n");
+  auto result = run_declutter({"--rules", dir.file("rules"), "--publisher", "example-news.com", "--explain", page});
+  REQUIRE(result.status == 0);
+  CHECK(result.out.find("+ 1 " + dir.file("rules/publishers/example-news.com.rules") + ":3 keep \"share\" | Share") !=
+        std::string::npos);
+}
+
+TEST_CASE("declutter --explain=json writes one document per input file", "[explain][cli]") {
+  TempDir dir;
+  write_test_rules(dir);
+  std::string a = dir.write("a.txt", "Menu\nFirst page.\n");
+  std::string b = dir.write("b.txt", "Second page.\n");
+  auto result = run_declutter({"--rules", dir.file("rules"), "--explain=json", a, b});
+  REQUIRE(result.status == 0);
+  auto newline = result.out.find('\n');
+  REQUIRE(newline != std::string::npos);
+  auto first = nlohmann::json::parse(result.out.substr(0, newline));
+  auto second = nlohmann::json::parse(result.out.substr(newline + 1));
+  CHECK(first["blocks"][0]["rule"]["text"] == "drop \"menu\"");
+  CHECK(second["blocks"][0]["text"] == "Second page.");
+}
+
+TEST_CASE("declutter --explain rejects unknown formats and commands", "[explain][cli]") {
+  auto bad_format = run_declutter({"--explain=xml"});
+  CHECK(bad_format.status == 2);
+  CHECK(bad_format.err.find("--explain takes text or json") != std::string::npos);
+  auto with_command = run_declutter({"check", "--explain"});
+  CHECK(with_command.status == 2);
+}

@@ -1,0 +1,79 @@
+// `declutter check` warnings: unmatchable, duplicate and slow rules.
+#include <catch2/catch.hpp>
+
+#include "authoring/rule_lint.h"
+#include "authoring_support.h"
+
+using namespace declutter;
+using namespace declutter::authoring_testing;
+
+namespace {
+Rule regex_rule(std::string pattern, bool caseless = false) {
+  Rule rule;
+  rule.match = MatchKind::regex;
+  rule.pattern = std::move(pattern);
+  rule.caseless = caseless;
+  return rule;
+}
+}  // namespace
+
+TEST_CASE("regex_never_matches finds impossible anchors", "[lint]") {
+  for (const char* pattern : {"$^x", "foo$bar", "a$.", "x^y", "^ +Menu", "^\\tMenu", "Menu +$", "a\\zb"}) {
+    INFO(pattern);
+    CHECK(regex_never_matches(regex_rule(pattern)).has_value());
+  }
+}
+
+TEST_CASE("regex_never_matches stays quiet on rules that can match", "[lint]") {
+  for (const char* pattern : {"^Menu$", "^\\s*Menu$", "^ *Menu", "Menu ?$", "a$|^b", "[$^]x", "\\$x", "x$\\b",
+                              "^(?:a|b)$", "(?m)a$\\nb", "x(?=y)$", "^Read more: .+$", "$", "^"}) {
+    INFO(pattern);
+    CHECK_FALSE(regex_never_matches(regex_rule(pattern)).has_value());
+  }
+  Rule phrase;
+  phrase.pattern = "menu";
+  CHECK_FALSE(regex_never_matches(phrase).has_value());
+}
+
+TEST_CASE("regex_is_slow flags nested quantifiers without a literal start, and leading .*", "[lint]") {
+  for (const char* pattern : {"(\\w+\\s?)*$", "(a*)*b", "([a-z]+)+:", "(?:x|\\d+)+y", ".*foo", ".+bar", "(\\w{2,})+z"}) {
+    INFO(pattern);
+    CHECK(regex_is_slow(regex_rule(pattern)).has_value());
+  }
+  for (const char* pattern : {"^(\\w+\\s?)*$", "(a+)+b", "Read (more)+", "(\\w++)+x", "(ab)+", "^.*foo",
+                              "(?:\\d+)?x", "\\.*foo"}) {
+    INFO(pattern);
+    CHECK_FALSE(regex_is_slow(regex_rule(pattern)).has_value());
+  }
+}
+
+TEST_CASE("declutter check warns in file:line:col form and still exits 0", "[lint][cli]") {
+  TempDir dir;
+  dir.write("rules/common.rules",
+            "drop \"Menu\"\n"
+            "drop /$^x/\n"
+            "drop /(\\w+\\s?)*$/\n"
+            "drop \"  MENU |\"\n"
+            "keep \"Menu\"\n");
+  dir.write("rules/publishers/ex.com.rules", "site ex.com\ndrop /$^x/\n");
+  auto result = run_declutter({"check", dir.file("rules")});
+  CHECK(result.status == 0);
+  std::string common = dir.file("rules/common.rules");
+  std::string publisher = dir.file("rules/publishers/ex.com.rules");
+  CHECK(result.err.find(common + ":2:6: warning: this regex can never match: it requires a character after `$`") !=
+        std::string::npos);
+  CHECK(result.err.find(common + ":3:6: warning: slow regex:") != std::string::npos);
+  CHECK(result.err.find(common + ":4:6: warning: duplicate rule: `drop` with the same pattern is already at " +
+                        common + ":1:6") != std::string::npos);
+  CHECK(result.err.find(publisher + ":2:6: warning: duplicate rule: `drop` with the same regex is already at " +
+                        common + ":2:6") != std::string::npos);
+  // A keep with the same phrase is no duplicate, and each problem is reported once.
+  CHECK(result.err.find(common + ":5:") == std::string::npos);
+  CHECK(result.out.find("0 errors, 5 warnings") != std::string::npos);
+}
+
+TEST_CASE("the shipped rules load without warnings", "[lint][cli]") {
+  auto result = run_declutter({"check", DECLUTTER_SOURCE_DIR "/rules"});
+  CHECK(result.status == 0);
+  CHECK(result.err == "");
+}
