@@ -98,12 +98,12 @@ ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
   p.max_link_density = num("score-max-link-density");
   p.good = num("score-good");
   p.near_good = num("score-near-good");
-  p.short_bad = num("score-short-bad");
   p.emission_cap = num("score-emission-cap");
-  p.short_weight = num("score-short-weight");
+  p.short_cap = num("score-short-cap");
   p.switch_cost = num("score-switch-cost");
   p.run_min_share = num("score-run-min-share");
   p.run_gap_scale = num("score-run-gap-scale");
+  p.bridge_blocks = static_cast<std::size_t>(std::max(0.0, settings.number("score-bridge-blocks")));
   p.headline_reach = static_cast<std::size_t>(std::max(0.0, settings.number("score-headline-reach")));
   p.headline_min_words = num("score-headline-min-words");
   switch (focus) {
@@ -141,9 +141,7 @@ float prose_score(const BlockFeatures& f, bool language_known, float titlecase_b
 BlockClass classify(const BlockFeatures& f, float score, const ScoreParams& p) {
   if (f.chars == 0) return BlockClass::empty;
   if (f.link_density > p.max_link_density) return BlockClass::bad;
-  // A short line is judged by its neighbours, unless its own evidence is damning (a bare
-  // number, a date, a label in capitals).
-  if (f.words < p.short_words) return score < p.short_bad ? BlockClass::bad : BlockClass::short_block;
+  if (f.words < p.short_words) return BlockClass::short_block;
   if (score >= p.good) return BlockClass::good;
   if (score >= p.near_good) return BlockClass::near_good;
   return BlockClass::bad;
@@ -224,10 +222,10 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
   s.emissions.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     float e = clampf(s.prose[i] - params_.threshold, -params_.emission_cap, params_.emission_cap);
-    // A short block carries little evidence either way (jusText's "short" class), the less
-    // the shorter it is: its neighbours decide, unless many in a row add up to a menu.
-    if (s.classes[i] == BlockClass::short_block)
-      e *= std::max(params_.short_weight, s.features[i].words / params_.short_words);
+    // A short block carries little evidence against itself (jusText's "short" class): a
+    // subheading, a byline or a list item between paragraphs stays with them, while many
+    // short blocks in a row add up to a menu.
+    if (s.classes[i] == BlockClass::short_block) e = std::max(e, -params_.short_cap);
     if (s.classes[i] == BlockClass::empty) e = 0;
     if (blocks[i].verdict == Verdict::drop) e = 0;  // the rules spoke; a caption inside the article must not split it
     if (blocks[i].verdict == Verdict::keep) e = std::max(e, 1.0F);
@@ -266,20 +264,51 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
       if (keep_run) first_content = std::min(first_content, run.begin);
     }
   }
+  // A list between two parts of the article (ingredients, steps, a short table) is part
+  // of it: a gap of at most score-bridge-blocks short blocks between content is filled.
+  for (std::size_t i = first_content; i < n;) {
+    if (s.content[i]) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    std::size_t undecided = 0;
+    bool only_short = true;
+    for (; j < n && !s.content[j]; ++j) {
+      if (s.classes[j] == BlockClass::empty || blocks[j].verdict == Verdict::drop) continue;
+      ++undecided;
+      only_short = only_short && s.classes[j] == BlockClass::short_block;
+    }
+    if (j < n && only_short && undecided <= params_.bridge_blocks)
+      for (std::size_t k = i; k < j; ++k) s.content[k] = true;
+    i = j;
+  }
   const std::size_t headline_from = first_content > params_.headline_reach ? first_content - params_.headline_reach : 0;
-  bool headline_found = false;
-  for (std::size_t i = headline_from; i < first_content && i < n; ++i)
-    if (s.features[i].title_match) s.content[i] = headline_found = true;
-  // Without a title to compare with, the headline is the nearest line above the article
-  // that no rule removed, when it is long enough to be a headline and not a sentence.
-  if (!headline_found && first_content < n) {
-    for (std::size_t i = first_content; i-- > headline_from;) {
-      if (s.classes[i] == BlockClass::empty || blocks[i].verdict == Verdict::drop) continue;
-      const BlockFeatures& f = s.features[i];
-      if (f.words >= params_.headline_min_words && f.words <= params_.good_words && f.link_density <= params_.max_link_density &&
-          f.repeats == 0 && !f.ends_sentence)
-        s.content[i] = true;
-      break;
+  // The article's header: its headline (the line matching the title, or else the nearest
+  // line above the article long enough to be one and no sentence) and the short lines
+  // between it and the first paragraph that no rule removed (byline, date, kicker).
+  if (first_content < n) {
+    std::size_t headline = n;
+    for (std::size_t i = first_content; i-- > headline_from;)
+      if (s.features[i].title_match && blocks[i].verdict != Verdict::drop) {
+        headline = i;
+        break;
+      }
+    if (headline == n) {
+      for (std::size_t i = first_content; i-- > headline_from;) {
+        if (s.classes[i] == BlockClass::empty || blocks[i].verdict == Verdict::drop) continue;
+        const BlockFeatures& f = s.features[i];
+        if (f.words < params_.headline_min_words) continue;
+        if (f.words <= params_.good_words && f.link_density <= params_.max_link_density && f.repeats == 0 &&
+            !f.ends_sentence)
+          headline = i;
+        break;
+      }
+    }
+    if (headline < n) {
+      s.content[headline] = true;
+      for (std::size_t i = headline + 1; i < first_content; ++i)
+        if (s.classes[i] == BlockClass::short_block) s.content[i] = true;
     }
   }
 

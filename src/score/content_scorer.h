@@ -45,12 +45,12 @@ struct ScoreParams {
   float max_link_density = 0.5F;
   float good = 1.5F;
   float near_good = 0.5F;
-  float short_bad = -1.5F;
   float emission_cap = 4;
-  float short_weight = 0.35F;
+  float short_cap = 0.5F;
   float switch_cost = 4;
   float run_min_share = 0.25F;
   float run_gap_scale = 10;
+  std::size_t bridge_blocks = 8;
   std::size_t headline_reach = 12;
   float headline_min_words = 4;
   float threshold = 0;  // for the focus the stage was built with
