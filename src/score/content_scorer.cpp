@@ -249,8 +249,14 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
     s.runs.push_back(run);
     i = run.end;
   }
+  // No prose anywhere (a link page, a form, a fragment): the scorer has no article to set
+  // against the rest and leaves the page to the rules.
+  if (s.runs.empty()) {
+    for (std::size_t i = 0; i < n; ++i) blocks[i].score = s.prose[i] - params_.threshold;
+    return;
+  }
   std::size_t first_content = n;
-  if (!s.runs.empty()) {
+  {
     const ContentRun main_run = *std::max_element(s.runs.begin(), s.runs.end(),
                                                   [](const ContentRun& x, const ContentRun& y) { return x.mass < y.mass; });
     for (const ContentRun& run : s.runs) {
