@@ -249,9 +249,10 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
     s.runs.push_back(run);
     i = run.end;
   }
-  // No prose anywhere (a link page, a form, a fragment): the scorer has no article to set
+  // No good prose anywhere (a link page, a form, a fragment): the scorer has no article to set
   // against the rest and leaves the page to the rules.
-  if (s.runs.empty()) {
+  const bool any_good = std::any_of(s.runs.begin(), s.runs.end(), [](const ContentRun& run) { return run.mass > 0; });
+  if (!any_good) {
     for (std::size_t i = 0; i < n; ++i) blocks[i].score = s.prose[i] - params_.threshold;
     return;
   }
