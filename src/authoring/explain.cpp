@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "rules/rule.h"
+#include "text/normalize.h"
 
 namespace declutter {
 namespace {
@@ -75,7 +76,15 @@ std::string explain_reason(const Block& block) {
     out += ':' + std::to_string(block.rule->origin.line) + ' ' + block.rule->text;
     return out;
   }
-  if (block.decider == Decider::score) return "score " + format_score(block.score);
+  if (block.decider == Decider::score) {
+    // The features the scorer weighs most: link density and length.
+    std::string out = "score " + format_score(block.score);
+    if (!block.text.empty() && block.link_chars > 0)
+      out += " links=" + std::to_string(block.link_chars * 100 / block.text.size()) + "%";
+    out += " words=" + std::to_string(count_words(block.text));
+    if (!block.tag.empty()) out += " <" + std::string(block.tag) + ">";
+    return out;
+  }
   return std::string(decider_name(block.decider));
 }
 

@@ -9,7 +9,7 @@
 //   - 40 <embedded>/common.rules:57 cut "related" after=30% | Teaser headline
 //   - 14 dedupe | Repeated headline
 //   - 15 edge-trim | Short label
-//   - 16 score -1.25 | Link-heavy block
+//   - 16 score -1.25 links=80% words=4 <li> | Link-heavy block
 //   + 13 kept | The article text...
 //   + 20 rules/publishers/x.rules:4 keep "popular" | Popular
 //   + 21 safety | A line a generic rule dropped, restored by the safety valve
@@ -28,7 +28,7 @@ enum class ExplainFormat { none, text, json };
 // The stage's name as --explain, the report and JSON call it: rule, cut, dedupe, ...
 std::string_view decider_name(Decider decider);
 // What decided a block, without its text: `<file>:<line> <rule>` or the stage (`kept`,
-// `dedupe`, `score -1.25`, ...).
+// `dedupe`, `score -1.25 links=80% words=4 <li>`, ...).
 std::string explain_reason(const Block& block);
 
 // Appends the text explanation of `doc` to `out`.

@@ -204,41 +204,12 @@ class RegexScanner {
 
 bool consumes(const Atom& atom) { return atom.kind == Atom::Kind::consuming && atom.min > 0; }
 
-struct PcreCodeFree {
-  void operator()(pcre2_code* code) const { pcre2_code_free(code); }
-};
-
 // Whether the compiled pattern starts with a known character or is anchored, so that
 // PCRE2 can skip ahead instead of trying every start position.
 bool has_literal_start(const Rule& rule) {
-  std::uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
-  if (rule.caseless) options |= PCRE2_CASELESS;
-  if (rule.extended) options |= PCRE2_EXTENDED;
-  if (rule.dotall) options |= PCRE2_DOTALL;
-  int error = 0;
-  PCRE2_SIZE offset = 0;
-  std::unique_ptr<pcre2_code, PcreCodeFree> code(pcre2_compile(
-      reinterpret_cast<PCRE2_SPTR>(rule.pattern.data()), rule.pattern.size(), options, &error, &offset, nullptr));
-  if (!code) return true;  // the parser reports bad patterns
-  std::uint32_t first_type = 0;
-  std::uint32_t all_options = 0;
-  pcre2_pattern_info(code.get(), PCRE2_INFO_FIRSTCODETYPE, &first_type);
-  pcre2_pattern_info(code.get(), PCRE2_INFO_ALLOPTIONS, &all_options);
-  return first_type != 0 || (all_options & PCRE2_ANCHORED) != 0;
-}
-
-std::string_view action_word(Action action) {
-  switch (action) {
-    case Action::drop: return "drop";
-    case Action::keep: return "keep";
-    case Action::cut: return "cut";
-    case Action::cut_block: return "cut-block";
-    case Action::cut_before: return "cut-before";
-    case Action::html_drop: return "html-drop";
-    case Action::html_keep: return "html-keep";
-    case Action::html_root: return "html-root";
-  }
-  return "?";
+  RegexError error;
+  auto regex = Regex::compile(rule.pattern, RegexFlags{rule.caseless, rule.extended, rule.dotall}, error, false);
+  return !regex || regex->has_literal_start();  // the parser reports bad patterns
 }
 
 std::string source_line(const RuleCatalog& catalog, const SourceLoc& at) {
@@ -338,7 +309,7 @@ void lint_rules(const RuleCatalog& catalog, Diagnostics& diagnostics) {
       const Rule& earlier = *it->second;
       if (!duplicates.emplace(&earlier, &rule).second) continue;
       diagnostics.warning(rule.origin,
-                          "duplicate rule: `" + std::string(action_word(rule.action)) + "` with the same " +
+                          "duplicate rule: `" + std::string(action_name(rule.action)) + "` with the same " +
                               (rule.match == MatchKind::regex ? "regex" : "pattern") + " is already at " +
                               earlier.origin.to_string(),
                           source_line(catalog, rule.origin));

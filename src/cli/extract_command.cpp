@@ -1,72 +1,43 @@
 #include "cli/extract_command.h"
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <string>
+#include <unistd.h>
+
+#include <iostream>
+#include <memory>
 
 #include "authoring/explain.h"
+#include "corpus/run_documents.h"
 
 namespace declutter {
-namespace {
-
-// Reads a whole stream in large chunks (a document must be whole before a cut can be decided).
-bool read_all(std::FILE* in, std::string& out) {
-  out.clear();
-  char buffer[1 << 16];
-  while (true) {
-    std::size_t n = std::fread(buffer, 1, sizeof buffer, in);
-    out.append(buffer, n);
-    if (n < sizeof buffer) return std::ferror(in) == 0;
-  }
-}
-
-enum class WriteResult { ok, closed, failed };
-
-WriteResult write_all(const std::string& text) {
-  if (std::fwrite(text.data(), 1, text.size(), stdout) == text.size() && std::fflush(stdout) == 0)
-    return WriteResult::ok;
-  return errno == EPIPE ? WriteResult::closed : WriteResult::failed;
-}
-
-}  // namespace
 
 int run_extract(const CliOptions& options, const Engine& engine) {
-  std::vector<std::string> inputs = options.inputs;
-  if (inputs.empty()) inputs.emplace_back("-");
-  Worker worker(engine);
-  std::string bytes;
-  std::string out;
-  int status = 0;
-  for (const auto& path : inputs) {
-    std::FILE* in = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
-    if (in == nullptr) {
-      std::fprintf(stderr, "declutter: %s: %s\n", path.c_str(), std::strerror(errno));
-      status = 2;
-      continue;
-    }
-    bool read_ok = read_all(in, bytes);
-    if (in != stdin) std::fclose(in);
-    if (!read_ok) {
-      std::fprintf(stderr, "declutter: %s: read error\n", path.c_str());
-      status = 2;
-      continue;
-    }
-    DocumentInput input{bytes, options.url};
-    if (options.explain != ExplainFormat::none) {
-      explain_document(worker.analyse(input), options.explain, out);
-    } else {
-      worker.extract(input, out);
-    }
-    switch (write_all(out)) {
-      case WriteResult::ok: break;
-      case WriteResult::closed: return status;
-      case WriteResult::failed:
-        std::fprintf(stderr, "declutter: write error: %s\n", std::strerror(errno));
-        return 2;
-    }
-  }
-  return status;
+  RunOptions run;
+  run.inputs = options.inputs;
+  run.framing = options.framing;
+  run.field = options.field;
+  run.on_error = options.on_error;
+  run.jobs = options.jobs;
+  run.line_buffered = options.line_buffered;
+  run.stats = options.stats;
+  run.progress = ::isatty(STDERR_FILENO) == 1;
+  run.max_doc_bytes = options.max_doc_bytes;
+  run.url = options.url;
+  // One Worker per thread: it holds that thread's scratch (match data, reused Document).
+  const ExplainFormat explain = options.explain;
+  const ProcessorFactory make_processor = [&engine, explain] {
+    auto worker = std::make_shared<Worker>(engine);
+    return DocumentProcessor([worker, explain](std::string_view bytes, std::string_view url,
+                                               std::string& out, std::string&) {
+      const DocumentInput input{bytes, url};
+      if (explain != ExplainFormat::none) {
+        explain_document(worker->analyse(input), explain, out);
+      } else {
+        worker->extract(input, out);
+      }
+      return true;
+    });
+  };
+  return run_documents(run, make_processor, std::cerr);
 }
 
 }  // namespace declutter

@@ -1,5 +1,6 @@
 #include "cli/options.h"
 
+#include <cstdint>
 #include <cstdlib>
 #include <string_view>
 
@@ -39,6 +40,31 @@ class ArgReader {
   int index_ = 1;
   std::optional<std::string_view> inline_value_;
 };
+
+// "123", "64k", "64M", "1G" (binary multiples).
+std::optional<std::size_t> parse_size(const std::string& text) {
+  std::size_t value = 0;
+  std::size_t i = 0;
+  for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+    const auto digit = static_cast<std::size_t>(text[i] - '0');
+    if (value > (SIZE_MAX - digit) / 10) return std::nullopt;
+    value = value * 10 + digit;
+  }
+  if (i == 0) return std::nullopt;
+  unsigned shift = 0;
+  if (i + 1 == text.size()) {
+    switch (text[i]) {
+      case 'k': case 'K': shift = 10; break;
+      case 'm': case 'M': shift = 20; break;
+      case 'g': case 'G': shift = 30; break;
+      default: return std::nullopt;
+    }
+  } else if (i != text.size()) {
+    return std::nullopt;
+  }
+  if (shift != 0 && value > (SIZE_MAX >> shift)) return std::nullopt;
+  return value << shift;
+}
 
 std::optional<Command> command_named(std::string_view word) {
   if (word == "check") return Command::check;
@@ -116,6 +142,60 @@ std::optional<CliOptions> parse_command_line(int argc, const char* const* argv, 
         error = "--parser takes libxml2 or gumbo, not '" + *v + "'";
         return std::nullopt;
       }
+    } else if (arg == "--jsonl") {
+      options.framing = Framing::jsonl;
+    } else if (arg == "--null" || arg == "-0") {
+      options.framing = Framing::null;
+    } else if (arg == "--field") {
+      auto v = args.value(arg, error);
+      if (!v) return std::nullopt;
+      if (v->empty()) {
+        error = "--field needs a field name";
+        return std::nullopt;
+      }
+      options.field = *v;
+    } else if (arg == "--on-error") {
+      auto v = args.value(arg, error);
+      if (!v) return std::nullopt;
+      if (*v == "pass") {
+        options.on_error = OnError::pass;
+      } else if (*v == "skip") {
+        options.on_error = OnError::skip;
+      } else if (*v == "error") {
+        options.on_error = OnError::error;
+      } else if (*v == "fail") {
+        options.on_error = OnError::fail;
+      } else {
+        error = "--on-error takes pass, skip, error or fail, not '" + *v + "'";
+        return std::nullopt;
+      }
+    } else if (arg == "-j" || arg == "--jobs" || (arg.starts_with("-j") && !arg.starts_with("--"))) {
+      std::optional<std::string> v;
+      if (arg.size() > 2 && arg[1] == 'j') {
+        v = std::string(arg.substr(2));
+      } else {
+        v = args.value(arg, error);
+      }
+      if (!v) return std::nullopt;
+      auto jobs = parse_size(*v);
+      if (!jobs || v->back() < '0' || v->back() > '9' || *jobs > 1024) {
+        error = "-j/--jobs takes a number of threads (0 = all cores), not '" + *v + "'";
+        return std::nullopt;
+      }
+      options.jobs = static_cast<unsigned>(*jobs);
+    } else if (arg == "--line-buffered") {
+      options.line_buffered = true;
+    } else if (arg == "--stats") {
+      options.stats = true;
+    } else if (arg == "--max-doc-bytes") {
+      auto v = args.value(arg, error);
+      if (!v) return std::nullopt;
+      auto bytes = parse_size(*v);
+      if (!bytes) {
+        error = "--max-doc-bytes takes a size such as 1000000, 64M or 1G, not '" + *v + "'";
+        return std::nullopt;
+      }
+      options.max_doc_bytes = *bytes;
     } else if (arg == "--explain") {
       std::string format = args.has_inline_value() ? *args.value(arg, error) : std::string("text");
       if (format != "text" && format != "json") {
@@ -180,6 +260,28 @@ Input is raw scraped text (one line per block, as text dumps of web pages come) 
 the format is detected unless --format says otherwise. Each FILE is one document; the
 clean text of each is written to standard output, in order.
 
+Corpus mode:
+  --jsonl               input is JSON Lines: one object per line, the document in field
+                        "text"; its "url" field selects publisher rules. Output is one line
+                        per input line, in order, with only that field's value replaced
+  --field NAME          the JSONL field holding the document (default: text)
+  --null, -0            input is documents separated by NUL bytes (find -print0 style);
+                        output likewise: each clean text followed by a NUL
+  --on-error MODE       a malformed JSONL line or a document that fails: pass (default:
+                        copy it through unchanged), skip (write nothing for it), error
+                        (JSONL: write {"error":...,"line":N} in its place), fail (stop after
+                        the records before it). Each one is reported on stderr with its line
+                        number, and the exit status is 1
+  -j, --jobs N          process documents on N threads (default 0: all cores); output
+                        stays in input order and memory stays bounded
+  --line-buffered       write and flush each record as soon as it is done (for pipes
+                        that send one record and wait for its answer)
+  --max-doc-bytes SIZE  documents larger than SIZE (default 64M; k, M, G suffixes; 0: no
+                        limit) are passed through unchanged with a warning on stderr
+  --stats               print a summary line on stderr at the end (documents, bytes in
+                        and out, failures, throughput)
+  A progress line (documents, MB, MB/s) is shown on stderr when it is a terminal.
+
 Rules:
   --rules DIR           load rules from DIR (common.rules, publishers/*.rules, ...)
                         instead of the rules built into the binary
@@ -200,7 +302,8 @@ Rule authoring:
                           # declutter explain: N blocks, N kept, N dropped
                           - LINE FILE:LINE RULE | text     dropped by a rule
                           - LINE STAGE | text              dropped by a stage (dedupe,
-                                                           edge-trim, score S)
+                                                           edge-trim, score S links=L%
+                                                           words=W <tag>)
                           + LINE kept | text               in the output
                           + LINE FILE:LINE keep ... | text protected by a keep rule
                           + LINE safety | text             restored by the safety valve
@@ -215,8 +318,8 @@ Other:
 
 Exit status:
   0  success
-  1  a document could not be processed (check: the rule files have errors;
-     test: a fixture failed)
+  1  a document or record could not be processed or was malformed
+     (check: the rule files have errors; test: a fixture failed)
   2  usage error, unreadable input, or rule files with errors (nothing is processed)
 
 Rule files are documented in rules/README.md; `declutter check DIR` reports every

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "corpus/run_documents.h"
 #include "authoring/explain.h"
 #include "pipeline/engine.h"
 
@@ -17,6 +18,14 @@ struct CliOptions {
   std::string rules_dir;                // --rules DIR; empty = the embedded defaults
   std::string url;                      // --url
   EngineOptions engine;
+  // Corpus mode (src/corpus/run_documents.h): framing, parallelism, limits, error policy.
+  Framing framing = Framing::whole;     // --jsonl, --null
+  std::string field = "text";           // --field
+  OnError on_error = OnError::pass;     // --on-error
+  unsigned jobs = 0;                    // -j/--jobs; 0 = all cores
+  bool line_buffered = false;           // --line-buffered
+  bool stats = false;                   // --stats
+  std::size_t max_doc_bytes = std::size_t{64} << 20;  // --max-doc-bytes
   // Rule authoring (issue 6).
   ExplainFormat explain = ExplainFormat::none;  // --explain[=text|json]
   bool update = false;                  // test --update: rewrite the expected files

@@ -75,7 +75,15 @@ void BatchWorker::process_jsonl_line(Batch& batch, BatchRecord& record) {
       const std::string_view url = jsonl_.url().empty() ? std::string_view(options_.url)
                                                         : jsonl_.url();
       if (run_processor(jsonl_.value(), url, record)) {
-        jsonl_.append_replaced(clean_, batch.output);
+        // Clean text ends with a newline, as a text file does; a JSON value keeps the
+        // original's ending instead, so "title" does not come back as "title\n".
+        std::string_view clean = clean_;
+        const std::string_view original = jsonl_.value();
+        if (!clean.empty() && clean.back() == '\n' &&
+            (original.empty() || original.back() != '\n')) {
+          clean.remove_suffix(1);
+        }
+        jsonl_.append_replaced(clean, batch.output);
         batch.output += '\n';
         return;
       }

@@ -158,8 +158,13 @@ void CorpusRun::read_input(int fd, std::string_view name, OrderedExecutor& execu
     }
     ++number;
     if (status == RecordReader::Status::oversized) {
-      oversized_prefix_.assign(batch->input, begin);
-      batch->input.resize(begin);
+      if (begin == 0) {
+        oversized_prefix_.swap(batch->input);  // no second copy of up to max_doc_bytes
+        batch->input.clear();
+      } else {
+        oversized_prefix_.assign(batch->input, begin);
+        batch->input.resize(begin);
+      }
       executor.submit();
       batch = nullptr;
       executor.drain();  // everything before the oversized record goes out first

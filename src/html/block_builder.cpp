@@ -288,9 +288,11 @@ BlockBuilder::Span BlockBuilder::append_class_id(const xmlNode* owner) {
         while (begin < value.size() && is_space(value[begin])) ++begin;
         std::size_t end = begin;
         while (end < value.size() && !is_space(value[end])) ++end;
-        if (end > begin) {
-          if (arena.size() > start) arena.push_back(' ');
-          arena.append(value.substr(begin, std::min(end - begin, kClassIdMaxBytes)));
+        const std::size_t used = arena.size() - start;
+        const std::size_t room = kClassIdMaxBytes - used - (used > 0 ? 1 : 0);
+        if (end > begin && kClassIdMaxBytes > used + 1 && end - begin <= room) {
+          if (used > 0) arena.push_back(' ');
+          arena.append(value.substr(begin, end - begin));
         }
         value.remove_prefix(end);
       }

@@ -4,6 +4,9 @@
 #include <libxml/xpath.h>
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -131,6 +134,103 @@ struct StringHash {
 };
 using KeyIndex = std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>>;
 
+// The needles of [attr*=needle] tests on one attribute, found in one pass over a value:
+// a bigram filter rejects almost every position before any comparison runs.
+class SubstringIndex {
+ public:
+  void add(const std::string& needle, std::uint32_t flat) {
+    for (std::size_t i = 0; i < needles_.size(); ++i)
+      if (needles_[i] == needle) {
+        flats_[i].push_back(flat);
+        return;
+      }
+    const auto index = static_cast<std::uint32_t>(needles_.size());
+    needles_.push_back(needle);
+    flats_.push_back({flat});
+    if (needle.size() == 1) {
+      short_needles_.push_back(index);
+    } else {
+      const std::uint16_t key = bigram(needle[0], needle[1]);
+      seen_bigrams_[key] = true;
+      by_bigram_[key].push_back(index);
+    }
+  }
+
+  // Calls found(flat) for every compound whose needle occurs in `value` (once per needle).
+  template <typename Found>
+  void scan(std::string_view value, std::vector<std::uint32_t>& hits, Found&& found) const {
+    hits.clear();
+    for (std::uint32_t index : short_needles_)
+      if (value.find(needles_[index][0]) != std::string_view::npos) hits.push_back(index);
+    for (std::size_t i = 0; i + 1 < value.size(); ++i) {
+      const std::uint16_t key = bigram(value[i], value[i + 1]);
+      if (!seen_bigrams_[key]) continue;
+      for (std::uint32_t index : by_bigram_.at(key)) {
+        const std::string& needle = needles_[index];
+        if (value.compare(i, needle.size(), needle) == 0 && std::find(hits.begin(), hits.end(), index) == hits.end())
+          hits.push_back(index);
+      }
+    }
+    for (std::uint32_t index : hits)
+      for (std::uint32_t flat : flats_[index]) found(flat);
+  }
+
+ private:
+  static std::uint16_t bigram(char a, char b) {
+    return static_cast<std::uint16_t>((static_cast<unsigned char>(a) << 8) | static_cast<unsigned char>(b));
+  }
+  std::vector<std::string> needles_;
+  std::vector<std::vector<std::uint32_t>> flats_;
+  std::vector<std::uint32_t> short_needles_;
+  std::vector<bool> seen_bigrams_ = std::vector<bool>(65536, false);
+  std::unordered_map<std::uint16_t, std::vector<std::uint32_t>> by_bigram_;
+};
+
+// "//tag[pred]..." without positional predicates selects exactly the tag elements for which
+// "self::tag[pred]..." holds, so such rules are tried only on the tag elements the selector
+// walk meets, not by a separate walk over the whole page. Returns the tag and the self::
+// form, or nothing when the expression has another shape.
+std::optional<std::pair<std::string, std::string>> per_element_form(std::string_view xpath) {
+  while (!xpath.empty() && is_space(xpath.back())) xpath.remove_suffix(1);
+  while (!xpath.empty() && is_space(xpath.front())) xpath.remove_prefix(1);
+  if (xpath.substr(0, 2) != "//") return std::nullopt;
+  std::size_t i = 2;
+  while (i < xpath.size() && (std::isalnum(static_cast<unsigned char>(xpath[i])) != 0 || xpath[i] == '-')) ++i;
+  if (i == 2 || std::isalpha(static_cast<unsigned char>(xpath[2])) == 0) return std::nullopt;
+  const std::string tag(xpath.substr(2, i - 2));
+  if (std::any_of(tag.begin(), tag.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }))
+    return std::nullopt;
+  const std::string_view predicates = xpath.substr(i);
+  if (predicates.find("position(") != std::string_view::npos || predicates.find("last(") != std::string_view::npos)
+    return std::nullopt;
+  int depth = 0;
+  char quote = 0;
+  for (std::size_t k = 0; k < predicates.size(); ++k) {
+    const char c = predicates[k];
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '\'' || c == '"') {
+      quote = c;
+    } else if (c == '[') {
+      if (depth == 0) {
+        std::size_t next = k + 1;
+        while (next < predicates.size() && is_space(predicates[next])) ++next;
+        if (next < predicates.size() && std::isdigit(static_cast<unsigned char>(predicates[next])) != 0)
+          return std::nullopt;  // [1]: positional
+      }
+      ++depth;
+    } else if (c == ']') {
+      if (--depth < 0) return std::nullopt;
+    } else if (depth == 0) {
+      return std::nullopt;  // a step, an operator or a union outside the predicates
+    }
+  }
+  if (depth != 0 || quote != 0) return std::nullopt;
+  return std::make_pair(tag, "self::" + tag + std::string(predicates));
+}
+
 struct CompiledSelector {
   const Rule* rule = nullptr;
   std::uint32_t order = 0;
@@ -147,6 +247,8 @@ struct CompiledXPath {
   const Rule* rule = nullptr;
   std::uint32_t order = 0;
   XPathCompPtr expression;
+  std::string tag;            // set when the rule is tried per element (per_element_form)
+  XPathCompPtr per_element;
 };
 
 SourceLoc shifted(const SourceLoc& at, std::size_t offset) {
@@ -164,8 +266,10 @@ struct DomRules::Impl {
   KeyIndex by_class;
   KeyIndex by_attribute;
   KeyIndex by_tag;
+  std::unordered_map<std::string, SubstringIndex, StringHash, std::equal_to<>> by_substring;
   std::vector<std::uint32_t> universal;
   std::vector<CompiledXPath> xpaths;
+  bool whole_page_xpaths = false;  // some XPath rule needs its own walk over the page
 
   void add_selector(const Rule* rule, std::uint32_t order, ComplexSelector selector) {
     const auto selector_index = static_cast<std::uint32_t>(selectors.size());
@@ -179,6 +283,10 @@ struct DomRules::Impl {
         by_id[compound.ids.front()].push_back(flat);
       } else if (!compound.classes.empty()) {
         by_class[compound.classes.front()].push_back(flat);
+      } else if (auto it = std::find_if(compound.attributes.begin(), compound.attributes.end(),
+                                        [](const AttributeTest& t) { return t.op == AttributeTest::Op::contains && !t.value.empty(); });
+                 it != compound.attributes.end()) {
+        by_substring[it->name].add(it->value, flat);
       } else if (!compound.attributes.empty()) {
         by_attribute[compound.attributes.front().name].push_back(flat);
       } else if (!compound.tag.empty()) {
@@ -238,7 +346,11 @@ void DomMarks::offer_root(const xmlNode* element, const Rule* rule, std::uint32_
 
 void DomRules::Impl::match_selectors(xmlDoc* doc, DomMarks& marks) const {
   xmlNode* root = xmlDocGetRootElement(doc);
-  if (root == nullptr || selectors.empty()) return;
+  const bool per_element_xpaths =
+      std::any_of(xpaths.begin(), xpaths.end(), [](const CompiledXPath& x) { return x.per_element != nullptr; });
+  if (root == nullptr || (selectors.empty() && !per_element_xpaths)) return;
+  XPathErrorSink ignored;
+  XPathContextPtr context = per_element_xpaths ? make_context(doc, &ignored) : XPathContextPtr();
   // counters[c]: how many elements on the current ancestor path matched compound c with
   // everything left of it; entries: those compounds, element by element (frames mark where
   // each element's run starts). One walk, linear in the tree, however deep it is.
@@ -306,9 +418,29 @@ void DomRules::Impl::match_selectors(xmlDoc* doc, DomMarks& marks) const {
             rest.remove_prefix(end);
           }
         }
-        if (!by_attribute.empty())
-          for (const xmlAttr* a = node->properties; a != nullptr; a = a->next)
-            consider_all(by_attribute, xml_text(a->name), node, parent_begin, own_begin);
+        if (!by_attribute.empty() || !by_substring.empty())
+          for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
+            const std::string_view name = xml_text(a->name);
+            consider_all(by_attribute, name, node, parent_begin, own_begin);
+            if (by_substring.empty()) continue;
+            auto it = by_substring.find(name);
+            if (it == by_substring.end()) continue;
+            it->second.scan(attribute_value(a), marks.hits,
+                            [&](std::uint32_t flat) { consider(flat, node, parent_begin, own_begin); });
+          }
+        if (per_element_xpaths)
+          for (const auto& compiled : xpaths) {
+            if (compiled.per_element == nullptr || compiled.tag != view.tag) continue;
+            context->node = node;
+            XPathObjectPtr result(xmlXPathCompiledEval(compiled.per_element.get(), context.get()));
+            if (!result || result->type != XPATH_NODESET || result->nodesetval == nullptr || result->nodesetval->nodeNr == 0)
+              continue;
+            if (compiled.rule->action == Action::html_root) {
+              marks.offer_root(node, compiled.rule, compiled.order);
+            } else {
+              marks.mark(node, compiled.rule, compiled.order);
+            }
+          }
         consider_all(by_tag, view.tag, node, parent_begin, own_begin);
         for (std::uint32_t flat : universal) consider(flat, node, parent_begin, own_begin);
 
@@ -336,11 +468,13 @@ void DomRules::Impl::match_selectors(xmlDoc* doc, DomMarks& marks) const {
 }
 
 void DomRules::Impl::match_xpaths(xmlDoc* doc, DomMarks& marks) const {
-  if (xpaths.empty()) return;
+  if (!whole_page_xpaths) return;
+  xmlXPathOrderDocElems(doc);  // document order in O(1) when node-sets are sorted
   XPathErrorSink ignored;  // evaluation errors were caught at compile time on the probe page
   XPathContextPtr context = make_context(doc, &ignored);
   if (!context) return;
   for (const auto& compiled : xpaths) {
+    if (compiled.per_element != nullptr) continue;
     context->node = reinterpret_cast<xmlNode*>(doc);
     XPathObjectPtr result(xmlXPathCompiledEval(compiled.expression.get(), context.get()));
     if (!result || result->type != XPATH_NODESET || result->nodesetval == nullptr) continue;
@@ -401,7 +535,13 @@ DomRules DomRules::compile(std::span<const Rule* const> rules, Diagnostics& diag
                                       std::string(result_type_name(result->type)));
         continue;
       }
-      impl.xpaths.push_back({rule, order, std::move(expression)});
+      CompiledXPath compiled{rule, order, std::move(expression), {}, nullptr};
+      if (auto form = per_element_form(rule->pattern)) {
+        compiled.per_element.reset(xmlXPathCtxtCompile(context.get(), reinterpret_cast<const xmlChar*>(form->second.c_str())));
+        if (compiled.per_element != nullptr) compiled.tag = form->first;
+      }
+      impl.whole_page_xpaths = impl.whole_page_xpaths || compiled.per_element == nullptr;
+      impl.xpaths.push_back(std::move(compiled));
     } else {
       diags.error(rule->origin, "html rules take a CSS selector or xpath:EXPRESSION");
     }

@@ -51,6 +51,7 @@ class DomMarks {
   std::vector<std::uint32_t> counters;
   std::vector<std::uint32_t> entries;
   std::vector<std::uint32_t> frames;
+  std::vector<std::uint32_t> hits;
 
  private:
   std::unordered_map<const xmlNode*, DomMark> marks_;

@@ -4,7 +4,6 @@
 // it needs no stack either.
 #include <gumbo.h>
 #include <libxml/HTMLtree.h>
-#include <libxml/xpath.h>
 
 #include <algorithm>
 #include <cctype>
@@ -173,7 +172,6 @@ XmlDocPtr parse_with_gumbo(std::string_view utf8_html) {
     current = current->parent;
     target = target->parent;
   }
-  xmlXPathOrderDocElems(doc.get());
   return doc;
 }
 

@@ -1,7 +1,6 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/parser.h>
-#include <libxml/xpath.h>
 
 #include <algorithm>
 #include <climits>
@@ -27,7 +26,6 @@ XmlDocPtr parse_with_libxml2(std::string_view utf8_html) {
   const int size = utf8_html.size() > static_cast<std::size_t>(INT_MAX) ? INT_MAX : static_cast<int>(utf8_html.size());
   XmlDocPtr doc(htmlReadMemory(utf8_html.data(), size, nullptr, "UTF-8", kOptions));
   if (!doc) doc.reset(htmlNewDocNoDtD(nullptr, nullptr));  // empty input
-  xmlXPathOrderDocElems(doc.get());  // document order in O(1) for XPath node-set sorting
   return doc;
 }
 

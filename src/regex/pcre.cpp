@@ -52,6 +52,14 @@ MatchOutcome Regex::match(std::string_view subject, MatchScratch& scratch) const
   return MatchOutcome::no_match;
 }
 
+bool Regex::has_literal_start() const {
+  std::uint32_t first_type = 0;
+  std::uint32_t all_options = 0;
+  pcre2_pattern_info(code_.get(), PCRE2_INFO_FIRSTCODETYPE, &first_type);
+  pcre2_pattern_info(code_.get(), PCRE2_INFO_ALLOPTIONS, &all_options);
+  return first_type != 0 || (all_options & PCRE2_ANCHORED) != 0;
+}
+
 std::pair<std::size_t, std::size_t> Regex::span(const MatchScratch& scratch) {
   const PCRE2_SIZE* ovector = pcre2_get_ovector_pointer(scratch.data());
   return {ovector[0], ovector[1]};

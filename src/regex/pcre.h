@@ -53,6 +53,9 @@ class Regex {
   // Where the last successful match() with this scratch began and ended.
   static std::pair<std::size_t, std::size_t> span(const MatchScratch& scratch);
   const std::string& pattern() const { return pattern_; }
+  // Whether the pattern is anchored or starts with a known character, so PCRE2 can skip
+  // ahead instead of trying every start position (the rule linter warns when not).
+  bool has_literal_start() const;
   bool jit() const { return jit_; }
 
   // True once, the first time a limit is hit, so the caller can warn exactly once.

@@ -29,11 +29,6 @@ std::optional<Action> action_named(std::string_view word) {
   return std::nullopt;
 }
 
-std::string_view action_word(Action action) {
-  for (const auto& a : kActions)
-    if (a.action == action) return a.word;
-  return "?";
-}
 
 bool is_html_action(Action a) { return a == Action::html_drop || a == Action::html_keep || a == Action::html_root; }
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
@@ -300,7 +295,7 @@ class LineParser {
       if (!parse_option(last, static_cast<std::size_t>(last.data() - line_.data()), rule)) return;
       body = trim_space(body.substr(0, space == std::string_view::npos ? 0 : space));
     }
-    if (body.empty()) return error(start, std::string(action_word(action)) + " needs a CSS selector or xpath:EXPR");
+    if (body.empty()) return error(start, std::string(action_name(action)) + " needs a CSS selector or xpath:EXPR");
     std::size_t body_at = static_cast<std::size_t>(body.data() - line_.data());
     if (body.starts_with("xpath:")) {
       rule.match = MatchKind::xpath;
@@ -378,7 +373,7 @@ class LineParser {
                            "': phrases go in double quotes, regexes between slashes (/.../i)");
     }
     if (kind_pending) return error(kind_at, "starts/ends/contains need a quoted phrase after them");
-    if (parsed.empty()) return error(pos_, std::string(action_word(action)) + " needs a \"phrase\" or a /regex/");
+    if (parsed.empty()) return error(pos_, std::string(action_name(action)) + " needs a \"phrase\" or a /regex/");
     for (auto& rule : parsed) {
       if (rule.after >= rule.before) return error(rule.origin.column - 1, "after= must be smaller than before=");
       rule.text = canonical_text(rule);
@@ -399,6 +394,12 @@ std::string percent(double share) {
 
 }  // namespace
 
+std::string_view action_name(Action action) {
+  for (const auto& a : kActions)
+    if (a.action == action) return a.word;
+  return "?";
+}
+
 RuleFile parse_rule_file(const std::string* path, std::string_view content, Diagnostics& diagnostics) {
   RuleFile file;
   file.path = path;
@@ -418,7 +419,7 @@ RuleFile parse_rule_file(const std::string* path, std::string_view content, Diag
 }
 
 std::string canonical_text(const Rule& rule) {
-  std::string out(action_word(rule.action));
+  std::string out(action_name(rule.action));
   out += ' ';
   switch (rule.match) {
     case MatchKind::phrase: break;

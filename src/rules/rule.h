@@ -3,6 +3,7 @@
 // as long as it does; blocks point at the rule that decided them.
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "core/diagnostic.h"
 
@@ -31,6 +32,9 @@ enum class MatchKind : std::uint8_t {
 
 // Which --precision / --recall focus a rule applies in (bit set).
 enum FocusMask : std::uint8_t { focus_balanced = 1, focus_precision = 2, focus_recall = 4, focus_all = 7 };
+
+// The verb that writes an action in a rule file: "drop", "cut-block", "html-root", ...
+std::string_view action_name(Action action);
 
 struct Rule {
   Action action = Action::drop;

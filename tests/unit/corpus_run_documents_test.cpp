@@ -66,6 +66,20 @@ TEST_CASE("corpus: JSONL --field and --url fallback", "[corpus]") {
   CHECK(result.output == "{\"body\":\"[https://fallback.example/]X\",\"text\":\"keep\"}\n");
 }
 
+TEST_CASE("corpus: JSONL values keep their own line ending, not the clean text's", "[corpus]") {
+  const ProcessorFactory adds_newline = [] {
+    return DocumentProcessor([](std::string_view bytes, std::string_view, std::string& out,
+                                std::string&) {
+      out.assign(bytes);
+      if (out.empty() || out.back() != '\n') out += '\n';
+      return true;
+    });
+  };
+  const RunResult result =
+      run_on("{\"text\":\"a\"}\n{\"text\":\"b\\n\"}\n{\"text\":\"\"}\n", jsonl_options(), adds_newline);
+  CHECK(result.output == "{\"text\":\"a\"}\n{\"text\":\"b\\n\"}\n{\"text\":\"\"}\n");
+}
+
 TEST_CASE("corpus: JSONL last line without newline, blank lines echoed", "[corpus]") {
   const RunResult result = run_on("{\"text\":\"a\"}\n\n{\"text\":\"b\"}", jsonl_options());
   CHECK(result.status == 0);
@@ -279,5 +293,28 @@ TEST_CASE("corpus: --line-buffered answers each record before the next one arriv
     ::close(output[1]);
     CHECK(status == 0);
     CHECK(answers == std::vector<std::string>{"{\"text\":\"ONE\"}\n", "{\"text\":\"TWO\"}\n"});
+  }
+}
+
+TEST_CASE("corpus: the progress line is redrawn while working and erased at the end", "[corpus]") {
+  const ProcessorFactory slow = [] {
+    return DocumentProcessor([](std::string_view bytes, std::string_view, std::string& out,
+                                std::string&) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(150));
+      out.assign(bytes);
+      return true;
+    });
+  };
+  for (const unsigned jobs : {1U, 2U}) {
+    RunOptions options;
+    options.framing = Framing::null;
+    options.jobs = jobs;
+    options.progress = true;
+    const RunResult result = run_on("a\0b\0c\0d\0e\0f\0"s, options, slow);
+    CHECK(result.output == "a\0b\0c\0d\0e\0f\0"s);
+    CHECK(result.diagnostics.find("\rdeclutter: ") != std::string::npos);
+    CHECK(result.diagnostics.find(" documents, ") != std::string::npos);
+    CHECK(result.diagnostics.size() >= 4);
+    CHECK(result.diagnostics.substr(result.diagnostics.size() - 4) == "\r\033[K");
   }
 }

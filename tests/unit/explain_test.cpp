@@ -42,7 +42,10 @@ TEST_CASE("explain_reason names the stage when no rule decided", "[explain]") {
   Block block;
   block.decider = Decider::score;
   block.score = -1.254F;
-  CHECK(explain_reason(block) == "score -1.25");
+  block.text = "Home News Sport";
+  block.link_chars = 12;
+  block.tag = "li";
+  CHECK(explain_reason(block) == "score -1.25 links=80% words=3 <li>");
   block.decider = Decider::safety;
   CHECK(explain_reason(block) == "safety");
   block.decider = Decider::edge_trim;

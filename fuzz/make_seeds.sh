@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Builds the seed corpus of one fuzz target into DIR from the project's own material:
+# fixtures/ (text and HTML pages we wrote), rules/ (for the rule parser), a few generated
+# JSONL lines, and the tiny hand-made seeds in fuzz/seeds/TARGET/.
+# Usage: fuzz/make_seeds.sh TARGET DIR
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+target=$1
+dir=$2
+mkdir -p "$dir"
+copy() { local f=$1; cp "$f" "$dir/seed-$(printf '%s' "$f" | md5sum | cut -c1-12)"; }
+
+case "$target" in
+  fuzz_rule_parser)
+    find "$root/rules" -name '*.rules' -print0 | while IFS= read -r -d '' f; do copy "$f"; done
+    # A whole rules directory in one input, in the target's "%% NAME" layout.
+    { cat "$root/rules/common.rules"
+      for f in "$root"/rules/*.rules "$root"/rules/publishers/*.rules; do
+        [ -f "$f" ] || continue
+        printf '%%%% %s\n' "${f#"$root/rules/"}"; cat "$f"
+      done; } > "$dir/seed-whole-directory"
+    ;;
+  fuzz_text_pipeline)
+    find "$root/fixtures" -name '*.in.txt' -print0 | while IFS= read -r -d '' f; do copy "$f"; done
+    ;;
+  fuzz_html_pipeline)
+    # First byte chooses the parser (even: libxml2, odd: Gumbo); seed both.
+    find "$root/fixtures" -name '*.in.html' -print0 | while IFS= read -r -d '' f; do
+      { printf 'L'; cat "$f"; } > "$dir/seed-l-$(md5sum < "$f" | cut -c1-12)"
+      { printf 'G'; cat "$f"; } > "$dir/seed-g-$(md5sum < "$f" | cut -c1-12)"
+    done
+    ;;
+  fuzz_jsonl_reader)
+    python3 - "$root" "$dir" <<'PY'
+import json, pathlib, sys
+root, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+pages = sorted(root.glob("fixtures/**/*.in.*"))[:6]
+for i, page in enumerate(pages):
+    text = page.read_bytes().decode("utf-8", "replace")[:2000]
+    lines = [json.dumps({"id": i, "url": f"https://www.example.com/{i}", "text": text}),
+             json.dumps({"text": "Menu\nA line.\n", "meta": {"a": [1, 2.5, None, True]}}),
+             '{"text": 17}', '{"broken": ', "not json at all", ""]
+    # The first byte is the target's configuration byte: 0 = JSONL, --on-error=pass.
+    (out / f"seed-jsonl-{i}").write_bytes(b"\0" + ("\n".join(lines) + "\n").encode())
+PY
+    ;;
+  *) echo "make_seeds.sh: unknown target $target" >&2; exit 2 ;;
+esac
+if [ -d "$root/fuzz/seeds/$target" ]; then cp "$root/fuzz/seeds/$target"/* "$dir"/ 2>/dev/null || true; fi

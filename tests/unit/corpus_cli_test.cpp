@@ -1,0 +1,108 @@
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "cli_support.h"
+
+using namespace declutter::testing;
+using namespace std::string_literals;
+
+namespace {
+const std::string kPage =
+    "Menu\n\nA headline for the test page\n\nThe first paragraph of text.\n\nFacebook\nTwitter\n";
+const std::string kClean = "A headline for the test page\n\nThe first paragraph of text.\n";
+
+std::string jsonl_record(int id, const std::string& text) {
+  return nlohmann::ordered_json{{"id", id}, {"text", text}, {"lang", "en"}}.dump() + "\n";
+}
+}  // namespace
+
+TEST_CASE("cli corpus: --jsonl cleans the text field, keeps the rest, one line per line", "[cli][corpus]") {
+  std::string input;
+  for (int i = 0; i < 50; ++i) input += jsonl_record(i, kPage);
+  for (const char* jobs : {"-j1", "-j 2", "--jobs=3"}) {
+    RunResult r = run_declutter("--jsonl "s + jobs, input);
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    std::istringstream lines(r.out);
+    std::string line;
+    int count = 0;
+    while (std::getline(lines, line)) {
+      const auto record = nlohmann::ordered_json::parse(line);
+      CHECK(record["id"] == count);
+      CHECK(record["text"] == kClean);
+      CHECK(record.dump() == nlohmann::ordered_json::parse(jsonl_record(count, kClean)).dump());
+      ++count;
+    }
+    CHECK(count == 50);
+  }
+}
+
+TEST_CASE("cli corpus: --field names the document field", "[cli][corpus]") {
+  const std::string input = nlohmann::ordered_json{{"body", kPage}, {"text", "untouched"}}.dump() + "\n";
+  RunResult r = run_declutter("--jsonl --field body", input);
+  CHECK(r.status == 0);
+  CHECK(r.out == nlohmann::ordered_json{{"body", kClean}, {"text", "untouched"}}.dump() + "\n");
+}
+
+TEST_CASE("cli corpus: malformed JSONL lines and --on-error", "[cli][corpus]") {
+  const std::string input = jsonl_record(1, kPage) + "{broken\n" + jsonl_record(3, kPage);
+  RunResult passed = run_declutter("--jsonl", input);
+  CHECK(passed.status == 1);
+  CHECK(passed.out == jsonl_record(1, kClean) + "{broken\n" + jsonl_record(3, kClean));
+  CHECK(passed.err.find("-:2: invalid JSON") != std::string::npos);
+
+  RunResult answered = run_declutter("--jsonl --on-error=error", input);
+  CHECK(answered.status == 1);
+  CHECK(answered.out.find("{\"error\":\"invalid JSON") != std::string::npos);
+  CHECK(answered.out.find(",\"line\":2}\n") != std::string::npos);
+
+  RunResult failed = run_declutter("--jsonl --on-error fail", input);
+  CHECK(failed.status == 1);
+  CHECK(failed.out == jsonl_record(1, kClean));
+}
+
+TEST_CASE("cli corpus: --null framing", "[cli][corpus]") {
+  RunResult r = run_declutter("--null -j 2", kPage + '\0' + kPage + '\0');
+  CHECK(r.status == 0);
+  CHECK(r.out == kClean + '\0' + kClean + '\0');
+}
+
+TEST_CASE("cli corpus: --max-doc-bytes passes big documents through with a warning", "[cli][corpus]") {
+  RunResult r = run_declutter("--max-doc-bytes 16", kPage);
+  CHECK(r.status == 0);
+  CHECK(r.out == kPage);
+  CHECK(r.err.find("larger than --max-doc-bytes (16 bytes); passed through unchanged") != std::string::npos);
+  CHECK(run_declutter("--max-doc-bytes 1k", kPage).out == kClean);
+}
+
+TEST_CASE("cli corpus: --stats prints a summary line", "[cli][corpus]") {
+  RunResult r = run_declutter("--jsonl --stats", jsonl_record(1, kPage) + jsonl_record(2, kPage));
+  CHECK(r.status == 0);
+  CHECK(r.err.find("declutter: 2 documents, ") != std::string::npos);
+  CHECK(r.err.find("0 failed") != std::string::npos);
+}
+
+TEST_CASE("cli corpus: bad corpus flag values are usage errors", "[cli][corpus]") {
+  CHECK(run_declutter("--on-error=maybe").status == 2);
+  CHECK(run_declutter("-j many").status == 2);
+  CHECK(run_declutter("-j").status == 2);
+  CHECK(run_declutter("--max-doc-bytes 12Q").status == 2);
+  CHECK(run_declutter("--field=").status == 2);
+  CHECK(run_declutter("--help").out.find("--jsonl") != std::string::npos);
+}
+
+TEST_CASE("cli corpus: JSONL into a closed pipe ends quietly with status 0", "[cli][corpus]") {
+  TempDir dir;
+  std::string input;
+  for (int i = 0; i < 20000; ++i) input += jsonl_record(i, kPage);
+  write_file(dir.path / "in.jsonl", input);
+  const std::string command = shell_quote(DECLUTTER_BINARY) + " --jsonl -j 2 < " +
+                              shell_quote((dir.path / "in.jsonl").string()) + " 2>" +
+                              shell_quote((dir.path / "err").string()) +
+                              " | head -1 > /dev/null; echo ${PIPESTATUS[0]}";
+  const std::string wrapped =
+      "bash -c " + shell_quote(command) + " > " + shell_quote((dir.path / "status").string());
+  REQUIRE(std::system(wrapped.c_str()) == 0);
+  CHECK(read_file(dir.path / "status") == "0\n");
+  CHECK(read_file(dir.path / "err").empty());
+}

@@ -1,0 +1,118 @@
+#include <catch2/catch.hpp>
+
+#include "html/decode.h"
+#include "html/sniff.h"
+#include "text/utf8.h"
+
+using namespace declutter;
+
+TEST_CASE("repair_utf8 keeps valid text and replaces each bad sequence once", "[encoding]") {
+  std::string out;
+  CHECK(repair_utf8("plain ascii", out));
+  CHECK(out == "plain ascii");
+  CHECK(repair_utf8("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80", out));
+  CHECK(out == "caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80");
+
+  CHECK_FALSE(repair_utf8("caf\xE9 ok", out));  // latin-1 byte
+  CHECK(out == "caf\xEF\xBF\xBD ok");
+  CHECK_FALSE(repair_utf8("\xC0\xAF", out));  // overlong: two bad bytes
+  CHECK(out == "\xEF\xBF\xBD\xEF\xBF\xBD");
+  CHECK_FALSE(repair_utf8("\xED\xA0\x80x", out));  // surrogate
+  CHECK(out == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDx");
+  CHECK_FALSE(repair_utf8("a\xE2\x82", out));  // truncated at the end: one replacement
+  CHECK(out == "a\xEF\xBF\xBD");
+  CHECK_FALSE(repair_utf8("\xF4\x90\x80\x80", out));  // past U+10FFFF
+  CHECK(is_valid_utf8(""));
+  CHECK_FALSE(is_valid_utf8("12345678\xFF"));
+}
+
+TEST_CASE("decode_text_bytes honours BOMs", "[encoding]") {
+  std::string out;
+  decode_text_bytes("\xEF\xBB\xBFHello", out);
+  CHECK(out == "Hello");
+  decode_text_bytes(std::string_view("\xFF\xFEH\0i\0\xAC\x20", 8), out);
+  CHECK(out == "Hi\xE2\x82\xAC");
+  decode_text_bytes(std::string_view("\xFE\xFF\0H\xD8\x3D\xDE\x00", 8), out);
+  CHECK(out == "H\xF0\x9F\x98\x80");
+  decode_text_bytes(std::string_view("\xFF\xFE\x00\xD8x\0", 6), out);  // lone surrogate
+  CHECK(out == "\xEF\xBF\xBDx");
+  decode_text_bytes("na\xEFve", out);
+  CHECK(out == "na\xEF\xBF\xBDve");
+}
+
+TEST_CASE("looks_like_html sniffs the start of the input only", "[encoding]") {
+  CHECK(looks_like_html("<!DOCTYPE html><html>"));
+  CHECK(looks_like_html("\xEF\xBB\xBF  <!-- generated -->\n<html lang=en>"));
+  CHECK(looks_like_html("<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">"));
+  CHECK(looks_like_html("<div class=\"x\">fragment</div>"));
+  CHECK(looks_like_html("<P>Upper case"));
+  CHECK(looks_like_html("\n\n<meta charset=utf-8>"));
+  CHECK_FALSE(looks_like_html("A headline\n\nText that mentions <p> tags and <div> later."));
+  CHECK_FALSE(looks_like_html("<3 love letters"));
+  CHECK_FALSE(looks_like_html("<pre-order now>"));
+  CHECK_FALSE(looks_like_html(""));
+}
+
+TEST_CASE("charset declarations are found the way browsers find them", "[encoding]") {
+  CHECK(find_declared_charset("<html><head><meta charset=\"ISO-8859-1\">") == "iso-8859-1");
+  CHECK(find_declared_charset("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">") ==
+        "windows-1252");
+  CHECK(find_declared_charset("<META CONTENT='text/html;charset=Shift_JIS' HTTP-EQUIV='content-type'>") == "shift_jis");
+  CHECK(find_declared_charset("<?xml version=\"1.0\" encoding=\"ISO-8859-2\"?><html>") == "iso-8859-2");
+  CHECK(find_declared_charset("<!-- <meta charset=koi8-r> --><meta charset=utf-8>") == "utf-8");
+  CHECK(find_declared_charset("<meta name=description content=\"charset=nothing\"><p>") == "nothing");
+  CHECK(find_declared_charset("<html><body>no declaration</body>").empty());
+
+  CHECK(encoding_for_label("ISO-8859-1") == "WINDOWS-1252");
+  CHECK(encoding_for_label("latin1") == "WINDOWS-1252");
+  CHECK(encoding_for_label("us-ascii") == "WINDOWS-1252");
+  CHECK(encoding_for_label("gb2312") == "GB18030");
+  CHECK(encoding_for_label("Shift_JIS") == "CP932");
+  CHECK(encoding_for_label("utf-16") == "UTF-8");
+  CHECK(encoding_for_label("windows-1250") == "WINDOWS-1250");
+  CHECK(encoding_for_label("iso8859-2") == "ISO-8859-2");
+  CHECK(encoding_for_label("no-such-charset").empty());
+}
+
+TEST_CASE("decode_html_bytes converts legacy pages and repairs UTF-8 ones", "[encoding]") {
+  std::string out;
+  auto result = decode_html_bytes("<meta charset=iso-8859-1><p>Gr\xFC\xDF Gott \x80 \x93quoted\x94</p>", out);
+  CHECK(result.encoding == "WINDOWS-1252");  // WHATWG: latin1 means windows-1252
+  CHECK(out == "<meta charset=iso-8859-1><p>Gr\xC3\xBC\xC3\x9F Gott \xE2\x82\xAC \xE2\x80\x9Cquoted\xE2\x80\x9D</p>");
+
+  result = decode_html_bytes("<meta charset=windows-1250><p>\x9Alechta</p>", out);
+  CHECK(out == "<meta charset=windows-1250><p>\xC5\xA1lechta</p>");
+
+  result = decode_html_bytes("<meta charset=gb2312><p>\xD6\xD0\xCE\xC4</p>", out);
+  CHECK(out == "<meta charset=gb2312><p>\xE4\xB8\xAD\xE6\x96\x87</p>");
+
+  result = decode_html_bytes("<meta charset=shift_jis><p>\x93\xFA\x96\x7B</p>", out);
+  CHECK(out == "<meta charset=shift_jis><p>\xE6\x97\xA5\xE6\x9C\xAC</p>");
+
+  result = decode_html_bytes("<meta charset=utf-8><p>caf\xC3\xA9 and a stray \xE9 byte</p>", out);
+  CHECK(result.encoding == "UTF-8");
+  CHECK(result.repaired);
+  CHECK(out == "<meta charset=utf-8><p>caf\xC3\xA9 and a stray \xEF\xBF\xBD byte</p>");
+
+  // Mislabelled: declares latin1, but every byte is UTF-8.
+  decode_html_bytes("<meta charset=iso-8859-1><p>caf\xC3\xA9</p>", out);
+  CHECK(out == "<meta charset=iso-8859-1><p>caf\xC3\xA9</p>");
+
+  // No declaration, plainly single-byte text: windows-1252 rather than a row of U+FFFD.
+  decode_html_bytes("<p>Caf\xE9 cr\xE8me br\xFBl\xE9" "e</p>", out);
+  CHECK(out == "<p>Caf\xC3\xA9 cr\xC3\xA8me br\xC3\xBBl\xC3\xA9\x65</p>");
+
+  decode_html_bytes("\xEF\xBB\xBF<p>bom</p>", out);
+  CHECK(out == "<p>bom</p>");
+  decode_html_bytes(std::string_view("\xFF\xFE<\0p\0>\0", 8), out);
+  CHECK(out == "<p>");
+  decode_html_bytes(std::string_view("<p>a\0b</p>", 10), out);
+  CHECK(out == "<p>ab</p>");
+}
+
+TEST_CASE("undecodable bytes in a legacy encoding become U+FFFD", "[encoding]") {
+  std::string out;
+  REQUIRE(convert_to_utf8("a\x81z", "WINDOWS-1252", out));  // 0x81 is unassigned in glibc's CP1252
+  CHECK(out == "a\xEF\xBF\xBDz");
+  CHECK_FALSE(convert_to_utf8("x", "NO-SUCH-ENCODING", out));
+}
