@@ -290,6 +290,19 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
       for (std::size_t k = i; k < j; ++k) s.content[k] = true;
     i = j;
   }
+  // HTML: the items of one list share a fate; an article's list does not lose its short
+  // items because a longer one carried the run.
+  for (std::size_t i = 0; i < n;) {
+    std::size_t j = i + 1;
+    if (blocks[i].tag == "li") {
+      while (j < n && blocks[j].tag == "li" && blocks[j].depth == blocks[i].depth && blocks[j].class_id == blocks[i].class_id) ++j;
+      bool any = false;
+      for (std::size_t k = i; k < j; ++k) any = any || (s.content[k] && blocks[k].verdict != Verdict::drop);
+      if (any)
+        for (std::size_t k = i; k < j; ++k) s.content[k] = true;
+    }
+    i = j;
+  }
   const std::size_t headline_from = first_content > params_.headline_reach ? first_content - params_.headline_reach : 0;
   // The article's header: its headline (the line matching the title, or else the nearest
   // line above the article long enough to be one and no sentence) and the short lines
