@@ -5,6 +5,7 @@
 #include "html/sniff.h"
 #include "pipeline/pipeline.h"
 #include "rules/catalog.h"
+#include "score/stopwords.h"
 #include "text/segment.h"
 #include "text/utf8.h"
 
@@ -17,9 +18,12 @@ std::unique_ptr<Engine> Engine::build(std::shared_ptr<const RuleCatalog> catalog
   engine->options_ = std::move(options);
   const RuleCatalog& rules = *engine->catalog_;
   RegexCache regexes;
-  engine->pipelines_.push_back(Pipeline::build(rules, nullptr, engine->options_, regexes, diagnostics));
+  // Stopword lists are the same for every rule set: parsed once, shared by all pipelines.
+  const auto stopword_files = rules.files_under("stopwords/");
+  auto stopwords = std::make_shared<const score::StopwordLists>(score::StopwordLists::parse(stopword_files, diagnostics));
+  engine->pipelines_.push_back(Pipeline::build(rules, nullptr, engine->options_, regexes, stopwords, diagnostics));
   for (const auto& publisher : rules.publishers())
-    engine->pipelines_.push_back(Pipeline::build(rules, &publisher, engine->options_, regexes, diagnostics));
+    engine->pipelines_.push_back(Pipeline::build(rules, &publisher, engine->options_, regexes, stopwords, diagnostics));
   if (!engine->options_.publisher.empty()) {
     const RuleFile* wanted = rules.publisher_named(engine->options_.publisher);
     if (wanted == nullptr) {

@@ -1,5 +1,6 @@
 #include "pipeline/pipeline.h"
 
+#include "score/content_scorer.h"
 #include "stages/dedupe.h"
 #include "stages/edge_trim.h"
 #include "stages/line_rules.h"
@@ -20,6 +21,7 @@ std::uint8_t focus_bit(Focus focus) {
 
 std::unique_ptr<Pipeline> Pipeline::build(const RuleCatalog& catalog, const RuleFile* publisher,
                                           const EngineOptions& options, RegexCache& regexes,
+                                          std::shared_ptr<const score::StopwordLists> stopwords,
                                           Diagnostics& diagnostics) {
   auto pipeline = std::make_unique<Pipeline>();
   pipeline->rules_ = catalog.effective(publisher, diagnostics);
@@ -46,6 +48,9 @@ std::unique_ptr<Pipeline> Pipeline::build(const RuleCatalog& catalog, const Rule
     stages.push_back(std::make_unique<DedupeStage>(static_cast<std::size_t>(settings.number("dedupe-min-chars"))));
   if (settings.flag("edge-trim"))
     stages.push_back(std::make_unique<EdgeTrimStage>(static_cast<std::size_t>(settings.number("edge-trim-max-words"))));
+  // Scoring decides what no rule did, so it runs after every rule stage; the safety valve
+  // only ever undoes generic rule verdicts, never the score's.
+  if (auto scorer = make_score_stage(settings, std::move(stopwords), options.focus)) stages.push_back(std::move(scorer));
   stages.push_back(std::make_unique<SafetyValveStage>(settings.number("max-removed")));
   return pipeline;
 }

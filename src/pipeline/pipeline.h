@@ -9,6 +9,7 @@
 #include "pipeline/engine.h"
 #include "rules/catalog.h"
 #include "rules/matcher_set.h"
+#include "score/stopwords.h"
 #include "stages/stage.h"
 
 namespace declutter {
@@ -17,6 +18,7 @@ class Pipeline {
  public:
   static std::unique_ptr<Pipeline> build(const RuleCatalog& catalog, const RuleFile* publisher,
                                          const EngineOptions& options, RegexCache& regexes,
+                                         std::shared_ptr<const score::StopwordLists> stopwords,
                                          Diagnostics& diagnostics);
 
   void run(Document& doc, StageScratch& scratch) const {

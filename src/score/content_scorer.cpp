@@ -1,0 +1,356 @@
+#include "score/content_scorer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "score/features.h"
+
+namespace declutter::score {
+namespace {
+
+float clampf(float value, float low, float high) { return std::min(high, std::max(low, value)); }
+
+struct ContentRun {
+  std::size_t begin = 0;
+  std::size_t end = 0;  // exclusive
+  float mass = 0;       // words in good blocks
+};
+
+// Per-thread buffers, reused from document to document so that scoring allocates only
+// when a document is larger than any before it on this thread.
+struct ScoreScratch {
+  std::vector<BlockFeatures> features;
+  std::vector<float> prose;
+  std::vector<BlockClass> classes;
+  std::vector<float> emissions;
+  std::vector<std::uint8_t> path;
+  std::vector<bool> content;
+  std::vector<ContentRun> runs;
+  std::unordered_map<std::uint64_t, std::uint32_t> key_counts;
+  std::vector<std::uint64_t> keys;
+  std::string folded;
+  std::string title;
+  std::string candidate;
+};
+
+ScoreScratch& scratch_for_thread() {
+  thread_local ScoreScratch scratch;
+  return scratch;
+}
+
+// Two-state segmentation (boilerplate, content) maximising the summed emissions of the
+// blocks labelled content minus `switch_cost` per change of state (Viterbi). A weak block
+// between strong ones stays with them unless its evidence outweighs two switches; a long
+// run of weak blocks (a menu, a teaser list) becomes boilerplate. Linear time and memory.
+void label_content(std::span<const float> emissions, float switch_cost, std::vector<std::uint8_t>& from_content,
+                   std::vector<bool>& content) {
+  const std::size_t n = emissions.size();
+  from_content.assign(n * 2, 0);  // [i*2 + state]: whether the best path into state at i came from content
+  float boiler = 0;
+  float inside = -switch_cost / 2;  // a page may open with its article, at half a switch
+  for (std::size_t i = 0; i < n; ++i) {
+    const float boiler_stay = boiler;
+    const float boiler_from_content = inside;  // leaving content costs nothing once paid on entry
+    const float content_stay = inside;
+    const float content_from_boiler = boiler - switch_cost;
+    from_content[i * 2] = boiler_from_content > boiler_stay ? 1 : 0;
+    from_content[i * 2 + 1] = content_stay >= content_from_boiler ? 1 : 0;
+    boiler = std::max(boiler_stay, boiler_from_content);
+    inside = std::max(content_stay, content_from_boiler) + emissions[i];
+  }
+  content.assign(n, false);
+  bool state = inside > boiler;
+  for (std::size_t i = n; i-- > 0;) {
+    content[i] = state;
+    state = from_content[i * 2 + (state ? 1 : 0)] != 0;
+  }
+}
+
+}  // namespace
+
+ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
+  ScoreParams p;
+  const auto num = [&](std::string_view name) { return static_cast<float>(settings.number(name)); };
+  p.window_blocks = static_cast<std::size_t>(std::max(1.0, settings.number("score-window-blocks")));
+  p.short_words = std::max(1.0F, num("score-short-words"));
+  p.good_words = std::max(p.short_words + 1, num("score-good-words"));
+  p.cjk_chars_per_word = num("score-cjk-chars-per-word");
+  p.stopwords_low = num("score-stopwords-low");
+  p.stopwords_high = std::max(p.stopwords_low + 0.01F, num("score-stopwords-high"));
+  p.stopwords_unknown = num("score-stopwords-unknown");
+  p.language.min_share = settings.number("score-language-min-share");
+  p.language.min_margin = settings.number("score-language-margin");
+  p.language.min_hits = static_cast<std::uint32_t>(std::max(0.0, settings.number("score-language-min-hits")));
+  p.weight_length = num("score-weight-length");
+  p.weight_stopwords = num("score-weight-stopwords");
+  p.weight_punctuation = num("score-weight-punctuation");
+  p.weight_links = num("score-weight-links");
+  p.titlecase_base = std::min(0.9F, num("score-titlecase-base"));
+  p.titlecase_margin = num("score-titlecase-margin");
+  p.weight_titlecase = num("score-weight-titlecase");
+  p.weight_caps = num("score-weight-caps");
+  p.weight_digits = num("score-weight-digits");
+  p.weight_decoration = num("score-weight-decoration");
+  p.weight_repeat = num("score-weight-repeat");
+  p.max_link_density = num("score-max-link-density");
+  p.good = num("score-good");
+  p.near_good = num("score-near-good");
+  p.emission_cap = num("score-emission-cap");
+  p.short_cap = num("score-short-cap");
+  p.switch_cost = num("score-switch-cost");
+  p.run_min_share = num("score-run-min-share");
+  p.run_gap_scale = num("score-run-gap-scale");
+  p.bridge_blocks = static_cast<std::size_t>(std::max(0.0, settings.number("score-bridge-blocks")));
+  p.headline_reach = static_cast<std::size_t>(std::max(0.0, settings.number("score-headline-reach")));
+  p.headline_min_words = num("score-headline-min-words");
+  switch (focus) {
+    case Focus::balanced: p.threshold = num("score-threshold"); break;
+    case Focus::precision: p.threshold = num("score-threshold-precision"); break;
+    case Focus::recall: p.threshold = num("score-threshold-recall"); break;
+  }
+  return p;
+}
+
+float prose_score(const BlockFeatures& f, bool language_known, float titlecase_base, const ScoreParams& p) {
+  // Length: 0 at the short limit, 1 at the good length, on a log scale (a paragraph twice
+  // as long is not twice as likely to be prose).
+  const float length = clampf(std::log((f.words + 1) / (p.short_words + 1)) / std::log((p.good_words + 1) / (p.short_words + 1)),
+                              -1.5F, 1.5F);
+  // Stopwords: measured only where words are words; damped in short blocks, where one
+  // "the" swings the density.
+  float stopwords = p.stopwords_unknown;
+  const bool mostly_cjk = f.cjk_chars > f.alpha_words;
+  if (language_known && !mostly_cjk) {
+    const float density = (f.stopword_density() - p.stopwords_low) / (p.stopwords_high - p.stopwords_low);
+    stopwords = clampf(density, -1.5F, 1.5F) * std::min(1.0F, static_cast<float>(f.alpha_words) / p.short_words);
+  }
+  const float punctuation = (f.ends_sentence ? 0.5F : 0.0F) +
+                            std::min(0.5F, 0.25F * static_cast<float>(f.sentence_marks + f.commas));
+  const float titlecase = f.alpha_words < 2 ? (f.title_words > 0 ? 1.0F : 0.0F)
+                                             : std::max(0.0F, f.title_share() - titlecase_base) / (1 - titlecase_base);
+  const float decoration = std::min(1.0F, static_cast<float>(f.decorations) / std::max(1.0F, f.words / 5));
+  const float repeat = std::min(1.0F, static_cast<float>(f.repeats) / 2);
+  return p.weight_length * length + p.weight_stopwords * stopwords + p.weight_punctuation * punctuation -
+         p.weight_titlecase * titlecase - p.weight_caps * f.caps_share() - p.weight_digits * f.digit_share() -
+         p.weight_decoration * decoration - p.weight_repeat * repeat - p.weight_links * f.link_density;
+}
+
+BlockClass classify(const BlockFeatures& f, float score, const ScoreParams& p) {
+  if (f.chars == 0) return BlockClass::empty;
+  if (f.link_density > p.max_link_density) return BlockClass::bad;
+  if (f.words < p.short_words) return BlockClass::short_block;
+  if (score >= p.good) return BlockClass::good;
+  if (score >= p.near_good) return BlockClass::near_good;
+  return BlockClass::bad;
+}
+
+ContentScorer::ContentScorer(ScoreParams params, std::shared_ptr<const StopwordLists> stopwords)
+    : params_(params), stopwords_(std::move(stopwords)) {}
+
+void ContentScorer::run(Document& doc, StageScratch& /*scratch*/) const {
+  for (std::size_t begin = 0; begin < doc.blocks.size(); begin += params_.window_blocks)
+    run_window(doc, begin, std::min(doc.blocks.size(), begin + params_.window_blocks));
+}
+
+void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end) const {
+  const std::span<Block> blocks(doc.blocks.data() + begin, end - begin);
+  const std::size_t n = blocks.size();
+  ScoreScratch& s = scratch_for_thread();
+  const LanguageGuess guess = detect_language(blocks, *stopwords_, params_.language, s.folded);
+
+  // Features, with repetition counted over the window.
+  s.features.resize(n);
+  s.keys.resize(n);
+  s.key_counts.clear();
+  for (std::size_t i = 0; i < n; ++i) {
+    s.features[i] = measure_block(blocks[i], *stopwords_, guess.language, params_.cjk_chars_per_word, s.folded);
+    s.keys[i] = repetition_key(blocks[i].text, s.folded);
+    if (s.keys[i] != 0) ++s.key_counts[s.keys[i]];
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    if (s.keys[i] != 0) s.features[i].repeats = s.key_counts[s.keys[i]] - 1;
+
+  // The headline: a line that is the page title or its first part ("Headline | Site").
+  // In text mode the title is the first line; it matches itself, so whichever copy of the
+  // headline the earlier stages left (dedupe drops the later one) can be recovered.
+  const bool title_from_first_line = doc.title.empty();
+  normalise_for_match(title_from_first_line ? (doc.blocks.empty() ? std::string_view{} : doc.blocks.front().text)
+                                            : std::string_view(doc.title),
+                      s.title);
+  constexpr std::size_t kMinHeadlineChars = 12;
+  if (s.title.size() >= kMinHeadlineChars) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (blocks[i].text.size() > 3 * s.title.size()) continue;
+      normalise_for_match(blocks[i].text, s.candidate);
+      if (s.candidate.size() < kMinHeadlineChars) continue;
+      s.features[i].title_match = s.title.find(s.candidate) != std::string::npos ||
+                                  s.candidate.find(s.title) != std::string::npos;
+      // The headline repeats the title by design; that is no sign of chrome.
+      if (s.features[i].title_match) s.features[i].repeats = 0;
+    }
+  }
+
+  s.prose.resize(n);
+  s.classes.resize(n);
+  // How capitalised this page's own prose is: German capitalises nouns, English does not,
+  // so a menu is told by capitals beyond what the page's long sentences show.
+  std::uint32_t prose_words = 0;
+  std::uint32_t prose_capitalised = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const BlockFeatures& f = s.features[i];
+    if (f.words < params_.good_words || !f.ends_sentence) continue;
+    prose_words += f.alpha_words;
+    prose_capitalised += f.title_words;
+  }
+  constexpr std::uint32_t kMinCalibrationWords = 100;
+  const float titlecase_base =
+      prose_words < kMinCalibrationWords
+          ? params_.titlecase_base
+          : std::min(0.9F, static_cast<float>(prose_capitalised) / static_cast<float>(prose_words) + params_.titlecase_margin);
+
+  const bool language_known = guess.language >= 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    s.prose[i] = prose_score(s.features[i], language_known, titlecase_base, params_);
+    s.classes[i] = classify(s.features[i], s.prose[i], params_);
+  }
+
+  // Emissions: a block's evidence for content, capped so that one huge paragraph cannot
+  // drag a whole footer along; decided blocks speak through their verdict.
+  s.emissions.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    float e = clampf(s.prose[i] - params_.threshold, -params_.emission_cap, params_.emission_cap);
+    // A short block carries little evidence against itself (jusText's "short" class): a
+    // subheading, a byline or a list item between paragraphs stays with them, while many
+    // short blocks in a row add up to a menu.
+    if (s.classes[i] == BlockClass::short_block) e = std::max(e, -params_.short_cap);
+    if (s.classes[i] == BlockClass::empty) e = 0;
+    if (blocks[i].verdict == Verdict::drop) e = 0;  // the rules spoke; a caption inside the article must not split it
+    if (blocks[i].verdict == Verdict::keep) e = std::max(e, 1.0F);
+    s.emissions[i] = e;
+  }
+  label_content(s.emissions, params_.switch_cost, s.path, s.content);
+
+  // Content runs. The run with the most good prose is the article; another run stays when
+  // its good prose is a fair share of the article's, and the further away it lies the larger
+  // that share must be: a paragraph cut off by a table of contents or an advert box sits
+  // close by, stray prose (an author box, a cookie notice, a comment) further out.
+  s.runs.clear();
+  for (std::size_t i = 0; i < n;) {
+    if (!s.content[i]) {
+      ++i;
+      continue;
+    }
+    ContentRun run{i, i, 0};
+    for (; run.end < n && s.content[run.end]; ++run.end)
+      if (s.classes[run.end] == BlockClass::good) run.mass += s.features[run.end].words;
+    s.runs.push_back(run);
+    i = run.end;
+  }
+  // No good prose anywhere (a link page, a form, a fragment): the scorer has no article to set
+  // against the rest and leaves the page to the rules.
+  const bool any_good = std::any_of(s.runs.begin(), s.runs.end(), [](const ContentRun& run) { return run.mass > 0; });
+  if (!any_good) {
+    for (std::size_t i = 0; i < n; ++i) blocks[i].score = s.prose[i] - params_.threshold;
+    return;
+  }
+  std::size_t first_content = n;
+  {
+    const ContentRun main_run = *std::max_element(s.runs.begin(), s.runs.end(),
+                                                  [](const ContentRun& x, const ContentRun& y) { return x.mass < y.mass; });
+    for (const ContentRun& run : s.runs) {
+      std::size_t gap = 0;  // non-empty blocks between this run and the article
+      const std::size_t from = run.end <= main_run.begin ? run.end : main_run.end;
+      const std::size_t to = run.end <= main_run.begin ? main_run.begin : run.begin;
+      for (std::size_t k = from; k < to; ++k) gap += s.classes[k] == BlockClass::empty ? 0 : 1;
+      const float distance = params_.run_gap_scale <= 0 ? 1.0F : std::min(1.0F, static_cast<float>(gap) / params_.run_gap_scale);
+      const bool keep_run = run.mass > 0 && run.mass >= params_.run_min_share * distance * main_run.mass;
+      for (std::size_t k = run.begin; k < run.end; ++k) s.content[k] = keep_run;
+      if (keep_run) first_content = std::min(first_content, run.begin);
+    }
+  }
+  // A list between two parts of the article (ingredients, steps, a short table) is part
+  // of it: a gap of at most score-bridge-blocks short blocks between content is filled.
+  for (std::size_t i = first_content; i < n;) {
+    if (s.content[i]) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    std::size_t undecided = 0;
+    bool only_short = true;
+    for (; j < n && !s.content[j]; ++j) {
+      if (s.classes[j] == BlockClass::empty || blocks[j].verdict == Verdict::drop) continue;
+      ++undecided;
+      only_short = only_short && s.classes[j] == BlockClass::short_block;
+    }
+    if (j < n && only_short && undecided <= params_.bridge_blocks)
+      for (std::size_t k = i; k < j; ++k) s.content[k] = true;
+    i = j;
+  }
+  // HTML: the items of one list share a fate; an article's list does not lose its short
+  // items because a longer one carried the run.
+  for (std::size_t i = 0; i < n;) {
+    std::size_t j = i + 1;
+    if (blocks[i].tag == "li") {
+      while (j < n && blocks[j].tag == "li" && blocks[j].depth == blocks[i].depth && blocks[j].class_id == blocks[i].class_id) ++j;
+      bool any = false;
+      for (std::size_t k = i; k < j; ++k) any = any || (s.content[k] && blocks[k].verdict != Verdict::drop);
+      if (any)
+        for (std::size_t k = i; k < j; ++k) s.content[k] = true;
+    }
+    i = j;
+  }
+  const std::size_t headline_from = first_content > params_.headline_reach ? first_content - params_.headline_reach : 0;
+  // The article's header: its headline (the line matching the title, or else the nearest
+  // line above the article long enough to be one and no sentence) and the short lines
+  // between it and the first paragraph that no rule removed (byline, date, kicker).
+  if (first_content < n) {
+    std::size_t headline = n;
+    for (std::size_t i = first_content; i-- > headline_from;)
+      if (s.features[i].title_match && blocks[i].verdict != Verdict::drop) {
+        headline = i;
+        break;
+      }
+    if (headline == n) {
+      for (std::size_t i = first_content; i-- > headline_from;) {
+        if (s.classes[i] == BlockClass::empty || blocks[i].verdict == Verdict::drop) continue;
+        const BlockFeatures& f = s.features[i];
+        if (f.words < params_.headline_min_words) continue;
+        if (f.words <= params_.good_words && f.link_density <= params_.max_link_density && f.repeats == 0 &&
+            !f.ends_sentence)
+          headline = i;
+        break;
+      }
+    }
+    if (headline < n) {
+      s.content[headline] = true;
+      for (std::size_t i = headline + 1; i < first_content; ++i)
+        if (s.classes[i] == BlockClass::short_block) s.content[i] = true;
+    }
+  }
+
+  for (std::size_t i = 0; i < n; ++i) {
+    Block& block = blocks[i];
+    if (s.classes[i] == BlockClass::empty) continue;
+    bool keep = s.content[i];
+    if (s.classes[i] == BlockClass::bad && s.features[i].link_density > params_.max_link_density) keep = false;
+    // The score says which side of the threshold the block's own evidence fell on, and by
+    // how much; the verdict adds the context (its run, the headline).
+    block.score = s.prose[i] - params_.threshold;
+    if (block.verdict != Verdict::undecided) continue;
+    doc.decide(block, keep ? Verdict::keep : Verdict::drop, Decider::score);
+  }
+}
+
+}  // namespace declutter::score
+
+namespace declutter {
+std::unique_ptr<Stage> make_score_stage(const Settings& settings,
+                                        std::shared_ptr<const score::StopwordLists> stopwords, Focus focus) {
+  if (!settings.flag("score") || !stopwords) return nullptr;
+  return std::make_unique<score::ContentScorer>(score::ScoreParams::from(settings, focus), std::move(stopwords));
+}
+}  // namespace declutter

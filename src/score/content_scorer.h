@@ -1,0 +1,87 @@
+#pragma once
+// The content scoring stage: decides the blocks no rule decided, as article or boilerplate.
+//
+// 1. Detect the language from stopword hits (language.h) and measure every block (features.h).
+// 2. Give each block a prose score from its own evidence: length, stopword density,
+//    sentence punctuation, minus link density, capitalisation, digits, decoration and
+//    repetition (jusText's classes and boilerpipe's densities, as one weighted sum).
+// 3. Find the main content region: the run of blocks with the largest sum of good prose
+//    minus short and bad blocks (a maximum-sum segment, linear time).
+// 4. Revise each score by context: inside the region a block gains, outside it loses, the
+//    neighbours' scores pull it along, the headline just above the region is recovered.
+// 5. Keep a block whose revised score reaches the focus's threshold.
+#include <memory>
+
+#include "core/settings.h"
+#include "pipeline/engine.h"
+#include "score/features.h"
+#include "score/language.h"
+#include "score/stopwords.h"
+#include "stages/stage.h"
+
+namespace declutter::score {
+
+// Every number the stage uses, read from Settings once when the stage is built.
+struct ScoreParams {
+  std::size_t window_blocks = 5000;
+  float short_words = 5;
+  float good_words = 25;
+  float cjk_chars_per_word = 2;
+  float stopwords_low = 0.22F;
+  float stopwords_high = 0.32F;
+  float stopwords_unknown = 0.5F;
+  LanguageThresholds language;
+  float weight_length = 1;
+  float weight_stopwords = 1;
+  float weight_punctuation = 1;
+  float weight_links = 3;
+  float titlecase_base = 0.4F;    // when the page has too little prose to measure its own
+  float titlecase_margin = 0.15F;  // capitals a line may show beyond the page's prose
+  float weight_titlecase = 1;
+  float weight_caps = 1;
+  float weight_digits = 1;
+  float weight_decoration = 1;
+  float weight_repeat = 1;
+  float max_link_density = 0.5F;
+  float good = 1.5F;
+  float near_good = 0.5F;
+  float emission_cap = 4;
+  float short_cap = 0.5F;
+  float switch_cost = 4;
+  float run_min_share = 0.25F;
+  float run_gap_scale = 10;
+  std::size_t bridge_blocks = 8;
+  std::size_t headline_reach = 12;
+  float headline_min_words = 4;
+  float threshold = 0;  // for the focus the stage was built with
+
+  static ScoreParams from(const Settings& settings, Focus focus);
+};
+
+enum class BlockClass : std::uint8_t { empty, bad, short_block, near_good, good };
+
+// The prose score of one block from its own evidence (step 2).
+// `titlecase_base`: the share of capitalised words above which a block reads like a menu.
+float prose_score(const BlockFeatures& features, bool language_known, float titlecase_base, const ScoreParams& params);
+BlockClass classify(const BlockFeatures& features, float score, const ScoreParams& params);
+
+class ContentScorer final : public Stage {
+ public:
+  ContentScorer(ScoreParams params, std::shared_ptr<const StopwordLists> stopwords);
+  std::string_view name() const override { return "score"; }
+  void run(Document& doc, StageScratch& scratch) const override;
+
+ private:
+  void run_window(Document& doc, std::size_t begin, std::size_t end) const;
+
+  ScoreParams params_;
+  std::shared_ptr<const StopwordLists> stopwords_;
+};
+
+}  // namespace declutter::score
+
+namespace declutter {
+// Builds the scoring stage for the pipeline; nullptr when the `score` setting is off.
+std::unique_ptr<Stage> make_score_stage(const Settings& settings,
+                                        std::shared_ptr<const score::StopwordLists> stopwords, Focus focus);
+}  // namespace declutter

@@ -1,0 +1,54 @@
+#pragma once
+// What one block carries as evidence of being prose or chrome, measured in one pass over
+// its text. Counts only; the scorer turns them into evidence with weights from settings.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/document.h"
+#include "score/stopwords.h"
+
+namespace declutter::score {
+
+struct BlockFeatures {
+  float words = 0;                  // word units: alphabetic words + CJK characters / chars-per-word
+  std::uint32_t alpha_words = 0;    // words outside CJK runs
+  std::uint32_t cjk_chars = 0;
+  std::uint32_t chars = 0;          // code points that are not white space
+  std::uint32_t letters = 0;
+  std::uint32_t digits = 0;
+  std::uint32_t stopwords = 0;      // alpha words on the detected language's list
+  std::uint32_t title_words = 0;    // alpha words starting with a capital ("Home", "News")
+  std::uint32_t caps_words = 0;     // alpha words of 2+ letters in capitals only ("MENU")
+  std::uint32_t sentence_marks = 0; // . ! ? … 。！？ ending a word, before a space or the end
+  std::uint32_t commas = 0;         // , ; ， 、 after a word: clauses, which menus lack
+  std::uint32_t decorations = 0;    // separators and icons menus and teasers use: | • · » › ► ★ →
+  bool ends_sentence = false;       // last visible character closes a sentence
+  bool starts_with_bullet = false;  // "• ", "- ", "* ", "> " in front
+  float link_density = 0;           // share of characters inside links (HTML; 0 in text mode)
+  std::uint32_t repeats = 0;        // other blocks of the page with the same letters
+  bool title_match = false;         // the text is (a prefix of) the page title: the headline
+
+  float stopword_density() const { return alpha_words == 0 ? 0.0F : static_cast<float>(stopwords) / static_cast<float>(alpha_words); }
+  float title_share() const { return alpha_words == 0 ? 0.0F : static_cast<float>(title_words) / static_cast<float>(alpha_words); }
+  float caps_share() const { return alpha_words == 0 ? 0.0F : static_cast<float>(caps_words) / static_cast<float>(alpha_words); }
+  float digit_share() const {
+    const std::uint32_t total = letters + digits;
+    return total == 0 ? 0.0F : static_cast<float>(digits) / static_cast<float>(total);
+  }
+};
+
+// Measures `block` (text and, in HTML mode, link_chars). `language` is an index into
+// `lists` or -1; `folded` is a reused buffer so that measuring allocates nothing.
+BlockFeatures measure_block(const Block& block, const StopwordLists& lists, int language,
+                            float cjk_chars_per_word, std::string& folded);
+
+// A hash of the block's letters, case-folded, ignoring digits, spaces and punctuation, so
+// "Comments (3)" and "comments (12)" count as one repeated line. 0 for a block without letters.
+std::uint64_t repetition_key(std::string_view text, std::string& folded);
+
+// Writes the letters and digits of `text`, case-folded, words separated by one space, into
+// `out`: the form in which a headline is compared with the page title.
+void normalise_for_match(std::string_view text, std::string& out);
+
+}  // namespace declutter::score

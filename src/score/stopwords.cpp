@@ -1,0 +1,76 @@
+#include "score/stopwords.h"
+
+#include "score/text_scan.h"
+
+namespace declutter::score {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::string_view language_code(std::string_view path) {
+  const std::size_t slash = path.find_last_of('/');
+  std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  constexpr std::string_view suffix = ".txt";
+  if (name.size() <= suffix.size() || name.substr(name.size() - suffix.size()) != suffix) return {};
+  return name.substr(0, name.size() - suffix.size());
+}
+
+}  // namespace
+
+StopwordLists StopwordLists::parse(std::span<const std::pair<std::string, std::string>> files,
+                                   Diagnostics& diagnostics) {
+  StopwordLists lists;
+  std::string folded;
+  for (const auto& [path, content] : files) {
+    const std::string_view code = language_code(path);
+    if (code.empty()) continue;
+    const SourceLoc file_loc{&path, 0, 0};
+    if (lists.languages_.size() == kMaxLanguages) {
+      diagnostics.error(file_loc, "too many stopword languages (at most 32)");
+      continue;
+    }
+    int index = lists.language_index(code);
+    if (index < 0) {
+      index = static_cast<int>(lists.languages_.size());
+      lists.languages_.emplace_back(code);
+    }
+    const LanguageMask bit = LanguageMask{1} << static_cast<unsigned>(index);
+    std::string_view rest = content;
+    std::uint32_t line_number = 0;
+    while (!rest.empty()) {
+      const std::size_t eol = rest.find('\n');
+      std::string_view line = rest.substr(0, eol);
+      rest = eol == std::string_view::npos ? std::string_view{} : rest.substr(eol + 1);
+      ++line_number;
+      if (const std::size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+      line = trim(line);
+      if (line.empty()) continue;
+      fold_into(line, folded);
+      const SourceLoc at{&path, line_number, 1};
+      if (folded != line) {
+        diagnostics.error(at, "stopwords must be written in lower case", std::string(line));
+        continue;
+      }
+      if (line.find(' ') != std::string_view::npos) {
+        diagnostics.error(at, "one stopword a line: the tokeniser never yields a word with a space",
+                          std::string(line));
+        continue;
+      }
+      lists.words_[folded] |= bit;
+    }
+  }
+  return lists;
+}
+
+int StopwordLists::language_index(std::string_view code) const {
+  for (std::size_t i = 0; i < languages_.size(); ++i)
+    if (languages_[i] == code) return static_cast<int>(i);
+  return -1;
+}
+
+}  // namespace declutter::score

@@ -1,0 +1,57 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "rules/embedded.h"
+#include "score/language.h"
+
+using namespace declutter;
+using namespace declutter::score;
+
+namespace {
+StopwordLists shipped_lists() {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& file : embedded_rule_files())
+    if (file.path.substr(0, 10) == "stopwords/") files.emplace_back(std::string(file.path), std::string(file.content));
+  Diagnostics diagnostics;
+  return StopwordLists::parse(files, diagnostics);
+}
+
+std::string detect(const StopwordLists& lists, const std::vector<std::string>& lines) {
+  std::vector<Block> blocks(lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) blocks[i].text = lines[i];
+  std::string folded;
+  const LanguageGuess guess = detect_language(blocks, lists, LanguageThresholds{}, folded);
+  return guess.language < 0 ? std::string("none") : lists.languages()[static_cast<std::size_t>(guess.language)];
+}
+}  // namespace
+
+TEST_CASE("language detection names the language of running prose", "[score]") {
+  const StopwordLists lists = shipped_lists();
+  CHECK(detect(lists, {"Home", "The council said that the new bridge would open in the spring, and that the old one "
+                               "is going to be closed for repairs until it is safe again."}) == "en");
+  CHECK(detect(lists, {"Der Rat hat beschlossen, dass die neue Brücke im Frühjahr eröffnet wird und die alte bis "
+                       "auf Weiteres für den Verkehr gesperrt bleibt, weil sie nicht mehr sicher ist."}) == "de");
+  CHECK(detect(lists, {"Le conseil a décidé que le nouveau pont sera ouvert au printemps et que l'ancien restera "
+                       "fermé pour des travaux, car il n'est plus sûr pour les voitures et les piétons."}) == "fr");
+  CHECK(detect(lists, {"El consejo ha decidido que el nuevo puente se abrirá en la primavera y que el viejo "
+                       "estará cerrado por obras, porque ya no es seguro para los coches y los peatones."}) == "es");
+  CHECK(detect(lists, {"Совет решил, что новый мост откроют весной, а старый будет закрыт на ремонт, потому что "
+                       "он уже не безопасен для машин и для людей, которые по нему ходят."}) == "ru");
+  CHECK(detect(lists, {"Rada zdecydowała, że nowy most zostanie otwarty wiosną, a stary będzie zamknięty, "
+                       "ponieważ nie jest już bezpieczny dla samochodów i dla ludzi, którzy po nim chodzą."}) == "pl");
+}
+
+TEST_CASE("language detection stays undecided without enough prose", "[score]") {
+  const StopwordLists lists = shipped_lists();
+  CHECK(detect(lists, {"Home", "News", "Sport", "Weather", "Contact"}) == "none");
+  CHECK(detect(lists, {"新しい橋は春に開通する予定で、古い橋は修理のために閉鎖される。"}) == "none");
+  std::vector<Block> blocks(1);
+  blocks[0].text = "东京的新桥将在春天开通";
+  std::string folded;
+  const LanguageGuess guess = detect_language(blocks, lists, LanguageThresholds{}, folded);
+  CHECK(guess.cjk_chars == 11);
+  CHECK(guess.words == 0);
+}

@@ -1,0 +1,154 @@
+#include <catch2/catch.hpp>
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/settings.h"
+#include "rules/embedded.h"
+#include "score/content_scorer.h"
+
+using namespace declutter;
+using namespace declutter::score;
+
+namespace {
+std::shared_ptr<const StopwordLists> shipped_lists() {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& file : embedded_rule_files())
+    if (file.path.substr(0, 10) == "stopwords/") files.emplace_back(std::string(file.path), std::string(file.content));
+  Diagnostics diagnostics;
+  return std::make_shared<const StopwordLists>(StopwordLists::parse(files, diagnostics));
+}
+
+// One block per line, as text mode makes them; returns the kept lines joined by '\n'.
+struct Page {
+  std::vector<std::string> lines;
+  Document doc;
+
+  explicit Page(std::vector<std::string> page_lines) : lines(std::move(page_lines)) {
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      Block block;
+      block.text = lines[i];
+      block.line = static_cast<std::uint32_t>(i + 1);
+      doc.blocks.push_back(block);
+    }
+  }
+  std::string run(Focus focus = Focus::balanced, const Settings& settings = Settings()) {
+    const auto stage = make_score_stage(settings, shipped_lists(), focus);
+    StageScratch scratch;
+    stage->run(doc, scratch);
+    std::string kept;
+    for (const Block& block : doc.blocks)
+      if (block.kept()) kept += std::string(block.text) + "\n";
+    return kept;
+  }
+};
+
+const std::string kPara1 =
+    "The harbour town of Kettleby voted on Sunday to bring back the ferry that linked it to the island until 1974, "
+    "and the council says the first boats could run as early as next summer.";
+const std::string kPara2 =
+    "Opponents argued that the money would be better spent on the coastal road, which floods every winter, but a "
+    "clear majority of the residents who voted wanted the old crossing back.";
+const std::string kPara3 =
+    "The council will now ask the regional transport authority for a subsidy, and it hopes to hear back before the "
+    "end of the year, when the budget for the next three years is set.";
+
+std::vector<std::string> menu() {
+  return {"Home", "News", "Sport", "Weather", "Travel", "Culture", "Contact", "Newsletter", "Archive", "Search"};
+}
+}  // namespace
+
+TEST_CASE("scorer: prose between menus and footers is kept, the menus go", "[score]") {
+  std::vector<std::string> lines = menu();
+  lines.insert(lines.end(), {kPara1, kPara2, kPara3});
+  for (const char* footer : {"About us", "Careers", "Privacy", "Terms of use", "Advertise", "© 2024 Kettleby Post"})
+    lines.emplace_back(footer);
+  Page page(lines);
+  CHECK(page.run() == kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n");
+  for (const Block& block : page.doc.blocks) {
+    CHECK(block.decider == Decider::score);
+    CHECK(block.verdict != Verdict::undecided);
+  }
+}
+
+TEST_CASE("scorer: a short subheading and a short list between paragraphs stay", "[score]") {
+  std::vector<std::string> lines = menu();
+  lines.insert(lines.end(), {kPara1, "What happens next", kPara2, "Two ferries a day", "Bikes carried free", kPara3});
+  lines.insert(lines.end(), {"Popular", "Weather warning for the coast", "Local football results", "Contact", "Imprint"});
+  Page page(lines);
+  CHECK(page.run() == kPara1 + "\nWhat happens next\n" + kPara2 + "\nTwo ferries a day\nBikes carried free\n" + kPara3 + "\n");
+}
+
+TEST_CASE("scorer: the headline and byline above the article are recovered", "[score]") {
+  std::vector<std::string> lines = menu();
+  lines.insert(lines.end(), {"Harbour town votes to restore its old ferry line", "By Mara Lindqvist", kPara1, kPara2});
+  lines.insert(lines.end(), {"Contact", "Imprint", "Privacy"});
+  Page page(lines);
+  CHECK(page.run() == "Harbour town votes to restore its old ferry line\nBy Mara Lindqvist\n" + kPara1 + "\n" + kPara2 + "\n");
+}
+
+TEST_CASE("scorer: a lone long line far down the footer does not join the article", "[score]") {
+  std::vector<std::string> lines = menu();
+  lines.insert(lines.end(), {kPara1, kPara2, kPara3});
+  for (int i = 0; i < 12; ++i) lines.push_back("Footer link " + std::to_string(i));
+  lines.emplace_back("We use cookies, and the site works without them.");
+  lines.insert(lines.end(), {"Imprint", "Privacy"});
+  Page page(lines);
+  CHECK(page.run() == kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n");
+}
+
+TEST_CASE("scorer: explicit verdicts win and a page without prose is left alone", "[score]") {
+  std::vector<std::string> lines = menu();
+  lines.insert(lines.end(), {kPara1, kPara2, kPara3});
+  Page page(lines);
+  page.doc.blocks[1].verdict = Verdict::keep;  // "News", kept by a rule
+  page.doc.blocks[11].verdict = Verdict::drop;  // the second paragraph, dropped by a rule
+  page.doc.blocks[11].decider = Decider::rule;
+  page.run();
+  CHECK(page.doc.blocks[1].verdict == Verdict::keep);
+  CHECK(page.doc.blocks[1].decider == Decider::none);
+  CHECK(page.doc.blocks[11].verdict == Verdict::drop);
+  CHECK(page.doc.blocks[11].decider == Decider::rule);
+  CHECK(page.doc.blocks[12].verdict == Verdict::keep);  // the paragraphs around it still form the article
+
+  Page labels(menu());
+  labels.run();
+  for (const Block& block : labels.doc.blocks) CHECK(block.verdict == Verdict::undecided);
+}
+
+TEST_CASE("scorer: focus moves the threshold; settings tune it", "[score]") {
+  Settings settings;
+  const ScoreParams balanced = ScoreParams::from(settings, Focus::balanced);
+  const ScoreParams precision = ScoreParams::from(settings, Focus::precision);
+  const ScoreParams recall = ScoreParams::from(settings, Focus::recall);
+  CHECK(precision.threshold > balanced.threshold);
+  CHECK(recall.threshold < balanced.threshold);
+  settings.set("score-threshold", "100");
+  std::vector<std::string> lines = menu();
+  lines.insert(lines.end(), {kPara1, kPara2});
+  Page page(lines);
+  page.run(Focus::balanced, settings);  // nothing reaches an impossible threshold: no article, no verdicts
+  for (const Block& block : page.doc.blocks) CHECK(block.verdict == Verdict::undecided);
+  settings.set("score", "off");
+  CHECK(make_score_stage(settings, shipped_lists(), Focus::balanced) == nullptr);
+}
+
+TEST_CASE("scorer: prose score orders paragraphs above labels and link lists", "[score]") {
+  std::string folded;
+  const auto lists = shipped_lists();
+  const ScoreParams params = ScoreParams::from(Settings(), Focus::balanced);
+  const auto score_of = [&](std::string_view text, std::uint32_t link_chars) {
+    Block block;
+    block.text = text;
+    block.link_chars = link_chars;
+    return prose_score(measure_block(block, *lists, lists->language_index("en"), 2.0F, folded), true, 0.4F, params);
+  };
+  const float paragraph = score_of(kPara1, 0);
+  const float linked_paragraph = score_of(kPara1, static_cast<std::uint32_t>(kPara1.size()));
+  const float label = score_of("Latest News", 0);
+  CHECK(paragraph > params.good);
+  CHECK(label < params.near_good);
+  CHECK(linked_paragraph < paragraph - 2);
+}
