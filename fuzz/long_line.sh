@@ -2,10 +2,13 @@
 # One text line of SIZE bytes (default 1 GiB, no newline until the end) through the
 # release binary: reports wall time, peak RSS and whether the line came out whole.
 # Too slow for the unit tests (which use 4 MB); run once by hand.
-# Usage: fuzz/long_line.sh [BINARY] [SIZE_BYTES]
+# A 1 GiB document is over the default --max-doc-bytes (64M) and is passed through
+# unchanged; pass `--max-doc-bytes 0` to have it processed whole.
+# Usage: fuzz/long_line.sh [BINARY] [SIZE_BYTES] [declutter options...]
 set -euo pipefail
 binary=${1:-build/declutter}
 size=${2:-1073741824}
+shift $(( $# < 2 ? $# : 2 ))
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 python3 - "$size" "$tmp/line.txt" <<'PY'
@@ -20,7 +23,7 @@ with open(path, "wb") as out:
         left -= len(chunk)
     out.write(b"end.\n")
 PY
-/usr/bin/time -f "wall %e s, peak RSS %M KB" "$binary" --format text "$tmp/line.txt" > "$tmp/out.txt" 2> "$tmp/err.txt" ||
+/usr/bin/time -f "wall %e s, peak RSS %M KB" "$binary" --format text "$@" "$tmp/line.txt" > "$tmp/out.txt" 2> "$tmp/err.txt" ||
   { echo "exit status $?"; cat "$tmp/err.txt"; exit 1; }
 cat "$tmp/err.txt"
 in_bytes=$(stat -c %s "$tmp/line.txt")

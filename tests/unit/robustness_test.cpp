@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cli_support.h"
+#include "corpus_harness.h"
 #include "robustness_support.h"
 #include "text/utf8.h"
 
@@ -38,7 +39,7 @@ TEST_CASE("robustness: binary garbage in text mode finishes and yields something
   auto engine = engine_for(InputFormat::text);
   REQUIRE(engine);
   for (std::uint32_t seed : {1U, 2U, 3U}) {
-    Stopwatch clock;
+    CpuClock clock;
     std::string out = extract_with(*engine, random_bytes(1 << 20, seed));
     CHECK(clock.seconds() < kFinishesWithinSeconds);
     CHECK_FALSE(out.empty());
@@ -108,7 +109,7 @@ TEST_CASE("robustness: a single line of several MB is kept whole", "[robustness]
   std::string words;
   while (words.size() < (4U << 20)) words += "lorem ipsum dolor sit amet, ";
   words += "end.";
-  Stopwatch clock;
+  CpuClock clock;
   CHECK(extract_with(*engine, words) == words + "\n");
   const std::string letters(4U << 20, 'a');  // no space, no newline, no sentence end
   CHECK(extract_with(*engine, letters + "\n\nA sentence after the long line.\n").size() > letters.size());
@@ -122,7 +123,7 @@ TEST_CASE("robustness: a catastrophically backtracking rule is bounded, reported
   std::string page = "Menu\n";
   for (int i = 0; i < 200; ++i) page += std::string(40 + static_cast<std::size_t>(i % 50), 'a') + "b\n";
   page += "aaaa\nA real sentence stays in the output.\n";
-  Stopwatch clock;
+  WallClock clock;
   RunResult r = run_declutter("--rules " + shell_quote(dir.path.string()), page);
   CHECK(clock.seconds() < kFinishesWithinSeconds);
   CHECK(r.status == 0);
@@ -143,7 +144,7 @@ TEST_CASE("robustness: a backtracking rule on one huge line gives up quickly", "
   auto engine = engine_for(InputFormat::text, &rules);
   REQUIRE(engine);
   const std::string line(1U << 20, 'a');
-  Stopwatch clock;
+  CpuClock clock;
   CHECK(extract_with(*engine, line) == line + "\n");
   CHECK(clock.seconds() < kFinishesWithinSeconds);
 }
@@ -167,7 +168,7 @@ void check_html(const std::string& page, const std::function<void(const std::str
     INFO((parser == HtmlParser::libxml2 ? "libxml2" : "gumbo"));
     auto engine = engine_for(InputFormat::html, nullptr, parser);
     REQUIRE(engine);
-    Stopwatch clock;
+    CpuClock clock;
     std::string out = extract_with(*engine, page);
     CHECK(clock.seconds() < kFinishesWithinSeconds);
     CHECK(is_valid_utf8(out));
@@ -241,4 +242,35 @@ TEST_CASE("robustness: HTML of binary garbage and NUL bytes finishes", "[robustn
   check_html(page, [](const std::string& out) { CHECK(out.rfind(kSentence, 0) == 0); });
   check_html(std::string("<p>A\0 paragraph with NUL bytes, a sentence.</p>", 48),
              [](const std::string& out) { CHECK(out == "A paragraph with NUL bytes, a sentence.\n"); });
+}
+
+// --- Corpus mode: a document over --max-doc-bytes -------------------------------------------
+
+TEST_CASE("robustness: a document over --max-doc-bytes passes through unchanged, with a warning",
+          "[robustness][corpus]") {
+  auto engine = engine_for(InputFormat::text);
+  REQUIRE(engine);
+  ProcessorFactory factory = [&engine] {
+    auto worker = std::make_shared<Worker>(*engine);
+    auto clean = std::make_shared<std::string>();
+    return DocumentProcessor([worker, clean](std::string_view doc, std::string_view url, std::string& out,
+                                             std::string&) {
+      worker->extract(DocumentInput{doc, url}, *clean);
+      out += *clean;
+      return true;
+    });
+  };
+  const std::string small = "Menu\nA short document, one sentence.\n";
+  const std::string big = "Menu\n" + std::string(200, 'w') + " is a long word.\n";
+  RunOptions options;
+  options.framing = Framing::null;
+  options.max_doc_bytes = 100;
+  options.jobs = 2;
+  corpus_test::RunResult result =
+      corpus_test::run_on(small + '\0' + big + '\0' + small + '\0', options, factory);
+  CHECK(result.status == 0);  // a warning, not a failure: nothing was lost
+  const std::string cleaned = "A short document, one sentence.\n";
+  CHECK(result.output == cleaned + '\0' + big + '\0' + cleaned + '\0');
+  CHECK(result.diagnostics ==
+        "declutter: -: document 2: larger than --max-doc-bytes (100 bytes); passed through unchanged\n");
 }
