@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 
+#include "cli/worker_processors.h"
 #include "corpus/run_documents.h"
 #include "fuzz_support.h"
 
@@ -49,16 +50,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if ((config & 16) != 0) options.max_doc_bytes = 48;
   options.line_buffered = (config & 32) != 0;
   options.jobs = 1;
-  ProcessorFactory factory = [] {
-    auto worker = std::make_shared<Worker>(*engine);
-    auto clean = std::make_shared<std::string>();
-    return DocumentProcessor([worker, clean](std::string_view doc, std::string_view url, std::string& out,
-                                             std::string&) {
-      worker->extract(DocumentInput{doc, url}, *clean);
-      out += *clean;
-      return true;
-    });
-  };
+  ProcessorFactory factory = worker_processors(*engine);
   std::ostringstream diagnostics;
   run_documents(options, factory, diagnostics, RunStreams{input_fd, output_fd});
   return 0;

@@ -3,9 +3,8 @@
 #include <unistd.h>
 
 #include <iostream>
-#include <memory>
 
-#include "authoring/explain.h"
+#include "cli/worker_processors.h"
 #include "corpus/run_documents.h"
 
 namespace declutter {
@@ -22,22 +21,7 @@ int run_extract(const CliOptions& options, const Engine& engine) {
   run.progress = ::isatty(STDERR_FILENO) == 1;
   run.max_doc_bytes = options.max_doc_bytes;
   run.url = options.url;
-  // One Worker per thread: it holds that thread's scratch (match data, reused Document).
-  const ExplainFormat explain = options.explain;
-  const ProcessorFactory make_processor = [&engine, explain] {
-    auto worker = std::make_shared<Worker>(engine);
-    return DocumentProcessor([worker, explain](std::string_view bytes, std::string_view url,
-                                               std::string& out, std::string&) {
-      const DocumentInput input{bytes, url};
-      if (explain != ExplainFormat::none) {
-        explain_document(worker->analyse(input), explain, out);
-      } else {
-        worker->extract(input, out);
-      }
-      return true;
-    });
-  };
-  return run_documents(run, make_processor, std::cerr);
+  return run_documents(run, worker_processors(engine, options.explain), std::cerr);
 }
 
 }  // namespace declutter

@@ -7,6 +7,7 @@
 #include <random>
 #include <string>
 
+#include "cli/worker_processors.h"
 #include "cli_support.h"
 #include "corpus_harness.h"
 #include "robustness_support.h"
@@ -250,16 +251,7 @@ TEST_CASE("robustness: a document over --max-doc-bytes passes through unchanged,
           "[robustness][corpus]") {
   auto engine = engine_for(InputFormat::text);
   REQUIRE(engine);
-  ProcessorFactory factory = [&engine] {
-    auto worker = std::make_shared<Worker>(*engine);
-    auto clean = std::make_shared<std::string>();
-    return DocumentProcessor([worker, clean](std::string_view doc, std::string_view url, std::string& out,
-                                             std::string&) {
-      worker->extract(DocumentInput{doc, url}, *clean);
-      out += *clean;
-      return true;
-    });
-  };
+  ProcessorFactory factory = worker_processors(*engine);
   const std::string small = "Menu\nA short document, one sentence.\n";
   const std::string big = "Menu\n" + std::string(200, 'w') + " is a long word.\n";
   RunOptions options;

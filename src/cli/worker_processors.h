@@ -1,0 +1,13 @@
+#pragma once
+// The processors run_documents needs, backed by the engine: one Worker per thread (it
+// holds that thread's scratch: match data, the reused Document), each turning a document
+// into clean text, or into its --explain listing.
+#include "authoring/explain.h"
+#include "corpus/run_documents.h"
+#include "pipeline/engine.h"
+
+namespace declutter {
+
+ProcessorFactory worker_processors(const Engine& engine, ExplainFormat explain = ExplainFormat::none);
+
+}  // namespace declutter
