@@ -115,6 +115,10 @@ class BlockScanner {
 
   void scan(std::string_view text, BlockFeatures& f) {
     for (std::size_t pos = 0; pos < text.size();) {
+      if (is_ascii_letter(static_cast<unsigned char>(text[pos]))) {
+        pos = ascii_letters(text, pos, f);
+        continue;
+      }
       const CharInfo c = char_at(text, pos);
       pos += c.length;
       word_step(c, f);
@@ -131,6 +135,47 @@ class BlockScanner {
   }
 
  private:
+  static bool is_ascii_letter(unsigned char byte) { return static_cast<unsigned char>((byte | 0x20U) - 'a') < 26; }
+
+  // A run of ASCII letters, the bulk of most text: the same steps as word_step and
+  // char_step, without decoding or classifying each letter. Returns where the run ends.
+  std::size_t ascii_letters(std::string_view text, std::size_t pos, BlockFeatures& f) {
+    if (in_word_ && word_cjk_) end_word(f);
+    if (!in_word_) {
+      in_word_ = true;
+      word_cjk_ = false;
+      word_title_ = static_cast<unsigned char>(text[pos]) < 'a';
+      word_caps_ = true;
+      word_chars_ = 0;
+      word_bytes_ = 0;
+    }
+    const std::size_t start = pos;
+    std::uint64_t key = key_;
+    bool caps = word_caps_;
+    std::size_t bytes = word_bytes_;
+    for (; pos < text.size(); ++pos) {
+      const auto byte = static_cast<unsigned char>(text[pos]);
+      if (!is_ascii_letter(byte)) break;
+      const auto lower = static_cast<unsigned char>(byte | 0x20U);
+      caps = caps && byte < 'a';
+      key = (key ^ lower) * kFnvPrime;
+      if (bytes < max_word_bytes_) word_[bytes] = static_cast<char>(lower);
+      ++bytes;
+    }
+    const auto length = static_cast<std::uint32_t>(pos - start);
+    key_ = key;
+    word_caps_ = caps;
+    word_bytes_ = bytes;
+    word_chars_ += length;
+    any_letter_ = true;
+    f.chars += length;
+    f.letters += length;
+    mark_pending_ = bullet_pending_ = false;
+    before_last_ = length >= 2 ? static_cast<unsigned>(kLetter) : last_;
+    last_ = previous_ = kLetter;
+    return pos;
+  }
+
   // Words are maximal runs of letters; a run of CJK characters is a word of its own.
   void word_step(const CharInfo& c, BlockFeatures& f) {
     const bool letter = (c.classes & kLetter) != 0;
@@ -153,11 +198,9 @@ class BlockScanner {
     any_letter_ = true;
     if (cjk) {
       ++f.cjk_chars;
-    } else if (word_bytes_ + length <= max_word_bytes_) {
-      std::copy(bytes, bytes + length, word_ + word_bytes_);
-      word_bytes_ += length;
     } else {
-      word_bytes_ = max_word_bytes_ + 1;  // too long for any list
+      if (word_bytes_ + length <= max_word_bytes_) std::copy(bytes, bytes + length, word_ + word_bytes_);
+      word_bytes_ += length;  // past max_word_bytes_: too long for any list
     }
   }
 
