@@ -9,6 +9,33 @@ namespace {
 constexpr std::uint32_t kMatchLimit = 200'000;
 constexpr std::uint32_t kDepthLimit = 10'000;
 constexpr std::uint32_t kMaxCaptures = 64;
+
+// The bytes a match of an anchored pattern can start with, from PCRE2's own start-up
+// analysis (the same facts its matcher relies on); all bytes when it has none.
+std::array<std::uint64_t, 4> anchored_first_bytes(const pcre2_code* code) {
+  std::array<std::uint64_t, 4> all{~0ULL, ~0ULL, ~0ULL, ~0ULL};
+  std::uint32_t options = 0;
+  pcre2_pattern_info(code, PCRE2_INFO_ALLOPTIONS, &options);
+  if ((options & PCRE2_ANCHORED) == 0) return all;
+  std::array<std::uint64_t, 4> bytes{};
+  const auto set = [&](std::uint32_t byte) { bytes[byte / 64U] |= 1ULL << (byte % 64U); };
+  std::uint32_t first_type = 0;
+  pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODETYPE, &first_type);
+  if (first_type == 1) {
+    std::uint32_t unit = 0;
+    pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODEUNIT, &unit);
+    if (unit >= 0x80) return all;  // a caseless match could start with another lead byte
+    set(unit);
+    if ((unit | 0x20U) >= 'a' && (unit | 0x20U) <= 'z') set(unit ^ 0x20U);  // either case: caseless is not reported
+    return bytes;
+  }
+  const std::uint8_t* bitmap = nullptr;
+  if (first_type != 0 || pcre2_pattern_info(code, PCRE2_INFO_FIRSTBITMAP, &bitmap) != 0 || bitmap == nullptr) return all;
+  for (std::uint32_t byte = 0; byte < 256; ++byte)
+    if ((bitmap[byte / 8U] >> (byte % 8U)) & 1U) set(byte);
+  return bytes;
+}
+
 }  // namespace
 
 MatchScratch::MatchScratch()
@@ -39,6 +66,9 @@ std::optional<Regex> Regex::compile(std::string_view pattern, RegexFlags flags, 
   regex.pattern_ = std::string(pattern);
   regex.jit_ = jit && pcre2_jit_compile(compiled, PCRE2_JIT_COMPLETE) == 0;
   regex.limit_reported_ = std::make_shared<std::atomic<bool>>(false);
+  std::uint32_t min_length = 0;
+  if (pcre2_pattern_info(compiled, PCRE2_INFO_MINLENGTH, &min_length) == 0) regex.min_length_ = min_length;
+  regex.first_bytes_ = anchored_first_bytes(compiled);
   return regex;
 }
 

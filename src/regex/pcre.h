@@ -2,6 +2,7 @@
 // PCRE2 behind RAII. A Regex compiles once (UTF + UCP, JIT when available) and is then
 // immutable and shared across threads; MatchScratch is the per-thread match data with the
 // match and depth limits that bound catastrophic backtracking.
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -58,6 +59,12 @@ class Regex {
   bool has_literal_start() const;
   bool jit() const { return jit_; }
 
+  // What any match needs, read from the compiled pattern, so a caller can rule a subject
+  // out without running the matcher: the minimum length in characters, and for an
+  // anchored pattern the bytes a subject may start with (all 256 when unknown).
+  std::size_t min_length() const { return min_length_; }
+  bool may_start_with(unsigned char byte) const { return ((first_bytes_[byte / 64U] >> (byte % 64U)) & 1U) != 0; }
+
   // True once, the first time a limit is hit, so the caller can warn exactly once.
   bool first_limit_hit() const { return !limit_reported_->exchange(true); }
 
@@ -66,6 +73,8 @@ class Regex {
   std::shared_ptr<pcre2_code> code_;
   std::string pattern_;
   bool jit_ = false;
+  std::size_t min_length_ = 0;
+  std::array<std::uint64_t, 4> first_bytes_{~0ULL, ~0ULL, ~0ULL, ~0ULL};
   std::shared_ptr<std::atomic<bool>> limit_reported_;
 };
 

@@ -63,9 +63,12 @@ const Rule* MatcherSet::find(const LineView& line, MatchScratch& scratch) const 
   if (const Rule* rule = find_affix(ends_, line, false)) return rule;
   for (const Rule* rule : contains_)
     if (line.key.find(rule->pattern) != std::string_view::npos && position_admits(*rule, line.position)) return rule;
+  const std::string_view subject = line.trimmed;
   for (const auto& compiled : regexes_) {
+    if (subject.size() < compiled.regex.min_length()) continue;
+    if (!subject.empty() && !compiled.regex.may_start_with(static_cast<unsigned char>(subject.front()))) continue;
     if (!position_admits(*compiled.rule, line.position)) continue;
-    switch (compiled.regex.match(line.trimmed, scratch)) {
+    switch (compiled.regex.match(subject, scratch)) {
       case MatchOutcome::match: return compiled.rule;
       case MatchOutcome::limit_exceeded:
         if (compiled.regex.first_limit_hit()) report_regex_limit(*compiled.rule);

@@ -31,7 +31,7 @@ struct ScoreScratch {
   std::vector<ContentRun> runs;
   std::unordered_map<std::uint64_t, std::uint32_t> key_counts;
   std::vector<std::uint64_t> keys;
-  std::string folded;
+  MeasureScratch measure;
   std::string title;
   std::string candidate;
 };
@@ -159,17 +159,12 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
   const std::span<Block> blocks(doc.blocks.data() + begin, end - begin);
   const std::size_t n = blocks.size();
   ScoreScratch& s = scratch_for_thread();
-  const LanguageGuess guess = detect_language(blocks, *stopwords_, params_.language, s.folded);
-
-  // Features, with repetition counted over the window.
-  s.features.resize(n);
-  s.keys.resize(n);
+  // Features and the language, with repetition counted over the window.
+  const LanguageGuess guess =
+      measure_blocks(blocks, *stopwords_, params_.language, params_.cjk_chars_per_word, s.features, s.keys, s.measure);
   s.key_counts.clear();
-  for (std::size_t i = 0; i < n; ++i) {
-    s.features[i] = measure_block(blocks[i], *stopwords_, guess.language, params_.cjk_chars_per_word, s.folded);
-    s.keys[i] = repetition_key(blocks[i].text, s.folded);
+  for (std::size_t i = 0; i < n; ++i)
     if (s.keys[i] != 0) ++s.key_counts[s.keys[i]];
-  }
   for (std::size_t i = 0; i < n; ++i)
     if (s.keys[i] != 0) s.features[i].repeats = s.key_counts[s.keys[i]] - 1;
 

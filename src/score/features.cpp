@@ -1,13 +1,34 @@
 #include "score/features.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 
-#include "score/text_scan.h"
+#include "text/unicode.h"
 
 namespace declutter::score {
 namespace {
 
-bool is_space(char32_t c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200B); }
+// What the scorer needs to know about one character, as bits, so that one table lookup
+// (ASCII, and the two-byte range that holds Latin, Greek and Cyrillic) replaces a chain of
+// range tests per character.
+enum CharClass : std::uint16_t {
+  kSpace = 1U << 0U,
+  kLetter = 1U << 1U,
+  kCjk = 1U << 2U,
+  kUpper = 1U << 3U,
+  kDigit = 1U << 4U,
+  kClause = 1U << 5U,       // , ; and their CJK forms: clauses, which menus lack
+  kDecoration = 1U << 6U,   // separators and icons menus and teasers use
+  kSentence = 1U << 7U,     // . ! ? … and their CJK forms
+  kClosing = 1U << 8U,      // quotes and brackets that may follow a sentence mark
+  kBullet = 1U << 9U,       // list markers in front of a line
+};
+
+// The scorer's white space: what separates words and ends a pending sentence mark.
+bool is_score_space(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200B);
+}
 
 bool is_sentence_mark(char32_t c) {
   return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
@@ -36,116 +57,293 @@ bool is_bullet(char32_t c) {
          c == 0x25B8 || c == 0x2013 || c == 0x2023 || c == 0xBB;
 }
 
-}  // namespace
+unsigned classify(char32_t c) {
+  unsigned bits = 0;
+  if (is_score_space(c)) bits |= kSpace;
+  if (unicode::is_letter(c)) bits |= kLetter;
+  if (unicode::is_cjk(c)) bits |= kCjk;
+  if (unicode::is_upper(c)) bits |= kUpper;
+  if (unicode::is_digit(c)) bits |= kDigit;
+  if (is_clause_mark(c)) bits |= kClause;
+  if (is_decoration(c)) bits |= kDecoration;
+  if (is_sentence_mark(c)) bits |= kSentence;
+  if (is_closing(c)) bits |= kClosing;
+  if (is_bullet(c)) bits |= kBullet;
+  return bits;
+}
 
-BlockFeatures measure_block(const Block& block, const StopwordLists& lists, int language,
-                            float cjk_chars_per_word, std::string& folded) {
-  BlockFeatures f;
-  const std::string_view text = block.text;
-  const LanguageMask language_bit = language < 0 ? 0 : LanguageMask{1} << static_cast<unsigned>(language);
-
-  // Characters: counts, punctuation in context, the first and last visible ones. A sentence
-  // mark counts when it ends a word and a space or the end follows ("3.5" and "U.S." do not).
-  char32_t previous = ' ';
-  char32_t last_visible = 0;
-  char32_t before_last_visible = 0;
-  bool mark_pending = false;
-  bool bullet_pending = false;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    const char32_t c = next_code_point(text, pos);
-    if (is_space(c)) {
-      if (mark_pending) ++f.sentence_marks;
-      if (bullet_pending) f.starts_with_bullet = true;
-      mark_pending = bullet_pending = false;
-      previous = ' ';
-      continue;
+// Classes and case folds of U+0000..U+07FF, computed once.
+constexpr char32_t kTableEnd = 0x800;
+struct SmallTable {
+  std::array<std::uint16_t, kTableEnd> classes{};
+  std::array<std::uint16_t, kTableEnd> folded{};
+  SmallTable() {
+    for (char32_t c = 0; c < kTableEnd; ++c) {
+      classes[c] = static_cast<std::uint16_t>(classify(c));
+      folded[c] = static_cast<std::uint16_t>(unicode::fold_case(c));  // stays below U+0800
     }
-    bullet_pending = f.chars == 0 && is_bullet(c);
-    ++f.chars;
-    const bool after_word = is_letter(previous) || is_digit(previous) || is_closing(previous);
-    if (is_letter(c)) {
-      ++f.letters;
-    } else if (is_digit(c)) {
-      ++f.digits;
-    } else if (is_clause_mark(c)) {
-      if (after_word) ++f.commas;
-    } else if (is_decoration(c)) {
-      ++f.decorations;
-    }
-    if (is_sentence_mark(c)) {
-      if (is_cjk(previous)) {
-        ++f.sentence_marks;  // CJK full stops need no following space
-      } else {
-        mark_pending = mark_pending || after_word;
-      }
-    } else if (!is_closing(c)) {
-      mark_pending = false;
-    }
-    previous = c;
-    before_last_visible = last_visible;
-    last_visible = c;
   }
-  if (mark_pending) ++f.sentence_marks;
-  f.ends_sentence = is_sentence_mark(last_visible) || (is_closing(last_visible) && is_sentence_mark(before_last_visible));
+};
+const SmallTable kSmall;
 
-  // Words: stopwords and capitalisation.
-  for_each_word(text, [&](std::string_view word, bool cjk) {
-    if (cjk) {
-      std::size_t p = 0;
-      while (p < word.size()) {
-        next_code_point(word, p);
-        ++f.cjk_chars;
+struct CharInfo {
+  unsigned classes;
+  char32_t folded;
+  std::uint32_t length;
+};
+
+// The character at `pos`: ASCII from the table without decoding, other characters
+// decoded once; a malformed byte is U+FFFD (no letter, no space).
+inline CharInfo char_at(std::string_view text, std::size_t pos) {
+  const auto lead = static_cast<unsigned char>(text[pos]);
+  if (lead < 0x80) return {kSmall.classes[lead], kSmall.folded[lead], 1};
+  const unicode::CodePoint c = unicode::decode_slow(text, pos);
+  if (c.value < kTableEnd) return {kSmall.classes[c.value], kSmall.folded[c.value], c.length};
+  return {classify(c.value), unicode::fold_case(c.value), c.length};
+}
+
+constexpr std::uint64_t kFnvBasis = 1469598103934665603ULL;
+constexpr std::uint64_t kFnvPrime = 1099511628211ULL;
+
+// One pass over a block. Characters feed the counts and the punctuation state; letters
+// also feed the current word, folded once: its bytes go into the repetition key's hash and
+// into the buffer the stopword lookup reads when the word ends.
+class BlockScanner {
+ public:
+  BlockScanner(const StopwordLists& lists, std::uint32_t* hits)
+      : lists_(lists), hits_(hits), max_word_bytes_(std::min(lists.max_word_bytes(), StopwordLists::kMaxWordBytes)) {}
+
+  void scan(std::string_view text, BlockFeatures& f) {
+    for (std::size_t pos = 0; pos < text.size();) {
+      if (is_ascii_letter(static_cast<unsigned char>(text[pos]))) {
+        pos = ascii_letters(text, pos, f);
+        continue;
       }
+      const CharInfo c = char_at(text, pos);
+      pos += c.length;
+      word_step(c, f);
+      char_step(c.classes, f);
+    }
+    if (in_word_) end_word(f);
+    if (mark_pending_) ++f.sentence_marks;
+    f.ends_sentence = (last_ & kSentence) != 0 || ((last_ & kClosing) != 0 && (before_last_ & kSentence) != 0);
+  }
+
+  std::uint64_t repetition_key() const {
+    if (!any_letter_) return 0;
+    return key_ == 0 ? 1 : key_;
+  }
+
+ private:
+  static bool is_ascii_letter(unsigned char byte) { return static_cast<unsigned char>((byte | 0x20U) - 'a') < 26; }
+
+  // A run of ASCII letters, the bulk of most text: the same steps as word_step and
+  // char_step, without decoding or classifying each letter. Returns where the run ends.
+  std::size_t ascii_letters(std::string_view text, std::size_t pos, BlockFeatures& f) {
+    if (in_word_ && word_cjk_) end_word(f);
+    if (!in_word_) {
+      in_word_ = true;
+      word_cjk_ = false;
+      word_title_ = static_cast<unsigned char>(text[pos]) < 'a';
+      word_caps_ = true;
+      word_chars_ = 0;
+      word_bytes_ = 0;
+    }
+    const std::size_t start = pos;
+    std::uint64_t key = key_;
+    bool caps = word_caps_;
+    std::size_t bytes = word_bytes_;
+    for (; pos < text.size(); ++pos) {
+      const auto byte = static_cast<unsigned char>(text[pos]);
+      if (!is_ascii_letter(byte)) break;
+      const auto lower = static_cast<unsigned char>(byte | 0x20U);
+      caps = caps && byte < 'a';
+      key = (key ^ lower) * kFnvPrime;
+      if (bytes < max_word_bytes_) word_[bytes] = static_cast<char>(lower);
+      ++bytes;
+    }
+    const auto length = static_cast<std::uint32_t>(pos - start);
+    key_ = key;
+    word_caps_ = caps;
+    word_bytes_ = bytes;
+    word_chars_ += length;
+    any_letter_ = true;
+    f.chars += length;
+    f.letters += length;
+    mark_pending_ = bullet_pending_ = false;
+    before_last_ = length >= 2 ? static_cast<unsigned>(kLetter) : last_;
+    last_ = previous_ = kLetter;
+    return pos;
+  }
+
+  // Words are maximal runs of letters; a run of CJK characters is a word of its own.
+  void word_step(const CharInfo& c, BlockFeatures& f) {
+    const bool letter = (c.classes & kLetter) != 0;
+    const bool cjk = (c.classes & kCjk) != 0;
+    if (in_word_ && (!letter || cjk != word_cjk_)) end_word(f);
+    if (!letter) return;
+    if (!in_word_) {
+      in_word_ = true;
+      word_cjk_ = cjk;
+      word_title_ = (c.classes & kUpper) != 0;
+      word_caps_ = true;
+      word_chars_ = 0;
+      word_bytes_ = 0;
+    }
+    ++word_chars_;
+    word_caps_ = word_caps_ && (c.classes & kUpper) != 0;
+    char bytes[4];
+    const std::size_t length = c.folded < 0x80 ? (bytes[0] = static_cast<char>(c.folded), 1) : unicode::encode(c.folded, bytes);
+    for (std::size_t k = 0; k < length; ++k) key_ = (key_ ^ static_cast<unsigned char>(bytes[k])) * kFnvPrime;
+    any_letter_ = true;
+    if (cjk) {
+      ++f.cjk_chars;
+    } else {
+      if (word_bytes_ + length <= max_word_bytes_) std::copy(bytes, bytes + length, word_ + word_bytes_);
+      word_bytes_ += length;  // past max_word_bytes_: too long for any list
+    }
+  }
+
+  void end_word(BlockFeatures& f) {
+    in_word_ = false;
+    if (word_cjk_) return;
+    ++f.alpha_words;
+    if (word_title_) {
+      ++f.title_words;
+      if (word_caps_ && word_chars_ >= 2) ++f.caps_words;
+    }
+    if (word_bytes_ == 0 || word_bytes_ > max_word_bytes_) return;
+    for (LanguageMask mask = lists_.languages_of(std::string_view(word_, word_bytes_)); mask != 0; mask &= mask - 1)
+      ++hits_[std::countr_zero(mask)];
+  }
+
+  // Counts and punctuation in context. A sentence mark counts when it ends a word and a
+  // space or the end follows ("3.5" and "U.S." do not); CJK full stops need no space.
+  void char_step(unsigned classes, BlockFeatures& f) {
+    if ((classes & kSpace) != 0) {
+      if (mark_pending_) ++f.sentence_marks;
+      if (bullet_pending_) f.starts_with_bullet = true;
+      mark_pending_ = bullet_pending_ = false;
+      previous_ = kSpace;
       return;
     }
-    ++f.alpha_words;
-    std::size_t p = 0;
-    const char32_t first = next_code_point(word, p);
-    if (is_upper(first)) {
-      ++f.title_words;
-      bool all_caps = p < word.size();
-      while (p < word.size() && all_caps) all_caps = is_upper(next_code_point(word, p));
-      if (all_caps) ++f.caps_words;
+    bullet_pending_ = f.chars == 0 && (classes & kBullet) != 0;
+    ++f.chars;
+    const bool after_word = (previous_ & (kLetter | kDigit | kClosing)) != 0;
+    if ((classes & kLetter) != 0) {
+      ++f.letters;
+    } else if ((classes & kDigit) != 0) {
+      ++f.digits;
+    } else if ((classes & kClause) != 0) {
+      if (after_word) ++f.commas;
+    } else if ((classes & kDecoration) != 0) {
+      ++f.decorations;
     }
-    if (language_bit != 0) {
-      fold_into(word, folded);
-      if ((lists.languages_of(folded) & language_bit) != 0) ++f.stopwords;
+    if ((classes & kSentence) != 0) {
+      if ((previous_ & kCjk) != 0) {
+        ++f.sentence_marks;
+      } else {
+        mark_pending_ = mark_pending_ || after_word;
+      }
+    } else if ((classes & kClosing) == 0) {
+      mark_pending_ = false;
     }
-  });
+    previous_ = classes;
+    before_last_ = last_;
+    last_ = classes;
+  }
+
+  const StopwordLists& lists_;
+  std::uint32_t* hits_;
+  std::size_t max_word_bytes_;
+  // characters
+  unsigned previous_ = kSpace;
+  unsigned last_ = 0;
+  unsigned before_last_ = 0;
+  bool mark_pending_ = false;
+  bool bullet_pending_ = false;
+  // the current word
+  bool in_word_ = false;
+  bool word_cjk_ = false;
+  bool word_title_ = false;
+  bool word_caps_ = false;
+  std::uint32_t word_chars_ = 0;
+  std::size_t word_bytes_ = 0;
+  char word_[StopwordLists::kMaxWordBytes];
+  // the repetition key
+  std::uint64_t key_ = kFnvBasis;
+  bool any_letter_ = false;
+};
+
+void finish(const Block& block, float cjk_chars_per_word, BlockFeatures& f) {
   f.words = static_cast<float>(f.alpha_words) +
             (cjk_chars_per_word > 0 ? static_cast<float>(f.cjk_chars) / cjk_chars_per_word : 0.0F);
   if (f.chars > 0 && block.link_chars > 0)
     f.link_density = std::min(1.0F, static_cast<float>(block.link_chars) / static_cast<float>(f.chars));
+}
+
+}  // namespace
+
+LanguageGuess measure_blocks(std::span<const Block> blocks, const StopwordLists& lists,
+                             const LanguageThresholds& thresholds, float cjk_chars_per_word,
+                             std::vector<BlockFeatures>& features, std::vector<std::uint64_t>& keys,
+                             MeasureScratch& scratch) {
+  const std::size_t n = blocks.size();
+  const std::size_t languages = lists.languages().size();
+  features.assign(n, BlockFeatures{});
+  keys.resize(n);
+  scratch.hits.assign(n * languages, 0);
+  std::array<std::uint32_t, StopwordLists::kMaxLanguages> totals{};
+  std::uint32_t words = 0;
+  std::uint32_t cjk_chars = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::uint32_t* hits = scratch.hits.data() + i * languages;
+    BlockScanner scanner(lists, hits);
+    scanner.scan(blocks[i].text, features[i]);
+    keys[i] = scanner.repetition_key();
+    finish(blocks[i], cjk_chars_per_word, features[i]);
+    words += features[i].alpha_words;
+    cjk_chars += features[i].cjk_chars;
+    for (std::size_t l = 0; l < languages; ++l) totals[l] += hits[l];
+  }
+  const LanguageGuess guess = guess_language(std::span(totals).first(languages), words, cjk_chars, lists, thresholds);
+  if (guess.language >= 0) {
+    const auto language = static_cast<std::size_t>(guess.language);
+    for (std::size_t i = 0; i < n; ++i) features[i].stopwords = scratch.hits[i * languages + language];
+  }
+  return guess;
+}
+
+BlockFeatures measure_block(const Block& block, const StopwordLists& lists, int language, float cjk_chars_per_word) {
+  std::array<std::uint32_t, StopwordLists::kMaxLanguages> hits{};
+  BlockFeatures f;
+  BlockScanner scanner(lists, hits.data());
+  scanner.scan(block.text, f);
+  finish(block, cjk_chars_per_word, f);
+  if (language >= 0) f.stopwords = hits[static_cast<std::size_t>(language)];
   return f;
 }
 
-std::uint64_t repetition_key(std::string_view text, std::string& folded) {
-  folded.clear();
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    const char32_t c = next_code_point(text, pos);
-    if (is_letter(c)) append_utf8(folded, fold_case(c));
-  }
-  if (folded.empty()) return 0;
-  std::uint64_t hash = 1469598103934665603ULL;  // FNV-1a
-  for (const char byte : folded) {
-    hash ^= static_cast<unsigned char>(byte);
-    hash *= 1099511628211ULL;
-  }
-  return hash == 0 ? 1 : hash;
+std::uint64_t repetition_key(std::string_view text) {
+  std::array<std::uint32_t, StopwordLists::kMaxLanguages> hits{};
+  static const StopwordLists kNoLists;
+  BlockFeatures f;
+  BlockScanner scanner(kNoLists, hits.data());
+  scanner.scan(text, f);
+  return scanner.repetition_key();
 }
 
 void normalise_for_match(std::string_view text, std::string& out) {
   out.clear();
   bool pending_space = false;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    const char32_t c = next_code_point(text, pos);
-    if (is_letter(c) || is_digit(c)) {
+  for (std::size_t pos = 0; pos < text.size();) {
+    const CharInfo c = char_at(text, pos);
+    pos += c.length;
+    if ((c.classes & (kLetter | kDigit)) != 0) {
       if (pending_space && !out.empty()) out.push_back(' ');
       pending_space = false;
-      append_utf8(out, fold_case(c));
+      char bytes[4];
+      out.append(bytes, unicode::encode(c.folded, bytes));
     } else {
       pending_space = true;
     }

@@ -3,9 +3,12 @@
 // its text. Counts only; the scorer turns them into evidence with weights from settings.
 #include <cstdint>
 #include <string>
+#include <span>
 #include <string_view>
+#include <vector>
 
 #include "core/document.h"
+#include "score/language.h"
 #include "score/stopwords.h"
 
 namespace declutter::score {
@@ -38,14 +41,26 @@ struct BlockFeatures {
   }
 };
 
-// Measures `block` (text and, in HTML mode, link_chars). `language` is an index into
-// `lists` or -1; `folded` is a reused buffer so that measuring allocates nothing.
+// Per-thread buffers of measure_blocks, reused from window to window.
+struct MeasureScratch {
+  std::vector<std::uint32_t> hits;  // [block * languages + language]: the block's words on that list
+};
+
+// Measures every block of a window and detects its language (language.h) in one pass over
+// each block's text: `features[i]` (stopwords counted for the detected language; repeats
+// and title_match are left to the caller) and `keys[i]`, block i's repetition_key.
+LanguageGuess measure_blocks(std::span<const Block> blocks, const StopwordLists& lists,
+                             const LanguageThresholds& thresholds, float cjk_chars_per_word,
+                             std::vector<BlockFeatures>& features, std::vector<std::uint64_t>& keys,
+                             MeasureScratch& scratch);
+
+// Measures one block, counting stopwords of `language` (an index into `lists`, or -1).
 BlockFeatures measure_block(const Block& block, const StopwordLists& lists, int language,
-                            float cjk_chars_per_word, std::string& folded);
+                            float cjk_chars_per_word);
 
 // A hash of the block's letters, case-folded, ignoring digits, spaces and punctuation, so
 // "Comments (3)" and "comments (12)" count as one repeated line. 0 for a block without letters.
-std::uint64_t repetition_key(std::string_view text, std::string& folded);
+std::uint64_t repetition_key(std::string_view text);
 
 // Writes the letters and digits of `text`, case-folded, words separated by one space, into
 // `out`: the form in which a headline is compared with the page title.

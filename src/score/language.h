@@ -5,7 +5,6 @@
 // falls back to features that need no language.
 #include <cstdint>
 #include <span>
-#include <string>
 
 #include "core/document.h"
 #include "score/stopwords.h"
@@ -26,8 +25,13 @@ struct LanguageGuess {
   std::uint32_t runner_up_hits = 0;
 };
 
-// Counts over `blocks`; `folded` is a reused buffer.
+// Names the language from the counts over a stretch of text: `hits[i]` words on the list
+// of language i, `words` alphabetic words, `cjk_chars` CJK characters.
+LanguageGuess guess_language(std::span<const std::uint32_t> hits, std::uint32_t words, std::uint32_t cjk_chars,
+                             const StopwordLists& lists, const LanguageThresholds& thresholds);
+
+// Counts over `blocks` (features.h measures and detects in one pass: measure_blocks).
 LanguageGuess detect_language(std::span<const Block> blocks, const StopwordLists& lists,
-                              const LanguageThresholds& thresholds, std::string& folded);
+                              const LanguageThresholds& thresholds);
 
 }  // namespace declutter::score

@@ -1,6 +1,8 @@
 #include "score/stopwords.h"
 
-#include "score/text_scan.h"
+#include <algorithm>
+
+#include "text/unicode.h"
 
 namespace declutter::score {
 namespace {
@@ -10,6 +12,17 @@ std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
   return s;
+}
+
+// Case-folds `word` into `out` (cleared first).
+void fold_word(std::string_view word, std::string& out) {
+  out.clear();
+  for (std::size_t pos = 0; pos < word.size();) {
+    const unicode::CodePoint c = unicode::decode(word, pos);
+    char bytes[4];
+    out.append(bytes, unicode::encode(c.valid ? unicode::fold_case(c.value) : c.value, bytes));
+    pos += c.length;
+  }
 }
 
 std::string_view language_code(std::string_view path) {
@@ -50,7 +63,7 @@ StopwordLists StopwordLists::parse(std::span<const std::pair<std::string, std::s
       if (const std::size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
       line = trim(line);
       if (line.empty()) continue;
-      fold_into(line, folded);
+      fold_word(line, folded);
       const SourceLoc at{&path, line_number, 1};
       if (folded != line) {
         diagnostics.error(at, "stopwords must be written in lower case", std::string(line));
@@ -61,10 +74,46 @@ StopwordLists StopwordLists::parse(std::span<const std::pair<std::string, std::s
                           std::string(line));
         continue;
       }
-      lists.words_[folded] |= bit;
+      if (line.size() > kMaxWordBytes) {
+        diagnostics.error(at, "stopword longer than 64 bytes: the tokeniser never looks such words up",
+                          std::string(line));
+        continue;
+      }
+      lists.add(line, bit);
     }
   }
   return lists;
+}
+
+void StopwordLists::add(std::string_view folded_word, LanguageMask mask) {
+  const std::uint64_t hash = hash_word(folded_word);
+  for (std::size_t i = hash & slot_mask_;; i = (i + 1) & slot_mask_) {
+    Slot& slot = slots_[i];
+    if (slot.length == 0) {
+      slot = Slot{hash, static_cast<std::uint32_t>(words_.size()), static_cast<std::uint32_t>(folded_word.size()), mask};
+      words_.append(folded_word);
+      ++word_count_;
+      max_word_bytes_ = std::max(max_word_bytes_, folded_word.size());
+      if (2 * word_count_ > slots_.size()) grow();
+      return;
+    }
+    if (slot.hash == hash && std::string_view(words_).substr(slot.offset, slot.length) == folded_word) {
+      slot.mask |= mask;
+      return;
+    }
+  }
+}
+
+void StopwordLists::grow() {
+  std::vector<Slot> old(slots_.size() * 2);
+  old.swap(slots_);
+  slot_mask_ = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.length == 0) continue;
+    std::size_t i = slot.hash & slot_mask_;
+    while (slots_[i].length != 0) i = (i + 1) & slot_mask_;
+    slots_[i] = slot;
+  }
 }
 
 int StopwordLists::language_index(std::string_view code) const {

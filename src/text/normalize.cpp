@@ -1,40 +1,13 @@
 #include "text/normalize.h"
 
-#include <array>
 #include <cstdint>
+
+#include "text/unicode.h"
 
 namespace declutter {
 namespace {
 
-// Decodes one UTF-8 sequence at `i`, returning the code point and its length; an invalid
-// byte decodes as itself with length 1, so callers never stall.
-std::pair<char32_t, std::size_t> decode_at(std::string_view s, std::size_t i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = byte(i);
-  if (c < 0x80) return {c, 1};
-  if ((c & 0xE0) == 0xC0 && i + 1 < s.size()) return {((c & 0x1Fu) << 6) | (byte(i + 1) & 0x3Fu), 2};
-  if ((c & 0xF0) == 0xE0 && i + 2 < s.size())
-    return {((c & 0x0Fu) << 12) | ((byte(i + 1) & 0x3Fu) << 6) | (byte(i + 2) & 0x3Fu), 3};
-  if ((c & 0xF8) == 0xF0 && i + 3 < s.size())
-    return {((c & 0x07u) << 18) | ((byte(i + 1) & 0x3Fu) << 12) | ((byte(i + 2) & 0x3Fu) << 6) | (byte(i + 3) & 0x3Fu),
-            4};
-  return {c, 1};
-}
-
-// The code point that ends at `end` (exclusive), walking back over continuation bytes.
-std::pair<char32_t, std::size_t> decode_before(std::string_view s, std::size_t end) {
-  std::size_t start = end - 1;
-  while (start > 0 && end - start < 4 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
-  auto [cp, len] = decode_at(s, start);
-  if (start + len != end) return {static_cast<unsigned char>(s[end - 1]), 1};
-  return {cp, len};
-}
-
-bool is_space(char32_t cp) {
-  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0xA0 ||
-         cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
-         cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
-}
+using unicode::CodePoint;
 
 // Characters that decorate menu items and list entries without being part of the phrase.
 bool is_decoration(char32_t cp) {
@@ -49,40 +22,19 @@ bool is_decoration(char32_t cp) {
     case 0x00D7: case 0x2605: case 0x2606: case 0x2661: case 0x2665: case 0x2764:
       return true;
     default:
-      return is_space(cp);
+      return unicode::is_space(cp);
   }
 }
 
-char32_t to_lower(char32_t cp) {
-  if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
-  if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)) return cp + 32;                 // Latin-1
-  if (cp >= 0x100 && cp <= 0x17F) {                                             // Latin Extended-A
-    if (cp == 0x130 || cp == 0x131 || cp == 0x138 || cp == 0x149 || cp == 0x17F) return cp;
-    bool odd_pairs = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
-    if (odd_pairs) return (cp % 2 == 1) ? cp + 1 : cp;
-    return (cp % 2 == 0) ? cp + 1 : cp;
-  }
-  if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) return cp + 32;                // Greek
-  if (cp >= 0x410 && cp <= 0x42F) return cp + 32;                               // Cyrillic
-  if (cp >= 0x400 && cp <= 0x40F) return cp + 80;
-  return cp;
-}
-
-void append_utf8(char32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
+// Appends the code point `c` decoded from `source`, lower-cased; a malformed byte and a
+// character without a lower-case form are copied as they are.
+void append_folded(const CodePoint& c, std::string_view source, std::string& out) {
+  const char32_t lower = c.valid ? unicode::fold_case(c.value) : c.value;
+  if (lower == c.value) {
+    out.append(source.substr(0, c.length));
   } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
+    char bytes[4];
+    out.append(bytes, unicode::encode(lower, bytes));
   }
 }
 
@@ -91,91 +43,89 @@ std::string_view trim_if(std::string_view text, Pred pred, bool front, bool back
   std::size_t begin = 0;
   std::size_t end = text.size();
   while (front && begin < end) {
-    auto [cp, len] = decode_at(text, begin);
-    if (!pred(cp)) break;
-    begin += len;
+    const CodePoint c = unicode::decode(text, begin);
+    if (!c.valid || !pred(c.value)) break;
+    begin += c.length;
   }
   while (back && end > begin) {
-    auto [cp, len] = decode_before(text, end);
-    if (!pred(cp)) break;
-    end -= len;
+    const CodePoint c = unicode::decode_before(text, end);
+    if (!c.valid || !pred(c.value)) break;
+    end -= c.length;
   }
   return text.substr(begin, end - begin);
 }
 
+bool is_ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+char ascii_lower(unsigned char c) { return static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c); }
+
 }  // namespace
 
-std::string_view trim_space(std::string_view text) { return trim_if(text, is_space, true, true); }
+std::string_view trim_space(std::string_view text) { return trim_if(text, unicode::is_space, true, true); }
 
-std::string_view trim_trailing_space(std::string_view text) { return trim_if(text, is_space, false, true); }
+std::string_view trim_trailing_space(std::string_view text) { return trim_if(text, unicode::is_space, false, true); }
 
 void append_lowercase(std::string_view text, std::string& out) {
   for (std::size_t i = 0; i < text.size();) {
-    auto c = static_cast<unsigned char>(text[i]);
+    const auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
-      out += static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+      out += ascii_lower(c);
       ++i;
       continue;
     }
-    auto [cp, len] = decode_at(text, i);
-    if (len == 1) {
-      out += text[i];  // invalid byte: keep it as it is
-    } else {
-      char32_t lower = to_lower(cp);
-      if (lower == cp) {
-        out.append(text.substr(i, len));
-      } else {
-        append_utf8(lower, out);
-      }
-    }
-    i += len;
+    const CodePoint cp = unicode::decode(text, i);
+    append_folded(cp, text.substr(i), out);
+    i += cp.length;
   }
 }
 
 void phrase_key(std::string_view line, std::string& out) {
-  out.clear();
-  std::string_view core = trim_if(line, is_decoration, true, true);
-  out.reserve(core.size());
+  const std::string_view core = trim_if(line, is_decoration, true, true);
+  // Lower-casing never lengthens a character and spaces only shrink, so the key fits in
+  // the core's size: written in place, then cut to length.
+  out.resize(core.size());
+  char* const begin = out.data();
+  char* at = begin;
   bool pending_space = false;
   for (std::size_t i = 0; i < core.size();) {
-    auto c = static_cast<unsigned char>(core[i]);
-    if (c < 0x80) {  // the common case: one table-free step, no UTF-8 decoding
-      if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
+    const auto c = static_cast<unsigned char>(core[i]);
+    if (c < 0x80) {
+      if (is_ascii_space(c)) {
         pending_space = true;
       } else {
-        if (pending_space) out += ' ';
+        if (pending_space) *at++ = ' ';
         pending_space = false;
-        out += static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+        *at++ = ascii_lower(c);
       }
       ++i;
       continue;
     }
-    auto [cp, len] = decode_at(core, i);
-    if (is_space(cp)) {
+    const CodePoint cp = unicode::decode(core, i);
+    if (cp.valid && unicode::is_space(cp.value)) {
       pending_space = true;
     } else {
-      if (pending_space) out += ' ';
+      if (pending_space) *at++ = ' ';
       pending_space = false;
-      char32_t lower = len == 1 ? cp : to_lower(cp);
-      if (lower == cp) {
-        out.append(core.substr(i, len));
+      const char32_t lower = cp.valid ? unicode::fold_case(cp.value) : cp.value;
+      if (lower == cp.value) {
+        for (std::uint32_t k = 0; k < cp.length; ++k) *at++ = core[i + k];
       } else {
-        append_utf8(lower, out);
+        at += unicode::encode(lower, at);
       }
     }
-    i += len;
+    i += cp.length;
   }
+  out.resize(static_cast<std::size_t>(at - begin));
 }
 
 std::size_t count_words(std::string_view text) {
   std::size_t words = 0;
   bool in_word = false;
   for (std::size_t i = 0; i < text.size();) {
-    auto [cp, len] = decode_at(text, i);
-    bool space = is_space(cp);
+    const CodePoint c = unicode::decode(text, i);
+    const bool space = c.valid && unicode::is_space(c.value);
     if (!space && !in_word) ++words;
     in_word = !space;
-    i += len;
+    i += c.length;
   }
   return words;
 }

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "text/unicode.h"
+
 namespace declutter {
 namespace {
 
@@ -100,29 +102,13 @@ bool repair_utf8(std::string_view in, std::string& out) {
 }
 
 void append_utf8(char32_t code_point, std::string& out) {
-  const auto put = [&](std::uint32_t value) { out.push_back(static_cast<char>(value)); };
-  const std::uint32_t c = code_point;
-  if (c < 0x80) {
-    put(c);
-  } else if (c < 0x800) {
-    put(0xC0 | (c >> 6));
-    put(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    if (c >= 0xD800 && c <= 0xDFFF) {
-      out.append(kReplacement);
-      return;
-    }
-    put(0xE0 | (c >> 12));
-    put(0x80 | ((c >> 6) & 0x3F));
-    put(0x80 | (c & 0x3F));
-  } else if (c <= 0x10FFFF) {
-    put(0xF0 | (c >> 18));
-    put(0x80 | ((c >> 12) & 0x3F));
-    put(0x80 | ((c >> 6) & 0x3F));
-    put(0x80 | (c & 0x3F));
-  } else {
+  const bool scalar = code_point <= 0x10FFFF && (code_point < 0xD800 || code_point > 0xDFFF);
+  if (!scalar) {
     out.append(kReplacement);
+    return;
   }
+  char bytes[4];
+  out.append(bytes, unicode::encode(code_point, bytes));
 }
 
 void utf16_to_utf8(std::string_view raw, bool big_endian, std::string& out) {

@@ -22,8 +22,7 @@ StopwordLists shipped_lists() {
 std::string detect(const StopwordLists& lists, const std::vector<std::string>& lines) {
   std::vector<Block> blocks(lines.size());
   for (std::size_t i = 0; i < lines.size(); ++i) blocks[i].text = lines[i];
-  std::string folded;
-  const LanguageGuess guess = detect_language(blocks, lists, LanguageThresholds{}, folded);
+  const LanguageGuess guess = detect_language(blocks, lists, LanguageThresholds{});
   return guess.language < 0 ? std::string("none") : lists.languages()[static_cast<std::size_t>(guess.language)];
 }
 }  // namespace
@@ -50,8 +49,7 @@ TEST_CASE("language detection stays undecided without enough prose", "[score]") 
   CHECK(detect(lists, {"新しい橋は春に開通する予定で、古い橋は修理のために閉鎖される。"}) == "none");
   std::vector<Block> blocks(1);
   blocks[0].text = "东京的新桥将在春天开通";
-  std::string folded;
-  const LanguageGuess guess = detect_language(blocks, lists, LanguageThresholds{}, folded);
+  const LanguageGuess guess = detect_language(blocks, lists, LanguageThresholds{});
   CHECK(guess.cjk_chars == 11);
   CHECK(guess.words == 0);
 }

@@ -136,14 +136,13 @@ TEST_CASE("scorer: focus moves the threshold; settings tune it", "[score]") {
 }
 
 TEST_CASE("scorer: prose score orders paragraphs above labels and link lists", "[score]") {
-  std::string folded;
   const auto lists = shipped_lists();
   const ScoreParams params = ScoreParams::from(Settings(), Focus::balanced);
   const auto score_of = [&](std::string_view text, std::uint32_t link_chars) {
     Block block;
     block.text = text;
     block.link_chars = link_chars;
-    return prose_score(measure_block(block, *lists, lists->language_index("en"), 2.0F, folded), true, 0.4F, params);
+    return prose_score(measure_block(block, *lists, lists->language_index("en"), 2.0F), true, 0.4F, params);
   };
   const float paragraph = score_of(kPara1, 0);
   const float linked_paragraph = score_of(kPara1, static_cast<std::uint32_t>(kPara1.size()));

@@ -6,7 +6,6 @@
 
 #include "rules/embedded.h"
 #include "score/stopwords.h"
-#include "score/text_scan.h"
 
 using namespace declutter;
 using namespace declutter::score;
@@ -55,19 +54,31 @@ TEST_CASE("the shipped stopword lists load cleanly and cover nine languages", "[
   CHECK(lists.languages_of("się") != 0U);
 }
 
-TEST_CASE("case folding and word splitting cover Latin, Greek and Cyrillic, and CJK runs", "[score]") {
-  std::string folded;
-  fold_into("ÜBER Straße ŁÓDŹ МОСКВА", folded);
-  CHECK(folded == "über straße łódź москва");
-  std::vector<std::pair<std::string, bool>> words;
-  for_each_word("L'homme, 3 fois: 东京 tower", [&](std::string_view word, bool cjk) { words.emplace_back(std::string(word), cjk); });
-  REQUIRE(words.size() == 5);
-  CHECK(words[0].first == "L");
-  CHECK(words[1].first == "homme");
-  CHECK(words[2].first == "fois");
-  CHECK(words[3] == std::make_pair(std::string("东京"), true));
-  CHECK(words[4] == std::make_pair(std::string("tower"), false));
-  std::size_t pos = 0;
-  CHECK(next_code_point("\xFF" "a", pos) == U'\uFFFD');  // malformed byte: replaced, one byte consumed
-  CHECK(pos == 1);
+TEST_CASE("stopword lookups reject words longer than any list's and longer-than-64-byte entries", "[score]") {
+  const std::string long_word(65, 'a');
+  const std::vector<std::pair<std::string, std::string>> files{{"stopwords/en.txt", "a\nthe\n" + long_word + "\n"}};
+  Diagnostics diagnostics;
+  const StopwordLists lists = StopwordLists::parse(files, diagnostics);
+  CHECK(diagnostics.error_count() == 1);
+  CHECK(lists.word_count() == 2);
+  CHECK(lists.max_word_bytes() == 3);
+  CHECK(lists.languages_of("them") == 0U);
+  CHECK(lists.languages_of("") == 0U);
+  CHECK(lists.languages_of("a") == 1U);
+}
+
+TEST_CASE("stopword tables grow and keep every word with all its languages", "[score]") {
+  std::string en;
+  std::string de;
+  for (int i = 0; i < 500; ++i) en += "w" + std::to_string(i) + "\n";
+  for (int i = 250; i < 750; ++i) de += "w" + std::to_string(i) + "\n";
+  const std::vector<std::pair<std::string, std::string>> files{{"stopwords/en.txt", en}, {"stopwords/de.txt", de}};
+  Diagnostics diagnostics;
+  const StopwordLists lists = StopwordLists::parse(files, diagnostics);
+  CHECK(lists.word_count() == 750);
+  for (int i = 0; i < 750; ++i) {
+    const LanguageMask expected = (i < 500 ? 1U : 0U) | (i >= 250 ? 2U : 0U);
+    CHECK(lists.languages_of("w" + std::to_string(i)) == expected);
+  }
+  CHECK(lists.languages_of("w750") == 0U);
 }

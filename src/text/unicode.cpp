@@ -1,0 +1,69 @@
+#include "text/unicode.h"
+
+namespace declutter::unicode {
+
+CodePoint decode_slow(std::string_view text, std::size_t pos) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  constexpr CodePoint kMalformed{U'\uFFFD', 1, false};
+  const unsigned char lead = byte(pos);
+  std::uint32_t length = 0;
+  char32_t value = 0;
+  if ((lead & 0xE0U) == 0xC0U) {
+    length = 2;
+    value = lead & 0x1FU;
+  } else if ((lead & 0xF0U) == 0xE0U) {
+    length = 3;
+    value = lead & 0x0FU;
+  } else if ((lead & 0xF8U) == 0xF0U) {
+    length = 4;
+    value = lead & 0x07U;
+  } else {
+    return kMalformed;
+  }
+  if (pos + length > text.size()) return kMalformed;
+  for (std::size_t i = 1; i < length; ++i) {
+    const unsigned char next = byte(pos + i);
+    if ((next & 0xC0U) != 0x80U) return kMalformed;
+    value = (value << 6U) | (next & 0x3FU);
+  }
+  return {value, length, true};
+}
+
+CodePoint decode_before(std::string_view text, std::size_t end) {
+  std::size_t start = end - 1;
+  while (start > 0 && end - start < 4 && (static_cast<unsigned char>(text[start]) & 0xC0U) == 0x80U) --start;
+  const CodePoint c = decode(text, start);
+  if (start + c.length != end) return {U'\uFFFD', 1, false};
+  return c;
+}
+
+char32_t fold_case_slow(char32_t c) {
+  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
+  if (c >= 0x100 && c <= 0x17F) {
+    // Latin Extended-A pairs capitals and small letters, even/odd except in two stretches.
+    if (c == 0x130) return U'i';
+    if (c == 0x178) return 0xFF;
+    if (c == 0x138 || c == 0x149 || c == 0x17F) return c;
+    const bool odd_capitals = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+    if (odd_capitals) return (c % 2 == 1) ? c + 1 : c;
+    return (c % 2 == 0) ? c + 1 : c;
+  }
+  if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 32;
+  if (c >= 0x410 && c <= 0x42F) return c + 32;
+  if (c >= 0x400 && c <= 0x40F) return c + 80;
+  return c;
+}
+
+bool is_letter_slow(char32_t c) {
+  if (c < 0xC0) return c == 0xAA || c == 0xB5 || c == 0xBA;
+  if (c == 0xD7 || c == 0xF7) return false;
+  if (c >= 0x2000 && c <= 0x2BFF) return false;    // punctuation, symbols, arrows, boxes
+  if (c >= 0x3000 && c <= 0x303F) return false;    // CJK punctuation
+  if (c >= 0xFF00 && c <= 0xFF20) return false;    // full-width punctuation and digits
+  if (c >= 0xE000 && c <= 0xF8FF) return false;    // private use (icon fonts)
+  if (c >= 0xFE00 && c <= 0xFE6F) return false;    // variation selectors, small forms
+  if (c >= 0x1F000) return c >= 0x20000 && c <= 0x2FFFF;  // emoji out, Han extensions in
+  return c != 0xFFFD;
+}
+
+}  // namespace declutter::unicode
