@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "regex/pcre.h"
+#include "regex/required_bytes.h"
 #include "rules/rule.h"
 
 namespace declutter {
@@ -54,6 +55,7 @@ class MatcherSet {
   struct CompiledRegex {
     Regex regex;
     const Rule* rule;
+    RequiredBytes required;  // a line with none of these bytes cannot match
   };
 
   static void add(ByLength& index, const Rule* rule);
