@@ -40,9 +40,9 @@ void MatcherSet::add(ByLength& index, const Rule* rule) {
 }
 
 const Rule* MatcherSet::probe(const PhraseTable& table, std::string_view key, const LineView& line) {
-  auto it = table.find(key);
-  if (it == table.end()) return nullptr;
-  for (const Rule* rule : it->second)
+  const std::vector<const Rule*>* rules = table.find(key);
+  if (rules == nullptr) return nullptr;
+  for (const Rule* rule : *rules)
     if (position_admits(*rule, line.position)) return rule;
   return nullptr;
 }

@@ -3,7 +3,6 @@
 // looked up in a hash table keyed by the normalised line, prefixes and suffixes by one
 // hash probe per distinct length, and only real regexes run a matcher per line.
 #include <cstddef>
-#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -13,6 +12,7 @@
 #include "regex/pcre.h"
 #include "regex/required_bytes.h"
 #include "rules/rule.h"
+#include "text/string_map.h"
 
 namespace declutter {
 
@@ -43,11 +43,7 @@ class MatcherSet {
   const Rule* find(const LineView& line, MatchScratch& scratch) const;
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  using PhraseTable = std::unordered_map<std::string, std::vector<const Rule*>, Hash, std::equal_to<>>;
+  using PhraseTable = StringMap<std::vector<const Rule*>>;
   struct ByLength {
     std::vector<std::size_t> lengths;   // distinct phrase lengths, so one probe per length
     PhraseTable table;
