@@ -69,6 +69,7 @@ std::optional<Regex> Regex::compile(std::string_view pattern, RegexFlags flags, 
   std::uint32_t min_length = 0;
   if (pcre2_pattern_info(compiled, PCRE2_INFO_MINLENGTH, &min_length) == 0) regex.min_length_ = min_length;
   regex.first_bytes_ = anchored_first_bytes(compiled);
+  regex.required_ = required_bytes(pattern, flags.extended);
   return regex;
 }
 

@@ -24,7 +24,7 @@ MatcherSet::MatcherSet(std::span<const Rule* const> rules, RegexCache& cache) {
       case MatchKind::ends: add(ends_, rule); break;
       case MatchKind::contains: contains_.push_back(rule); break;
       case MatchKind::regex: {
-        if (const Regex* regex = cache.get(*rule)) regexes_.push_back(CompiledRegex{*regex, rule, required_bytes(rule->pattern, rule->extended)});
+        if (const Regex* regex = cache.get(*rule)) regexes_.push_back(CompiledRegex{*regex, rule});
         break;
       }
       case MatchKind::selector:
@@ -65,10 +65,7 @@ const Rule* MatcherSet::find(const LineView& line, MatchScratch& scratch) const 
     if (line.key.find(rule->pattern) != std::string_view::npos && position_admits(*rule, line.position)) return rule;
   const std::string_view subject = line.trimmed;
   for (const auto& compiled : regexes_) {
-    if (subject.size() < compiled.regex.min_length()) continue;
-    if (!subject.empty() && !compiled.regex.may_start_with(static_cast<unsigned char>(subject.front()))) continue;
-    if (!position_admits(*compiled.rule, line.position)) continue;
-    if (!compiled.required.admits(subject)) continue;
+    if (!position_admits(*compiled.rule, line.position) || !compiled.regex.may_match(subject)) continue;
     switch (compiled.regex.match(subject, scratch)) {
       case MatchOutcome::match: return compiled.rule;
       case MatchOutcome::limit_exceeded:

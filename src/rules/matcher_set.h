@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "regex/pcre.h"
-#include "regex/required_bytes.h"
 #include "rules/rule.h"
 #include "text/string_map.h"
 
@@ -51,7 +50,6 @@ class MatcherSet {
   struct CompiledRegex {
     Regex regex;
     const Rule* rule;
-    RequiredBytes required;  // a line with none of these bytes cannot match
   };
 
   static void add(ByLength& index, const Rule* rule);

@@ -23,8 +23,7 @@ class StringMap {
     for (std::size_t i = hash & slot_mask_;; i = (i + 1) & slot_mask_) {
       const Slot& slot = slots_[i];
       if (slot.value == kEmpty) return nullptr;
-      if (slot.hash == hash && slot.length == key.size() && std::memcmp(keys_.data() + slot.offset, key.data(), key.size()) == 0)
-        return &values_[slot.value];
+      if (slot.hash == hash && same_key(slot, key)) return &values_[slot.value];
     }
   }
 
@@ -43,8 +42,7 @@ class StringMap {
         if (2 * values_.size() > slots_.size()) grow();
         return inserted;
       }
-      if (slot.hash == hash && slot.length == key.size() && std::memcmp(keys_.data() + slot.offset, key.data(), key.size()) == 0)
-        return values_[slot.value];
+      if (slot.hash == hash && same_key(slot, key)) return values_[slot.value];
     }
   }
 
@@ -54,11 +52,17 @@ class StringMap {
 
   static std::uint64_t hash_bytes(std::string_view bytes) {
     std::uint64_t hash = 0x9E3779B97F4A7C15ULL ^ bytes.size();
-    for (std::size_t i = 0; i < bytes.size(); i += 8) {
+    std::size_t i = 0;
+    for (; i + 8 <= bytes.size(); i += 8) {
       std::uint64_t chunk = 0;
-      std::memcpy(&chunk, bytes.data() + i, std::min<std::size_t>(8, bytes.size() - i));
-      hash = (hash ^ chunk) * 0xFF51AFD7ED558CCDULL;
-      hash ^= hash >> 32U;
+      std::memcpy(&chunk, bytes.data() + i, 8);
+      hash = mix(hash ^ chunk);
+    }
+    if (i < bytes.size()) {  // the tail, byte by byte: no library call for a short word
+      std::uint64_t chunk = 0;
+      for (unsigned shift = 0; i < bytes.size(); ++i, shift += 8)
+        chunk |= std::uint64_t{static_cast<unsigned char>(bytes[i])} << shift;
+      hash = mix(hash ^ chunk);
     }
     return hash;
   }
@@ -71,6 +75,18 @@ class StringMap {
     std::uint32_t length = 0;
     std::uint32_t value = kEmpty;  // index into values_
   };
+
+  static std::uint64_t mix(std::uint64_t x) {
+    x *= 0xFF51AFD7ED558CCDULL;
+    return x ^ (x >> 32U);
+  }
+  bool same_key(const Slot& slot, std::string_view key) const {
+    if (slot.length != key.size()) return false;
+    const char* stored = keys_.data() + slot.offset;
+    for (std::size_t i = 0; i < key.size(); ++i)
+      if (stored[i] != key[i]) return false;
+    return true;
+  }
 
   void grow() {
     std::vector<Slot> old(slots_.size() * 2);

@@ -65,6 +65,7 @@ TEST_CASE("regex prefilters never reject a subject the matcher accepts", "[regex
         if (regex->match(subject, scratch) != MatchOutcome::match) continue;
         INFO(pattern << " on " << subject);
         CHECK(required.admits(subject));
+        CHECK(regex->may_match(subject));
         CHECK(subject.size() >= regex->min_length());
         if (!subject.empty()) CHECK(regex->may_start_with(static_cast<unsigned char>(subject.front())));
       }
