@@ -31,6 +31,11 @@ MatcherSet::MatcherSet(std::span<const Rule* const> rules, RegexCache& cache) {
       case MatchKind::xpath: --count_; break;  // DOM rules are the HTML front end's
     }
   }
+  for (std::uint32_t i = 0; i < regexes_.size(); ++i) {
+    for (unsigned byte = 0; byte < 256; ++byte)
+      if (regexes_[i].regex.may_start_with(static_cast<unsigned char>(byte))) regexes_by_first_byte_[byte].push_back(i);
+    regexes_by_first_byte_[256].push_back(i);
+  }
 }
 
 void MatcherSet::add(ByLength& index, const Rule* rule) {
@@ -64,7 +69,9 @@ const Rule* MatcherSet::find(const LineView& line, MatchScratch& scratch) const 
   for (const Rule* rule : contains_)
     if (line.key.find(rule->pattern) != std::string_view::npos && position_admits(*rule, line.position)) return rule;
   const std::string_view subject = line.trimmed;
-  for (const auto& compiled : regexes_) {
+  const auto& candidates = regexes_by_first_byte_[subject.empty() ? 256U : static_cast<unsigned char>(subject.front())];
+  for (const std::uint32_t index : candidates) {
+    const CompiledRegex& compiled = regexes_[index];
     if (!position_admits(*compiled.rule, line.position) || !compiled.regex.may_match(subject)) continue;
     switch (compiled.regex.match(subject, scratch)) {
       case MatchOutcome::match: return compiled.rule;

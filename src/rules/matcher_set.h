@@ -2,7 +2,9 @@
 // The compiled matchers of one action (all drop rules, all keep rules, ...). Phrases are
 // looked up in a hash table keyed by the normalised line, prefixes and suffixes by one
 // hash probe per distinct length, and only real regexes run a matcher per line.
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -61,6 +63,9 @@ class MatcherSet {
   ByLength ends_;
   std::vector<const Rule*> contains_;
   std::vector<CompiledRegex> regexes_;
+  // For each first byte of a line, the regexes (indices, in file order) that may match a
+  // line starting with it; [256] holds them all, for an empty line.
+  std::array<std::vector<std::uint32_t>, 257> regexes_by_first_byte_;
   std::size_t count_ = 0;
 };
 

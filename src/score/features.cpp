@@ -183,6 +183,9 @@ class BlockScanner {
       word_bytes_ = 0;
     }
     const std::size_t start = pos;
+    // Locals, so that the stores into word_ (chars may alias anything) do not force the
+    // hash state through memory on every letter.
+    LetterHash key = key_;
     bool caps = word_caps_;
     std::size_t bytes = word_bytes_;
     for (; pos < text.size(); ++pos) {
@@ -190,11 +193,12 @@ class BlockScanner {
       if (!is_ascii_letter(byte)) break;
       const auto lower = static_cast<unsigned char>(byte | 0x20U);
       caps = caps && byte < 'a';
-      key_.add(lower);
+      key.add(lower);
       if (bytes < max_word_bytes_) word_[bytes] = static_cast<char>(lower);
       ++bytes;
     }
     const auto length = static_cast<std::uint32_t>(pos - start);
+    key_ = key;
     word_caps_ = caps;
     word_bytes_ = bytes;
     word_chars_ += length;
