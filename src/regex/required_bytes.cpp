@@ -1,5 +1,6 @@
 #include "regex/required_bytes.h"
 
+#include <array>
 #include <cstring>
 #include <optional>
 
@@ -10,7 +11,7 @@ namespace {
 
 // Bytes of which a match of one item contains at least one; empty when unknown.
 struct ByteSet {
-  unsigned char bytes[RequiredBytes::kMax] = {};
+  std::array<unsigned char, RequiredBytes::kMax> bytes{};
   std::size_t count = 0;
   bool unknown = false;
 
@@ -18,11 +19,12 @@ struct ByteSet {
     if (unknown) return;
     for (std::size_t i = 0; i < count; ++i)
       if (bytes[i] == byte) return;
-    if (count == RequiredBytes::kMax) {
+    if (count < bytes.size()) {
+      bytes.at(count) = byte;
+      ++count;
+    } else {
       unknown = true;
-      return;
     }
-    bytes[count++] = byte;
   }
   bool usable() const { return !unknown && count > 0; }
   // Lower is better: fewer bytes, and bytes that ordinary prose rarely contains.
@@ -48,38 +50,101 @@ bool caseless_safe(char32_t c) {
          (c >= 0x2010 && c <= 0x205E) || (c >= 0x2190 && c <= 0x21FF) || (c >= 0x25A0 && c <= 0x25FF);
 }
 
+// The bytes a non-empty match of an item can start with.
+struct FirstBytes {
+  FirstByteSet bits{};
+  bool known = true;
+
+  void add(unsigned byte) { bits[byte / 64U] |= 1ULL << (byte % 64U); }
+  void add_range(unsigned low, unsigned high) {
+    for (unsigned byte = low; byte <= high; ++byte) add(byte);
+  }
+  // An ASCII letter in either case; k and s also match the Kelvin sign and the long s.
+  void add_letter(unsigned lower) {
+    add(lower);
+    add(lower ^ 0x20U);
+    if (lower == 'k' || lower == 's') add_non_ascii();
+  }
+  void add_non_ascii() { add_range(0xC2, 0xF4); }  // every lead byte of a multi-byte character
+  void merge(const FirstBytes& other) {
+    known = known && other.known;
+    for (std::size_t i = 0; i < bits.size(); ++i) bits[i] |= other.bits[i];
+  }
+};
+
+// What the analysis knows about one item of a pattern.
+struct Item {
+  ByteSet required;
+  FirstBytes first;
+  bool zero_width = false;  // an assertion: consumes nothing, so the next item starts the match
+
+  static Item unknown() {
+    Item item;
+    item.required.unknown = true;
+    item.first.known = false;
+    return item;
+  }
+};
+
 // Recursive descent over the pattern; `failed` means the syntax went beyond what is
 // understood, and then nothing is concluded.
 class Analyzer {
  public:
   explicit Analyzer(std::string_view pattern) : p_(pattern) {}
 
-  std::optional<ByteSet> run() {
-    bool alternation = false;
-    ByteSet best = sequence(alternation);
-    if (failed_ || pos_ != p_.size() || alternation || !best.usable()) return std::nullopt;
-    return best;
+  struct Result {
+    std::optional<ByteSet> required;
+    std::optional<FirstByteSet> first;
+  };
+  Result run() {
+    const Sequence top = sequence();
+    Result result;
+    if (failed_ || pos_ != p_.size()) return result;
+    if (!top.alternation && top.required.usable()) result.required = top.required;
+    if (top.first.known) result.first = top.first.bits;
+    return result;
   }
 
  private:
+  struct Sequence {
+    ByteSet required;   // the best set among the required items (of the whole, without '|')
+    FirstBytes first;   // union over the alternatives of their first consuming item's bytes
+    bool alternation = false;
+  };
+
   bool at_end() const { return pos_ >= p_.size(); }
   char peek(std::size_t ahead = 0) const { return pos_ + ahead < p_.size() ? p_[pos_ + ahead] : '\0'; }
 
-  // Items until ')' or the end. The result is the best set among the required items;
-  // `alternation` reports a '|' at this level, which makes every item optional.
-  ByteSet sequence(bool& alternation) {
-    ByteSet best;
+  // Items until ')' or the end.
+  Sequence sequence() {
+    Sequence result;
+    FirstBytes alternative_first;
+    bool alternative_started = false;  // its first consuming item was seen
+    const auto close_alternative = [&] {
+      if (!alternative_started) alternative_first.known = false;  // it may match the empty string
+      result.first.merge(alternative_first);
+      alternative_first = FirstBytes{};
+      alternative_started = false;
+    };
     while (!at_end() && !failed_ && peek() != ')') {
       if (peek() == '|') {
-        alternation = true;
+        result.alternation = true;
+        close_alternative();
         ++pos_;
         continue;
       }
-      ByteSet item = this->item();
+      const Item item = this->item();
       const std::size_t min = quantifier_min();
-      if (min >= 1 && item.usable() && (!best.usable() || item.cost() < best.cost())) best = item;
+      if (min >= 1 && item.required.usable() && (!result.required.usable() || item.required.cost() < result.required.cost()))
+        result.required = item.required;
+      if (!alternative_started && !item.zero_width) {
+        alternative_started = true;
+        alternative_first = item.first;
+        if (min == 0) alternative_first.known = false;
+      }
     }
-    return best;
+    close_alternative();
+    return result;
   }
 
   // The minimum repeat count the quantifier after an item allows (1 when there is none).
@@ -121,47 +186,47 @@ class Analyzer {
     return 0;
   }
 
-  ByteSet unknown() {
-    ByteSet set;
-    set.unknown = true;
-    return set;
-  }
-
-  // A literal character starting at pos_ (advanced past it), into `set`.
-  void literal(ByteSet& set) {
+  // A literal character starting at pos_ (advanced past it), added to `item`.
+  void literal(Item& item) {
     const unicode::CodePoint c = unicode::decode(p_, pos_);
     if (!c.valid) {
       fail();
       return;
     }
+    const auto lead = static_cast<unsigned char>(p_[pos_]);
     const auto last = static_cast<unsigned char>(p_[pos_ + c.length - 1]);
     pos_ += c.length;
     if (c.value < 0x80) {
       const char32_t lower = c.value | 0x20U;
       if (lower >= 'a' && lower <= 'z') {
+        item.first.add_letter(lower);
         // Caseless k and s also match the Kelvin sign and the long s: no requirement.
         if (lower == 'k' || lower == 's') {
-          set.unknown = true;
+          item.required.unknown = true;
           return;
         }
-        set.add(static_cast<unsigned char>(lower));
-        set.add(static_cast<unsigned char>(lower ^ 0x20U));
+        item.required.add(static_cast<unsigned char>(lower));
+        item.required.add(static_cast<unsigned char>(lower ^ 0x20U));
         return;
       }
-      set.add(last);
+      item.first.add(last);
+      item.required.add(last);
       return;
     }
     if (!caseless_safe(c.value)) {
-      set.unknown = true;  // it may have another case, spelt with other bytes
+      item.required.unknown = true;  // it may have another case, spelt with other bytes
+      item.first.known = false;
       return;
     }
-    set.add(last);  // the final byte of a character's UTF-8 form is part of any match of it
+    item.first.add(lead);
+    item.required.add(last);  // the final byte of a character's UTF-8 form is part of any match of it
   }
 
-  // An escape after '\' (pos_ at the character after it). Literal punctuation goes into
-  // `set`; classes (\d \s \p{..}) and assertions leave it unknown; forms whose extent is
-  // not obvious (\x \o \Q \g \k, numbers) end the analysis.
-  void escape(ByteSet& set) {
+  // An escape after '\' (pos_ at the character after it), added to `item`: literal
+  // punctuation; \d \s \w by their ASCII members plus every non-ASCII lead byte (UCP);
+  // other classes and assertions as unknown; forms whose extent is not obvious (\x \o \Q
+  // \g \k, numbers) end the analysis.
+  void escape(Item& item) {
     if (at_end()) {
       fail();
       return;
@@ -169,9 +234,11 @@ class Analyzer {
     const char c = peek();
     if (!is_ascii_alnum(c) && static_cast<unsigned char>(c) < 0x80) {
       ++pos_;
-      set.add(static_cast<unsigned char>(c));
+      item.required.add(static_cast<unsigned char>(c));
+      item.first.add(static_cast<unsigned char>(c));
       return;
     }
+    item.required.unknown = true;
     if (c == 'p' || c == 'P') {
       ++pos_;
       if (peek() == '{') {
@@ -184,48 +251,76 @@ class Analyzer {
       } else {
         ++pos_;
       }
-      set.unknown = true;
+      item.first.known = false;
       return;
     }
-    const bool simple = std::strchr("dDsSwWbBhHvVRAzZGKntrfea", c) != nullptr;
-    if (!simple) {
+    if (std::strchr("dDsSwWbBhHvVRAzZGKntrfea", c) == nullptr) {
       fail();
       return;
     }
     ++pos_;
-    set.unknown = true;
+    switch (c) {
+      case 'd':
+        item.first.add_range('0', '9');
+        item.first.add_non_ascii();
+        break;
+      case 's':
+        item.first.add(' ');
+        item.first.add_range('\t', '\r');
+        item.first.add_non_ascii();
+        break;
+      case 'w':
+        item.first.add_range('0', '9');
+        item.first.add_range('A', 'Z');
+        item.first.add_range('a', 'z');
+        item.first.add('_');
+        item.first.add_non_ascii();
+        break;
+      case 'b': case 'B': case 'A': case 'z': case 'Z': case 'G': case 'K':
+        item.zero_width = true;
+        break;
+      default:
+        item.first.known = false;
+        break;
+    }
   }
 
-  ByteSet item() {
+  Item item() {
     const char c = peek();
     switch (c) {
       case '\\': {
         ++pos_;
-        ByteSet set;
-        escape(set);
-        return set;
+        Item item;
+        escape(item);
+        return item;
       }
       case '[': return bracket_class();
       case '(': return group();
-      case '.': case '^': case '$':
+      case '^': case '$': {
         ++pos_;
-        return unknown();
+        Item item = Item::unknown();
+        item.zero_width = true;
+        return item;
+      }
+      case '.':
+        ++pos_;
+        return Item::unknown();
       case '*': case '+': case '?': case '{': case ')':
         fail();
-        return unknown();
+        return Item::unknown();
       default: {
-        ByteSet set;
-        literal(set);
-        return set;
+        Item item;
+        literal(item);
+        return item;
       }
     }
   }
 
-  ByteSet bracket_class() {
+  Item bracket_class() {
     ++pos_;  // '['
-    ByteSet set;
+    Item item;
     if (peek() == '^') {
-      set.unknown = true;
+      item = Item::unknown();
       ++pos_;
     }
     bool first = true;
@@ -245,26 +340,29 @@ class Analyzer {
         break;
       }
       if (c == '-' && peek(1) != ']') {
-        set.unknown = true;  // a range (or a literal dash we need not tell apart)
+        // A range (or a literal dash we need not tell apart): no conclusion from this class.
+        item.required.unknown = true;
+        item.first.known = false;
         ++pos_;
         continue;
       }
       if (c == '\\') {
         ++pos_;
-        escape(set);
+        escape(item);
         continue;
       }
-      literal(set);
+      literal(item);
     }
-    return set;
+    item.zero_width = false;  // \b inside a class is a backspace
+    return item;
   }
 
-  ByteSet group() {
+  Item group() {
     ++pos_;  // '('
-    bool capturing_content = true;  // whether the group's content must match for the group to
+    bool consuming = true;  // false for lookaround: the group matches no characters itself
     if (peek() == '*') {
       fail();
-      return unknown();
+      return Item::unknown();
     }
     if (peek() == '?') {
       ++pos_;
@@ -273,33 +371,40 @@ class Analyzer {
         ++pos_;
       } else if (kind == '=' || kind == '!') {
         ++pos_;
-        capturing_content = false;
+        consuming = false;
       } else if (kind == '<' && (peek(1) == '=' || peek(1) == '!')) {
         pos_ += 2;
-        capturing_content = false;
+        consuming = false;
       } else {
         // Option letters, then ':' (a group with options) or ')' (a setting).
         while (!at_end() && std::strchr("imnsJU-^", peek()) != nullptr) ++pos_;
         if (peek() == ')') {
           ++pos_;
-          return unknown();
+          Item setting = Item::unknown();
+          setting.zero_width = true;
+          return setting;
         }
         if (peek() != ':') {
           fail();  // named groups, recursion, conditionals, callouts, the x option...
-          return unknown();
+          return Item::unknown();
         }
         ++pos_;
       }
     }
-    bool alternation = false;
-    ByteSet inner = sequence(alternation);
+    const Sequence inner = sequence();
     if (failed_ || peek() != ')') {
       fail();
-      return unknown();
+      return Item::unknown();
     }
     ++pos_;
-    if (!capturing_content || alternation) return unknown();
-    return inner;
+    Item item = Item::unknown();
+    if (!consuming) {
+      item.zero_width = true;
+      return item;
+    }
+    if (!inner.alternation) item.required = inner.required;
+    item.first = inner.first;
+    return item;
   }
 
   std::string_view p_;
@@ -319,11 +424,16 @@ bool RequiredBytes::admits(std::string_view subject) const {
 RequiredBytes required_bytes(std::string_view pattern, bool extended) {
   RequiredBytes result;
   if (extended) return result;
-  const std::optional<ByteSet> set = Analyzer(pattern).run();
+  const std::optional<ByteSet> set = Analyzer(pattern).run().required;
   if (!set) return result;
   result.count = set->count;
   for (std::size_t i = 0; i < set->count; ++i) result.bytes[i] = set->bytes[i];
   return result;
+}
+
+std::optional<FirstByteSet> first_bytes(std::string_view pattern, bool extended) {
+  if (extended) return std::nullopt;
+  return Analyzer(pattern).run().first;
 }
 
 }  // namespace declutter

@@ -8,7 +8,10 @@
 // (literal characters and bracket classes of literal characters, outside any alternation
 // and under a quantifier of at least one) and gives up on anything else, so an empty
 // result only means "no prefilter", never "no match".
+#include <array>
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string_view>
 
 namespace declutter {
@@ -25,5 +28,11 @@ struct RequiredBytes {
 // Case is ignored throughout (both cases of ASCII letters are required-or; a non-ASCII letter
 // gives no requirement), so the result holds with or without (?i). `extended` patterns get none.
 RequiredBytes required_bytes(std::string_view pattern, bool extended);
+
+// The bytes a non-empty match can start with (bit b of word b / 64), read the same
+// conservative way; nothing when unknown. Meaningful for an anchored pattern, whose match
+// starts at the subject's first byte; assertions (^, \b, lookaround) are looked through.
+using FirstByteSet = std::array<std::uint64_t, 4>;
+std::optional<FirstByteSet> first_bytes(std::string_view pattern, bool extended);
 
 }  // namespace declutter

@@ -48,12 +48,14 @@ TEST_CASE("regex prefilters never reject a subject the matcher accepts", "[regex
   const std::vector<std::string> patterns{
       R"(^.{0,200}\s[\/|]\s*(reuters|afp)$)", R"(^(Home|Start)\s*[>»›\/|]\s*\S.{0,120}$)",
       R"(^\w+(\s+[>»›]\s+\w+){2,6}$)", R"(^(tags|topics)\s*:\s*\S+$)", R"(^(?i:welcome to) [\p{Lu}]\w*[!.]?$)",
-      R"(^\|\s*\w+(\s*\|\s*\w+)*\s*\|?$)", R"(\bvia Wikimedia Commons\b)", R"(^(©|\(c\)|copyright)\s*\d{4})"};
+      R"(^\|\s*\w+(\s*\|\s*\w+)*\s*\|?$)", R"(\bvia Wikimedia Commons\b)", R"(^(©|\(c\)|copyright)\s*\d{4})",
+      R"(^\d+\s+(comments?|replies)$)", R"(^(\d+ min read)$|^(reading time)\s*:)", R"(^kg\b)"};
   const std::vector<std::string> subjects{
       "Photo / Reuters", "photo | AFP", "home > news > world", "Home » News",
       "News › World › Europe", "TAGS: storm, coast", "Welcome to Harbour!", "WELCOME TO Harbour",
       "| Home | News |", "Image via Wikimedia Commons", "© 2024 Example", "(c) 2024", "Copyright 1999",
-      "plain text with no markers", ""};
+      "plain text with no markers", "12 comments", "\xD9\xA3 replies", "3 min read", "Reading time: 4",
+      "\xE2\x84\xAAg", ""};
   MatchScratch scratch;
   for (const auto& pattern : patterns) {
     for (bool caseless : {false, true}) {
@@ -84,4 +86,34 @@ TEST_CASE("anchored regexes know their possible first bytes", "[regex]") {
   REQUIRE(unanchored);
   CHECK(unanchored->may_start_with('x'));  // a match may start anywhere
   CHECK(unanchored->min_length() == 7);
+}
+
+TEST_CASE("first bytes from the syntax: digits and letters at the start of an anchored pattern", "[regex]") {
+  const auto has = [](const std::optional<FirstByteSet>& set, unsigned char byte) {
+    return ((set->at(byte / 64U) >> (byte % 64U)) & 1U) != 0;
+  };
+  const auto digits = first_bytes(R"(^\d+\s+(comments?|replies)$)", false);
+  REQUIRE(digits);
+  CHECK(has(digits, '7'));
+  CHECK(has(digits, 0xD9));  // a lead byte: UCP digits of other scripts
+  CHECK_FALSE(has(digits, 'C'));
+  const auto alternatives = first_bytes(R"(^(\d+ min read)$|^(reading time)\s*:)", false);
+  REQUIRE(alternatives);
+  CHECK(has(alternatives, '3'));
+  CHECK(has(alternatives, 'r'));
+  CHECK(has(alternatives, 'R'));
+  CHECK_FALSE(has(alternatives, 'x'));
+  const auto kelvin = first_bytes("^kg", false);
+  REQUIRE(kelvin);
+  CHECK(has(kelvin, 0xE2));  // caseless k also matches the Kelvin sign
+  CHECK_FALSE(first_bytes(R"(^\d*x)", false));       // the first item may be absent
+  CHECK_FALSE(first_bytes("^(|a)b", false));         // an empty alternative
+  CHECK_FALSE(first_bytes(R"(^\p{L}+)", false));
+  CHECK_FALSE(first_bytes("^.x", false));
+  CHECK(first_bytes(R"(^\b(?=a)a)", false));         // assertions are looked through
+  RegexError error;
+  const auto regex = Regex::compile(R"(^\d+\s+(comments?|replies)$)", RegexFlags{true, false, false}, error);
+  REQUIRE(regex);
+  CHECK(regex->may_start_with('1'));
+  CHECK_FALSE(regex->may_start_with('C'));
 }
