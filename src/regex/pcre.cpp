@@ -11,8 +11,10 @@ constexpr std::uint32_t kDepthLimit = 10'000;
 constexpr std::uint32_t kMaxCaptures = 64;
 
 // The bytes a match of an anchored pattern can start with, from PCRE2's own start-up
-// analysis (the same facts its matcher relies on); all bytes when it has none.
-std::array<std::uint64_t, 4> anchored_first_bytes(const pcre2_code* code) {
+// analysis (the same facts its matcher relies on), else from the pattern's syntax
+// (regex/required_bytes.h: PCRE2 has none for \d and the like in UCP mode); all bytes
+// when neither knows, or when the pattern may match the empty string.
+std::array<std::uint64_t, 4> anchored_first_bytes(const pcre2_code* code, std::string_view pattern, bool extended) {
   std::array<std::uint64_t, 4> all{~0ULL, ~0ULL, ~0ULL, ~0ULL};
   std::uint32_t options = 0;
   pcre2_pattern_info(code, PCRE2_INFO_ALLOPTIONS, &options);
@@ -30,7 +32,13 @@ std::array<std::uint64_t, 4> anchored_first_bytes(const pcre2_code* code) {
     return bytes;
   }
   const std::uint8_t* bitmap = nullptr;
-  if (first_type != 0 || pcre2_pattern_info(code, PCRE2_INFO_FIRSTBITMAP, &bitmap) != 0 || bitmap == nullptr) return all;
+  if (first_type != 0) return all;
+  if (pcre2_pattern_info(code, PCRE2_INFO_FIRSTBITMAP, &bitmap) != 0 || bitmap == nullptr) {
+    std::uint32_t min_length = 0;
+    pcre2_pattern_info(code, PCRE2_INFO_MINLENGTH, &min_length);
+    const std::optional<FirstByteSet> from_syntax = first_bytes(pattern, extended);
+    return from_syntax && min_length > 0 ? *from_syntax : all;
+  }
   for (std::uint32_t byte = 0; byte < 256; ++byte)
     if ((bitmap[byte / 8U] >> (byte % 8U)) & 1U) set(byte);
   return bytes;
@@ -68,7 +76,8 @@ std::optional<Regex> Regex::compile(std::string_view pattern, RegexFlags flags, 
   regex.limit_reported_ = std::make_shared<std::atomic<bool>>(false);
   std::uint32_t min_length = 0;
   if (pcre2_pattern_info(compiled, PCRE2_INFO_MINLENGTH, &min_length) == 0) regex.min_length_ = min_length;
-  regex.first_bytes_ = anchored_first_bytes(compiled);
+  regex.first_bytes_ = anchored_first_bytes(compiled, pattern, flags.extended);
+  regex.required_ = required_bytes(pattern, flags.extended);
   return regex;
 }
 

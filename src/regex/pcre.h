@@ -15,6 +15,8 @@
 #endif
 #include <pcre2.h>
 
+#include "regex/required_bytes.h"
+
 namespace declutter {
 
 struct RegexError {
@@ -59,9 +61,16 @@ class Regex {
   bool has_literal_start() const;
   bool jit() const { return jit_; }
 
-  // What any match needs, read from the compiled pattern, so a caller can rule a subject
-  // out without running the matcher: the minimum length in characters, and for an
-  // anchored pattern the bytes a subject may start with (all 256 when unknown).
+  // A quick test that rules a subject out without running the matcher: false when it is
+  // shorter than any match, starts with a byte no match of an anchored pattern starts
+  // with, or lacks every byte of the pattern's required_bytes (regex/required_bytes.h).
+  bool may_match(std::string_view subject) const {
+    if (subject.size() < min_length_) return false;
+    if (!subject.empty() && !may_start_with(static_cast<unsigned char>(subject.front()))) return false;
+    return required_.admits(subject);
+  }
+  // The parts of that test: the minimum length in characters (PCRE2's), and whether an
+  // anchored pattern's match may start with `byte` (always true when unknown).
   std::size_t min_length() const { return min_length_; }
   bool may_start_with(unsigned char byte) const { return ((first_bytes_[byte / 64U] >> (byte % 64U)) & 1U) != 0; }
 
@@ -75,6 +84,7 @@ class Regex {
   bool jit_ = false;
   std::size_t min_length_ = 0;
   std::array<std::uint64_t, 4> first_bytes_{~0ULL, ~0ULL, ~0ULL, ~0ULL};
+  RequiredBytes required_;
   std::shared_ptr<std::atomic<bool>> limit_reported_;
 };
 

@@ -31,6 +31,11 @@ MatcherSet::MatcherSet(std::span<const Rule* const> rules, RegexCache& cache) {
       case MatchKind::xpath: --count_; break;  // DOM rules are the HTML front end's
     }
   }
+  for (std::uint32_t i = 0; i < regexes_.size(); ++i) {
+    for (unsigned byte = 0; byte < 256; ++byte)
+      if (regexes_[i].regex.may_start_with(static_cast<unsigned char>(byte))) regexes_by_first_byte_[byte].push_back(i);
+    regexes_by_first_byte_[256].push_back(i);
+  }
 }
 
 void MatcherSet::add(ByLength& index, const Rule* rule) {
@@ -40,9 +45,9 @@ void MatcherSet::add(ByLength& index, const Rule* rule) {
 }
 
 const Rule* MatcherSet::probe(const PhraseTable& table, std::string_view key, const LineView& line) {
-  auto it = table.find(key);
-  if (it == table.end()) return nullptr;
-  for (const Rule* rule : it->second)
+  const std::vector<const Rule*>* rules = table.find(key);
+  if (rules == nullptr) return nullptr;
+  for (const Rule* rule : *rules)
     if (position_admits(*rule, line.position)) return rule;
   return nullptr;
 }
@@ -64,10 +69,10 @@ const Rule* MatcherSet::find(const LineView& line, MatchScratch& scratch) const 
   for (const Rule* rule : contains_)
     if (line.key.find(rule->pattern) != std::string_view::npos && position_admits(*rule, line.position)) return rule;
   const std::string_view subject = line.trimmed;
-  for (const auto& compiled : regexes_) {
-    if (subject.size() < compiled.regex.min_length()) continue;
-    if (!subject.empty() && !compiled.regex.may_start_with(static_cast<unsigned char>(subject.front()))) continue;
-    if (!position_admits(*compiled.rule, line.position)) continue;
+  const auto& candidates = regexes_by_first_byte_[subject.empty() ? 256U : static_cast<unsigned char>(subject.front())];
+  for (const std::uint32_t index : candidates) {
+    const CompiledRegex& compiled = regexes_[index];
+    if (!position_admits(*compiled.rule, line.position) || !compiled.regex.may_match(subject)) continue;
     switch (compiled.regex.match(subject, scratch)) {
       case MatchOutcome::match: return compiled.rule;
       case MatchOutcome::limit_exceeded:

@@ -2,8 +2,9 @@
 // The compiled matchers of one action (all drop rules, all keep rules, ...). Phrases are
 // looked up in a hash table keyed by the normalised line, prefixes and suffixes by one
 // hash probe per distinct length, and only real regexes run a matcher per line.
+#include <array>
 #include <cstddef>
-#include <functional>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -12,6 +13,7 @@
 
 #include "regex/pcre.h"
 #include "rules/rule.h"
+#include "text/string_map.h"
 
 namespace declutter {
 
@@ -42,11 +44,7 @@ class MatcherSet {
   const Rule* find(const LineView& line, MatchScratch& scratch) const;
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  using PhraseTable = std::unordered_map<std::string, std::vector<const Rule*>, Hash, std::equal_to<>>;
+  using PhraseTable = StringMap<std::vector<const Rule*>>;
   struct ByLength {
     std::vector<std::size_t> lengths;   // distinct phrase lengths, so one probe per length
     PhraseTable table;
@@ -65,6 +63,9 @@ class MatcherSet {
   ByLength ends_;
   std::vector<const Rule*> contains_;
   std::vector<CompiledRegex> regexes_;
+  // For each first byte of a line, the regexes (indices, in file order) that may match a
+  // line starting with it; [256] holds them all, for an empty line.
+  std::array<std::vector<std::uint32_t>, 257> regexes_by_first_byte_;
   std::size_t count_ = 0;
 };
 

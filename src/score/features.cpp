@@ -97,13 +97,49 @@ struct CharInfo {
 inline CharInfo char_at(std::string_view text, std::size_t pos) {
   const auto lead = static_cast<unsigned char>(text[pos]);
   if (lead < 0x80) return {kSmall.classes[lead], kSmall.folded[lead], 1};
+  if ((lead & 0xE0U) == 0xC0U && pos + 1 < text.size()) {  // two bytes: Latin, Greek, Cyrillic
+    const auto next = static_cast<unsigned char>(text[pos + 1]);
+    if ((next & 0xC0U) == 0x80U) {
+      const char32_t value = ((lead & 0x1FU) << 6U) | (next & 0x3FU);
+      return {kSmall.classes[value], kSmall.folded[value], 2};
+    }
+  }
   const unicode::CodePoint c = unicode::decode_slow(text, pos);
   if (c.value < kTableEnd) return {kSmall.classes[c.value], kSmall.folded[c.value], c.length};
   return {classify(c.value), unicode::fold_case(c.value), c.length};
 }
 
-constexpr std::uint64_t kFnvBasis = 1469598103934665603ULL;
-constexpr std::uint64_t kFnvPrime = 1099511628211ULL;
+// The repetition key hashes the stream of folded letter bytes eight at a time: one
+// multiply per eight letters instead of one per byte.
+class LetterHash {
+ public:
+  void add(unsigned char byte) {
+    pending_ |= std::uint64_t{byte} << shift_;
+    shift_ += 8;
+    ++bytes_;
+    if (shift_ == 64) {
+      hash_ = mix(hash_ ^ pending_);
+      pending_ = 0;
+      shift_ = 0;
+    }
+  }
+  // 0 when no letter was added.
+  std::uint64_t value() const {
+    if (bytes_ == 0) return 0;
+    const std::uint64_t hash = mix(mix(hash_ ^ pending_) ^ bytes_);
+    return hash == 0 ? 1 : hash;
+  }
+
+ private:
+  static std::uint64_t mix(std::uint64_t x) {
+    x *= 0xFF51AFD7ED558CCDULL;
+    return x ^ (x >> 32U);
+  }
+  std::uint64_t hash_ = 0x9E3779B97F4A7C15ULL;
+  std::uint64_t pending_ = 0;
+  unsigned shift_ = 0;
+  std::uint64_t bytes_ = 0;
+};
 
 // One pass over a block. Characters feed the counts and the punctuation state; letters
 // also feed the current word, folded once: its bytes go into the repetition key's hash and
@@ -129,10 +165,7 @@ class BlockScanner {
     f.ends_sentence = (last_ & kSentence) != 0 || ((last_ & kClosing) != 0 && (before_last_ & kSentence) != 0);
   }
 
-  std::uint64_t repetition_key() const {
-    if (!any_letter_) return 0;
-    return key_ == 0 ? 1 : key_;
-  }
+  std::uint64_t repetition_key() const { return key_.value(); }
 
  private:
   static bool is_ascii_letter(unsigned char byte) { return static_cast<unsigned char>((byte | 0x20U) - 'a') < 26; }
@@ -150,7 +183,9 @@ class BlockScanner {
       word_bytes_ = 0;
     }
     const std::size_t start = pos;
-    std::uint64_t key = key_;
+    // Locals, so that the stores into word_ (chars may alias anything) do not force the
+    // hash state through memory on every letter.
+    LetterHash key = key_;
     bool caps = word_caps_;
     std::size_t bytes = word_bytes_;
     for (; pos < text.size(); ++pos) {
@@ -158,7 +193,7 @@ class BlockScanner {
       if (!is_ascii_letter(byte)) break;
       const auto lower = static_cast<unsigned char>(byte | 0x20U);
       caps = caps && byte < 'a';
-      key = (key ^ lower) * kFnvPrime;
+      key.add(lower);
       if (bytes < max_word_bytes_) word_[bytes] = static_cast<char>(lower);
       ++bytes;
     }
@@ -167,7 +202,6 @@ class BlockScanner {
     word_caps_ = caps;
     word_bytes_ = bytes;
     word_chars_ += length;
-    any_letter_ = true;
     f.chars += length;
     f.letters += length;
     mark_pending_ = bullet_pending_ = false;
@@ -194,8 +228,7 @@ class BlockScanner {
     word_caps_ = word_caps_ && (c.classes & kUpper) != 0;
     char bytes[4];
     const std::size_t length = c.folded < 0x80 ? (bytes[0] = static_cast<char>(c.folded), 1) : unicode::encode(c.folded, bytes);
-    for (std::size_t k = 0; k < length; ++k) key_ = (key_ ^ static_cast<unsigned char>(bytes[k])) * kFnvPrime;
-    any_letter_ = true;
+    for (std::size_t k = 0; k < length; ++k) key_.add(static_cast<unsigned char>(bytes[k]));
     if (cjk) {
       ++f.cjk_chars;
     } else {
@@ -270,9 +303,7 @@ class BlockScanner {
   std::uint32_t word_chars_ = 0;
   std::size_t word_bytes_ = 0;
   char word_[StopwordLists::kMaxWordBytes];
-  // the repetition key
-  std::uint64_t key_ = kFnvBasis;
-  bool any_letter_ = false;
+  LetterHash key_;  // the repetition key
 };
 
 void finish(const Block& block, float cjk_chars_per_word, BlockFeatures& f) {
@@ -334,20 +365,36 @@ std::uint64_t repetition_key(std::string_view text) {
 }
 
 void normalise_for_match(std::string_view text, std::string& out) {
-  out.clear();
+  // Folding never lengthens a character and a separator replaces at least one byte, so
+  // the result fits in the text's size: written in place, then cut to length.
+  out.resize(text.size());
+  char* const begin = out.data();
+  char* at = begin;
   bool pending_space = false;
   for (std::size_t pos = 0; pos < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80) {  // the common case, without decoding
+      if ((kSmall.classes[byte] & (kLetter | kDigit)) != 0) {
+        if (pending_space && at != begin) *at++ = ' ';
+        pending_space = false;
+        *at++ = static_cast<char>(kSmall.folded[byte]);
+      } else {
+        pending_space = true;
+      }
+      ++pos;
+      continue;
+    }
     const CharInfo c = char_at(text, pos);
     pos += c.length;
     if ((c.classes & (kLetter | kDigit)) != 0) {
-      if (pending_space && !out.empty()) out.push_back(' ');
+      if (pending_space && at != begin) *at++ = ' ';
       pending_space = false;
-      char bytes[4];
-      out.append(bytes, unicode::encode(c.folded, bytes));
+      at += unicode::encode(c.folded, at);
     } else {
       pending_space = true;
     }
   }
+  out.resize(static_cast<std::size_t>(at - begin));
 }
 
 }  // namespace declutter::score

@@ -1,7 +1,5 @@
 #include "score/stopwords.h"
 
-#include <algorithm>
-
 #include "text/unicode.h"
 
 namespace declutter::score {
@@ -79,41 +77,10 @@ StopwordLists StopwordLists::parse(std::span<const std::pair<std::string, std::s
                           std::string(line));
         continue;
       }
-      lists.add(line, bit);
+      lists.words_[line] |= bit;
     }
   }
   return lists;
-}
-
-void StopwordLists::add(std::string_view folded_word, LanguageMask mask) {
-  const std::uint64_t hash = hash_word(folded_word);
-  for (std::size_t i = hash & slot_mask_;; i = (i + 1) & slot_mask_) {
-    Slot& slot = slots_[i];
-    if (slot.length == 0) {
-      slot = Slot{hash, static_cast<std::uint32_t>(words_.size()), static_cast<std::uint32_t>(folded_word.size()), mask};
-      words_.append(folded_word);
-      ++word_count_;
-      max_word_bytes_ = std::max(max_word_bytes_, folded_word.size());
-      if (2 * word_count_ > slots_.size()) grow();
-      return;
-    }
-    if (slot.hash == hash && std::string_view(words_).substr(slot.offset, slot.length) == folded_word) {
-      slot.mask |= mask;
-      return;
-    }
-  }
-}
-
-void StopwordLists::grow() {
-  std::vector<Slot> old(slots_.size() * 2);
-  old.swap(slots_);
-  slot_mask_ = slots_.size() - 1;
-  for (const Slot& slot : old) {
-    if (slot.length == 0) continue;
-    std::size_t i = slot.hash & slot_mask_;
-    while (slots_[i].length != 0) i = (i + 1) & slot_mask_;
-    slots_[i] = slot;
-  }
 }
 
 int StopwordLists::language_index(std::string_view code) const {

@@ -8,10 +8,8 @@ std::string_view KeyCache::key(const Document& doc, std::size_t index) {
     arena_.clear();
     ends_.clear();
     ends_.reserve(doc.blocks.size());
-    std::string one;
     for (const auto& block : doc.blocks) {
-      phrase_key(block.text, one);
-      arena_ += one;
+      append_phrase_key(block.text, arena_);
       ends_.push_back(static_cast<std::uint32_t>(arena_.size()));
     }
   }

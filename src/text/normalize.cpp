@@ -1,6 +1,8 @@
 #include "text/normalize.h"
 
+#include <bit>
 #include <cstdint>
+#include <cstring>
 
 #include "text/unicode.h"
 
@@ -58,11 +60,35 @@ std::string_view trim_if(std::string_view text, Pred pred, bool front, bool back
 bool is_ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 char ascii_lower(unsigned char c) { return static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c); }
 
+static_assert(std::endian::native == std::endian::little, "fold_plain_word reads bytes in little-endian order");
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+
+// Eight bytes of a line that phrase_key can copy at once, lower-cased: printable ASCII
+// where every space stands alone (a run of spaces, a tab or a control character, and
+// anything non-ASCII, take the byte-by-byte path). Returns false when they cannot be.
+bool fold_plain_word(std::uint64_t x, std::uint64_t& folded) {
+  if ((x & kHighBits) != 0) return false;
+  const std::uint64_t below_space = (x - kOnes * 0x20U) & ~x & kHighBits;   // bytes < 0x20
+  const std::uint64_t spaces_xor = x ^ (kOnes * 0x20U);
+  const std::uint64_t is_space = ~(((spaces_xor & ~kHighBits) + ~kHighBits) | spaces_xor) & kHighBits;
+  const std::uint64_t adjacent_spaces = is_space & (is_space >> 8U);
+  const std::uint64_t last_is_space = is_space & (0x80ULL << 56U);
+  if ((below_space | adjacent_spaces | last_is_space) != 0) return false;
+  const std::uint64_t at_least_a = (x + kOnes * (0x80U - 'A')) & kHighBits;
+  const std::uint64_t above_z = (x + kOnes * (0x80U - 'Z' - 1)) & kHighBits;
+  folded = x | ((at_least_a & ~above_z) >> 2U);  // 0x80 >> 2 is the case bit 0x20
+  return true;
+}
+
+constexpr auto kIsSpace = [](char32_t c) { return unicode::is_space(c); };
+constexpr auto kIsDecoration = [](char32_t c) { return is_decoration(c); };
+
 }  // namespace
 
-std::string_view trim_space(std::string_view text) { return trim_if(text, unicode::is_space, true, true); }
+std::string_view trim_space(std::string_view text) { return trim_if(text, kIsSpace, true, true); }
 
-std::string_view trim_trailing_space(std::string_view text) { return trim_if(text, unicode::is_space, false, true); }
+std::string_view trim_trailing_space(std::string_view text) { return trim_if(text, kIsSpace, false, true); }
 
 void append_lowercase(std::string_view text, std::string& out) {
   for (std::size_t i = 0; i < text.size();) {
@@ -79,14 +105,28 @@ void append_lowercase(std::string_view text, std::string& out) {
 }
 
 void phrase_key(std::string_view line, std::string& out) {
-  const std::string_view core = trim_if(line, is_decoration, true, true);
+  out.clear();
+  append_phrase_key(line, out);
+}
+
+void append_phrase_key(std::string_view line, std::string& out) {
+  const std::string_view core = trim_if(line, kIsDecoration, true, true);
   // Lower-casing never lengthens a character and spaces only shrink, so the key fits in
   // the core's size: written in place, then cut to length.
-  out.resize(core.size());
+  const std::size_t start = out.size();
+  out.resize(start + core.size());
   char* const begin = out.data();
-  char* at = begin;
+  char* at = begin + start;
   bool pending_space = false;
   for (std::size_t i = 0; i < core.size();) {
+    std::uint64_t chunk = 0;
+    std::uint64_t folded = 0;
+    if (!pending_space && i + 8 <= core.size() && (std::memcpy(&chunk, core.data() + i, 8), fold_plain_word(chunk, folded))) {
+      std::memcpy(at, &folded, 8);
+      at += 8;
+      i += 8;
+      continue;
+    }
     const auto c = static_cast<unsigned char>(core[i]);
     if (c < 0x80) {
       if (is_ascii_space(c)) {

@@ -16,6 +16,8 @@ std::string_view trim_trailing_space(std::string_view text);
 // stripped at both ends, inner white space runs made one space, letters lower-cased
 // (ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic). Writes into `out`, reusing its buffer.
 void phrase_key(std::string_view line, std::string& out);
+// The same, appended to `out`.
+void append_phrase_key(std::string_view line, std::string& out);
 
 // Lower-cases the letters named above, leaving every other byte as it is.
 void append_lowercase(std::string_view text, std::string& out);

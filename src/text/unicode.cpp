@@ -29,7 +29,7 @@ CodePoint decode_slow(std::string_view text, std::size_t pos) {
   return {value, length, true};
 }
 
-CodePoint decode_before(std::string_view text, std::size_t end) {
+CodePoint decode_before_slow(std::string_view text, std::size_t end) {
   std::size_t start = end - 1;
   while (start > 0 && end - start < 4 && (static_cast<unsigned char>(text[start]) & 0xC0U) == 0x80U) --start;
   const CodePoint c = decode(text, start);

@@ -25,7 +25,12 @@ inline CodePoint decode(std::string_view text, std::size_t pos) {
   return decode_slow(text, pos);
 }
 // The code point that ends at `end` (exclusive): a malformed tail decodes as one invalid byte.
-CodePoint decode_before(std::string_view text, std::size_t end);
+CodePoint decode_before_slow(std::string_view text, std::size_t end);
+inline CodePoint decode_before(std::string_view text, std::size_t end) {
+  const auto last = static_cast<unsigned char>(text[end - 1]);
+  if (last < 0x80) return {last, 1, true};
+  return decode_before_slow(text, end);
+}
 
 // Writes the UTF-8 form of `c` (a scalar value) into `out`; returns its length (1-4).
 inline std::size_t encode(char32_t c, char* out) {
@@ -78,9 +83,9 @@ inline bool is_digit(char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10
 // White space as Unicode defines it (incl. NBSP, the U+2000 spaces, ideographic space,
 // BOM): what trimming and phrase keys remove.
 inline bool is_space(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 || c == 0x1680 ||
-         (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
-         c == 0x3000 || c == 0xFEFF;
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
+         c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
 
 }  // namespace declutter::unicode
