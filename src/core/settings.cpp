@@ -44,6 +44,7 @@ constexpr std::array kSpecs{
     SettingSpec{"score-near-good", "0.5", "prose score from which a block is near-good (neutral in the region search)", T::number},
     SettingSpec{"score-emission-cap", "4", "a block's prose score is capped at plus or minus this before the content/boilerplate segmentation", T::number},
     SettingSpec{"score-short-cap", "0.5", "most a short block (under score-short-words) can count against content in the segmentation", T::number},
+    SettingSpec{"score-dropped-cap", "0.5", "most a block a rule dropped can count against content in the segmentation (0: it is neutral)", T::number},
     SettingSpec{"score-switch-cost", "2", "cost of entering content from boilerplate in the segmentation: weak blocks between strong ones follow them", T::number},
     SettingSpec{"score-run-min-share", "10%", "a content run far from the article needs this share of the article's good prose to stay (stray prose in footers goes)", T::fraction},
     SettingSpec{"score-run-gap-scale", "10", "blocks between a content run and the article at which the full score-run-min-share applies; closer runs need proportionally less", T::number},

@@ -100,6 +100,7 @@ ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
   p.near_good = num("score-near-good");
   p.emission_cap = num("score-emission-cap");
   p.short_cap = num("score-short-cap");
+  p.dropped_cap = num("score-dropped-cap");
   p.switch_cost = num("score-switch-cost");
   p.run_min_share = num("score-run-min-share");
   p.run_gap_scale = num("score-run-gap-scale");
@@ -220,6 +221,7 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
   // Emissions: a block's evidence for content, capped so that one huge paragraph cannot
   // drag a whole footer along; decided blocks speak through their verdict.
   s.emissions.resize(n);
+  bool article_begun = false;
   for (std::size_t i = 0; i < n; ++i) {
     float e = clampf(s.prose[i] - params_.threshold, -params_.emission_cap, params_.emission_cap);
     // A short block carries little evidence against itself (jusText's "short" class): a
@@ -227,7 +229,11 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
     // short blocks in a row add up to a menu.
     if (s.classes[i] == BlockClass::short_block) e = std::max(e, -params_.short_cap);
     if (s.classes[i] == BlockClass::empty) e = 0;
-    if (blocks[i].verdict == Verdict::drop) e = 0;  // the rules spoke; a caption inside the article must not split it
+    // The rules spoke: a dropped block counts against content no more than the dropped cap, so
+    // a caption inside the article does not split it while a run of dropped chrome (a comment
+    // form, a share bar) still ends it.
+    if (blocks[i].verdict == Verdict::drop) e = article_begun ? clampf(e, -params_.dropped_cap, 0) : 0;
+    article_begun = article_begun || (s.classes[i] == BlockClass::good && blocks[i].verdict != Verdict::drop);
     if (blocks[i].verdict == Verdict::keep) e = std::max(e, 1.0F);
     s.emissions[i] = e;
   }

@@ -47,6 +47,7 @@ struct ScoreParams {
   float near_good = 0.5F;
   float emission_cap = 4;
   float short_cap = 0.5F;
+  float dropped_cap = 0;
   float switch_cost = 4;
   float run_min_share = 0.25F;
   float run_gap_scale = 10;

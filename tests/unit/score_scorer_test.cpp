@@ -152,3 +152,31 @@ TEST_CASE("scorer: prose score orders paragraphs above labels and link lists", "
   CHECK(label < params.near_good);
   CHECK(linked_paragraph < paragraph - 2);
 }
+
+TEST_CASE("scorer: dropped chrome after the article ends it; before the first paragraph it does not", "[score]") {
+  const auto dropped = [](Page& page, std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) {
+      page.doc.blocks[i].verdict = Verdict::drop;
+      page.doc.blocks[i].decider = Decider::rule;
+    }
+  };
+  std::vector<std::string> lines = menu();
+  lines.insert(lines.end(), {"Harbour town votes to restore its old ferry line", "Share", "Facebook", "Twitter", "Email",
+                             "Copy link", kPara1, kPara2, "A caption under the photo", kPara3});
+  lines.insert(lines.end(), {"Share", "Facebook", "Twitter", "Leave a Reply", "Cancel reply",
+                             "Thanks for reading!"});
+  Page page(lines);
+  dropped(page, 11, 16);  // the share bar under the headline
+  dropped(page, 18, 19);  // the caption
+  dropped(page, 20, 25);  // the share bar and comment form after the article
+  const std::string article = "Harbour town votes to restore its old ferry line\n" + kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n";
+  CHECK(page.run() == article);
+
+  Settings neutral;  // dropped blocks carry no evidence: the sign-off joins the article
+  neutral.set("score-dropped-cap", "0");
+  Page again(lines);
+  dropped(again, 11, 16);
+  dropped(again, 18, 19);
+  dropped(again, 20, 25);
+  CHECK(again.run(Focus::balanced, neutral) == article + "Thanks for reading!\n");
+}
