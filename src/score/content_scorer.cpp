@@ -310,17 +310,31 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
     i = j;
   }
   const std::size_t headline_from = first_content > params_.headline_reach ? first_content - params_.headline_reach : 0;
+  // HTML: the block builder moves the page's headline (its main <h1>, else the <title>) in
+  // front of the page. The page has an article, so that headline is its own.
+  const bool headline_in_front = begin == 0 && n > 0 && blocks[0].kind == BlockKind::title &&
+                                 blocks[0].verdict != Verdict::drop &&
+                                 s.features[0].link_density <= params_.max_link_density;
+  if (headline_in_front) s.content[0] = true;
   // The article's header: its headline (the line matching the title, or else the nearest
   // line above the article long enough to be one and no sentence) and the short lines
   // between it and the first paragraph that no rule removed (byline, date, kicker).
   if (first_content < n) {
     std::size_t headline = n;
-    for (std::size_t i = first_content; i-- > headline_from;)
+    std::size_t header_from = n;  // the first block after the headline
+    for (std::size_t i = first_content; i-- > std::max<std::size_t>(headline_from, headline_in_front ? 1 : 0);)
       if (s.features[i].title_match && blocks[i].verdict != Verdict::drop) {
         headline = i;
         break;
       }
-    if (headline == n) {
+    if (headline == n && headline_in_front && blocks[0].tag == "h1") {
+      // The <h1> was moved: its header starts where it stood, at the first block from a
+      // later source line.
+      std::size_t at = 1;
+      while (at < first_content && blocks[at].line < blocks[0].line) ++at;
+      if (first_content - at <= params_.headline_reach) header_from = at;
+    }
+    if (headline == n && header_from == n) {
       for (std::size_t i = first_content; i-- > headline_from;) {
         if (s.classes[i] == BlockClass::empty || blocks[i].verdict == Verdict::drop) continue;
         const BlockFeatures& f = s.features[i];
@@ -333,9 +347,10 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
     }
     if (headline < n) {
       s.content[headline] = true;
-      for (std::size_t i = headline + 1; i < first_content; ++i)
-        if (s.classes[i] == BlockClass::short_block) s.content[i] = true;
+      header_from = headline + 1;
     }
+    for (std::size_t i = header_from; i < first_content; ++i)
+      if (s.classes[i] == BlockClass::short_block) s.content[i] = true;
   }
 
   for (std::size_t i = 0; i < n; ++i) {

@@ -180,3 +180,19 @@ TEST_CASE("scorer: dropped chrome after the article ends it; before the first pa
   dropped(again, 20, 25);
   CHECK(again.run(Focus::balanced, neutral) == article + "Thanks for reading!\n");
 }
+
+TEST_CASE("scorer: HTML's headline, moved in front of the page, is kept with the byline under it", "[score]") {
+  // The block builder puts the main <h1> first; the byline still stands where the <h1> stood.
+  std::vector<std::string> lines = {"Harbour town votes to restore its old ferry line"};
+  for (const std::string& item : menu()) lines.push_back(item);
+  for (int i = 0; i < 12; ++i) lines.push_back("Teaser headline number " + std::to_string(i));
+  lines.insert(lines.end(), {"By Mara Lindqvist", kPara1, kPara2, kPara3, "Contact", "Imprint"});
+  Page page(lines);
+  page.doc.blocks[0].kind = BlockKind::title;
+  page.doc.blocks[0].tag = "h1";
+  page.doc.blocks[0].line = 23;  // the source line of the <h1>: just above the byline
+  for (std::size_t i = 1; i < page.doc.blocks.size(); ++i) page.doc.blocks[i].line = static_cast<std::uint32_t>(i + (i >= 23 ? 1 : 0));
+  for (std::size_t i = 11; i < 23; ++i) page.doc.blocks[i].link_chars = static_cast<std::uint32_t>(lines[i].size());
+  CHECK(page.run() == "Harbour town votes to restore its old ferry line\nBy Mara Lindqvist\n" + kPara1 + "\n" + kPara2 + "\n" +
+                          kPara3 + "\n");
+}
