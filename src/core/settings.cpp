@@ -49,6 +49,7 @@ constexpr std::array kSpecs{
     SettingSpec{"score-run-min-share", "10%", "a content run far from the article needs this share of the article's good prose to stay (stray prose in footers goes)", T::fraction},
     SettingSpec{"score-run-gap-scale", "10", "blocks between a content run and the article at which the full score-run-min-share applies; closer runs need proportionally less", T::number},
     SettingSpec{"score-bridge-blocks", "8", "a gap of at most this many short blocks between two parts of the article is kept with them (a list, a short table)", T::number},
+    SettingSpec{"score-container-min-share", "30%", "HTML: when the container holding most of the article's good prose holds at least this share of it, its other blocks between the first and last paragraph are kept (0: always, 100%: only a single container)", T::fraction},
     SettingSpec{"score-headline-reach", "12", "blocks above the article searched for its headline (a line matching the title)", T::number},
     SettingSpec{"score-headline-min-words", "4", "words the line above the article needs to be taken for its headline when no line matches the title", T::number},
     SettingSpec{"score-threshold", "0", "revised score a block needs to be kept (balanced focus)", T::number},

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -31,6 +32,7 @@ struct ScoreScratch {
   std::vector<ContentRun> runs;
   std::unordered_map<std::uint64_t, std::uint32_t> key_counts;
   std::vector<std::uint64_t> keys;
+  std::unordered_map<std::uint64_t, float> container_words;
   std::string folded;
   std::string title;
   std::string candidate;
@@ -69,6 +71,48 @@ void label_content(std::span<const float> emissions, float switch_cost, std::vec
   }
 }
 
+// The container a block sits in, as far as the HTML front end tells: its class and id tokens
+// (with its ancestors') and its depth.
+std::uint64_t container_key(const Block& block) {
+  return std::hash<std::string_view>{}(block.class_id) * 31 + block.depth;
+}
+
+// HTML: the article's paragraphs sit in one container. When one container (class and id
+// tokens, depth) holds at least `container_min_share` of the good prose labelled content, its
+// other blocks between the first and last of those paragraphs are part of the article,
+// however short (a one-line paragraph, a question in an interview).
+void join_article_container(std::span<const Block> blocks, const ScoreParams& params, ScoreScratch& s) {
+  const std::size_t n = blocks.size();
+  const auto in_article_prose = [&](std::size_t i) {
+    return s.content[i] && s.classes[i] == BlockClass::good && blocks[i].depth > 0;
+  };
+  s.container_words.clear();
+  for (std::size_t i = 0; i < n; ++i)
+    if (in_article_prose(i)) s.container_words[container_key(blocks[i])] += s.features[i].words;
+  std::uint64_t article_key = 0;
+  float best = 0;
+  float total = 0;
+  for (const auto& [key, words] : s.container_words) {
+    total += words;
+    if (words > best) {
+      best = words;
+      article_key = key;
+    }
+  }
+  if (best <= 0 || best < params.container_min_share * total) return;
+  std::size_t first = n;
+  std::size_t last = 0;
+  for (std::size_t i = 0; i < n; ++i)
+    if (in_article_prose(i) && container_key(blocks[i]) == article_key) {
+      first = std::min(first, i);
+      last = i;
+    }
+  for (std::size_t i = first; i <= last && i < n; ++i)
+    if (!s.content[i] && blocks[i].verdict == Verdict::undecided && s.classes[i] != BlockClass::empty &&
+        s.features[i].link_density <= params.max_link_density && container_key(blocks[i]) == article_key)
+      s.content[i] = true;
+}
+
 }  // namespace
 
 ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
@@ -104,6 +148,7 @@ ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
   p.switch_cost = num("score-switch-cost");
   p.run_min_share = num("score-run-min-share");
   p.run_gap_scale = num("score-run-gap-scale");
+  p.container_min_share = num("score-container-min-share");
   p.bridge_blocks = static_cast<std::size_t>(std::max(0.0, settings.number("score-bridge-blocks")));
   p.headline_reach = static_cast<std::size_t>(std::max(0.0, settings.number("score-headline-reach")));
   p.headline_min_words = num("score-headline-min-words");
@@ -296,6 +341,7 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
       for (std::size_t k = i; k < j; ++k) s.content[k] = true;
     i = j;
   }
+  join_article_container(blocks, params_, s);
   // HTML: the items of one list share a fate; an article's list does not lose its short
   // items because a longer one carried the run.
   for (std::size_t i = 0; i < n;) {

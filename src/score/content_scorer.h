@@ -52,6 +52,7 @@ struct ScoreParams {
   float run_min_share = 0.25F;
   float run_gap_scale = 10;
   std::size_t bridge_blocks = 8;
+  float container_min_share = 0.3F;
   std::size_t headline_reach = 12;
   float headline_min_words = 4;
   float threshold = 0;  // for the focus the stage was built with

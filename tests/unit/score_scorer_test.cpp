@@ -196,3 +196,25 @@ TEST_CASE("scorer: HTML's headline, moved in front of the page, is kept with the
   CHECK(page.run() == "Harbour town votes to restore its old ferry line\nBy Mara Lindqvist\n" + kPara1 + "\n" + kPara2 + "\n" +
                           kPara3 + "\n");
 }
+
+TEST_CASE("scorer: HTML blocks in the article's own container between its paragraphs stay", "[score]") {
+  const std::string sizes = "SIZES | 40x12 CM | 30x8 CM | 20x5 CM | 250 G | 99 EUR | 12 KG | 2024";
+  std::vector<std::string> lines = menu();
+  lines.insert(lines.end(), {kPara1, sizes, kPara2, kPara3, sizes + " extra"});
+  const auto page_with = [&](std::string_view sizes_class) {
+    auto page = std::make_unique<Page>(lines);
+    for (Block& block : page->doc.blocks) {
+      block.depth = 3;
+      block.class_id = "menu";
+    }
+    for (std::size_t i = 10; i < 15; ++i) {
+      page->doc.blocks[i].depth = 6;
+      page->doc.blocks[i].class_id = "story-body";
+    }
+    page->doc.blocks[11].class_id = sizes_class;
+    page->doc.blocks[14].class_id = "promo";  // after the article: not joined
+    return page;
+  };
+  CHECK(page_with("story-body")->run() == kPara1 + "\n" + sizes + "\n" + kPara2 + "\n" + kPara3 + "\n");
+  CHECK(page_with("gallery")->run() == kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n");
+}
