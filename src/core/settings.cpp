@@ -52,7 +52,7 @@ constexpr std::array kSpecs{
     SettingSpec{"score-container-min-share", "30%", "HTML: when the container holding most of the article's good prose holds at least this share of it, its other blocks between the first and last paragraph are kept (0: always, 100%: only a single container)", T::fraction},
     SettingSpec{"score-headline-reach", "12", "blocks above the article searched for its headline (a line matching the title)", T::number},
     SettingSpec{"score-headline-min-words", "4", "words the line above the article needs to be taken for its headline when no line matches the title", T::number},
-    SettingSpec{"score-threshold", "0", "revised score a block needs to be kept (balanced focus)", T::number},
+    SettingSpec{"score-threshold", "0.25", "revised score a block needs to be kept (balanced focus)", T::number},
     SettingSpec{"score-threshold-precision", "0.75", "revised score a block needs to be kept with --precision", T::number},
     SettingSpec{"score-threshold-recall", "-0.75", "revised score a block needs to be kept with --recall", T::number},
 };

@@ -385,8 +385,12 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
         if (s.classes[i] == BlockClass::empty || blocks[i].verdict == Verdict::drop) continue;
         const BlockFeatures& f = s.features[i];
         if (f.words < params_.headline_min_words) continue;
-        if (f.words <= params_.good_words && f.link_density <= params_.max_link_density && f.repeats == 0 &&
-            !f.ends_sentence)
+        // A repeated line is chrome, unless all its copies are here: a headline printed twice.
+        std::uint32_t copies_here = 0;
+        if (f.repeats > 0)
+          for (std::size_t k = headline_from; k < first_content; ++k) copies_here += s.keys[k] == s.keys[i] ? 1 : 0;
+        if (f.words <= params_.good_words && f.link_density <= params_.max_link_density &&
+            (f.repeats == 0 || copies_here == f.repeats + 1) && !f.ends_sentence)
           headline = i;
         break;
       }

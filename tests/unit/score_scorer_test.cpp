@@ -170,9 +170,11 @@ TEST_CASE("scorer: dropped chrome after the article ends it; before the first pa
   dropped(page, 18, 19);  // the caption
   dropped(page, 20, 25);  // the share bar and comment form after the article
   const std::string article = "Harbour town votes to restore its old ferry line\n" + kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n";
-  CHECK(page.run() == article);
+  Settings settings;
+  settings.set("score-threshold", "0");
+  CHECK(page.run(Focus::balanced, settings) == article);
 
-  Settings neutral;  // dropped blocks carry no evidence: the sign-off joins the article
+  Settings neutral = settings;  // dropped blocks carry no evidence: the sign-off joins the article
   neutral.set("score-dropped-cap", "0");
   Page again(lines);
   dropped(again, 11, 16);
@@ -217,4 +219,15 @@ TEST_CASE("scorer: HTML blocks in the article's own container between its paragr
   };
   CHECK(page_with("story-body")->run() == kPara1 + "\n" + sizes + "\n" + kPara2 + "\n" + kPara3 + "\n");
   CHECK(page_with("gallery")->run() == kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n");
+}
+
+TEST_CASE("scorer: a headline printed twice above the article is still its headline", "[score]") {
+  std::vector<std::string> lines = menu();
+  lines.insert(lines.end(), {"Harbour town votes to restore its old ferry line", "Harbour town votes to restore its old ferry line",
+                             "By Mara Lindqvist", kPara1, kPara2, "Contact", "Imprint", "Privacy"});
+  Settings strict;  // a threshold at which the headline's own evidence is not enough
+  strict.set("score-threshold", "0.5");
+  Page page(lines);
+  const std::string kept = page.run(Focus::balanced, strict);
+  CHECK(kept.find("Harbour town votes to restore its old ferry line\nBy Mara Lindqvist\n" + kPara1) != std::string::npos);
 }
