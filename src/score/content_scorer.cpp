@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -32,6 +33,7 @@ struct ScoreScratch {
   std::unordered_map<std::uint64_t, std::uint32_t> key_counts;
   std::vector<std::uint64_t> keys;
   MeasureScratch measure;
+  std::unordered_map<std::uint64_t, float> container_words;
   std::string title;
   std::string candidate;
 };
@@ -69,6 +71,48 @@ void label_content(std::span<const float> emissions, float switch_cost, std::vec
   }
 }
 
+// The container a block sits in, as far as the HTML front end tells: its class and id tokens
+// (with its ancestors') and its depth.
+std::uint64_t container_key(const Block& block) {
+  return std::hash<std::string_view>{}(block.class_id) * 31 + block.depth;
+}
+
+// HTML: the article's paragraphs sit in one container. When one container (class and id
+// tokens, depth) holds at least `container_min_share` of the good prose labelled content, its
+// other blocks between the first and last of those paragraphs are part of the article,
+// however short (a one-line paragraph, a question in an interview).
+void join_article_container(std::span<const Block> blocks, const ScoreParams& params, ScoreScratch& s) {
+  const std::size_t n = blocks.size();
+  const auto in_article_prose = [&](std::size_t i) {
+    return s.content[i] && s.classes[i] == BlockClass::good && blocks[i].depth > 0;
+  };
+  s.container_words.clear();
+  for (std::size_t i = 0; i < n; ++i)
+    if (in_article_prose(i)) s.container_words[container_key(blocks[i])] += s.features[i].words;
+  std::uint64_t article_key = 0;
+  float best = 0;
+  float total = 0;
+  for (const auto& [key, words] : s.container_words) {
+    total += words;
+    if (words > best) {
+      best = words;
+      article_key = key;
+    }
+  }
+  if (best <= 0 || best < params.container_min_share * total) return;
+  std::size_t first = n;
+  std::size_t last = 0;
+  for (std::size_t i = 0; i < n; ++i)
+    if (in_article_prose(i) && container_key(blocks[i]) == article_key) {
+      first = std::min(first, i);
+      last = i;
+    }
+  for (std::size_t i = first; i <= last && i < n; ++i)
+    if (!s.content[i] && blocks[i].verdict == Verdict::undecided && s.classes[i] != BlockClass::empty &&
+        s.features[i].link_density <= params.max_link_density && container_key(blocks[i]) == article_key)
+      s.content[i] = true;
+}
+
 }  // namespace
 
 ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
@@ -100,9 +144,11 @@ ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
   p.near_good = num("score-near-good");
   p.emission_cap = num("score-emission-cap");
   p.short_cap = num("score-short-cap");
+  p.dropped_cap = num("score-dropped-cap");
   p.switch_cost = num("score-switch-cost");
   p.run_min_share = num("score-run-min-share");
   p.run_gap_scale = num("score-run-gap-scale");
+  p.container_min_share = num("score-container-min-share");
   p.bridge_blocks = static_cast<std::size_t>(std::max(0.0, settings.number("score-bridge-blocks")));
   p.headline_reach = static_cast<std::size_t>(std::max(0.0, settings.number("score-headline-reach")));
   p.headline_min_words = num("score-headline-min-words");
@@ -215,6 +261,7 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
   // Emissions: a block's evidence for content, capped so that one huge paragraph cannot
   // drag a whole footer along; decided blocks speak through their verdict.
   s.emissions.resize(n);
+  bool article_begun = false;
   for (std::size_t i = 0; i < n; ++i) {
     float e = clampf(s.prose[i] - params_.threshold, -params_.emission_cap, params_.emission_cap);
     // A short block carries little evidence against itself (jusText's "short" class): a
@@ -222,7 +269,11 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
     // short blocks in a row add up to a menu.
     if (s.classes[i] == BlockClass::short_block) e = std::max(e, -params_.short_cap);
     if (s.classes[i] == BlockClass::empty) e = 0;
-    if (blocks[i].verdict == Verdict::drop) e = 0;  // the rules spoke; a caption inside the article must not split it
+    // The rules spoke: a dropped block counts against content no more than the dropped cap, so
+    // a caption inside the article does not split it while a run of dropped chrome (a comment
+    // form, a share bar) still ends it.
+    if (blocks[i].verdict == Verdict::drop) e = article_begun ? clampf(e, -params_.dropped_cap, 0) : 0;
+    article_begun = article_begun || (s.classes[i] == BlockClass::good && blocks[i].verdict != Verdict::drop);
     if (blocks[i].verdict == Verdict::keep) e = std::max(e, 1.0F);
     s.emissions[i] = e;
   }
@@ -285,6 +336,7 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
       for (std::size_t k = i; k < j; ++k) s.content[k] = true;
     i = j;
   }
+  join_article_container(blocks, params_, s);
   // HTML: the items of one list share a fate; an article's list does not lose its short
   // items because a longer one carried the run.
   for (std::size_t i = 0; i < n;) {
@@ -299,32 +351,51 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
     i = j;
   }
   const std::size_t headline_from = first_content > params_.headline_reach ? first_content - params_.headline_reach : 0;
+  // HTML: the block builder moves the page's headline (its main <h1>, else the <title>) in
+  // front of the page. The page has an article, so that headline is its own.
+  const bool headline_in_front = begin == 0 && n > 0 && blocks[0].kind == BlockKind::title &&
+                                 blocks[0].verdict != Verdict::drop &&
+                                 s.features[0].link_density <= params_.max_link_density;
+  if (headline_in_front) s.content[0] = true;
   // The article's header: its headline (the line matching the title, or else the nearest
   // line above the article long enough to be one and no sentence) and the short lines
   // between it and the first paragraph that no rule removed (byline, date, kicker).
   if (first_content < n) {
     std::size_t headline = n;
-    for (std::size_t i = first_content; i-- > headline_from;)
+    std::size_t header_from = n;  // the first block after the headline
+    for (std::size_t i = first_content; i-- > std::max<std::size_t>(headline_from, headline_in_front ? 1 : 0);)
       if (s.features[i].title_match && blocks[i].verdict != Verdict::drop) {
         headline = i;
         break;
       }
-    if (headline == n) {
+    if (headline == n && headline_in_front && blocks[0].tag == "h1") {
+      // The <h1> was moved: its header starts where it stood, at the first block from a
+      // later source line.
+      std::size_t at = 1;
+      while (at < first_content && blocks[at].line < blocks[0].line) ++at;
+      if (first_content - at <= params_.headline_reach) header_from = at;
+    }
+    if (headline == n && header_from == n) {
       for (std::size_t i = first_content; i-- > headline_from;) {
         if (s.classes[i] == BlockClass::empty || blocks[i].verdict == Verdict::drop) continue;
         const BlockFeatures& f = s.features[i];
         if (f.words < params_.headline_min_words) continue;
-        if (f.words <= params_.good_words && f.link_density <= params_.max_link_density && f.repeats == 0 &&
-            !f.ends_sentence)
+        // A repeated line is chrome, unless all its copies are here: a headline printed twice.
+        std::uint32_t copies_here = 0;
+        if (f.repeats > 0)
+          for (std::size_t k = headline_from; k < first_content; ++k) copies_here += s.keys[k] == s.keys[i] ? 1 : 0;
+        if (f.words <= params_.good_words && f.link_density <= params_.max_link_density &&
+            (f.repeats == 0 || copies_here == f.repeats + 1) && !f.ends_sentence)
           headline = i;
         break;
       }
     }
     if (headline < n) {
       s.content[headline] = true;
-      for (std::size_t i = headline + 1; i < first_content; ++i)
-        if (s.classes[i] == BlockClass::short_block) s.content[i] = true;
+      header_from = headline + 1;
     }
+    for (std::size_t i = header_from; i < first_content; ++i)
+      if (s.classes[i] == BlockClass::short_block) s.content[i] = true;
   }
 
   for (std::size_t i = 0; i < n; ++i) {

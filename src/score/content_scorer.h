@@ -5,11 +5,14 @@
 // 2. Give each block a prose score from its own evidence: length, stopword density,
 //    sentence punctuation, minus link density, capitalisation, digits, decoration and
 //    repetition (jusText's classes and boilerpipe's densities, as one weighted sum).
-// 3. Find the main content region: the run of blocks with the largest sum of good prose
-//    minus short and bad blocks (a maximum-sum segment, linear time).
-// 4. Revise each score by context: inside the region a block gains, outside it loses, the
-//    neighbours' scores pull it along, the headline just above the region is recovered.
-// 5. Keep a block whose revised score reaches the focus's threshold.
+// 3. Label runs of blocks content or boilerplate by a two-state segmentation (Viterbi) over
+//    those scores; a short block or one a rule dropped counts little against its run, and
+//    dropped chrome after the article's first good paragraph (a share bar, a comment form)
+//    still ends it.
+// 4. Keep the run with the most good prose and the runs near enough to it; bridge short
+//    gaps; in HTML, join the blocks of the article's own container and items of one list;
+//    recover the headline and the short lines under it (byline, date).
+// 5. Blocks no rule decided get the verdict of their label.
 #include <memory>
 
 #include "core/settings.h"
@@ -47,10 +50,12 @@ struct ScoreParams {
   float near_good = 0.5F;
   float emission_cap = 4;
   float short_cap = 0.5F;
+  float dropped_cap = 0;
   float switch_cost = 4;
   float run_min_share = 0.25F;
   float run_gap_scale = 10;
   std::size_t bridge_blocks = 8;
+  float container_min_share = 0.3F;
   std::size_t headline_reach = 12;
   float headline_min_words = 4;
   float threshold = 0;  // for the focus the stage was built with

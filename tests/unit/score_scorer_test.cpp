@@ -151,3 +151,82 @@ TEST_CASE("scorer: prose score orders paragraphs above labels and link lists", "
   CHECK(label < params.near_good);
   CHECK(linked_paragraph < paragraph - 2);
 }
+
+TEST_CASE("scorer: dropped chrome after the article ends it; before the first paragraph it does not", "[score]") {
+  const auto dropped = [](Page& page, std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) {
+      page.doc.blocks[i].verdict = Verdict::drop;
+      page.doc.blocks[i].decider = Decider::rule;
+    }
+  };
+  std::vector<std::string> lines = menu();
+  lines.insert(lines.end(), {"Harbour town votes to restore its old ferry line", "Share", "Facebook", "Twitter", "Email",
+                             "Copy link", kPara1, kPara2, "A caption under the photo", kPara3});
+  lines.insert(lines.end(), {"Share", "Facebook", "Twitter", "Leave a Reply", "Cancel reply",
+                             "Thanks for reading!"});
+  Page page(lines);
+  dropped(page, 11, 16);  // the share bar under the headline
+  dropped(page, 18, 19);  // the caption
+  dropped(page, 20, 25);  // the share bar and comment form after the article
+  const std::string article = "Harbour town votes to restore its old ferry line\n" + kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n";
+  Settings settings;
+  settings.set("score-threshold", "0");
+  CHECK(page.run(Focus::balanced, settings) == article);
+
+  Settings neutral = settings;  // dropped blocks carry no evidence: the sign-off joins the article
+  neutral.set("score-dropped-cap", "0");
+  Page again(lines);
+  dropped(again, 11, 16);
+  dropped(again, 18, 19);
+  dropped(again, 20, 25);
+  CHECK(again.run(Focus::balanced, neutral) == article + "Thanks for reading!\n");
+}
+
+TEST_CASE("scorer: HTML's headline, moved in front of the page, is kept with the byline under it", "[score]") {
+  // The block builder puts the main <h1> first; the byline still stands where the <h1> stood.
+  std::vector<std::string> lines = {"Harbour town votes to restore its old ferry line"};
+  for (const std::string& item : menu()) lines.push_back(item);
+  for (int i = 0; i < 12; ++i) lines.push_back("Teaser headline number " + std::to_string(i));
+  lines.insert(lines.end(), {"By Mara Lindqvist", kPara1, kPara2, kPara3, "Contact", "Imprint"});
+  Page page(lines);
+  page.doc.blocks[0].kind = BlockKind::title;
+  page.doc.blocks[0].tag = "h1";
+  page.doc.blocks[0].line = 23;  // the source line of the <h1>: just above the byline
+  for (std::size_t i = 1; i < page.doc.blocks.size(); ++i) page.doc.blocks[i].line = static_cast<std::uint32_t>(i + (i >= 23 ? 1 : 0));
+  for (std::size_t i = 11; i < 23; ++i) page.doc.blocks[i].link_chars = static_cast<std::uint32_t>(lines[i].size());
+  CHECK(page.run() == "Harbour town votes to restore its old ferry line\nBy Mara Lindqvist\n" + kPara1 + "\n" + kPara2 + "\n" +
+                          kPara3 + "\n");
+}
+
+TEST_CASE("scorer: HTML blocks in the article's own container between its paragraphs stay", "[score]") {
+  const std::string sizes = "SIZES | 40x12 CM | 30x8 CM | 20x5 CM | 250 G | 99 EUR | 12 KG | 2024";
+  std::vector<std::string> lines = menu();
+  lines.insert(lines.end(), {kPara1, sizes, kPara2, kPara3, sizes + " extra"});
+  const auto page_with = [&](std::string_view sizes_class) {
+    auto page = std::make_unique<Page>(lines);
+    for (Block& block : page->doc.blocks) {
+      block.depth = 3;
+      block.class_id = "menu";
+    }
+    for (std::size_t i = 10; i < 15; ++i) {
+      page->doc.blocks[i].depth = 6;
+      page->doc.blocks[i].class_id = "story-body";
+    }
+    page->doc.blocks[11].class_id = sizes_class;
+    page->doc.blocks[14].class_id = "promo";  // after the article: not joined
+    return page;
+  };
+  CHECK(page_with("story-body")->run() == kPara1 + "\n" + sizes + "\n" + kPara2 + "\n" + kPara3 + "\n");
+  CHECK(page_with("gallery")->run() == kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n");
+}
+
+TEST_CASE("scorer: a headline printed twice above the article is still its headline", "[score]") {
+  std::vector<std::string> lines = menu();
+  lines.insert(lines.end(), {"Harbour town votes to restore its old ferry line", "Harbour town votes to restore its old ferry line",
+                             "By Mara Lindqvist", kPara1, kPara2, "Contact", "Imprint", "Privacy"});
+  Settings strict;  // a threshold at which the headline's own evidence is not enough
+  strict.set("score-threshold", "0.5");
+  Page page(lines);
+  const std::string kept = page.run(Focus::balanced, strict);
+  CHECK(kept.find("Harbour town votes to restore its old ferry line\nBy Mara Lindqvist\n" + kPara1) != std::string::npos);
+}
