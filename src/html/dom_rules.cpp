@@ -14,6 +14,7 @@
 #include "html/css_selector.h"
 #include "html/dom_walk.h"
 #include "html/name_cache.h"
+#include "html/xml_arena.h"
 #include "html/xml_doc.h"
 
 namespace declutter {
@@ -598,6 +599,7 @@ std::size_t DomRules::rule_count() const { return impl_->selectors.size() + impl
 void DomRules::apply(xmlDoc* doc, DomMarks& marks) const {
   marks.clear();
   if (doc == nullptr) return;
+  XmlArena::HeapAllocations xpath_memory;  // XPath objects are short-lived: heap, not the tree's arena
   impl_->match_selectors(doc, marks);
   impl_->match_xpaths(doc, marks);
 }
