@@ -88,9 +88,11 @@ TEST_CASE("xml arena: libxml2 allocates from the page's arena inside a scope, fr
     REQUIRE(second != nullptr);
     xmlFree(first);
     xmlFree(second);
+#if !defined(__SANITIZE_ADDRESS__)  // under ASan every block is a heap block of its own
     CHECK(xmlMalloc(0) == second);
     CHECK(xmlMalloc(110) == first);
     CHECK(xmlMalloc(100) != first);
+#endif
     xmlFree(third);
     char* copy = xmlMemStrdup("a copy");
     REQUIRE(copy != nullptr);
