@@ -142,6 +142,7 @@ void BlockBuilder::build(xmlDoc* tree, const DomMarks& marks, Document& doc) {
   doc_ = &doc;
   arena_ = &doc.arena;
   names_.clear();
+  class_id_names_.clear();
   frames_.clear();
   texts_.clear();
   class_ids_.clear();
@@ -285,8 +286,11 @@ BlockBuilder::Span BlockBuilder::append_class_id(const xmlNode* owner) {
   for (const xmlNode* node = owner; node != nullptr && node->type == XML_ELEMENT_NODE && level <= kClassIdAncestors;
        node = node->parent, ++level) {
     for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
-      const std::string_view name = xml_text(a->name);
-      if (name != "class" && name != "id") continue;
+      const bool wanted = class_id_names_.get(a->name, [&] {
+        const std::string_view name = xml_text(a->name);
+        return name == "class" || name == "id";
+      });
+      if (!wanted) continue;
       std::string_view value = attribute_value(a);
       while (!value.empty() && arena.size() - start < kClassIdMaxBytes) {
         std::size_t begin = 0;

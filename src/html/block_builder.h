@@ -52,6 +52,7 @@ class BlockBuilder {
   const void* info_of(const xmlNode* element);  // the element's table entry (block_builder.cpp)
 
   NameCache<const void*> names_;
+  NameCache<bool> class_id_names_;  // attribute names: is it class or id?
   Document* doc_ = nullptr;
   std::string* arena_ = nullptr;
   std::vector<Frame> frames_;

@@ -14,6 +14,7 @@
 #include "html/css_selector.h"
 #include "html/dom_walk.h"
 #include "html/name_cache.h"
+#include "html/xml_arena.h"
 #include "html/xml_doc.h"
 
 namespace declutter {
@@ -389,9 +390,21 @@ void DomRules::Impl::match_selectors(xmlDoc* doc, DomMarks& marks) const {
   std::vector<char> root_found(selectors.size(), 0);
 
   ElementView view;
+  // What an attribute name means to the selectors, looked up once per name and page.
   struct AttributeKeys {
     const std::vector<std::uint32_t>* by_name = nullptr;
     const SubstringIndex* substrings = nullptr;
+    bool is_id = false;
+    bool is_class = false;
+  };
+  const auto keys_of = [&](const xmlChar* attribute_name) {
+    AttributeKeys found;
+    const std::string_view name = xml_text(attribute_name);
+    found.by_name = by_attribute.find(name);
+    if (auto it = by_substring.find(name); it != by_substring.end()) found.substrings = &it->second;
+    found.is_id = name == "id";
+    found.is_class = name == "class";
+    return found;
   };
   NameCache<const std::vector<std::uint32_t>*> tag_keys;
   NameCache<AttributeKeys> attribute_keys;
@@ -431,11 +444,11 @@ void DomRules::Impl::match_selectors(xmlDoc* doc, DomMarks& marks) const {
         frames.push_back(own_begin);
         view = ElementView{node_name(node), {}, {}, false};
         for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
-          const std::string_view name = xml_text(a->name);
-          if (name == "id") {
+          const AttributeKeys keys = attribute_keys.get(a->name, [&] { return keys_of(a->name); });
+          if (keys.is_id) {
             view.id = attribute_value(a);
             view.has_id = true;
-          } else if (name == "class") {
+          } else if (keys.is_class) {
             view.classes = attribute_value(a);
           }
         }
@@ -453,13 +466,7 @@ void DomRules::Impl::match_selectors(xmlDoc* doc, DomMarks& marks) const {
         }
         if (!by_attribute.empty() || !by_substring.empty())
           for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
-            const AttributeKeys keys = attribute_keys.get(a->name, [&] {
-              AttributeKeys found;
-              const std::string_view name = xml_text(a->name);
-              found.by_name = by_attribute.find(name);
-              if (auto it = by_substring.find(name); it != by_substring.end()) found.substrings = &it->second;
-              return found;
-            });
+            const AttributeKeys keys = attribute_keys.get(a->name, [&] { return keys_of(a->name); });
             if (keys.by_name != nullptr)
               for (std::uint32_t flat : *keys.by_name) consider(flat, node, parent_begin, own_begin);
             if (keys.substrings != nullptr)
@@ -598,6 +605,7 @@ std::size_t DomRules::rule_count() const { return impl_->selectors.size() + impl
 void DomRules::apply(xmlDoc* doc, DomMarks& marks) const {
   marks.clear();
   if (doc == nullptr) return;
+  XmlArena::HeapAllocations xpath_memory;  // XPath objects are short-lived: heap, not the tree's arena
   impl_->match_selectors(doc, marks);
   impl_->match_xpaths(doc, marks);
 }

@@ -12,43 +12,14 @@
 #include <string>
 #include <vector>
 
+#include "html/chunk_arena.h"
 #include "html/parsers.h"
 
 namespace declutter {
 namespace {
 
-class BumpArena {
- public:
-  void* allocate(std::size_t size) {
-    size = (size + kAlign - 1) & ~(kAlign - 1);
-    if (size > remaining_) grow(size);
-    void* out = cursor_;
-    cursor_ += size;
-    remaining_ -= size;
-    return out;
-  }
-
-  static void* gumbo_allocate(void* self, std::size_t size) { return static_cast<BumpArena*>(self)->allocate(size); }
-  static void gumbo_deallocate(void*, void*) {}
-
- private:
-  static constexpr std::size_t kAlign = alignof(std::max_align_t);
-  static constexpr std::size_t kFirstChunk = 64 * 1024;
-  static constexpr std::size_t kMaxChunk = 8 * 1024 * 1024;
-
-  void grow(std::size_t size) {
-    next_chunk_ = std::min(next_chunk_ * 2, kMaxChunk);
-    const std::size_t chunk = std::max(size, next_chunk_);
-    chunks_.push_back(std::make_unique<std::max_align_t[]>(chunk / sizeof(std::max_align_t) + 1));
-    cursor_ = reinterpret_cast<char*>(chunks_.back().get());
-    remaining_ = chunk;
-  }
-
-  std::vector<std::unique_ptr<std::max_align_t[]>> chunks_;
-  char* cursor_ = nullptr;
-  std::size_t remaining_ = 0;
-  std::size_t next_chunk_ = kFirstChunk / 2;
-};
+void* gumbo_allocate(void* arena, std::size_t size) { return static_cast<ChunkArena*>(arena)->allocate(size); }
+void gumbo_deallocate(void*, void*) {}
 
 const xmlChar* as_xml(const char* text) { return reinterpret_cast<const xmlChar*>(text); }
 
@@ -130,10 +101,10 @@ const GumboVector* children_of(const GumboNode& node) {
 
 XmlDocPtr parse_with_gumbo(std::string_view utf8_html) {
   ensure_libxml2_initialised();
-  BumpArena arena;
+  ChunkArena arena;
   GumboOptions options = kGumboDefaultOptions;
-  options.allocator = &BumpArena::gumbo_allocate;
-  options.deallocator = &BumpArena::gumbo_deallocate;
+  options.allocator = &gumbo_allocate;
+  options.deallocator = &gumbo_deallocate;
   options.userdata = &arena;
   options.max_errors = 0;  // parse errors are normal input; recording them costs time
   const GumboOutput* output = gumbo_parse_with_options(&options, utf8_html.data(), utf8_html.size());

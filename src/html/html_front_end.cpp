@@ -1,5 +1,7 @@
 #include "html/html_front_end.h"
 
+#include <utility>
+
 #include "html/decode.h"
 #include "html/parsers.h"
 
@@ -10,11 +12,14 @@ void HtmlFrontEnd::build(std::string_view raw_bytes, HtmlParser parser, const Do
   doc.arena.clear();
   doc.title.clear();
   decode_html_bytes(raw_bytes, doc.source);
+  ensure_libxml2_initialised();  // outside the arena: libxml2's global tables outlive the page
+  XmlArena::Scope tree_memory(xml_arena_);
   XmlDocPtr tree = parse_html(doc.source, parser);
   rules.apply(tree.get(), marks_);
   // Blocks hold roughly the page's visible text, a fraction of its markup.
   doc.arena.reserve(doc.source.size() / 4 + 64);
   builder_.build(tree.get(), marks_, doc);
+  tree_memory.discard(std::move(tree));
 }
 
 void build_html_document(std::string_view raw_bytes, HtmlParser parser, const DomRules& rules, Document& doc) {

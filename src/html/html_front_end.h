@@ -7,6 +7,7 @@
 #include "core/document.h"
 #include "html/block_builder.h"
 #include "html/dom_rules.h"
+#include "html/xml_arena.h"
 #include "pipeline/engine.h"
 
 namespace declutter {
@@ -19,6 +20,7 @@ class HtmlFrontEnd {
   void build(std::string_view raw_bytes, HtmlParser parser, const DomRules& rules, Document& doc);
 
  private:
+  XmlArena xml_arena_;  // the parse tree's memory, reused page after page
   DomMarks marks_;
   BlockBuilder builder_;
 };

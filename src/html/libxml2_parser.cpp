@@ -7,12 +7,17 @@
 #include <mutex>
 
 #include "html/parsers.h"
+#include "html/xml_arena.h"
 
 namespace declutter {
 
 void ensure_libxml2_initialised() {
   static std::once_flag once;
-  std::call_once(once, [] { xmlInitParser(); });
+  std::call_once(once, [] {
+    install_xml_allocator();
+    XmlArena::HeapAllocations global_tables;  // they outlive any page's arena
+    xmlInitParser();
+  });
 }
 
 XmlDocPtr parse_with_libxml2(std::string_view utf8_html) {
