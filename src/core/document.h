@@ -38,15 +38,27 @@ struct Block {
   std::uint32_t link_chars = 0;   // characters of text inside <a>
   std::string_view tag;           // lower-case tag name of the block element
   std::string_view class_id;      // space-separated class and id tokens of the block and ancestors
+  std::uint32_t node = kNoNode;   // its element in Document::nodes (HTML)
+
+  static constexpr std::uint32_t kNoNode = 0xFFFFFFFF;
 
   bool dropped() const { return verdict == Verdict::drop; }
   bool kept() const { return verdict != Verdict::drop; }
+};
+
+// HTML: a block-level element, kept so that stages can tell which blocks share an ancestor.
+// Nodes are stored in document order, so the nodes inside node k are k+1 .. end-1.
+struct DomNode {
+  std::uint32_t parent = 0xFFFFFFFF;  // index of the enclosing block-level element, or none
+  std::uint32_t end = 0;              // one past the last node inside this one
+  std::uint16_t depth = 0;            // its depth in the DOM
 };
 
 struct Document {
   std::string source;             // the input bytes after decoding (text views point here ...)
   std::string arena;              // ... or here, for text the HTML front end produced
   std::vector<Block> blocks;
+  std::vector<DomNode> nodes;     // HTML: block-level elements in document order
   std::string url;                // from --url or a JSONL record, may be empty
   std::string title;              // page <title>, HTML only
 

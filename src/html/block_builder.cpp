@@ -195,6 +195,7 @@ void BlockBuilder::enter_element(xmlNode* element, const DomMarks& marks) {
   if (!frames_.empty()) {
     const Frame& parent = frames_.back();
     frame.owner = parent.owner;
+    frame.owner_node = parent.owner_node;
     frame.drop = parent.drop;
     frame.keep = parent.keep;
     frame.in_root = parent.in_root;
@@ -209,7 +210,13 @@ void BlockBuilder::enter_element(xmlNode* element, const DomMarks& marks) {
   const bool state_changes = frames_.empty() || is_root || (frame.keep != frames_.back().keep) ||
                              (frame.drop != frames_.back().drop);
   frame.boundary = info.role == Role::block || info.role == Role::row || state_changes;
-  if (info.role == Role::block || info.role == Role::row || frames_.empty()) frame.owner = element;
+  if (info.role == Role::block || info.role == Role::row || frames_.empty()) {
+    frame.owner = element;
+    const std::uint32_t parent = frame.owner_node;
+    frame.owner_node = static_cast<std::uint32_t>(doc_->nodes.size());
+    doc_->nodes.push_back({parent, frame.owner_node + 1,
+                           static_cast<std::uint16_t>(std::min<std::size_t>(frames_.size(), std::numeric_limits<std::uint16_t>::max()))});
+  }
 
   if (frame.boundary) {
     flush();
@@ -233,6 +240,7 @@ void BlockBuilder::enter_element(xmlNode* element, const DomMarks& marks) {
 void BlockBuilder::leave_element(const xmlNode* element) {
   const Frame& frame = frames_.back();
   if (frame.boundary) flush();
+  if (frame.owner == element) doc_->nodes[frame.owner_node].end = static_cast<std::uint32_t>(doc_->nodes.size());
   const ElementInfo& info = *static_cast<const ElementInfo*>(info_of(element));
   if (node_name(element) == "a" && link_depth_ > 0) --link_depth_;
   if (info.kind == BlockKind::preformatted && pre_depth_ > 0) --pre_depth_;
@@ -331,6 +339,7 @@ void BlockBuilder::flush() {
   block.tag = info.tag.empty() ? std::string_view("div") : info.tag;
   block.depth = static_cast<std::uint16_t>(std::min<std::size_t>(frames_.size(), std::numeric_limits<std::uint16_t>::max()));
   block.link_chars = run_link_chars_;
+  block.node = frame.owner_node;
   if (frame.keep != nullptr) {
     doc_->decide(block, Verdict::keep, Decider::dom_rule, frame.keep);
   } else if (!frame.in_root) {

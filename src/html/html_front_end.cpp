@@ -9,6 +9,7 @@ namespace declutter {
 
 void HtmlFrontEnd::build(std::string_view raw_bytes, HtmlParser parser, const DomRules& rules, Document& doc) {
   doc.blocks.clear();
+  doc.nodes.clear();
   doc.arena.clear();
   doc.title.clear();
   decode_html_bytes(raw_bytes, doc.source);

@@ -80,6 +80,7 @@ Worker::~Worker() = default;
 const Document& Worker::analyse(const DocumentInput& input) {
   Document& doc = impl_->doc;
   doc.blocks.clear();
+  doc.nodes.clear();
   doc.arena.clear();
   doc.title.clear();
   doc.url.assign(input.url);

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "score/article_element.h"
 #include "score/features.h"
 
 namespace declutter::score {
@@ -34,6 +35,8 @@ struct ScoreScratch {
   std::vector<std::uint64_t> keys;
   MeasureScratch measure;
   std::unordered_map<std::uint64_t, float> container_words;
+  std::vector<float> article_mass;
+  std::vector<float> subtree_mass;
   std::string title;
   std::string candidate;
 };
@@ -113,6 +116,51 @@ void join_article_container(std::span<const Block> blocks, const ScoreParams& pa
       s.content[i] = true;
 }
 
+// HTML: the element holding the article, by its share of the good prose labelled content
+// (score-article-share). Its blocks between its first and last paragraph are part of the
+// article whatever their length (a table, a recipe's list, a one-line answer); a run of
+// content outside it needs score-article-outside-share of its prose to stay (an author box,
+// a subscription pitch, a comment under the article).
+void join_article_element(std::span<const DomNode> nodes, std::span<const Block> blocks, const ScoreParams& params,
+                          ScoreScratch& s) {
+  const std::size_t n = blocks.size();
+  if (nodes.empty() || params.article_share <= 0) return;
+  s.article_mass.assign(n, 0.0F);
+  for (std::size_t i = 0; i < n; ++i)
+    if (s.content[i] && s.classes[i] == BlockClass::good && blocks[i].verdict != Verdict::drop)
+      s.article_mass[i] = static_cast<float>(s.features[i].words);
+  const std::uint32_t article = article_element(nodes, blocks, s.article_mass, params.article_share, s.subtree_mass);
+  if (article == Block::kNoNode) return;
+  const auto inside = [&](std::size_t i) { return inside_element(nodes, article, blocks[i].node); };
+  std::size_t first = n;
+  std::size_t last = 0;
+  float inside_mass = 0;
+  for (std::size_t i = 0; i < n; ++i)
+    if (s.article_mass[i] > 0 && inside(i)) {
+      first = std::min(first, i);
+      last = i;
+      inside_mass += s.article_mass[i];
+    }
+  if (params.article_fill)
+    for (std::size_t i = first; i <= last && i < n; ++i)
+      if (!s.content[i] && blocks[i].verdict == Verdict::undecided && s.classes[i] != BlockClass::empty &&
+          s.features[i].link_density <= params.max_link_density && inside(i))
+        s.content[i] = true;
+  if (params.article_outside_share <= 0) return;
+  for (std::size_t i = last + 1; i < n;) {
+    if (!s.content[i] || inside(i)) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    float mass = 0;
+    for (; j < n && s.content[j] && !inside(j); ++j) mass += s.article_mass[j];
+    if (mass < params.article_outside_share * inside_mass)
+      for (std::size_t k = i; k < j; ++k) s.content[k] = false;
+    i = j;
+  }
+}
+
 }  // namespace
 
 ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
@@ -149,6 +197,9 @@ ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
   p.run_min_share = num("score-run-min-share");
   p.run_gap_scale = num("score-run-gap-scale");
   p.container_min_share = num("score-container-min-share");
+  p.article_share = num("score-article-share");
+  p.article_fill = settings.flag("score-article-fill");
+  p.article_outside_share = num("score-article-outside-share");
   p.bridge_blocks = static_cast<std::size_t>(std::max(0.0, settings.number("score-bridge-blocks")));
   p.headline_reach = static_cast<std::size_t>(std::max(0.0, settings.number("score-headline-reach")));
   p.headline_min_words = num("score-headline-min-words");
@@ -337,6 +388,7 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
     i = j;
   }
   join_article_container(blocks, params_, s);
+  join_article_element(doc.nodes, blocks, params_, s);
   // HTML: the items of one list share a fate; an article's list does not lose its short
   // items because a longer one carried the run.
   for (std::size_t i = 0; i < n;) {

@@ -10,8 +10,9 @@
 //    dropped chrome after the article's first good paragraph (a share bar, a comment form)
 //    still ends it.
 // 4. Keep the run with the most good prose and the runs near enough to it; bridge short
-//    gaps; in HTML, join the blocks of the article's own container and items of one list;
-//    recover the headline and the short lines under it (byline, date).
+//    gaps; in HTML, join the blocks of the article's own container and items of one list,
+//    find the element holding the article (article_element.h), keep its short blocks and
+//    drop small runs of prose after it; recover the headline and the lines under it.
 // 5. Blocks no rule decided get the verdict of their label.
 #include <memory>
 
@@ -56,6 +57,9 @@ struct ScoreParams {
   float run_gap_scale = 10;
   std::size_t bridge_blocks = 8;
   float container_min_share = 0.3F;
+  float article_share = 0;         // 0: no article element
+  bool article_fill = false;
+  float article_outside_share = 0;  // 0: runs outside the article element are left alone
   std::size_t headline_reach = 12;
   float headline_min_words = 4;
   float threshold = 0;  // for the focus the stage was built with

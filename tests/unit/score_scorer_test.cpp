@@ -7,6 +7,7 @@
 
 #include "core/settings.h"
 #include "rules/embedded.h"
+#include "score/article_element.h"
 #include "score/content_scorer.h"
 
 using namespace declutter;
@@ -229,4 +230,53 @@ TEST_CASE("scorer: a headline printed twice above the article is still its headl
   Page page(lines);
   const std::string kept = page.run(Focus::balanced, strict);
   CHECK(kept.find("Harbour town votes to restore its old ferry line\nBy Mara Lindqvist\n" + kPara1) != std::string::npos);
+}
+
+namespace {
+// An HTML page as the block builder leaves it: body (node 0) holds a menu (node 1), the
+// article element (node 2) with a table (node 3) inside it, and a box after it (node 4).
+std::unique_ptr<Page> page_with_article_element(const std::string& after_article) {
+  const std::string sizes = "SIZES | 40x12 CM | 30x8 CM | 20x5 CM | 250 G | 99 EUR | 12 KG | 2024";
+  std::vector<std::string> lines = menu();
+  lines.insert(lines.end(), {kPara1, kPara2, sizes, kPara3, kPara1 + " " + kPara2, after_article, "Contact", "Imprint"});
+  auto page = std::make_unique<Page>(lines);
+  page->doc.nodes = {{Block::kNoNode, 5, 1}, {0, 2, 2}, {0, 4, 2}, {2, 4, 3}, {0, 5, 2}};
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    Block& block = page->doc.blocks[i];
+    block.node = i < 10 ? 1 : i < 15 ? 2 : 4;
+    block.depth = static_cast<std::uint16_t>(i < 10 || i >= 15 ? 3 : 4);
+    block.class_id = i < 10 ? "menu" : i < 15 ? "story-body" : "footer-box";
+  }
+  page->doc.blocks[12].node = 3;  // the table: another container inside the article
+  page->doc.blocks[12].class_id = "specs story-body";
+  page->doc.blocks[12].depth = 6;
+  return page;
+}
+}  // namespace
+
+TEST_CASE("article element: the deepest element holding the given share of the prose", "[score]") {
+  const std::vector<DomNode> nodes = {{Block::kNoNode, 4, 1}, {0, 4, 2}, {1, 4, 3}, {2, 4, 4}};
+  std::vector<Block> blocks(4);
+  for (std::uint32_t i = 0; i < 4; ++i) blocks[i].node = i;
+  std::vector<float> subtree;
+  const std::vector<float> mass = {0, 10, 80, 10};
+  CHECK(article_element(nodes, blocks, mass, 0.7F, subtree) == 2);  // 90 of 100 words under node 2
+  CHECK(article_element(nodes, blocks, mass, 0.95F, subtree) == 1);
+  CHECK(article_element(nodes, blocks, std::vector<float>(4, 0.0F), 0.7F, subtree) == Block::kNoNode);
+  CHECK(inside_element(nodes, 2, 3));
+  CHECK_FALSE(inside_element(nodes, 3, 2));
+  CHECK_FALSE(inside_element(nodes, Block::kNoNode, 2));
+}
+
+TEST_CASE("scorer: the article element keeps its short blocks and sheds a short box after it", "[score]") {
+  const std::string bio =
+      "Mara Lindqvist has written about the coast and its harbour towns for this paper since 2009, and she lives in "
+      "Kettleby with her family.";
+  const std::string sizes = "SIZES | 40x12 CM | 30x8 CM | 20x5 CM | 250 G | 99 EUR | 12 KG | 2024";
+  const std::string article = kPara1 + "\n" + kPara2 + "\n" + sizes + "\n" + kPara3 + "\n" + kPara1 + " " + kPara2 + "\n";
+  CHECK(page_with_article_element(bio)->run() == article);
+  Settings off;
+  off.set("score-article-share", "0");
+  CHECK(page_with_article_element(bio)->run(Focus::balanced, off) == kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n" +
+                                                                           kPara1 + " " + kPara2 + "\n" + bio + "\n");
 }

@@ -1,0 +1,24 @@
+#pragma once
+// HTML: the element that holds the article (Readability's "top candidate"), found from the
+// good prose the scorer labelled content rather than from class names.
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "core/document.h"
+
+namespace declutter::score {
+
+// The deepest block-level element whose subtree holds at least `min_share` of `mass` (words
+// of good prose, one entry per block of `blocks`), or Block::kNoNode when there is none (no
+// DOM, no prose). With min_share above one half the elements that qualify form a chain from
+// the root down, so the deepest is well defined. `subtree` is scratch.
+std::uint32_t article_element(std::span<const DomNode> nodes, std::span<const Block> blocks,
+                              std::span<const float> mass, float min_share, std::vector<float>& subtree);
+
+// Whether `node` lies inside `element` (or is it).
+inline bool inside_element(std::span<const DomNode> nodes, std::uint32_t element, std::uint32_t node) {
+  return element < nodes.size() && node >= element && node < nodes[element].end;
+}
+
+}  // namespace declutter::score
