@@ -47,7 +47,7 @@ constexpr std::array kSpecs{
     SettingSpec{"score-dropped-cap", "0.5", "most a block a rule dropped can count against content in the segmentation (0: it is neutral)", T::number},
     SettingSpec{"score-switch-cost", "2", "cost of entering content from boilerplate in the segmentation: weak blocks between strong ones follow them", T::number},
     SettingSpec{"score-run-min-share", "10%", "a content run far from the article needs this share of the article's good prose to stay (stray prose in footers goes)", T::fraction},
-    SettingSpec{"score-run-gap-scale", "10", "blocks between a content run and the article at which the full score-run-min-share applies; closer runs need proportionally less", T::number},
+    SettingSpec{"score-run-gap-scale", "10", "blocks between a content run and the article at which the full score-run-min-share applies; closer runs need proportionally less (blocks a rule dropped do not count)", T::number},
     SettingSpec{"score-bridge-blocks", "8", "a gap of at most this many short blocks between two parts of the article is kept with them (a list, a short table)", T::number},
     SettingSpec{"score-container-min-share", "30%", "HTML: when the container holding most of the article's good prose holds at least this share of it, its other blocks between the first and last paragraph are kept (0: always, 100%: only a single container)", T::fraction},
     SettingSpec{"score-article-share", "70%", "HTML: the article element is the deepest element holding this share of the good prose labelled content (0: not looked for)", T::fraction},

@@ -358,10 +358,13 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
     const ContentRun main_run = *std::max_element(s.runs.begin(), s.runs.end(),
                                                   [](const ContentRun& x, const ContentRun& y) { return x.mass < y.mass; });
     for (const ContentRun& run : s.runs) {
-      std::size_t gap = 0;  // non-empty blocks between this run and the article
+      // Blocks between this run and the article, not counting those a rule dropped: a table
+      // of contents or an advert box that the rules removed does not move the lead away.
+      std::size_t gap = 0;
       const std::size_t from = run.end <= main_run.begin ? run.end : main_run.end;
       const std::size_t to = run.end <= main_run.begin ? main_run.begin : run.begin;
-      for (std::size_t k = from; k < to; ++k) gap += s.classes[k] == BlockClass::empty ? 0 : 1;
+      for (std::size_t k = from; k < to; ++k)
+        gap += s.classes[k] == BlockClass::empty || blocks[k].verdict == Verdict::drop ? 0 : 1;
       const float distance = params_.run_gap_scale <= 0 ? 1.0F : std::min(1.0F, static_cast<float>(gap) / params_.run_gap_scale);
       const bool keep_run = run.mass > 0 && run.mass >= params_.run_min_share * distance * main_run.mass;
       for (std::size_t k = run.begin; k < run.end; ++k) s.content[k] = keep_run;

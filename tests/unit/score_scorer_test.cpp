@@ -280,3 +280,18 @@ TEST_CASE("scorer: the article element keeps its short blocks and sheds a short 
   CHECK(page_with_article_element(bio)->run(Focus::balanced, off) == kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n" +
                                                                            kPara1 + " " + kPara2 + "\n" + bio + "\n");
 }
+
+TEST_CASE("scorer: a lead paragraph stays when what parts it from the article was dropped by rules", "[score]") {
+  std::vector<std::string> lines = menu();
+  lines.push_back(kPara1);  // the lead
+  for (int i = 0; i < 12; ++i) lines.push_back("Contents entry " + std::string(1, static_cast<char>('A' + i)));
+  const std::vector<std::string> body = {kPara1 + " " + kPara2, kPara2 + " " + kPara1, kPara1 + " " + kPara3,
+                                         kPara3 + " " + kPara1, kPara2 + " " + kPara3, kPara3 + " " + kPara2};
+  lines.insert(lines.end(), body.begin(), body.end());
+  lines.insert(lines.end(), {"Contact", "Imprint", "Privacy"});
+  Page page(lines);
+  for (std::size_t i = 11; i < 23; ++i) page.doc.blocks[i].verdict = Verdict::drop;  // a table of contents
+  std::string expected = kPara1 + "\n";
+  for (const std::string& paragraph : body) expected += paragraph + "\n";
+  CHECK(page.run() == expected);
+}
