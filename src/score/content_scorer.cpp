@@ -9,6 +9,7 @@
 
 #include "score/article_element.h"
 #include "score/features.h"
+#include "rules/rule.h"
 
 namespace declutter::score {
 namespace {
@@ -36,6 +37,7 @@ struct ScoreScratch {
   MeasureScratch measure;
   std::unordered_map<std::uint64_t, float> container_words;
   std::vector<float> article_mass;
+  std::unordered_map<const Rule*, float> rule_words;
   std::vector<float> subtree_mass;
   std::string title;
   std::string candidate;
@@ -161,6 +163,33 @@ void join_article_element(std::span<const DomNode> nodes, std::span<const Block>
   }
 }
 
+// HTML: a generic DOM rule that dropped more good prose than the page has left undecided
+// hit the article's own wrapper (a class name that also names a widget), not chrome beside
+// it: its verdicts are undone and the blocks scored like the rest.
+void undo_dom_rule_over_article(std::span<Block> blocks, const ScoreParams& params, ScoreScratch& s) {
+  if (params.dom_rule_max_prose <= 0) return;
+  const std::size_t n = blocks.size();
+  float undecided = 0;
+  s.rule_words.clear();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (s.classes[i] != BlockClass::good) continue;
+    const Block& block = blocks[i];
+    if (block.verdict == Verdict::undecided) undecided += s.features[i].words;
+    else if (block.verdict == Verdict::drop && block.decider == Decider::dom_rule && block.rule != nullptr &&
+             block.rule->from_common)
+      s.rule_words[block.rule] += s.features[i].words;
+  }
+  for (const auto& [rule, words] : s.rule_words) {
+    if (words <= params.dom_rule_max_prose * undecided) continue;
+    for (Block& block : blocks)
+      if (block.rule == rule && block.decider == Decider::dom_rule && block.verdict == Verdict::drop) {
+        block.verdict = Verdict::undecided;
+        block.decider = Decider::none;
+        block.rule = nullptr;
+      }
+  }
+}
+
 }  // namespace
 
 ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
@@ -199,6 +228,7 @@ ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
   p.container_min_share = num("score-container-min-share");
   p.article_share = num("score-article-share");
   p.article_fill = settings.flag("score-article-fill");
+  p.dom_rule_max_prose = num("score-dom-rule-max-prose");
   p.article_outside_share = num("score-article-outside-share");
   p.bridge_blocks = static_cast<std::size_t>(std::max(0.0, settings.number("score-bridge-blocks")));
   p.headline_reach = static_cast<std::size_t>(std::max(0.0, settings.number("score-headline-reach")));
@@ -308,6 +338,8 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
     s.prose[i] = prose_score(s.features[i], language_known, titlecase_base, params_);
     s.classes[i] = classify(s.features[i], s.prose[i], params_);
   }
+
+  undo_dom_rule_over_article(blocks, params_, s);
 
   // Emissions: a block's evidence for content, capped so that one huge paragraph cannot
   // drag a whole footer along; decided blocks speak through their verdict.

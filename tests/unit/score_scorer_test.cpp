@@ -7,6 +7,7 @@
 
 #include "core/settings.h"
 #include "rules/embedded.h"
+#include "rules/rule.h"
 #include "score/article_element.h"
 #include "score/content_scorer.h"
 
@@ -294,4 +295,25 @@ TEST_CASE("scorer: a lead paragraph stays when what parts it from the article wa
   std::string expected = kPara1 + "\n";
   for (const std::string& paragraph : body) expected += paragraph + "\n";
   CHECK(page.run() == expected);
+}
+
+TEST_CASE("scorer: a common DOM rule that removed the article is undone; one that removed a box stands", "[score]") {
+  Rule wrapper_rule;  // say `html-drop [class*=share-button]` hitting "article has-share-buttons"
+  wrapper_rule.action = Action::html_drop;
+  wrapper_rule.from_common = true;
+  Rule publisher_rule = wrapper_rule;
+  publisher_rule.from_common = false;
+  const std::vector<std::string> body = {kPara1, kPara2, kPara3};
+  std::vector<std::string> lines = menu();
+  lines.insert(lines.end(), body.begin(), body.end());
+  lines.insert(lines.end(), {"Contact", "Imprint"});
+  const auto run_with = [&](const Rule& rule, std::size_t from, std::size_t to) {
+    Page page(lines);
+    for (std::size_t i = from; i < to; ++i) page.doc.decide(page.doc.blocks[i], Verdict::drop, Decider::dom_rule, &rule);
+    return page.run();
+  };
+  const std::string article = kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n";
+  CHECK(run_with(wrapper_rule, 10, 13) == article);                  // the rule hit the article
+  CHECK(run_with(publisher_rule, 10, 13).find(kPara2) == std::string::npos);  // a publisher's rule stands
+  CHECK(run_with(wrapper_rule, 12, 13) == kPara1 + "\n" + kPara2 + "\n");  // a box beside the article
 }
