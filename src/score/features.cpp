@@ -385,22 +385,27 @@ std::uint64_t repetition_key(std::string_view text) {
 
 void normalise_for_match(std::string_view text, std::string& out) {
   // Folding never lengthens a character and a separator replaces at least one byte, so
-  // the result fits in the text's size: written in place, then cut to length.
-  out.resize(text.size());
+  // the result fits in the text's size (plus room for one eight-byte store): written in
+  // place, then cut to length.
+  out.resize(text.size() + 8);
   char* const begin = out.data();
   char* at = begin;
   bool pending_space = false;
   for (std::size_t pos = 0; pos < text.size();) {
-    const auto byte = static_cast<unsigned char>(text[pos]);
-    if (byte < 0x80) {  // the common case, without decoding
-      if ((kSmall.classes[byte] & (kLetter | kDigit)) != 0) {
-        if (pending_space && at != begin) *at++ = ' ';
-        pending_space = false;
-        *at++ = static_cast<char>(kSmall.folded[byte]);
-      } else {
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {  // the common case: a word's ASCII letters and digits at once
+      const std::uint64_t chunk = swar::load8(text, pos);
+      const unsigned run = swar::leading_run(swar::ascii_alnum(chunk));
+      if (run == 0) {
         pending_space = true;
+        ++pos;
+        continue;
       }
-      ++pos;
+      if (pending_space && at != begin) *at++ = ' ';
+      pending_space = false;
+      const std::uint64_t folded = swar::fold_ascii(chunk);
+      std::memcpy(at, &folded, 8);
+      at += run;
+      pos += run;
       continue;
     }
     const CharInfo c = char_at(text, pos);

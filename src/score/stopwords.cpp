@@ -91,10 +91,9 @@ StopwordLists StopwordLists::parse(std::span<const std::pair<std::string, std::s
   return lists;
 }
 
-LanguageMask StopwordLists::languages_of(std::string_view folded_word) const {
-  if (folded_word.size() <= 8 && folded_word.find('\0') == std::string_view::npos)
-    return languages_of_packed(swar::load8(folded_word, 0));
-  const LanguageMask* mask = long_words_.find(folded_word);
+LanguageMask StopwordLists::short_word_languages(std::string_view folded_word) const {
+  if (folded_word.find('\0') == std::string_view::npos) return languages_of_packed(swar::load8(folded_word, 0));
+  const LanguageMask* mask = long_words_.find(folded_word);  // packing would lose the NUL
   return mask == nullptr ? 0 : *mask;
 }
 

@@ -30,7 +30,11 @@ class StopwordLists {
                              Diagnostics& diagnostics);
 
   // Languages listing `folded_word` (already case-folded); 0 when it is no stopword.
-  LanguageMask languages_of(std::string_view folded_word) const;
+  LanguageMask languages_of(std::string_view folded_word) const {
+    if (folded_word.size() <= 8) return short_word_languages(folded_word);
+    const LanguageMask* mask = long_words_.find(folded_word);
+    return mask == nullptr ? 0 : *mask;
+  }
   // The same for a word of 1..8 bytes without a NUL byte, packed into an integer (byte i in
   // bits 8i..8i+7, the rest zero): the tokeniser's common case, one multiply and a probe or two.
   LanguageMask languages_of_packed(std::uint64_t packed) const { return short_words_.find(packed); }
@@ -42,6 +46,8 @@ class StopwordLists {
   std::size_t word_count() const { return short_words_.size() + long_words_.size(); }
 
  private:
+  LanguageMask short_word_languages(std::string_view folded_word) const;
+
   // Packed short words -> languages: open addressing, at most a quarter full. Most words
   // are on no list; a 4 KiB bitmap, which stays in the L1 cache beside the text, turns
   // nearly all of them away before the table itself is touched.
