@@ -83,9 +83,9 @@ constexpr auto kIsDecoration = [](char32_t c) { return is_decoration(c); };
 
 }  // namespace
 
-std::string_view trim_space(std::string_view text) { return trim_if(text, kIsSpace, true, true); }
+std::string_view trim_space_slow(std::string_view text) { return trim_if(text, kIsSpace, true, true); }
 
-std::string_view trim_trailing_space(std::string_view text) { return trim_if(text, kIsSpace, false, true); }
+std::string_view trim_trailing_space_slow(std::string_view text) { return trim_if(text, kIsSpace, false, true); }
 
 void append_lowercase(std::string_view text, std::string& out) {
   for (std::size_t i = 0; i < text.size();) {
