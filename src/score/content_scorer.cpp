@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/hash_counter.h"
 #include "score/article_element.h"
 #include "score/features.h"
 #include "rules/rule.h"
@@ -32,7 +33,7 @@ struct ScoreScratch {
   std::vector<std::uint8_t> path;
   std::vector<bool> content;
   std::vector<ContentRun> runs;
-  std::unordered_map<std::uint64_t, std::uint32_t> key_counts;
+  HashCounter key_counts;
   std::vector<std::uint64_t> keys;
   MeasureScratch measure;
   std::unordered_map<std::uint64_t, float> container_words;
@@ -289,11 +290,11 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
   // Features and the language, with repetition counted over the window.
   const LanguageGuess guess =
       measure_blocks(blocks, *stopwords_, params_.language, params_.cjk_chars_per_word, s.features, s.keys, s.measure);
-  s.key_counts.clear();
+  s.key_counts.reset(n);
   for (std::size_t i = 0; i < n; ++i)
-    if (s.keys[i] != 0) ++s.key_counts[s.keys[i]];
+    if (s.keys[i] != 0) s.key_counts.add(s.keys[i]);
   for (std::size_t i = 0; i < n; ++i)
-    if (s.keys[i] != 0) s.features[i].repeats = s.key_counts[s.keys[i]] - 1;
+    if (s.keys[i] != 0) s.features[i].repeats = s.key_counts.count(s.keys[i]) - 1;
 
   // The headline: a line that is the page title or its first part ("Headline | Site").
   // In text mode the title is the first line; it matches itself, so whichever copy of the
@@ -305,7 +306,7 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
   constexpr std::size_t kMinHeadlineChars = 12;
   if (s.title.size() >= kMinHeadlineChars) {
     for (std::size_t i = 0; i < n; ++i) {
-      if (blocks[i].text.size() > 3 * s.title.size()) continue;
+      if (blocks[i].text.size() > 3 * s.title.size() || blocks[i].text.size() < kMinHeadlineChars) continue;
       normalise_for_match(blocks[i].text, s.candidate);
       if (s.candidate.size() < kMinHeadlineChars) continue;
       s.features[i].title_match = s.title.find(s.candidate) != std::string::npos ||

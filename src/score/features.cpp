@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cstring>
 
+#include "text/swar.h"
 #include "text/unicode.h"
 
 namespace declutter::score {
@@ -113,15 +115,18 @@ inline CharInfo char_at(std::string_view text, std::size_t pos) {
 // multiply per eight letters instead of one per byte.
 class LetterHash {
  public:
-  void add(unsigned char byte) {
-    pending_ |= std::uint64_t{byte} << shift_;
-    shift_ += 8;
-    ++bytes_;
-    if (shift_ == 64) {
-      hash_ = mix(hash_ ^ pending_);
-      pending_ = 0;
-      shift_ = 0;
+  // Appends `count` (1..8) bytes, packed in `bytes` (byte i in bits 8i..8i+7, the rest zero).
+  void add(std::uint64_t bytes, unsigned count) {
+    pending_ |= bytes << shift_;
+    const unsigned filled = shift_ + 8 * count;
+    bytes_ += count;
+    if (filled < 64) {
+      shift_ = filled;
+      return;
     }
+    hash_ = mix(hash_ ^ pending_);
+    pending_ = shift_ == 0 ? 0 : bytes >> (64 - shift_);  // the bytes that did not fit
+    shift_ = filled - 64;
   }
   // 0 when no letter was added.
   std::uint64_t value() const {
@@ -149,20 +154,29 @@ class BlockScanner {
   BlockScanner(const StopwordLists& lists, std::uint32_t* hits)
       : lists_(lists), hits_(hits), max_word_bytes_(std::min(lists.max_word_bytes(), StopwordLists::kMaxWordBytes)) {}
 
-  void scan(std::string_view text, BlockFeatures& f) {
+  void scan(std::string_view text, BlockFeatures& out) {
+    // The counts live in a local while the block is scanned: the stores into word_ and
+    // hits_ could alias `out`, and would force every count through memory.
+    BlockFeatures f = out;
     for (std::size_t pos = 0; pos < text.size();) {
-      if (is_ascii_letter(static_cast<unsigned char>(text[pos]))) {
+      const auto byte = static_cast<unsigned char>(text[pos]);
+      if (is_ascii_letter(byte)) {
         pos = ascii_letters(text, pos, f);
-        continue;
+      } else if (byte < 0x80) {  // ASCII but no letter: ends the word, if any
+        if (in_word_) end_word(f);
+        char_step(kSmall.classes[byte], f);
+        ++pos;
+      } else {
+        const CharInfo c = char_at(text, pos);
+        pos += c.length;
+        word_step(c, f);
+        char_step(c.classes, f);
       }
-      const CharInfo c = char_at(text, pos);
-      pos += c.length;
-      word_step(c, f);
-      char_step(c.classes, f);
     }
     if (in_word_) end_word(f);
     if (mark_pending_) ++f.sentence_marks;
     f.ends_sentence = (last_ & kSentence) != 0 || ((last_ & kClosing) != 0 && (before_last_ & kSentence) != 0);
+    out = f;
   }
 
   std::uint64_t repetition_key() const { return key_.value(); }
@@ -171,36 +185,29 @@ class BlockScanner {
   static bool is_ascii_letter(unsigned char byte) { return static_cast<unsigned char>((byte | 0x20U) - 'a') < 26; }
 
   // A run of ASCII letters, the bulk of most text: the same steps as word_step and
-  // char_step, without decoding or classifying each letter. Returns where the run ends.
+  // char_step, eight letters at a time, without decoding or classifying each one.
+  // Returns where the run ends.
   std::size_t ascii_letters(std::string_view text, std::size_t pos, BlockFeatures& f) {
     if (in_word_ && word_cjk_) end_word(f);
-    if (!in_word_) {
-      in_word_ = true;
-      word_cjk_ = false;
-      word_title_ = static_cast<unsigned char>(text[pos]) < 'a';
-      word_caps_ = true;
-      word_chars_ = 0;
-      word_bytes_ = 0;
-    }
+    if (!in_word_) start_word(false, static_cast<unsigned char>(text[pos]) < 'a');
     const std::size_t start = pos;
-    // Locals, so that the stores into word_ (chars may alias anything) do not force the
-    // hash state through memory on every letter.
-    LetterHash key = key_;
-    bool caps = word_caps_;
-    std::size_t bytes = word_bytes_;
-    for (; pos < text.size(); ++pos) {
-      const auto byte = static_cast<unsigned char>(text[pos]);
-      if (!is_ascii_letter(byte)) break;
-      const auto lower = static_cast<unsigned char>(byte | 0x20U);
-      caps = caps && byte < 'a';
-      key.add(lower);
-      if (bytes < max_word_bytes_) word_[bytes] = static_cast<char>(lower);
-      ++bytes;
+    std::uint64_t small_letters = 0;  // case bits of the run's letters: none set in "MENU"
+    while (true) {
+      const std::uint64_t chunk = swar::load8(text, pos);
+      const unsigned run = swar::leading_run(swar::ascii_letters(chunk));
+      if (run == 0) break;
+      const std::uint64_t letters = chunk & swar::first_bytes(run);
+      small_letters |= letters & swar::kCaseBits;
+      const std::uint64_t folded = letters | (swar::kCaseBits & swar::first_bytes(run));
+      key_.add(folded, run);
+      // The buffer has eight bytes of room past the longest word a list may hold.
+      if (word_bytes_ <= StopwordLists::kMaxWordBytes) std::memcpy(word_ + word_bytes_, &folded, 8);
+      word_bytes_ += run;
+      pos += run;
+      if (run < 8) break;
     }
     const auto length = static_cast<std::uint32_t>(pos - start);
-    key_ = key;
-    word_caps_ = caps;
-    word_bytes_ = bytes;
+    word_caps_ = word_caps_ && small_letters == 0;
     word_chars_ += length;
     f.chars += length;
     f.letters += length;
@@ -210,25 +217,29 @@ class BlockScanner {
     return pos;
   }
 
+  void start_word(bool cjk, bool title) {
+    in_word_ = true;
+    word_cjk_ = cjk;
+    word_title_ = title;
+    word_caps_ = true;
+    word_chars_ = 0;
+    word_bytes_ = 0;
+  }
+
   // Words are maximal runs of letters; a run of CJK characters is a word of its own.
   void word_step(const CharInfo& c, BlockFeatures& f) {
     const bool letter = (c.classes & kLetter) != 0;
     const bool cjk = (c.classes & kCjk) != 0;
     if (in_word_ && (!letter || cjk != word_cjk_)) end_word(f);
     if (!letter) return;
-    if (!in_word_) {
-      in_word_ = true;
-      word_cjk_ = cjk;
-      word_title_ = (c.classes & kUpper) != 0;
-      word_caps_ = true;
-      word_chars_ = 0;
-      word_bytes_ = 0;
-    }
+    if (!in_word_) start_word(cjk, (c.classes & kUpper) != 0);
     ++word_chars_;
     word_caps_ = word_caps_ && (c.classes & kUpper) != 0;
-    char bytes[4];
-    const std::size_t length = c.folded < 0x80 ? (bytes[0] = static_cast<char>(c.folded), 1) : unicode::encode(c.folded, bytes);
-    for (std::size_t k = 0; k < length; ++k) key_.add(static_cast<unsigned char>(bytes[k]));
+    char bytes[8] = {};
+    const auto length = static_cast<unsigned>(unicode::encode(c.folded, bytes));
+    std::uint64_t packed = 0;
+    std::memcpy(&packed, bytes, 8);
+    key_.add(packed, length);
     if (cjk) {
       ++f.cjk_chars;
     } else {
@@ -246,7 +257,15 @@ class BlockScanner {
       if (word_caps_ && word_chars_ >= 2) ++f.caps_words;
     }
     if (word_bytes_ == 0 || word_bytes_ > max_word_bytes_) return;
-    for (LanguageMask mask = lists_.languages_of(std::string_view(word_, word_bytes_)); mask != 0; mask &= mask - 1)
+    LanguageMask mask = 0;
+    if (word_bytes_ <= 8) {
+      std::uint64_t packed = 0;
+      std::memcpy(&packed, word_, 8);
+      mask = lists_.languages_of_packed(packed & swar::first_bytes(static_cast<unsigned>(word_bytes_)));
+    } else {
+      mask = lists_.languages_of(std::string_view(word_, word_bytes_));
+    }
+    for (; mask != 0; mask &= mask - 1)
       ++hits_[std::countr_zero(mask)];
   }
 
@@ -302,7 +321,7 @@ class BlockScanner {
   bool word_caps_ = false;
   std::uint32_t word_chars_ = 0;
   std::size_t word_bytes_ = 0;
-  char word_[StopwordLists::kMaxWordBytes];
+  char word_[StopwordLists::kMaxWordBytes + 8] = {};  // folded; room for an eight-byte store past the end
   LetterHash key_;  // the repetition key
 };
 
@@ -366,22 +385,27 @@ std::uint64_t repetition_key(std::string_view text) {
 
 void normalise_for_match(std::string_view text, std::string& out) {
   // Folding never lengthens a character and a separator replaces at least one byte, so
-  // the result fits in the text's size: written in place, then cut to length.
-  out.resize(text.size());
+  // the result fits in the text's size (plus room for one eight-byte store): written in
+  // place, then cut to length.
+  out.resize(text.size() + 8);
   char* const begin = out.data();
   char* at = begin;
   bool pending_space = false;
   for (std::size_t pos = 0; pos < text.size();) {
-    const auto byte = static_cast<unsigned char>(text[pos]);
-    if (byte < 0x80) {  // the common case, without decoding
-      if ((kSmall.classes[byte] & (kLetter | kDigit)) != 0) {
-        if (pending_space && at != begin) *at++ = ' ';
-        pending_space = false;
-        *at++ = static_cast<char>(kSmall.folded[byte]);
-      } else {
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {  // the common case: a word's ASCII letters and digits at once
+      const std::uint64_t chunk = swar::load8(text, pos);
+      const unsigned run = swar::leading_run(swar::ascii_alnum(chunk));
+      if (run == 0) {
         pending_space = true;
+        ++pos;
+        continue;
       }
-      ++pos;
+      if (pending_space && at != begin) *at++ = ' ';
+      pending_space = false;
+      const std::uint64_t folded = swar::fold_ascii(chunk);
+      std::memcpy(at, &folded, 8);
+      at += run;
+      pos += run;
       continue;
     }
     const CharInfo c = char_at(text, pos);

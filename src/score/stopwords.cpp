@@ -1,5 +1,8 @@
 #include "score/stopwords.h"
 
+#include <algorithm>
+
+#include "text/swar.h"
 #include "text/unicode.h"
 
 namespace declutter::score {
@@ -77,10 +80,52 @@ StopwordLists StopwordLists::parse(std::span<const std::pair<std::string, std::s
                           std::string(line));
         continue;
       }
-      lists.words_[line] |= bit;
+      if (line.size() <= 8 && line.find('\0') == std::string_view::npos) {
+        lists.short_words_[swar::load8(line, 0)] |= bit;
+      } else {
+        lists.long_words_[line] |= bit;
+      }
+      lists.max_word_bytes_ = std::max(lists.max_word_bytes_, line.size());
     }
   }
   return lists;
+}
+
+LanguageMask StopwordLists::short_word_languages(std::string_view folded_word) const {
+  if (folded_word.find('\0') == std::string_view::npos) return languages_of_packed(swar::load8(folded_word, 0));
+  const LanguageMask* mask = long_words_.find(folded_word);  // packing would lose the NUL
+  return mask == nullptr ? 0 : *mask;
+}
+
+LanguageMask& StopwordLists::PackedWordTable::operator[](std::uint64_t packed) {
+  const std::uint64_t hash = hash_of(packed);
+  filter_[filter_word(hash)] |= std::uint64_t{1} << filter_bit(hash);
+  std::size_t i = hash >> shift_;
+  for (; words_[i] != 0; i = (i + 1) & slot_mask_)
+    if (words_[i] == packed) return masks_[i];
+  if (4 * (size_ + 1) > words_.size()) {
+    grow();
+    return (*this)[packed];
+  }
+  ++size_;
+  words_[i] = packed;
+  return masks_[i];
+}
+
+void StopwordLists::PackedWordTable::grow() {
+  std::vector<std::uint64_t> words(words_.size() * 2);
+  std::vector<LanguageMask> masks(words.size());
+  words.swap(words_);
+  masks.swap(masks_);
+  slot_mask_ = words_.size() - 1;
+  --shift_;
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    if (words[k] == 0) continue;
+    std::size_t i = hash_of(words[k]) >> shift_;
+    while (words_[i] != 0) i = (i + 1) & slot_mask_;
+    words_[i] = words[k];
+    masks_[i] = masks[k];
+  }
 }
 
 int StopwordLists::language_index(std::string_view code) const {

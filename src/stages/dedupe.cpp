@@ -9,15 +9,14 @@ namespace declutter {
 void DedupeStage::run(Document& doc, StageScratch& scratch) const {
   // 64-bit hashes of the keys seen: no per-line allocation, and a collision between two
   // different lines of one document is vanishingly unlikely.
-  auto& seen = scratch.seen_hashes;
-  seen.clear();
+  HashCounter& seen = scratch.seen_keys;
+  seen.reset(doc.blocks.size());
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     Block& block = doc.blocks[i];
     if (block.dropped()) continue;
     std::string_view key = scratch.keys.key(doc, i);
     if (key.size() < min_chars_) continue;
-    std::size_t hash = std::hash<std::string_view>{}(key);
-    if (!seen.insert(hash).second) doc.decide(block, Verdict::drop, Decider::dedupe);
+    if (seen.add(std::hash<std::string_view>{}(key)) > 1) doc.decide(block, Verdict::drop, Decider::dedupe);
   }
 }
 

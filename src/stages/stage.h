@@ -7,9 +7,9 @@
 #include <vector>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 
 #include "core/document.h"
+#include "core/hash_counter.h"
 #include "regex/pcre.h"
 
 namespace declutter {
@@ -32,7 +32,7 @@ struct StageScratch {
   MatchScratch regex;        // PCRE2 match data and limits for this thread
   KeyCache keys;             // phrase keys of the current document's blocks
   std::string key;           // reusable buffer for one normalised key
-  std::unordered_set<std::size_t> seen_hashes;  // dedupe's per-document memory, reused
+  HashCounter seen_keys;     // dedupe's per-document memory, reused
 };
 
 class Stage {

@@ -1,9 +1,9 @@
 #include "text/normalize.h"
 
-#include <bit>
 #include <cstdint>
 #include <cstring>
 
+#include "text/swar.h"
 #include "text/unicode.h"
 
 namespace declutter {
@@ -60,9 +60,8 @@ std::string_view trim_if(std::string_view text, Pred pred, bool front, bool back
 bool is_ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 char ascii_lower(unsigned char c) { return static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c); }
 
-static_assert(std::endian::native == std::endian::little, "fold_plain_word reads bytes in little-endian order");
-constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+using swar::kHighBits;
+using swar::kOnes;
 
 // Eight bytes of a line that phrase_key can copy at once, lower-cased: printable ASCII
 // where every space stands alone (a run of spaces, a tab or a control character, and
@@ -75,9 +74,7 @@ bool fold_plain_word(std::uint64_t x, std::uint64_t& folded) {
   const std::uint64_t adjacent_spaces = is_space & (is_space >> 8U);
   const std::uint64_t last_is_space = is_space & (0x80ULL << 56U);
   if ((below_space | adjacent_spaces | last_is_space) != 0) return false;
-  const std::uint64_t at_least_a = (x + kOnes * (0x80U - 'A')) & kHighBits;
-  const std::uint64_t above_z = (x + kOnes * (0x80U - 'Z' - 1)) & kHighBits;
-  folded = x | ((at_least_a & ~above_z) >> 2U);  // 0x80 >> 2 is the case bit 0x20
+  folded = swar::fold_ascii(x);
   return true;
 }
 
@@ -86,9 +83,9 @@ constexpr auto kIsDecoration = [](char32_t c) { return is_decoration(c); };
 
 }  // namespace
 
-std::string_view trim_space(std::string_view text) { return trim_if(text, kIsSpace, true, true); }
+std::string_view trim_space_slow(std::string_view text) { return trim_if(text, kIsSpace, true, true); }
 
-std::string_view trim_trailing_space(std::string_view text) { return trim_if(text, kIsSpace, false, true); }
+std::string_view trim_trailing_space_slow(std::string_view text) { return trim_if(text, kIsSpace, false, true); }
 
 void append_lowercase(std::string_view text, std::string& out) {
   for (std::size_t i = 0; i < text.size();) {

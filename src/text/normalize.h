@@ -8,9 +8,22 @@
 namespace declutter {
 
 // Strips ASCII and Unicode white space (NBSP, thin and ideographic spaces, BOM) at both ends.
-std::string_view trim_space(std::string_view text);
+std::string_view trim_space_slow(std::string_view text);
 // Strips trailing white space only (the output convention keeps leading indentation).
-std::string_view trim_trailing_space(std::string_view text);
+std::string_view trim_trailing_space_slow(std::string_view text);
+
+// A printable ASCII byte other than the space: no white space starts or ends there.
+inline bool is_ascii_visible(char byte) { return byte > ' ' && byte < '\x7F'; }
+
+// Most lines begin and end with a visible ASCII character: they are answered inline.
+inline std::string_view trim_space(std::string_view text) {
+  if (!text.empty() && is_ascii_visible(text.front()) && is_ascii_visible(text.back())) return text;
+  return trim_space_slow(text);
+}
+inline std::string_view trim_trailing_space(std::string_view text) {
+  if (!text.empty() && is_ascii_visible(text.back())) return text;
+  return trim_trailing_space_slow(text);
+}
 
 // The phrase key: white space and decoration (bullets, pipes, dashes, arrows, asterisks)
 // stripped at both ends, inner white space runs made one space, letters lower-cased

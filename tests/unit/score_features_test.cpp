@@ -80,3 +80,73 @@ TEST_CASE("features: repetition keys ignore digits and punctuation; title matchi
   normalise_for_match("  Storm Hits Coast | Example-News ", buffer);
   CHECK(buffer == "storm hits coast example news");
 }
+
+namespace {
+// Stopwords either side of the eight bytes a packed lookup holds, one with a two-byte letter.
+const StopwordLists& boundary_words() {
+  static const StopwordLists lists = [] {
+    const std::vector<std::pair<std::string, std::string>> files{
+        {"stopwords/en.txt", "a\nabcdefg\nabcdefgh\nabcdefghi\nabcdefghijklmnopq\n\xC3\xBC" "ber\n"}};
+    Diagnostics diagnostics;
+    return StopwordLists::parse(files, diagnostics);
+  }();
+  return lists;
+}
+
+BlockFeatures measure_boundary(std::string_view text) {
+  Block block;
+  block.text = text;
+  return measure_block(block, boundary_words(), 0, 2.0F);
+}
+
+void check_same(const BlockFeatures& a, const BlockFeatures& b) {
+  CHECK(a.alpha_words == b.alpha_words);
+  CHECK(a.chars == b.chars);
+  CHECK(a.letters == b.letters);
+  CHECK(a.digits == b.digits);
+  CHECK(a.stopwords == b.stopwords);
+  CHECK(a.title_words == b.title_words);
+  CHECK(a.caps_words == b.caps_words);
+  CHECK(a.sentence_marks == b.sentence_marks);
+  CHECK(a.commas == b.commas);
+  CHECK(a.ends_sentence == b.ends_sentence);
+}
+}  // namespace
+
+TEST_CASE("features: letter runs read eight bytes at a time count the same at every offset", "[score]") {
+  // Words of 1 to 20 letters, ASCII and with two-byte letters inside, shifted across the
+  // eight-byte chunks the ASCII path reads: the counts and the repetition key must not move.
+  const std::vector<std::string> texts{
+      "a abcdefg abcdefgh abcdefghi abcdefghijklmnopq.",
+      "ABCDEFGH Abcdefghi ABCDEFGHIJKLMNOPQ, abcdefghijklmnopqrst!",
+      "\xC3\x9C" "ber caf\xC3\xA9 na\xC3\xAF" "vet\xC3\xA9 ABCDEFG\xC3\x89HIJ abc\xE2\x80\x99s \xE2\x80\x9Cquoted\xE2\x80\x9D.",
+      "x1y2z3 12.5 U.S. end"};
+  for (const std::string& text : texts) {
+    const BlockFeatures plain = measure_boundary(text);
+    const std::uint64_t key = repetition_key(text);
+    for (std::size_t shift = 1; shift <= 17; ++shift) {
+      INFO(text << " shifted by " << shift);
+      const std::string padded = std::string(shift, ' ') + text;
+      check_same(measure_boundary(padded), plain);
+      CHECK(repetition_key(padded) == key);
+    }
+  }
+}
+
+TEST_CASE("features: stopwords of up to eight bytes and longer ones are both found", "[score]") {
+  const BlockFeatures f = measure_boundary("A abcdefg ABCDEFGH abcdefghi Abcdefghijklmnopq \xC3\x9C" "ber abcdef abcdefghij");
+  CHECK(f.alpha_words == 8);
+  CHECK(f.stopwords == 6);  // all but the six- and ten-letter words
+  CHECK(f.title_words == 4);
+  CHECK(f.caps_words == 1);  // "A" has one letter
+  CHECK(f.letters == 62);
+}
+
+TEST_CASE("features: the repetition key follows the letters, not where words or chunks break", "[score]") {
+  const std::uint64_t joined = repetition_key("abcdefghijklmnopqrstu");
+  CHECK(repetition_key("abc defgh ijklmnop qrstu") == joined);
+  CHECK(repetition_key("ABCDEFGH-IJKLMNOP 42 QRSTU") == joined);
+  CHECK(repetition_key("a bcdefghijklmnopqrst u.") == joined);
+  CHECK(repetition_key("abcdefghijklmnopqrstv") != joined);
+  CHECK(repetition_key("\xC3\x9C" "ber") == repetition_key("\xC3\xBC" "BER"));
+}

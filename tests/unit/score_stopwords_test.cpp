@@ -82,3 +82,20 @@ TEST_CASE("stopword tables grow and keep every word with all its languages", "[s
   }
   CHECK(lists.languages_of("w750") == 0U);
 }
+
+TEST_CASE("stopwords of up to eight bytes are packed; a NUL byte does not make two words one", "[score]") {
+  using namespace std::string_literals;
+  const std::vector<std::pair<std::string, std::string>> files{
+      {"stopwords/en.txt", "ab\nabcdefgh\nabcdefghi\n"s + "ab\0\n"s}};
+  Diagnostics diagnostics;
+  const StopwordLists lists = StopwordLists::parse(files, diagnostics);
+  CHECK(lists.word_count() == 4);
+  CHECK(lists.max_word_bytes() == 9);
+  CHECK(lists.languages_of("abcdefgh") == 1U);
+  CHECK(lists.languages_of("abcdefghi") == 1U);
+  CHECK(lists.languages_of("abcdefg") == 0U);
+  CHECK(lists.languages_of("ab") == 1U);
+  CHECK(lists.languages_of("ab\0"s) == 1U);
+  CHECK(lists.languages_of("ab\0\0"s) == 0U);
+  CHECK(lists.languages_of_packed(0x6261U) == 1U);  // "ab"
+}
