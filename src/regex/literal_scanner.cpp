@@ -1,7 +1,10 @@
 #include "regex/literal_scanner.h"
 
-#include <deque>
+#include <algorithm>
+#include <bit>
+#include <cstring>
 #include <string>
+#include <string_view>
 
 namespace declutter {
 namespace {
@@ -14,57 +17,76 @@ void merge(LiteralScanner::Mask& into, const LiteralScanner::Mask& from) {
   for (std::size_t i = 0; i < into.size(); ++i) into[i] |= from[i];
 }
 
-// A trie of literals over symbol classes, with the regexes each literal stands for.
-struct Trie {
-  explicit Trie(std::uint32_t class_count) : classes(class_count) { add_node(); }
-  std::uint32_t classes;
-  std::vector<std::int32_t> child;  // node * classes + class; -1: none
-  std::vector<LiteralScanner::Mask> ends;
-  std::vector<bool> has_end;
+bool any(const LiteralScanner::Mask& mask) {
+  std::uint64_t bits = 0;
+  for (const std::uint64_t word : mask) bits |= word;
+  return bits != 0;
+}
 
-  std::uint32_t add_node() {
-    child.resize(child.size() + classes, -1);
-    ends.emplace_back();
-    has_end.push_back(false);
-    return static_cast<std::uint32_t>(ends.size() - 1);
+bool intersects(const LiteralScanner::Mask& a, const LiteralScanner::Mask& b) {
+  std::uint64_t any = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) any |= a[i] & b[i];
+  return any != 0;
+}
+
+// How often a (folded) byte turns up in ordinary text, roughly: white space and the
+// commonest letters most, punctuation and rare letters least.
+unsigned frequency(unsigned char byte) {
+  switch (byte) {
+    case ' ': return 12;
+    case 'e': return 10;
+    case 't': case 'a': return 9;
+    case 'o': case 'i': case 'n': case 's': return 8;
+    case 'h': case 'r': return 7;
+    case 'd': case 'l': return 6;
+    case 'u': case 'c': case 'm': return 5;
+    case 'w': case 'f': case 'g': case 'y': case 'p': return 4;
+    case 'b': case 'v': case 'k': case ',': case '.': return 3;
+    default: return 2;
   }
-  void insert(const std::string& literal, const std::array<std::uint16_t, 256>& class_of, std::size_t regex) {
-    std::uint32_t node = 0;
-    for (const char c : literal) {
-      const std::size_t slot = node * classes + class_of[static_cast<unsigned char>(c)];
-      if (child[slot] < 0) {
-        const std::uint32_t created = add_node();  // resizes `child`: index it afresh
-        child[slot] = static_cast<std::int32_t>(created);
-      }
-      node = static_cast<std::uint32_t>(child[slot]);
-    }
-    set_bit(ends[node], regex);
-    has_end[node] = true;
-  }
-  std::size_t size() const { return ends.size(); }
-};
+}
+
+std::uint16_t pair_of(unsigned char first, unsigned char second) {
+  return static_cast<std::uint16_t>((static_cast<unsigned>(first) << 8U) | second);
+}
+
+// Letter pairs common in English, German, French, Spanish and Italian prose: a literal is
+// better indexed by a pair not among them ("loading" by "ad", not by "ng").
+bool common_pair(unsigned char first, unsigned char second) {
+  static constexpr std::string_view kCommon =
+      "th he in er an re on at en nd ti es or te of ed is it al ar st to nt ng se ha as ou io le ve co me de "
+      "hi ri ro ic ne ea ra ce li ch ll be ma si om ur ei ie ge un au sc da ns zu ta el ue qu la os lo ca di "
+      "ll no na tr ol il ni us em ac ad";
+  for (std::size_t at = 0; at + 1 < kCommon.size(); at += 3)
+    if (kCommon[at] == static_cast<char>(first) && kCommon[at + 1] == static_cast<char>(second)) return true;
+  return false;
+}
+
+// Lower is rarer in ordinary text.
+unsigned pair_cost(unsigned char first, unsigned char second) {
+  // A space before or after a letter is as common as words starting or ending with it.
+  const bool common = common_pair(first, second) || first == ' ' || second == ' ';
+  return frequency(first) * frequency(second) * (common ? 4U : 1U);
+}
+
+const std::array<unsigned char, 256> kFold = [] {
+  std::array<unsigned char, 256> table{};
+  for (unsigned byte = 0; byte < 256; ++byte) table[byte] = fold(static_cast<unsigned char>(byte));
+  return table;
+}();
 
 }  // namespace
 
 LiteralScanner::LiteralScanner(std::span<const LiteralRequirement> requirements) {
-  // Symbol classes: one per distinct byte of any literal, 0 for every other byte.
+  // The prefix trie's symbol classes: one per distinct byte of a prefix, 0 for the rest.
   std::array<bool, 256> used{};
-  bool any_prefix = false;
-  bool any_infix = false;
   for (std::size_t i = 0; i < requirements.size() && i < kMaxRegexes; ++i) {
     const LiteralRequirement& requirement = requirements[i];
-    if (!requirement.filters()) {
-      set_bit(unfiltered_, i);
-      continue;
-    }
-    for (const auto& literal : requirement.prefixes) {
-      any_prefix = true;
+    if (!requirement.filters()) set_bit(unfiltered_, i);
+    if (!requirement.prefixes.empty()) set_bit(prefix_regexes_, i);
+    if (!requirement.infixes.empty()) set_bit(infix_regexes_, i);
+    for (const auto& literal : requirement.prefixes)
       for (const char c : literal) used[static_cast<unsigned char>(c)] = true;
-    }
-    for (const auto& literal : requirement.infixes) {
-      any_infix = true;
-      for (const char c : literal) used[static_cast<unsigned char>(c)] = true;
-    }
   }
   std::array<std::uint16_t, 256> folded_class{};
   for (unsigned byte = 0; byte < 256; ++byte)
@@ -73,68 +95,85 @@ LiteralScanner::LiteralScanner(std::span<const LiteralRequirement> requirements)
   class_of_[0xE2] |= kFoldable;  // the Kelvin sign, E2 84 AA
   class_of_[0xC5] |= kFoldable;  // the long s, C5 BF
 
-  Trie prefix_trie(classes_);
-  Trie infix_trie(classes_);
-  for (std::size_t i = 0; i < requirements.size() && i < kMaxRegexes; ++i) {
-    for (const auto& literal : requirements[i].prefixes) prefix_trie.insert(literal, folded_class, i);
-    for (const auto& literal : requirements[i].infixes) infix_trie.insert(literal, folded_class, i);
-  }
-  const auto output_of = [&](const Trie& trie, std::uint32_t node) -> std::uint32_t {
-    if (!trie.has_end[node]) return 0;
-    masks_.push_back(trie.ends[node]);
+  // Masks are shared by the literals (and trie nodes) that stand for the same regexes.
+  const auto mask_index = [&](std::size_t regex) {
+    Mask mask{};
+    set_bit(mask, regex);
+    const auto found = std::find(masks_.begin(), masks_.end(), mask);
+    if (found != masks_.end()) return static_cast<std::uint32_t>(found - masks_.begin());
+    masks_.push_back(mask);
     return static_cast<std::uint32_t>(masks_.size() - 1);
   };
 
-  if (any_prefix) {
-    prefixes_.next.assign(prefix_trie.size() * classes_, 0);
-    prefixes_.output.assign(prefix_trie.size(), 0);
-    for (std::uint32_t node = 0; node < prefix_trie.size(); ++node) {
-      prefixes_.output[node] = output_of(prefix_trie, node);
-      for (std::uint32_t cls = 0; cls < classes_; ++cls) {
-        const std::int32_t child = prefix_trie.child[node * classes_ + cls];
-        if (child > 0) prefixes_.next[node * classes_ + cls] = static_cast<std::uint32_t>(child);
+  if (any(prefix_regexes_)) {
+    prefix_next_.assign(classes_, 0);
+    prefix_output_.assign(1, 0);
+    for (std::size_t i = 0; i < requirements.size() && i < kMaxRegexes; ++i) {
+      for (const auto& literal : requirements[i].prefixes) {
+        std::uint32_t node = 0;
+        for (const char c : literal) {
+          const std::size_t slot = node + folded_class[static_cast<unsigned char>(c)];
+          if (prefix_next_[slot] == 0) {
+            prefix_next_[slot] = static_cast<std::uint32_t>(prefix_next_.size());
+            prefix_next_.resize(prefix_next_.size() + classes_, 0);
+            prefix_output_.push_back(0);
+          }
+          node = prefix_next_[slot];
+        }
+        std::uint32_t& output = prefix_output_[node / classes_];
+        if (output == 0) {
+          output = mask_index(i);
+        } else {  // another regex's prefix too: a mask of its own
+          Mask mask = masks_[output];
+          set_bit(mask, i);
+          masks_.push_back(mask);
+          output = static_cast<std::uint32_t>(masks_.size() - 1);
+        }
       }
     }
   }
 
-  if (any_infix) {
-    // Aho-Corasick: breadth first, each node's failure link is the longest proper suffix of
-    // its text that is also in the trie; outputs accumulate along the links.
-    const std::size_t states = infix_trie.size();
-    std::vector<std::uint32_t> failure(states, 0);
-    std::vector<std::uint32_t> next(states * classes_, 0);
-    std::deque<std::uint32_t> queue;
-    for (std::uint32_t cls = 0; cls < classes_; ++cls) {
-      const std::int32_t child = infix_trie.child[cls];
-      if (child > 0) {
-        next[cls] = static_cast<std::uint32_t>(child);
-        queue.push_back(static_cast<std::uint32_t>(child));
-      }
-    }
-    while (!queue.empty()) {
-      const std::uint32_t node = queue.front();
-      queue.pop_front();
-      const std::uint32_t link = failure[node];
-      if (infix_trie.has_end[link]) {
-        merge(infix_trie.ends[node], infix_trie.ends[link]);
-        infix_trie.has_end[node] = true;
-      }
-      for (std::uint32_t cls = 0; cls < classes_; ++cls) {
-        const std::int32_t child = infix_trie.child[node * classes_ + cls];
-        if (child > 0) {
-          failure[static_cast<std::uint32_t>(child)] = next[link * classes_ + cls];
-          next[node * classes_ + cls] = static_cast<std::uint32_t>(child);
-          queue.push_back(static_cast<std::uint32_t>(child));
-        } else {
-          next[node * classes_ + cls] = next[link * classes_ + cls];
+  if (any(infix_regexes_)) {
+    pair_bits_.assign(65536 / 64, 0);
+    const auto add_pair = [&](std::uint16_t pair, PairEntry entry) {
+      entry.pair = pair;
+      pairs_.push_back(entry);
+      pair_bits_[pair / 64U] |= 1ULL << (pair % 64U);
+    };
+    for (std::size_t i = 0; i < requirements.size() && i < kMaxRegexes; ++i) {
+      for (const auto& literal : requirements[i].infixes) {
+        PairEntry entry;
+        entry.literal = static_cast<std::uint32_t>(infixes_.size());
+        entry.regexes = mask_index(i);
+        infixes_.push_back(literal);
+        const auto byte = [&](std::size_t at) { return static_cast<unsigned char>(literal[at]); };
+        if (literal.size() == 1) {  // a letter in either case
+          single_bytes_.push_back(SingleByte{byte(0), entry.regexes});
+          if (byte(0) >= 'a' && byte(0) <= 'z')
+            single_bytes_.push_back(SingleByte{static_cast<unsigned char>(byte(0) ^ 0x20U), entry.regexes});
+          continue;
         }
+        std::size_t best = 0;
+        for (std::size_t at = 1; at + 1 < literal.size(); ++at)
+          if (pair_cost(byte(at), byte(at + 1)) < pair_cost(byte(best), byte(best + 1))) best = at;
+        entry.offset = static_cast<std::uint16_t>(std::min<std::size_t>(best, 0xFFFF));
+        if (entry.offset != best) continue;  // beyond any line worth scanning this way
+        add_pair(pair_of(byte(best), byte(best + 1)), entry);
       }
     }
-    infixes_.output.assign(states, 0);
-    for (std::uint32_t node = 0; node < states; ++node) infixes_.output[node] = output_of(infix_trie, node);
-    infixes_.next.resize(next.size());
-    for (std::size_t i = 0; i < next.size(); ++i)
-      infixes_.next[i] = next[i] | (infixes_.output[next[i]] != 0 ? kOutputFlag : 0U);
+    add_pair(pair_of(0xE2, 0x84), PairEntry{});  // the Kelvin sign, when followed by AA
+    add_pair(pair_of(0xC5, 0xBF), PairEntry{});  // the long s
+    std::stable_sort(pairs_.begin(), pairs_.end());
+    // Each distinct pair's entries are found by its rank among the set bits of pair_bits_.
+    pair_rank_.assign(pair_bits_.size(), 0);
+    std::uint32_t rank = 0;
+    for (std::size_t word = 0; word < pair_bits_.size(); ++word) {
+      pair_rank_[word] = static_cast<std::uint16_t>(rank);
+      rank += static_cast<std::uint32_t>(std::popcount(pair_bits_[word]));
+    }
+    for (std::size_t i = 0; i < pairs_.size(); ++i)
+      if (i == 0 || pairs_[i].pair != pairs_[i - 1].pair) pair_start_.push_back(static_cast<std::uint32_t>(i));
+    pair_start_.push_back(static_cast<std::uint32_t>(pairs_.size()));
   }
 }
 
@@ -159,28 +198,60 @@ void LiteralScanner::walk_prefixes(std::string_view subject, Mask& mask) const {
   const auto* end = p + subject.size();
   std::uint32_t node = 0;
   while (p < end) {
-    node = prefixes_.next[node * classes_ + read_class(p, end)];
+    node = prefix_next_[node + read_class(p, end)];
     if (node == 0) return;
-    if (prefixes_.output[node] != 0) merge(mask, masks_[prefixes_.output[node]]);
+    const std::uint32_t output = prefix_output_[node / classes_];
+    if (output != 0) merge(mask, masks_[output]);
   }
 }
 
-void LiteralScanner::scan_infixes(std::string_view subject, Mask& mask) const {
-  const auto* p = reinterpret_cast<const unsigned char*>(subject.data());
-  const auto* end = p + subject.size();
-  std::uint32_t state = 0;
-  while (p < end) {
-    const std::uint32_t target = infixes_.next[state * classes_ + read_class(p, end)];
-    state = target & ~kOutputFlag;
-    if ((target & kOutputFlag) != 0) [[unlikely]]
-      merge(mask, masks_[infixes_.output[state]]);
+void LiteralScanner::verify_pair(std::uint16_t pair, std::size_t at, std::string_view subject, Mask& mask) const {
+  const std::uint64_t below = pair_bits_[pair / 64U] & ((1ULL << (pair % 64U)) - 1U);
+  const std::size_t bucket = pair_rank_[pair / 64U] + static_cast<std::size_t>(std::popcount(below));
+  const PairEntry* first = pairs_.data() + pair_start_[bucket];
+  const PairEntry* last = pairs_.data() + pair_start_[bucket + 1];
+  for (const PairEntry* entry = first; entry != last; ++entry) {
+    if (entry->regexes == 0) {
+      // E2 84 AA (Kelvin) or C5 BF (long s): literals spelt with k or s could hide here.
+      if (pair == pair_of(0xC5, 0xBF) || (at + 2 < subject.size() && static_cast<unsigned char>(subject[at + 2]) == 0xAA))
+        merge(mask, infix_regexes_);
+      continue;
+    }
+    if (at < entry->offset) continue;
+    const std::string& literal = infixes_[entry->literal];
+    const std::size_t start = at - entry->offset;
+    if (start + literal.size() > subject.size()) continue;
+    bool equal = true;
+    for (std::size_t i = 0; i < literal.size() && equal; ++i)
+      equal = kFold[static_cast<unsigned char>(subject[start + i])] == static_cast<unsigned char>(literal[i]);
+    if (equal) merge(mask, masks_[entry->regexes]);
   }
 }
 
-LiteralScanner::Mask LiteralScanner::candidates(std::string_view subject) const {
+void LiteralScanner::scan_infixes(std::string_view subject, const Mask& possible, Mask& mask) const {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(subject.data());
+  const std::size_t size = subject.size();
+  if (size == 0) return;
+  for (const SingleByte& single : single_bytes_) {
+    const Mask& regexes = masks_[single.regexes];
+    if (intersects(regexes, possible) && std::memchr(bytes, single.byte, size) != nullptr) merge(mask, regexes);
+  }
+  const std::uint64_t* bits = pair_bits_.data();
+  unsigned first = kFold[bytes[0]];
+  for (std::size_t at = 0; at < size; ++at) {
+    const unsigned second = at + 1 < size ? kFold[bytes[at + 1]] : 0U;
+    const unsigned pair = (first << 8U) | second;
+    if (((bits[pair / 64U] >> (pair % 64U)) & 1U) != 0) [[unlikely]]
+      verify_pair(static_cast<std::uint16_t>(pair), at, subject, mask);
+    first = second;
+  }
+}
+
+LiteralScanner::Mask LiteralScanner::candidates(std::string_view subject, const Mask& possible) const {
   Mask mask = unfiltered_;
-  if (!prefixes_.next.empty()) walk_prefixes(subject, mask);
-  if (!infixes_.next.empty()) scan_infixes(subject, mask);
+  if (!prefix_next_.empty() && intersects(prefix_regexes_, possible)) walk_prefixes(subject, mask);
+  if (!pair_bits_.empty() && intersects(infix_regexes_, possible)) scan_infixes(subject, possible, mask);
+  for (std::size_t i = 0; i < mask.size(); ++i) mask[i] &= possible[i];
   return mask;
 }
 

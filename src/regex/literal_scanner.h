@@ -2,9 +2,12 @@
 // The set-level prefilter for regex rules: from the literal requirement of each regex
 // (regex/pattern_analysis.h), one pass over a line tells which regexes may match it, so
 // PCRE2 runs only for those. Prefix literals are looked up by walking a trie from the
-// line's first byte; contained literals by one Aho-Corasick automaton over the line. Both
-// read the line folded on the fly (no copy): ASCII letters in lower case, the Kelvin sign
-// as k and the long s as s.
+// line's first byte. Contained literals are found by one pass over the line's byte pairs:
+// each literal is indexed by its rarest pair, and a bit table of those pairs (8 KB) lets
+// the pass test every position independently of the last, so it runs at several bytes a
+// cycle; the rare hits are verified against the literals. Both read the line folded on
+// the fly (no copy): ASCII letters in lower case; a line holding the Kelvin sign or the
+// long s (which fold to k and s) makes every regex with contained literals a candidate.
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -26,27 +29,47 @@ class LiteralScanner {
   LiteralScanner() = default;
   explicit LiteralScanner(std::span<const LiteralRequirement> requirements);
 
-  // The regexes (bit i: regex i) that may match `subject`: those without a requirement,
-  // and those whose requirement the folded subject meets.
-  Mask candidates(std::string_view subject) const;
+  // The regexes (bit i: regex i) among `possible` that may match `subject`: those without
+  // a requirement, and those whose requirement the folded subject meets.
+  Mask candidates(std::string_view subject, const Mask& possible) const;
 
  private:
-  // A deterministic automaton over symbol classes: next[state * classes + class].
-  struct Automaton {
-    std::vector<std::uint32_t> next;
-    std::vector<std::uint32_t> output;  // per state: index into masks_, 0 for none
+  // A contained literal, indexed by the byte pair at `offset` in it.
+  struct PairEntry {
+    std::uint16_t pair = 0;
+    std::uint16_t offset = 0;
+    std::uint32_t literal = 0;  // index into infixes_
+    std::uint32_t regexes = 0;  // index into masks_; 0: the pair starts a Kelvin sign or long s
+    bool operator<(const PairEntry& other) const { return pair < other.pair; }
   };
-  static constexpr std::uint32_t kOutputFlag = 0x8000'0000U;  // in `next`: the target has output
-  static constexpr std::uint16_t kFoldable = 0x100;           // in class_of_: may start a folded sequence
+  static constexpr std::uint16_t kFoldable = 0x100;  // in class_of_: may start a folded sequence
 
   std::uint32_t read_class(const unsigned char*& p, const unsigned char* end) const;
   void walk_prefixes(std::string_view subject, Mask& mask) const;
-  void scan_infixes(std::string_view subject, Mask& mask) const;
+  void scan_infixes(std::string_view subject, const Mask& possible, Mask& mask) const;
+  void verify_pair(std::uint16_t pair, std::size_t at, std::string_view subject, Mask& mask) const;
 
+  // The prefix trie over symbol classes. next[node + class] is the next node's offset in
+  // `next` (node offsets are multiples of classes_), 0 for none: the root is never a target.
   std::array<std::uint16_t, 256> class_of_{};  // byte -> class of its folded form (0: in no literal)
   std::uint32_t classes_ = 1;
-  Automaton prefixes_;  // a trie: 0 in `next` means no way on (the root is never a target)
-  Automaton infixes_;   // Aho-Corasick, failure links resolved into `next`
+  std::vector<std::uint32_t> prefix_next_;
+  std::vector<std::uint32_t> prefix_output_;   // per node (offset / classes_): index into masks_
+
+  std::vector<std::uint64_t> pair_bits_;  // 65536 bits: the pairs that start a verification
+  std::vector<PairEntry> pairs_;          // sorted by pair
+  std::vector<std::uint16_t> pair_rank_;  // per word of pair_bits_: the set bits before it
+  std::vector<std::uint32_t> pair_start_; // per distinct pair, in order: its first entry in pairs_; then the end
+  std::vector<std::string> infixes_;
+  // Contained literals of one byte, looked for with memchr (a pair index would hit often).
+  struct SingleByte {
+    unsigned char byte = 0;
+    std::uint32_t regexes = 0;  // index into masks_
+  };
+  std::vector<SingleByte> single_bytes_;
+  Mask prefix_regexes_{};  // regexes with prefix literals
+  Mask infix_regexes_{};   // regexes with contained literals
+
   std::vector<Mask> masks_{Mask{}};
   Mask unfiltered_{};
 };

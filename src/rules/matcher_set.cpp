@@ -36,6 +36,12 @@ MatcherSet::MatcherSet(std::span<const Rule* const> rules, RegexCache& cache) {
   requirements.reserve(regexes_.size());
   for (const CompiledRegex& compiled : regexes_) requirements.push_back(compiled.regex.literals());
   prefilter_ = LiteralScanner(requirements);
+  possible_by_first_byte_.assign(257, LiteralScanner::Mask{});
+  for (std::size_t i = 0; i < regexes_.size() && i < LiteralScanner::kMaxRegexes; ++i) {
+    for (unsigned byte = 0; byte < 257; ++byte)
+      if (byte == 256 || regexes_[i].regex.may_start_with(static_cast<unsigned char>(byte)))
+        possible_by_first_byte_[byte][i / 64] |= 1ULL << (i % 64);
+  }
 }
 
 void MatcherSet::add(ByLength& index, const Rule* rule) {
@@ -70,7 +76,9 @@ const Rule* MatcherSet::find(const LineView& line, MatchScratch& scratch) const 
     if (line.key.find(rule->pattern) != std::string_view::npos && position_admits(*rule, line.position)) return rule;
   if (regexes_.empty()) return nullptr;
   // Candidates in file order: the words of the mask low to high, then any regexes past it.
-  const LiteralScanner::Mask candidates = prefilter_.candidates(line.trimmed);
+  const std::string_view subject = line.trimmed;
+  const LiteralScanner::Mask& possible = possible_by_first_byte_[subject.empty() ? 256U : static_cast<unsigned char>(subject.front())];
+  const LiteralScanner::Mask candidates = prefilter_.candidates(subject, possible);
   for (std::size_t word = 0; word < candidates.size(); ++word) {
     for (std::uint64_t bits = candidates[word]; bits != 0; bits &= bits - 1) {
       const std::size_t index = word * 64 + static_cast<std::size_t>(std::countr_zero(bits));

@@ -69,6 +69,9 @@ class MatcherSet {
 
   std::vector<CompiledRegex> regexes_;
   LiteralScanner prefilter_;  // which of regexes_ may match a line, from their literal text
+  // For each first byte of a line, the regexes that may match a line starting with it
+  // (Regex::may_start_with); [256] holds them all, for an empty line.
+  std::vector<LiteralScanner::Mask> possible_by_first_byte_;
   std::size_t count_ = 0;
 };
 
