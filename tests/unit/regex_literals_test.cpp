@@ -181,6 +181,22 @@ TEST_CASE("the scanner finds prefixes and factors, folded", "[regex][literals]")
   CHECK(of("x newslette") == "0010");
 }
 
+TEST_CASE("the scanner: literals shared by several regexes, and the possible mask", "[regex][literals]") {
+  const std::vector<LiteralRequirement> requirements{caseless("^tags\\s*:"), caseless("^(tags|topics)$"),
+                                                     caseless("inbox"), caseless("(your|in) inbox")};
+  const LiteralScanner scanner(requirements);
+  const auto of = [&](const std::string& line, const LiteralScanner::Mask& possible) {
+    const auto mask = scanner.candidates(line, possible);
+    std::string bits;
+    for (std::size_t i = 0; i < requirements.size(); ++i) bits += candidate(mask, i) ? '1' : '0';
+    return bits;
+  };
+  CHECK(of("Tags: a, b", kEveryRegex) == "1100");
+  CHECK(of("Topics", kEveryRegex) == "0100");
+  CHECK(of("straight to YOUR INBOX", kEveryRegex) == "0011");
+  CHECK(of("Tags: your inbox", LiteralScanner::Mask{0b0101}) == "1010");  // only what is possible
+}
+
 TEST_CASE("the prefilter never rejects a line the regex matches", "[regex][literals]") {
   const std::vector<std::string> patterns{
       R"(^(read more|continue reading|weiterlesen|lire la suite|leer más|czytaj dalej)(\s*[»›>→…]+|\.\.\.)?$)",
