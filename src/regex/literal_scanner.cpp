@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <bit>
+#include <bitset>
 #include <cstring>
+#include <deque>
 #include <string>
 #include <string_view>
 
@@ -57,9 +59,13 @@ bool common_pair(unsigned char first, unsigned char second) {
       "th he in er an re on at en nd ti es or te of ed is it al ar st to nt ng se ha as ou io le ve co me de "
       "hi ri ro ic ne ea ra ce li ch ll be ma si om ur ei ie ge un au sc da ns zu ta el ue qu la os lo ca di "
       "ll no na tr ol il ni us em ac ad";
-  for (std::size_t at = 0; at + 1 < kCommon.size(); at += 3)
-    if (kCommon[at] == static_cast<char>(first) && kCommon[at + 1] == static_cast<char>(second)) return true;
-  return false;
+  static const std::bitset<65536> table = [] {
+    std::bitset<65536> pairs;
+    for (std::size_t at = 0; at + 1 < kCommon.size(); at += 3)
+      pairs.set(pair_of(static_cast<unsigned char>(kCommon[at]), static_cast<unsigned char>(kCommon[at + 1])));
+    return pairs;
+  }();
+  return table.test(pair_of(first, second));
 }
 
 // Lower is rarer in ordinary text.
@@ -78,58 +84,63 @@ const std::array<unsigned char, 256> kFold = [] {
 }  // namespace
 
 LiteralScanner::LiteralScanner(std::span<const LiteralRequirement> requirements) {
-  // The prefix trie's symbol classes: one per distinct byte of a prefix, 0 for the rest.
-  std::array<bool, 256> used{};
   for (std::size_t i = 0; i < requirements.size() && i < kMaxRegexes; ++i) {
     const LiteralRequirement& requirement = requirements[i];
     if (!requirement.filters()) set_bit(unfiltered_, i);
     if (!requirement.prefixes.empty()) set_bit(prefix_regexes_, i);
     if (!requirement.infixes.empty()) set_bit(infix_regexes_, i);
-    for (const auto& literal : requirement.prefixes)
-      for (const char c : literal) used[static_cast<unsigned char>(c)] = true;
   }
-  std::array<std::uint16_t, 256> folded_class{};
-  for (unsigned byte = 0; byte < 256; ++byte)
-    if (used[byte]) folded_class[byte] = static_cast<std::uint16_t>(classes_++);
-  for (unsigned byte = 0; byte < 256; ++byte) class_of_[byte] = folded_class[fold(static_cast<unsigned char>(byte))];
-  class_of_[0xE2] |= kFoldable;  // the Kelvin sign, E2 84 AA
-  class_of_[0xC5] |= kFoldable;  // the long s, C5 BF
 
   // Masks are shared by the literals (and trie nodes) that stand for the same regexes.
-  const auto mask_index = [&](std::size_t regex) {
-    Mask mask{};
-    set_bit(mask, regex);
+  const auto mask_index = [&](const Mask& mask) {
     const auto found = std::find(masks_.begin(), masks_.end(), mask);
     if (found != masks_.end()) return static_cast<std::uint32_t>(found - masks_.begin());
     masks_.push_back(mask);
     return static_cast<std::uint32_t>(masks_.size() - 1);
   };
+  const auto regex_mask = [](std::size_t regex) {
+    Mask mask{};
+    set_bit(mask, regex);
+    return mask;
+  };
 
   if (any(prefix_regexes_)) {
-    prefix_next_.assign(classes_, 0);
-    prefix_output_.assign(1, 0);
-    for (std::size_t i = 0; i < requirements.size() && i < kMaxRegexes; ++i) {
-      for (const auto& literal : requirements[i].prefixes) {
-        std::uint32_t node = 0;
-        for (const char c : literal) {
-          const std::size_t slot = node + folded_class[static_cast<unsigned char>(c)];
-          if (prefix_next_[slot] == 0) {
-            prefix_next_[slot] = static_cast<std::uint32_t>(prefix_next_.size());
-            prefix_next_.resize(prefix_next_.size() + classes_, 0);
-            prefix_output_.push_back(0);
-          }
-          node = prefix_next_[slot];
-        }
-        std::uint32_t& output = prefix_output_[node / classes_];
-        if (output == 0) {
-          output = mask_index(i);
-        } else {  // another regex's prefix too: a mask of its own
-          Mask mask = masks_[output];
-          set_bit(mask, i);
-          masks_.push_back(mask);
-          output = static_cast<std::uint32_t>(masks_.size() - 1);
-        }
+    // Laid out breadth first from the sorted prefixes: a node stands for a range of them
+    // sharing `depth` bytes; those exactly that long end there, the rest split by their
+    // next byte into the node's children (one run of edges, in byte order).
+    struct Prefix {
+      std::string_view text;
+      std::size_t regex;
+      bool operator<(const Prefix& other) const { return text < other.text; }
+    };
+    std::vector<Prefix> prefixes;
+    for (std::size_t i = 0; i < requirements.size() && i < kMaxRegexes; ++i)
+      for (const auto& literal : requirements[i].prefixes) prefixes.push_back(Prefix{literal, i});
+    std::sort(prefixes.begin(), prefixes.end());
+    struct Pending {
+      std::size_t begin, end, depth;
+    };
+    std::deque<Pending> queue{Pending{0, prefixes.size(), 0}};
+    prefix_nodes_.emplace_back();
+    for (std::uint32_t node = 0; !queue.empty(); ++node) {
+      auto [begin, end, depth] = queue.front();
+      queue.pop_front();
+      Mask ends{};
+      for (; begin < end && prefixes[begin].text.size() == depth; ++begin) set_bit(ends, prefixes[begin].regex);
+      prefix_nodes_[node].output = any(ends) ? mask_index(ends) : 0;
+      prefix_nodes_[node].first_edge = static_cast<std::uint32_t>(prefix_edges_.size());
+      while (begin < end) {
+        const auto byte = static_cast<unsigned char>(prefixes[begin].text[depth]);
+        std::size_t group_end = begin;
+        while (group_end < end && static_cast<unsigned char>(prefixes[group_end].text[depth]) == byte) ++group_end;
+        const auto child = static_cast<std::uint32_t>(prefix_nodes_.size());
+        prefix_nodes_.emplace_back();
+        prefix_edges_.push_back(PrefixEdge{byte, child});
+        if (node == 0) prefix_root_[byte] = child;
+        queue.push_back(Pending{begin, group_end, depth + 1});
+        begin = group_end;
       }
+      prefix_nodes_[node].edge_count = static_cast<std::uint32_t>(prefix_edges_.size()) - prefix_nodes_[node].first_edge;
     }
   }
 
@@ -144,7 +155,7 @@ LiteralScanner::LiteralScanner(std::span<const LiteralRequirement> requirements)
       for (const auto& literal : requirements[i].infixes) {
         PairEntry entry;
         entry.literal = static_cast<std::uint32_t>(infixes_.size());
-        entry.regexes = mask_index(i);
+        entry.regexes = mask_index(regex_mask(i));
         infixes_.push_back(literal);
         const auto byte = [&](std::size_t at) { return static_cast<unsigned char>(literal[at]); };
         if (literal.size() == 1) {  // a letter in either case
@@ -177,31 +188,38 @@ LiteralScanner::LiteralScanner(std::span<const LiteralRequirement> requirements)
   }
 }
 
-std::uint32_t LiteralScanner::read_class(const unsigned char*& p, const unsigned char* end) const {
-  const unsigned byte = *p++;
-  const std::uint32_t cls = class_of_[byte];
-  if ((cls & kFoldable) == 0) [[likely]]
-    return cls;
-  if (byte == 0xE2 && end - p >= 2 && p[0] == 0x84 && p[1] == 0xAA) {
+namespace {
+
+// The folded byte at `p` (advanced past it), with the Kelvin sign read as k and the long s as s.
+unsigned char read_symbol(const unsigned char*& p, const unsigned char* end) {
+  const unsigned char byte = *p++;
+  if (byte == 0xE2 && end - p >= 2 && p[0] == 0x84 && p[1] == 0xAA) [[unlikely]] {
     p += 2;
-    return class_of_['k'];
+    return 'k';
   }
-  if (byte == 0xC5 && end - p >= 1 && p[0] == 0xBF) {
+  if (byte == 0xC5 && end - p >= 1 && p[0] == 0xBF) [[unlikely]] {
     p += 1;
-    return class_of_['s'];
+    return 's';
   }
-  return cls & ~std::uint32_t{kFoldable};
+  return kFold[byte];
 }
+
+}  // namespace
 
 void LiteralScanner::walk_prefixes(std::string_view subject, Mask& mask) const {
   const auto* p = reinterpret_cast<const unsigned char*>(subject.data());
   const auto* end = p + subject.size();
-  std::uint32_t node = 0;
-  while (p < end) {
-    node = prefix_next_[node + read_class(p, end)];
-    if (node == 0) return;
-    const std::uint32_t output = prefix_output_[node / classes_];
-    if (output != 0) merge(mask, masks_[output]);
+  if (p == end) return;
+  std::uint32_t node = prefix_root_[read_symbol(p, end)];
+  while (node != 0) {
+    const PrefixNode& here = prefix_nodes_[node];
+    if (here.output != 0) merge(mask, masks_[here.output]);
+    if (p == end) return;
+    const unsigned char symbol = read_symbol(p, end);
+    const PrefixEdge* edge = prefix_edges_.data() + here.first_edge;
+    const PrefixEdge* last = edge + here.edge_count;
+    while (edge != last && edge->byte < symbol) ++edge;
+    node = edge != last && edge->byte == symbol ? edge->child : 0;
   }
 }
 
@@ -249,7 +267,7 @@ void LiteralScanner::scan_infixes(std::string_view subject, const Mask& possible
 
 LiteralScanner::Mask LiteralScanner::candidates(std::string_view subject, const Mask& possible) const {
   Mask mask = unfiltered_;
-  if (!prefix_next_.empty() && intersects(prefix_regexes_, possible)) walk_prefixes(subject, mask);
+  if (!prefix_nodes_.empty() && intersects(prefix_regexes_, possible)) walk_prefixes(subject, mask);
   if (!pair_bits_.empty() && intersects(infix_regexes_, possible)) scan_infixes(subject, possible, mask);
   for (std::size_t i = 0; i < mask.size(); ++i) mask[i] &= possible[i];
   return mask;

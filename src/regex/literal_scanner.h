@@ -42,19 +42,24 @@ class LiteralScanner {
     std::uint32_t regexes = 0;  // index into masks_; 0: the pair starts a Kelvin sign or long s
     bool operator<(const PairEntry& other) const { return pair < other.pair; }
   };
-  static constexpr std::uint16_t kFoldable = 0x100;  // in class_of_: may start a folded sequence
-
-  std::uint32_t read_class(const unsigned char*& p, const unsigned char* end) const;
+  // The prefix trie, compact (a rule set's prefixes make thousands of nodes): the root's
+  // children by byte, every other node's children as a run of edges sorted by byte.
+  struct PrefixNode {
+    std::uint32_t first_edge = 0;
+    std::uint32_t edge_count = 0;
+    std::uint32_t output = 0;  // index into masks_, 0 for none
+  };
+  struct PrefixEdge {
+    unsigned char byte = 0;
+    std::uint32_t child = 0;
+  };
   void walk_prefixes(std::string_view subject, Mask& mask) const;
   void scan_infixes(std::string_view subject, const Mask& possible, Mask& mask) const;
   void verify_pair(std::uint16_t pair, std::size_t at, std::string_view subject, Mask& mask) const;
 
-  // The prefix trie over symbol classes. next[node + class] is the next node's offset in
-  // `next` (node offsets are multiples of classes_), 0 for none: the root is never a target.
-  std::array<std::uint16_t, 256> class_of_{};  // byte -> class of its folded form (0: in no literal)
-  std::uint32_t classes_ = 1;
-  std::vector<std::uint32_t> prefix_next_;
-  std::vector<std::uint32_t> prefix_output_;   // per node (offset / classes_): index into masks_
+  std::array<std::uint32_t, 256> prefix_root_{};  // node per folded first byte, 0 for none
+  std::vector<PrefixNode> prefix_nodes_;          // [0] is the root
+  std::vector<PrefixEdge> prefix_edges_;
 
   std::vector<std::uint64_t> pair_bits_;  // 65536 bits: the pairs that start a verification
   std::vector<PairEntry> pairs_;          // sorted by pair

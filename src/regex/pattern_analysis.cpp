@@ -110,7 +110,9 @@ struct Item {
 class Analyzer {
  public:
   // `caseless`: whether letters match their other cases (literal text is read so).
-  explicit Analyzer(std::string_view pattern, bool caseless = true) : p_(pattern), caseless_(caseless) {}
+  // `with_text`: whether to work out the literal text too (the costlier part).
+  explicit Analyzer(std::string_view pattern, bool caseless = true, bool with_text = false)
+      : p_(pattern), caseless_(caseless), with_text_(with_text) {}
 
   struct Result {
     std::optional<ByteSet> required;
@@ -123,7 +125,7 @@ class Analyzer {
     if (failed_ || pos_ != p_.size()) return result;
     if (!top.alternation && top.required.usable()) result.required = top.required;
     if (top.first.known) result.first = top.first.bits;
-    if (!multiline_) result.text = top.text;
+    if (with_text_ && !multiline_) result.text = top.text;
     return result;
   }
   // Whether an inline option turned caseless matching on somewhere.
@@ -161,7 +163,7 @@ class Analyzer {
       if (peek() == '|') {
         result.alternation = true;
         close_alternative();
-        branches.push_back(branch.finish());
+        if (with_text_) branches.push_back(branch.finish());
         branch = literals::SequenceBuilder{};
         ++pos_;
         continue;
@@ -176,11 +178,13 @@ class Analyzer {
         alternative_first = item.first;
         if (min == 0) alternative_first.known = false;
       }
-      branch.add(literals::repeat(item.text, min, quantifier.max));
+      if (with_text_) branch.add(literals::repeat(item.text, min, quantifier.max));
     }
     close_alternative();
-    branches.push_back(branch.finish());
-    result.text = literals::alternation(branches);
+    if (with_text_) {
+      branches.push_back(branch.finish());
+      result.text = literals::alternation(branches);
+    }
     return result;
   }
 
@@ -348,7 +352,7 @@ class Analyzer {
       case '\\': {
         ++pos_;
         Item item;
-        if (auto text = escape(item)) item.text = literals::Info::literal(std::move(*text));
+        if (auto text = escape(item); text && with_text_) item.text = literals::Info::literal(std::move(*text));
         return item;
       }
       case '[': return bracket_class();
@@ -365,7 +369,7 @@ class Analyzer {
         return Item::unknown();
       default: {
         Item item;
-        if (auto text = literal(item)) item.text = literals::Info::literal(std::move(*text));
+        if (auto text = literal(item); text && with_text_) item.text = literals::Info::literal(std::move(*text));
         return item;
       }
     }
@@ -418,7 +422,7 @@ class Analyzer {
       member(literal(item));
     }
     item.zero_width = false;  // \b inside a class is a backspace
-    item.text = members_known && !members.empty() ? literals::Info::one_of(std::move(members)) : literals::Info{};
+    if (with_text_ && members_known && !members.empty()) item.text = literals::Info::one_of(std::move(members));
     return item;
   }
 
@@ -480,6 +484,7 @@ class Analyzer {
 
   std::string_view p_;
   bool caseless_ = true;
+  bool with_text_ = false;
   std::size_t pos_ = 0;
   bool failed_ = false;
   bool saw_caseless_option_ = false;
@@ -513,9 +518,9 @@ std::optional<FirstByteSet> first_bytes(std::string_view pattern, bool extended)
 LiteralRequirement literal_requirement(std::string_view pattern, bool caseless, bool extended) {
   LiteralRequirement result;
   if (extended) return result;
-  Analyzer analyzer(pattern, caseless);
+  Analyzer analyzer(pattern, caseless, true);
   std::optional<literals::Info> text = analyzer.run().text;
-  if (!caseless && analyzer.saw_caseless_option()) text = Analyzer(pattern, true).run().text;
+  if (!caseless && analyzer.saw_caseless_option()) text = Analyzer(pattern, true, true).run().text;
   if (!text) return result;
   for (const literals::Atom& atom : text->condition.atoms) {
     if (atom.text.empty()) return LiteralRequirement{};

@@ -74,7 +74,8 @@ class Regex {
   std::size_t min_length() const { return min_length_; }
   bool may_start_with(unsigned char byte) const { return ((first_bytes_[byte / 64U] >> (byte % 64U)) & 1U) != 0; }
 
-  // The literal text a line must hold for this pattern to match (regex/pattern_analysis.h).
+  // The literal text a line must hold for this pattern to match (regex/pattern_analysis.h);
+  // none (no filter) when compiled without JIT, for validation only.
   const LiteralRequirement& literals() const { return *literals_; }
 
   // True once, the first time a limit is hit, so the caller can warn exactly once.
