@@ -170,11 +170,7 @@ Info alternation(const std::vector<Info>& branches) {
 }
 
 Info repeat(const Info& item, std::size_t min, std::size_t max) {
-  if (item.zero_width) {
-    Info info = item;
-    if (min == 0) info.anchored = false;
-    return info;
-  }
+  if (item.zero_width) return Info::assertion(item.anchored && min > 0);
   if (min == 0) {
     if (max == 1 && item.exact) {
       if (auto optional = united(*item.exact, StringSet{std::string()})) return Info::one_of(std::move(*optional));
@@ -192,8 +188,10 @@ Info repeat(const Info& item, std::size_t min, std::size_t max) {
     }
   }
   // At least one repetition: the first one's facts hold, the whole is no longer exact.
-  Info info = item;
-  info.exact.reset();
+  Info info;
+  info.prefix = item.prefix;
+  info.condition = item.condition;
+  info.anchored = item.anchored;
   return info;
 }
 
