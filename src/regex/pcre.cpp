@@ -12,7 +12,7 @@ constexpr std::uint32_t kMaxCaptures = 64;
 
 // The bytes a match of an anchored pattern can start with, from PCRE2's own start-up
 // analysis (the same facts its matcher relies on), else from the pattern's syntax
-// (regex/required_bytes.h: PCRE2 has none for \d and the like in UCP mode); all bytes
+// (regex/pattern_analysis.h: PCRE2 has none for \d and the like in UCP mode); all bytes
 // when neither knows, or when the pattern may match the empty string.
 std::array<std::uint64_t, 4> anchored_first_bytes(const pcre2_code* code, std::string_view pattern, bool extended) {
   std::array<std::uint64_t, 4> all{~0ULL, ~0ULL, ~0ULL, ~0ULL};
@@ -78,6 +78,9 @@ std::optional<Regex> Regex::compile(std::string_view pattern, RegexFlags flags, 
   if (pcre2_pattern_info(compiled, PCRE2_INFO_MINLENGTH, &min_length) == 0) regex.min_length_ = min_length;
   regex.first_bytes_ = anchored_first_bytes(compiled, pattern, flags.extended);
   regex.required_ = required_bytes(pattern, flags.extended);
+  // Only a regex compiled for matching needs its prefilter (no requirement filters nothing).
+  regex.literals_ = std::make_shared<const LiteralRequirement>(
+      jit ? literal_requirement(pattern, flags.caseless, flags.extended) : LiteralRequirement{});
   return regex;
 }
 

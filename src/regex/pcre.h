@@ -15,7 +15,7 @@
 #endif
 #include <pcre2.h>
 
-#include "regex/required_bytes.h"
+#include "regex/pattern_analysis.h"
 
 namespace declutter {
 
@@ -63,7 +63,7 @@ class Regex {
 
   // A quick test that rules a subject out without running the matcher: false when it is
   // shorter than any match, starts with a byte no match of an anchored pattern starts
-  // with, or lacks every byte of the pattern's required_bytes (regex/required_bytes.h).
+  // with, or lacks every byte of the pattern's required_bytes (regex/pattern_analysis.h).
   bool may_match(std::string_view subject) const {
     if (subject.size() < min_length_) return false;
     if (!subject.empty() && !may_start_with(static_cast<unsigned char>(subject.front()))) return false;
@@ -73,6 +73,10 @@ class Regex {
   // anchored pattern's match may start with `byte` (always true when unknown).
   std::size_t min_length() const { return min_length_; }
   bool may_start_with(unsigned char byte) const { return ((first_bytes_[byte / 64U] >> (byte % 64U)) & 1U) != 0; }
+
+  // The literal text a line must hold for this pattern to match (regex/pattern_analysis.h);
+  // none (no filter) when compiled without JIT, for validation only.
+  const LiteralRequirement& literals() const { return *literals_; }
 
   // True once, the first time a limit is hit, so the caller can warn exactly once.
   bool first_limit_hit() const { return !limit_reported_->exchange(true); }
@@ -85,6 +89,7 @@ class Regex {
   std::size_t min_length_ = 0;
   std::array<std::uint64_t, 4> first_bytes_{~0ULL, ~0ULL, ~0ULL, ~0ULL};
   RequiredBytes required_;
+  std::shared_ptr<const LiteralRequirement> literals_;  // shared: a Regex is copied into each MatcherSet
   std::shared_ptr<std::atomic<bool>> limit_reported_;
 };
 

@@ -1,6 +1,7 @@
 #include "rules/matcher_set.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstdio>
 #include <mutex>
 
@@ -31,10 +32,15 @@ MatcherSet::MatcherSet(std::span<const Rule* const> rules, RegexCache& cache) {
       case MatchKind::xpath: --count_; break;  // DOM rules are the HTML front end's
     }
   }
-  for (std::uint32_t i = 0; i < regexes_.size(); ++i) {
-    for (unsigned byte = 0; byte < 256; ++byte)
-      if (regexes_[i].regex.may_start_with(static_cast<unsigned char>(byte))) regexes_by_first_byte_[byte].push_back(i);
-    regexes_by_first_byte_[256].push_back(i);
+  std::vector<LiteralRequirement> requirements;
+  requirements.reserve(regexes_.size());
+  for (const CompiledRegex& compiled : regexes_) requirements.push_back(compiled.regex.literals());
+  prefilter_ = LiteralScanner(requirements);
+  possible_by_first_byte_.assign(257, LiteralScanner::Mask{});
+  for (std::size_t i = 0; i < regexes_.size() && i < LiteralScanner::kMaxRegexes; ++i) {
+    for (unsigned byte = 0; byte < 257; ++byte)
+      if (byte == 256 || regexes_[i].regex.may_start_with(static_cast<unsigned char>(byte)))
+        possible_by_first_byte_[byte][i / 64] |= 1ULL << (i % 64);
   }
 }
 
@@ -68,20 +74,32 @@ const Rule* MatcherSet::find(const LineView& line, MatchScratch& scratch) const 
   if (const Rule* rule = find_affix(ends_, line, false)) return rule;
   for (const Rule* rule : contains_)
     if (line.key.find(rule->pattern) != std::string_view::npos && position_admits(*rule, line.position)) return rule;
+  if (regexes_.empty()) return nullptr;
+  // Candidates in file order: the words of the mask low to high, then any regexes past it.
   const std::string_view subject = line.trimmed;
-  const auto& candidates = regexes_by_first_byte_[subject.empty() ? 256U : static_cast<unsigned char>(subject.front())];
-  for (const std::uint32_t index : candidates) {
-    const CompiledRegex& compiled = regexes_[index];
-    if (!position_admits(*compiled.rule, line.position) || !compiled.regex.may_match(subject)) continue;
-    switch (compiled.regex.match(subject, scratch)) {
-      case MatchOutcome::match: return compiled.rule;
-      case MatchOutcome::limit_exceeded:
-        if (compiled.regex.first_limit_hit()) report_regex_limit(*compiled.rule);
-        break;
-      case MatchOutcome::no_match: break;
+  const LiteralScanner::Mask& possible = possible_by_first_byte_[subject.empty() ? 256U : static_cast<unsigned char>(subject.front())];
+  const LiteralScanner::Mask candidates = prefilter_.candidates(subject, possible);
+  for (std::size_t word = 0; word < candidates.size(); ++word) {
+    for (std::uint64_t bits = candidates[word]; bits != 0; bits &= bits - 1) {
+      const std::size_t index = word * 64 + static_cast<std::size_t>(std::countr_zero(bits));
+      if (regex_matches(regexes_[index], line, scratch)) return regexes_[index].rule;
     }
   }
+  for (std::size_t index = LiteralScanner::kMaxRegexes; index < regexes_.size(); ++index)
+    if (regex_matches(regexes_[index], line, scratch)) return regexes_[index].rule;
   return nullptr;
+}
+
+bool MatcherSet::regex_matches(const CompiledRegex& compiled, const LineView& line, MatchScratch& scratch) {
+  if (!position_admits(*compiled.rule, line.position) || !compiled.regex.may_match(line.trimmed)) return false;
+  switch (compiled.regex.match(line.trimmed, scratch)) {
+    case MatchOutcome::match: return true;
+    case MatchOutcome::limit_exceeded:
+      if (compiled.regex.first_limit_hit()) report_regex_limit(*compiled.rule);
+      return false;
+    case MatchOutcome::no_match: return false;
+  }
+  return false;
 }
 
 void report_regex_limit(const Rule& rule) {

@@ -1,7 +1,8 @@
 #pragma once
 // The compiled matchers of one action (all drop rules, all keep rules, ...). Phrases are
 // looked up in a hash table keyed by the normalised line, prefixes and suffixes by one
-// hash probe per distinct length, and only real regexes run a matcher per line.
+// hash probe per distinct length, and only real regexes run a matcher per line: those a
+// literal prefilter (regex/literal_scanner.h) leaves as candidates for it.
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -11,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "regex/literal_scanner.h"
 #include "regex/pcre.h"
 #include "rules/rule.h"
 #include "text/string_map.h"
@@ -62,10 +64,14 @@ class MatcherSet {
   ByLength starts_;
   ByLength ends_;
   std::vector<const Rule*> contains_;
+  // Tries one regex (position guard, quick test, then the matcher); true when it matches.
+  static bool regex_matches(const CompiledRegex& compiled, const LineView& line, MatchScratch& scratch);
+
   std::vector<CompiledRegex> regexes_;
-  // For each first byte of a line, the regexes (indices, in file order) that may match a
-  // line starting with it; [256] holds them all, for an empty line.
-  std::array<std::vector<std::uint32_t>, 257> regexes_by_first_byte_;
+  LiteralScanner prefilter_;  // which of regexes_ may match a line, from their literal text
+  // For each first byte of a line, the regexes that may match a line starting with it
+  // (Regex::may_start_with); [256] holds them all, for an empty line.
+  std::vector<LiteralScanner::Mask> possible_by_first_byte_;
   std::size_t count_ = 0;
 };
 

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "regex/pcre.h"
-#include "regex/required_bytes.h"
+#include "regex/pattern_analysis.h"
 
 using namespace declutter;
 

@@ -12,7 +12,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace declutter {
 
@@ -34,5 +36,26 @@ RequiredBytes required_bytes(std::string_view pattern, bool extended);
 // starts at the subject's first byte; assertions (^, \b, lookaround) are looked through.
 using FirstByteSet = std::array<std::uint64_t, 4>;
 std::optional<FirstByteSet> first_bytes(std::string_view pattern, bool extended);
+
+// The literal text a line must hold for a regex to match it, for a prefilter that asks one
+// automaton about many regexes at once (regex/literal_scanner.h). Literals are folded:
+// ASCII letters in lower case, and a line is folded the same way before it is compared,
+// with the Kelvin sign and the long s (the only non-ASCII characters that match an ASCII
+// letter caselessly) read as k and s. Other characters keep their bytes; in caseless
+// patterns, characters that have another case end a literal (their other case is spelt
+// with other bytes) unless they are known to have none (caseless_safe).
+//
+// Conservative like the rest: a line the regex matches always passes; when the syntax goes
+// beyond what the analysis understands, there is no requirement at all.
+struct LiteralRequirement {
+  std::vector<std::string> prefixes;  // the folded line starts with one of these...
+  std::vector<std::string> infixes;   // ... or contains one of these
+  // False: no requirement, every line may match.
+  bool filters() const { return !prefixes.empty() || !infixes.empty(); }
+};
+LiteralRequirement literal_requirement(std::string_view pattern, bool caseless, bool extended);
+
+// Whether a non-ASCII character is one the analysis knows to have no other case.
+bool caseless_safe(char32_t c);
 
 }  // namespace declutter

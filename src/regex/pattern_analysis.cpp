@@ -1,9 +1,14 @@
-#include "regex/required_bytes.h"
+#include "regex/pattern_analysis.h"
 
 #include <array>
 #include <cstring>
+#include <limits>
 #include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
+#include "regex/literal_info.h"
 #include "text/unicode.h"
 
 namespace declutter {
@@ -43,12 +48,18 @@ bool is_ascii_alnum(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+}  // namespace
+
 // Non-ASCII characters that have no other case: Latin-1 punctuation and signs, general
-// punctuation (dashes, quotes, bullets, guillemets), arrows, geometric shapes.
+// punctuation (dashes, quotes, bullets, guillemets), arrows, geometric shapes, CJK
+// punctuation, kana and ideographs (unit tests check this against PCRE2's caseless matching).
 bool caseless_safe(char32_t c) {
   return (c >= 0xA0 && c <= 0xBF && c != 0xAA && c != 0xB5 && c != 0xBA) || c == 0xD7 || c == 0xF7 ||
-         (c >= 0x2010 && c <= 0x205E) || (c >= 0x2190 && c <= 0x21FF) || (c >= 0x25A0 && c <= 0x25FF);
+         (c >= 0x2010 && c <= 0x205E) || (c >= 0x2190 && c <= 0x21FF) || (c >= 0x25A0 && c <= 0x25FF) ||
+         (c >= 0x3000 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF);
 }
+
+namespace {
 
 // The bytes a non-empty match of an item can start with.
 struct FirstBytes {
@@ -77,6 +88,14 @@ struct Item {
   ByteSet required;
   FirstBytes first;
   bool zero_width = false;  // an assertion: consumes nothing, so the next item starts the match
+  literals::Info text;      // the literal text its matches consist of (unknown by default)
+
+  static Item assertion(bool anchors) {
+    Item item = unknown();
+    item.zero_width = true;
+    item.text = literals::Info::assertion(anchors);
+    return item;
+  }
 
   static Item unknown() {
     Item item;
@@ -90,11 +109,15 @@ struct Item {
 // understood, and then nothing is concluded.
 class Analyzer {
  public:
-  explicit Analyzer(std::string_view pattern) : p_(pattern) {}
+  // `caseless`: whether letters match their other cases (literal text is read so).
+  // `with_text`: whether to work out the literal text too (the costlier part).
+  explicit Analyzer(std::string_view pattern, bool caseless = true, bool with_text = false)
+      : p_(pattern), caseless_(caseless), with_text_(with_text) {}
 
   struct Result {
     std::optional<ByteSet> required;
     std::optional<FirstByteSet> first;
+    std::optional<literals::Info> text;
   };
   Result run() {
     const Sequence top = sequence();
@@ -102,14 +125,22 @@ class Analyzer {
     if (failed_ || pos_ != p_.size()) return result;
     if (!top.alternation && top.required.usable()) result.required = top.required;
     if (top.first.known) result.first = top.first.bits;
+    if (with_text_ && !multiline_) result.text = top.text;
     return result;
   }
+  // Whether an inline option turned caseless matching on somewhere.
+  bool saw_caseless_option() const { return saw_caseless_option_; }
 
  private:
   struct Sequence {
     ByteSet required;   // the best set among the required items (of the whole, without '|')
     FirstBytes first;   // union over the alternatives of their first consuming item's bytes
     bool alternation = false;
+    literals::Info text;
+  };
+  struct Quantifier {
+    std::size_t min = 1;
+    std::size_t max = 1;  // SIZE_MAX: unbounded
   };
 
   bool at_end() const { return pos_ >= p_.size(); }
@@ -126,15 +157,20 @@ class Analyzer {
       alternative_first = FirstBytes{};
       alternative_started = false;
     };
+    std::vector<literals::Info> branches;
+    literals::SequenceBuilder branch;
     while (!at_end() && !failed_ && peek() != ')') {
       if (peek() == '|') {
         result.alternation = true;
         close_alternative();
+        if (with_text_) branches.push_back(branch.finish());
+        branch = literals::SequenceBuilder{};
         ++pos_;
         continue;
       }
       const Item item = this->item();
-      const std::size_t min = quantifier_min();
+      const Quantifier quantifier = this->quantifier();
+      const std::size_t min = quantifier.min;
       if (min >= 1 && item.required.usable() && (!result.required.usable() || item.required.cost() < result.required.cost()))
         result.required = item.required;
       if (!alternative_started && !item.zero_width) {
@@ -142,42 +178,56 @@ class Analyzer {
         alternative_first = item.first;
         if (min == 0) alternative_first.known = false;
       }
+      if (with_text_) branch.add(literals::repeat(item.text, min, quantifier.max));
     }
     close_alternative();
+    if (with_text_) {
+      branches.push_back(branch.finish());
+      result.text = literals::alternation(branches);
+    }
     return result;
   }
 
-  // The minimum repeat count the quantifier after an item allows (1 when there is none).
-  std::size_t quantifier_min() {
-    std::size_t min = 1;
+  // The repeat counts the quantifier after an item allows (1..1 when there is none);
+  // lazy and possessive forms match no text the greedy form could not.
+  Quantifier quantifier() {
+    Quantifier q;
     const char c = peek();
-    if (c == '?' || c == '*') {
-      min = 0;
-      ++pos_;
-    } else if (c == '+') {
+    if (c == '?' || c == '*' || c == '+') {
+      q.min = c == '+' ? 1 : 0;
+      q.max = c == '?' ? 1 : std::numeric_limits<std::size_t>::max();
       ++pos_;
     } else if (c == '{') {
       std::size_t i = pos_ + 1;
-      std::size_t digits = 0;
-      std::size_t value = 0;
-      while (i < p_.size() && p_[i] >= '0' && p_[i] <= '9') {
-        value = value * 10 + static_cast<std::size_t>(p_[i] - '0');
-        ++i;
-        ++digits;
-      }
-      if (digits == 0 || value > 65535) return fail();
+      const auto number = [&](std::size_t& value) {
+        std::size_t digits = 0;
+        value = 0;
+        while (i < p_.size() && p_[i] >= '0' && p_[i] <= '9' && digits < 6) {
+          value = value * 10 + static_cast<std::size_t>(p_[i] - '0');
+          ++i;
+          ++digits;
+        }
+        return digits > 0 && value <= 65535;
+      };
+      if (!number(q.min)) return fail_quantifier();
+      q.max = q.min;
       if (i < p_.size() && p_[i] == ',') {
         ++i;
-        while (i < p_.size() && p_[i] >= '0' && p_[i] <= '9') ++i;
+        q.max = std::numeric_limits<std::size_t>::max();
+        if (i < p_.size() && p_[i] != '}' && !number(q.max)) return fail_quantifier();
       }
-      if (i >= p_.size() || p_[i] != '}') return fail();
+      if (i >= p_.size() || p_[i] != '}' || q.max < q.min) return fail_quantifier();
       pos_ = i + 1;
-      min = value;
     } else {
-      return min;
+      return q;
     }
     if (peek() == '?' || peek() == '+') ++pos_;  // lazy or possessive
-    return min;
+    return q;
+  }
+
+  Quantifier fail_quantifier() {
+    fail();
+    return Quantifier{0, 0};
   }
 
   std::size_t fail() {
@@ -186,57 +236,66 @@ class Analyzer {
     return 0;
   }
 
-  // A literal character starting at pos_ (advanced past it), added to `item`.
-  void literal(Item& item) {
+  // A literal character starting at pos_ (advanced past it), added to `item`. Returns its
+  // folded text (regex/pattern_analysis.h), or nothing when a match of it may be spelt
+  // otherwise than the fold can tell.
+  std::optional<std::string> literal(Item& item) {
     const unicode::CodePoint c = unicode::decode(p_, pos_);
     if (!c.valid) {
       fail();
-      return;
+      return std::nullopt;
     }
     const auto lead = static_cast<unsigned char>(p_[pos_]);
     const auto last = static_cast<unsigned char>(p_[pos_ + c.length - 1]);
+    const std::string_view spelling = p_.substr(pos_, c.length);
     pos_ += c.length;
     if (c.value < 0x80) {
       const char32_t lower = c.value | 0x20U;
       if (lower >= 'a' && lower <= 'z') {
         item.first.add_letter(lower);
-        // Caseless k and s also match the Kelvin sign and the long s: no requirement.
+        const std::string folded(1, static_cast<char>(lower));
+        // Caseless k and s also match the Kelvin sign and the long s: no required byte
+        // (the line fold maps those two onto k and s, so the folded text still holds).
         if (lower == 'k' || lower == 's') {
           item.required.unknown = true;
-          return;
+          return folded;
         }
         item.required.add(static_cast<unsigned char>(lower));
         item.required.add(static_cast<unsigned char>(lower ^ 0x20U));
-        return;
+        return folded;
       }
       item.first.add(last);
       item.required.add(last);
-      return;
+      return std::string(1, static_cast<char>(c.value));
     }
     if (!caseless_safe(c.value)) {
       item.required.unknown = true;  // it may have another case, spelt with other bytes
       item.first.known = false;
-      return;
+      // The line fold turns these two into ASCII; other letters keep their bytes, which a
+      // case-sensitive match must contain.
+      if (caseless_ || c.value == kKelvinSign || c.value == kLongS) return std::nullopt;
+      return std::string(spelling);
     }
     item.first.add(lead);
     item.required.add(last);  // the final byte of a character's UTF-8 form is part of any match of it
+    return std::string(spelling);
   }
 
   // An escape after '\' (pos_ at the character after it), added to `item`: literal
   // punctuation; \d \s \w by their ASCII members plus every non-ASCII lead byte (UCP);
   // other classes and assertions as unknown; forms whose extent is not obvious (\x \o \Q
   // \g \k, numbers) end the analysis.
-  void escape(Item& item) {
+  std::optional<std::string> escape(Item& item) {
     if (at_end()) {
       fail();
-      return;
+      return std::nullopt;
     }
     const char c = peek();
     if (!is_ascii_alnum(c) && static_cast<unsigned char>(c) < 0x80) {
       ++pos_;
       item.required.add(static_cast<unsigned char>(c));
       item.first.add(static_cast<unsigned char>(c));
-      return;
+      return std::string(1, c);
     }
     item.required.unknown = true;
     if (c == 'p' || c == 'P') {
@@ -245,18 +304,18 @@ class Analyzer {
         const std::size_t close = p_.find('}', pos_);
         if (close == std::string_view::npos) {
           fail();
-          return;
+          return std::nullopt;
         }
         pos_ = close + 1;
       } else {
         ++pos_;
       }
       item.first.known = false;
-      return;
+      return std::nullopt;
     }
     if (std::strchr("dDsSwWbBhHvVRAzZGKntrfea", c) == nullptr) {
       fail();
-      return;
+      return std::nullopt;
     }
     ++pos_;
     switch (c) {
@@ -278,11 +337,13 @@ class Analyzer {
         break;
       case 'b': case 'B': case 'A': case 'z': case 'Z': case 'G': case 'K':
         item.zero_width = true;
+        item.text = literals::Info::assertion(c == 'A');
         break;
       default:
         item.first.known = false;
         break;
     }
+    return std::nullopt;
   }
 
   Item item() {
@@ -291,16 +352,14 @@ class Analyzer {
       case '\\': {
         ++pos_;
         Item item;
-        escape(item);
+        if (auto text = escape(item); text && with_text_) item.text = literals::Info::literal(std::move(*text));
         return item;
       }
       case '[': return bracket_class();
       case '(': return group();
       case '^': case '$': {
         ++pos_;
-        Item item = Item::unknown();
-        item.zero_width = true;
-        return item;
+        return Item::assertion(c == '^');
       }
       case '.':
         ++pos_;
@@ -310,17 +369,25 @@ class Analyzer {
         return Item::unknown();
       default: {
         Item item;
-        literal(item);
+        if (auto text = literal(item); text && with_text_) item.text = literals::Info::literal(std::move(*text));
         return item;
       }
     }
   }
 
+  // A small class of literal characters is known exactly (one of its members).
   Item bracket_class() {
     ++pos_;  // '['
     Item item;
+    literals::StringSet members;
+    bool members_known = true;
+    const auto member = [&](std::optional<std::string> text) {
+      if (text && members.size() < kMaxClassMembers) members.push_back(std::move(*text));
+      else members_known = false;
+    };
     if (peek() == '^') {
       item = Item::unknown();
+      members_known = false;
       ++pos_;
     }
     bool first = true;
@@ -343,17 +410,19 @@ class Analyzer {
         // A range (or a literal dash we need not tell apart): no conclusion from this class.
         item.required.unknown = true;
         item.first.known = false;
+        members_known = false;
         ++pos_;
         continue;
       }
       if (c == '\\') {
         ++pos_;
-        escape(item);
+        member(escape(item));
         continue;
       }
-      literal(item);
+      member(literal(item));
     }
     item.zero_width = false;  // \b inside a class is a backspace
+    if (with_text_ && members_known && !members.empty()) item.text = literals::Info::one_of(std::move(members));
     return item;
   }
 
@@ -376,13 +445,17 @@ class Analyzer {
         pos_ += 2;
         consuming = false;
       } else {
-        // Option letters, then ':' (a group with options) or ')' (a setting).
-        while (!at_end() && std::strchr("imnsJU-^", peek()) != nullptr) ++pos_;
+        // Option letters, then ':' (a group with options) or ')' (a setting). Caseless
+        // anywhere makes the whole pattern's text caseless (the caller reruns); multiline
+        // lets ^ match inside the subject, which no literal text is anchored to.
+        while (!at_end() && std::strchr("imnsJU-^", peek()) != nullptr) {
+          if (peek() == 'i') saw_caseless_option_ = true;
+          if (peek() == 'm') multiline_ = true;
+          ++pos_;
+        }
         if (peek() == ')') {
           ++pos_;
-          Item setting = Item::unknown();
-          setting.zero_width = true;
-          return setting;
+          return Item::assertion(false);
         }
         if (peek() != ':') {
           fail();  // named groups, recursion, conditionals, callouts, the x option...
@@ -397,19 +470,25 @@ class Analyzer {
       return Item::unknown();
     }
     ++pos_;
+    if (!consuming) return Item::assertion(false);
     Item item = Item::unknown();
-    if (!consuming) {
-      item.zero_width = true;
-      return item;
-    }
     if (!inner.alternation) item.required = inner.required;
     item.first = inner.first;
+    item.text = inner.text;
     return item;
   }
 
+  static constexpr char32_t kKelvinSign = 0x212A;
+  static constexpr char32_t kLongS = 0x17F;
+  static constexpr std::size_t kMaxClassMembers = 8;
+
   std::string_view p_;
+  bool caseless_ = true;
+  bool with_text_ = false;
   std::size_t pos_ = 0;
   bool failed_ = false;
+  bool saw_caseless_option_ = false;
+  bool multiline_ = false;
 };
 
 }  // namespace
@@ -434,6 +513,36 @@ RequiredBytes required_bytes(std::string_view pattern, bool extended) {
 std::optional<FirstByteSet> first_bytes(std::string_view pattern, bool extended) {
   if (extended) return std::nullopt;
   return Analyzer(pattern).run().first;
+}
+
+LiteralRequirement literal_requirement(std::string_view pattern, bool caseless, bool extended) {
+  LiteralRequirement result;
+  if (extended) return result;
+  Analyzer analyzer(pattern, caseless, true);
+  std::optional<literals::Info> text = analyzer.run().text;
+  if (!caseless && analyzer.saw_caseless_option()) text = Analyzer(pattern, true, true).run().text;
+  if (!text) return result;
+  for (const literals::Atom& atom : text->condition.atoms) {
+    if (atom.text.empty()) return LiteralRequirement{};
+    // What is still relative to the match's start is not anchored: the match may start anywhere.
+    (atom.anchor == literals::Anchor::line_start ? result.prefixes : result.infixes).push_back(atom.text);
+  }
+  // Drop literals another one implies: a line holding them holds the shorter one too.
+  // (The atoms are distinct, so a literal is only compared with itself within its own list.)
+  const auto implied = [](const std::vector<std::string>& others, const std::string& literal, bool at_start) {
+    for (const auto& other : others)
+      if (&other != &literal && (at_start ? literal.starts_with(other) : literal.find(other) != std::string::npos)) return true;
+    return false;
+  };
+  std::vector<std::string> prefixes;
+  for (const auto& prefix : result.prefixes)
+    if (!implied(result.prefixes, prefix, true) && !implied(result.infixes, prefix, false)) prefixes.push_back(prefix);
+  std::vector<std::string> infixes;
+  for (const auto& infix : result.infixes)
+    if (!implied(result.infixes, infix, false)) infixes.push_back(infix);
+  result.prefixes = std::move(prefixes);
+  result.infixes = std::move(infixes);
+  return result;
 }
 
 }  // namespace declutter

@@ -1,0 +1,82 @@
+#pragma once
+// The set-level prefilter for regex rules: from the literal requirement of each regex
+// (regex/pattern_analysis.h), one pass over a line tells which regexes may match it, so
+// PCRE2 runs only for those. Prefix literals are looked up by walking a trie from the
+// line's first byte. Contained literals are found by one pass over the line's byte pairs:
+// each literal is indexed by its rarest pair, and a bit table of those pairs (8 KB) lets
+// the pass test every position independently of the last, so it runs at several bytes a
+// cycle; the rare hits are verified against the literals. Both read the line folded on
+// the fly (no copy): ASCII letters in lower case; a line holding the Kelvin sign or the
+// long s (which fold to k and s) makes every regex with contained literals a candidate.
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "regex/pattern_analysis.h"
+
+namespace declutter {
+
+class LiteralScanner {
+ public:
+  // Regexes are numbered by their place in the requirements; those past this many are
+  // always candidates (the mask has no room for them).
+  static constexpr std::size_t kMaxRegexes = 256;
+  using Mask = std::array<std::uint64_t, kMaxRegexes / 64>;
+
+  LiteralScanner() = default;
+  explicit LiteralScanner(std::span<const LiteralRequirement> requirements);
+
+  // The regexes (bit i: regex i) among `possible` that may match `subject`: those without
+  // a requirement, and those whose requirement the folded subject meets.
+  Mask candidates(std::string_view subject, const Mask& possible) const;
+
+ private:
+  // A contained literal, indexed by the byte pair at `offset` in it.
+  struct PairEntry {
+    std::uint16_t pair = 0;
+    std::uint16_t offset = 0;
+    std::uint32_t literal = 0;  // index into infixes_
+    std::uint32_t regexes = 0;  // index into masks_; 0: the pair starts a Kelvin sign or long s
+    bool operator<(const PairEntry& other) const { return pair < other.pair; }
+  };
+  // The prefix trie, compact (a rule set's prefixes make thousands of nodes): the root's
+  // children by byte, every other node's children as a run of edges sorted by byte.
+  struct PrefixNode {
+    std::uint32_t first_edge = 0;
+    std::uint32_t edge_count = 0;
+    std::uint32_t output = 0;  // index into masks_, 0 for none
+  };
+  struct PrefixEdge {
+    unsigned char byte = 0;
+    std::uint32_t child = 0;
+  };
+  void walk_prefixes(std::string_view subject, Mask& mask) const;
+  void scan_infixes(std::string_view subject, const Mask& possible, Mask& mask) const;
+  void verify_pair(std::uint16_t pair, std::size_t at, std::string_view subject, Mask& mask) const;
+
+  std::array<std::uint32_t, 256> prefix_root_{};  // node per folded first byte, 0 for none
+  std::vector<PrefixNode> prefix_nodes_;          // [0] is the root
+  std::vector<PrefixEdge> prefix_edges_;
+
+  std::vector<std::uint64_t> pair_bits_;  // 65536 bits: the pairs that start a verification
+  std::vector<PairEntry> pairs_;          // sorted by pair
+  std::vector<std::uint16_t> pair_rank_;  // per word of pair_bits_: the set bits before it
+  std::vector<std::uint32_t> pair_start_; // per distinct pair, in order: its first entry in pairs_; then the end
+  std::vector<std::string> infixes_;
+  // Contained literals of one byte, looked for with memchr (a pair index would hit often).
+  struct SingleByte {
+    unsigned char byte = 0;
+    std::uint32_t regexes = 0;  // index into masks_
+  };
+  std::vector<SingleByte> single_bytes_;
+  Mask prefix_regexes_{};  // regexes with prefix literals
+  Mask infix_regexes_{};   // regexes with contained literals
+
+  std::vector<Mask> masks_{Mask{}};
+  Mask unfiltered_{};
+};
+
+}  // namespace declutter

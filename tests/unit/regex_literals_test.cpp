@@ -1,0 +1,240 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "regex/literal_scanner.h"
+#include "regex/pattern_analysis.h"
+#include "regex/pcre.h"
+
+using namespace declutter;
+
+namespace {
+
+using Strings = std::vector<std::string>;
+
+Strings sorted(Strings strings) {
+  std::sort(strings.begin(), strings.end());
+  return strings;
+}
+
+LiteralRequirement caseless(const std::string& pattern) { return literal_requirement(pattern, true, false); }
+LiteralRequirement exact_case(const std::string& pattern) { return literal_requirement(pattern, false, false); }
+
+std::string utf8(char32_t c) {
+  std::string out;
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return out;
+}
+
+Regex compiled(const std::string& pattern, bool caseless_flag) {
+  RegexError error;
+  auto regex = Regex::compile(pattern, RegexFlags{caseless_flag, false, false}, error);
+  REQUIRE(regex);
+  return *regex;
+}
+
+const LiteralScanner::Mask kEveryRegex{~0ULL, ~0ULL, ~0ULL, ~0ULL};
+
+bool candidate(const LiteralScanner::Mask& mask, std::size_t index) { return ((mask[index / 64] >> (index % 64)) & 1U) != 0; }
+
+}  // namespace
+
+TEST_CASE("literal requirement: anchored alternations give line prefixes", "[regex][literals]") {
+  const auto more = caseless(R"(^(read more|continue reading|read the full (story|article))(\s*[»›>→…]+|\.\.\.)?$)");
+  CHECK(sorted(more.prefixes) == Strings{"continue reading", "read more", "read the full article", "read the full story"});
+  CHECK(more.infixes.empty());
+  // Letters fold to lower case with or without the flag; what follows an optional part is cut there.
+  const auto cook = exact_case(R"(^Did you (make|bake) this( recipe)?\?)");
+  CHECK(sorted(cook.prefixes) ==
+        Strings{"did you bake this recipe?", "did you bake this?", "did you make this recipe?", "did you make this?"});
+  // Small classes and fixed repeats are spelt out.
+  CHECK(sorted(caseless(R"(^(ab){2}[:.]\s)").prefixes) == Strings{"abab.", "abab:"});
+  // A setting group: the case of the flag does not matter for ASCII; "welcome to the " is
+  // implied by "welcome to " and left out.
+  CHECK(exact_case(R"(^(?i:welcome to)( the)? [\p{Lu}\p{N}]\w*$)").prefixes == Strings{"welcome to "});
+}
+
+TEST_CASE("literal requirement: contained factors of unanchored patterns", "[regex][literals]") {
+  const auto credit = caseless(R"(\bCC[ -]BY(-[A-Z]{2})*( \d\.\d)?\b|\bvia Wikimedia Commons\b|\bpublic domain\b.*\bvia\b)");
+  CHECK(credit.prefixes.empty());
+  CHECK(sorted(credit.infixes) == Strings{"cc by", "cc-by", "public domain", "via wikimedia commons"});
+  // A lookahead at the start consumes nothing; the factor after the optional words is required.
+  const auto newsletter = caseless(R"(^(?=[^.]{0,80}+$)(\S+\s+){0,6}\S*newsletter\S*(\s+\S+){0,6}\s*[?!]?$)");
+  CHECK(newsletter.prefixes.empty());
+  CHECK(newsletter.infixes == Strings{"newsletter"});
+  // After a class, an anchored pattern's literal is no longer at the line's start.
+  CHECK(sorted(caseless(R"(^\d+\s+(comments?|replies)$)").infixes) == Strings{"comment", "replies"});
+  // Mixed anchoring across top-level branches.
+  const auto mixed = caseless("^abc|def");
+  CHECK(mixed.prefixes == Strings{"abc"});
+  CHECK(mixed.infixes == Strings{"def"});
+}
+
+TEST_CASE("literal requirement: non-ASCII letters and caseless matching", "[regex][literals]") {
+  // Caseless: à has another case (À), so the literal is what follows it.
+  const auto lire = caseless("^(à lire aussi|lire aussi)$");
+  CHECK(lire.prefixes == Strings{"lire aussi"});
+  CHECK(lire.infixes == Strings{" lire aussi"});
+  // Case-sensitive: its bytes are the match's bytes.
+  CHECK(exact_case("^à lire aussi").prefixes == Strings{"à lire aussi"});
+  // An inline (?i) anywhere makes the whole pattern caseless for this purpose.
+  CHECK(exact_case("^übersicht(?i)x").prefixes.empty());
+  CHECK(exact_case("^übersicht(?i)x").infixes == Strings{"bersichtx"});
+  // Characters without case (CJK, punctuation) stay literal when caseless.
+  CHECK(sorted(caseless("^(相关文章|more)\\s*[:»]$").prefixes) == Strings{"more", "相关文章"});
+  // The Kelvin sign and the long s are never part of a literal: the line fold reads them as k and s.
+  CHECK(exact_case("^\xE2\x84\xAAg").infixes == Strings{"g"});
+  CHECK(exact_case("^\xC5\xBFo").infixes == Strings{"o"});
+}
+
+TEST_CASE("literal requirement: no requirement where the syntax gives none", "[regex][literals]") {
+  for (const char* pattern :
+       {R"(^\w+$)", R"(^[^x]*$)", R"(foo|\d+)", R"(a?b?)", R"((\w)\1)", R"((?m)^foo)", R"((?x) f o o)",
+        R"(^\x{41}bc)", R"(^(|a)b?)", R"(^\p{L}{3,9}\s+\d{4}$)", R"(^(?<name>abc))", R"(^\Qabc\E)", "(("}) {
+    INFO(pattern);
+    CHECK_FALSE(caseless(pattern).filters());
+    CHECK_FALSE(exact_case(pattern).filters());
+  }
+  CHECK_FALSE(literal_requirement("^abc", true, true).filters());  // extended mode
+}
+
+TEST_CASE("the line fold: only the Kelvin sign and the long s match ASCII letters caselessly", "[regex][literals]") {
+  // What the scanner's fold assumes, checked against PCRE2 over every code point.
+  const Regex ascii = compiled(R"([\x{00}-\x{7F}])", true);
+  MatchScratch scratch;
+  std::vector<char32_t> non_ascii_twins;
+  for (char32_t c = 0x80; c <= 0x10FFFF; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    if (ascii.match(utf8(c), scratch) == MatchOutcome::match) non_ascii_twins.push_back(c);
+  }
+  CHECK(non_ascii_twins == std::vector<char32_t>{0x17F, 0x212A});
+}
+
+TEST_CASE("caseless-safe characters have no other case", "[regex][literals]") {
+  // No character outside the safe set matches one inside it caselessly, and none inside is
+  // a cased letter (so none is another's other case: the only uncased characters with case
+  // mappings, U+0345, Roman numerals and circled letters, lie outside the set).
+  std::string safe_class = "[";
+  for (char32_t c = 0x80; c <= 0xFFFF; ++c) {
+    if (!caseless_safe(c) || caseless_safe(c - 1)) continue;
+    char32_t last = c;
+    while (caseless_safe(last + 1)) ++last;
+    char range[40];
+    std::snprintf(range, sizeof range, "\\x{%X}-\\x{%X}", static_cast<unsigned>(c), static_cast<unsigned>(last));
+    safe_class += range;
+  }
+  safe_class += "]";
+  const Regex caseless_class = compiled(safe_class, true);
+  const Regex exact_class = compiled(safe_class, false);
+  const Regex cased_letter = compiled(R"([\p{Lu}\p{Ll}\p{Lt}])", false);
+  MatchScratch scratch;
+  std::size_t problems = 0;
+  for (char32_t c = 0x80; c <= 0x10FFFF; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    const std::string text = utf8(c);
+    const bool inside = exact_class.match(text, scratch) == MatchOutcome::match;
+    if (inside != caseless_safe(c)) ++problems;
+    if (caseless_class.match(text, scratch) == MatchOutcome::match && !inside) ++problems;
+    if (inside && cased_letter.match(text, scratch) == MatchOutcome::match) ++problems;
+  }
+  CHECK(problems == 0);
+}
+
+TEST_CASE("the scanner finds prefixes and factors, folded", "[regex][literals]") {
+  const std::vector<LiteralRequirement> requirements{
+      caseless("^(read more|more)\\b"), caseless("newsletter"), caseless("^\\d+$"), caseless("^kg\\b|\\bsub")};
+  const LiteralScanner scanner(requirements);
+  const auto of = [&](const std::string& line) {
+    const auto mask = scanner.candidates(line, kEveryRegex);
+    std::string bits;
+    for (std::size_t i = 0; i < requirements.size(); ++i) bits += candidate(mask, i) ? '1' : '0';
+    return bits;
+  };
+  CHECK(of("READ MORE") == "1010");
+  CHECK(of("More news") == "1010");
+  CHECK(of("Our NewsLetter") == "0110");
+  CHECK(of("nothing here") == "0010");
+  CHECK(of("") == "0010");
+  CHECK(of("\xE2\x84\xAAG") == "0111");           // the Kelvin sign as k (a prefix)
+  // A contained literal could be spelt with a long s or Kelvin sign anywhere: every regex
+  // with contained literals is a candidate on such a line.
+  CHECK(of("a \xC5\xBF" "ub") == "0111");
+  CHECK(of("x\xE2\x84\xAA") == "0111");
+  CHECK(of("\xE2\x84\xA2" "kg") == "0010");       // ™ then kg: not at the start
+  CHECK(of("x newslette") == "0010");
+}
+
+TEST_CASE("the scanner: literals shared by several regexes, and the possible mask", "[regex][literals]") {
+  const std::vector<LiteralRequirement> requirements{caseless("^tags\\s*:"), caseless("^(tags|topics)$"),
+                                                     caseless("inbox"), caseless("(your|in) inbox")};
+  const LiteralScanner scanner(requirements);
+  const auto of = [&](const std::string& line, const LiteralScanner::Mask& possible) {
+    const auto mask = scanner.candidates(line, possible);
+    std::string bits;
+    for (std::size_t i = 0; i < requirements.size(); ++i) bits += candidate(mask, i) ? '1' : '0';
+    return bits;
+  };
+  CHECK(of("Tags: a, b", kEveryRegex) == "1100");
+  CHECK(of("Topics", kEveryRegex) == "0100");
+  CHECK(of("straight to YOUR INBOX", kEveryRegex) == "0011");
+  CHECK(of("Tags: your inbox", LiteralScanner::Mask{0b0101}) == "1010");  // only what is possible
+}
+
+TEST_CASE("the prefilter never rejects a line the regex matches", "[regex][literals]") {
+  const std::vector<std::string> patterns{
+      R"(^(read more|continue reading|weiterlesen|lire la suite|leer más|czytaj dalej)(\s*[»›>→…]+|\.\.\.)?$)",
+      R"(\bCC[ -]BY(-[A-Z]{2})*( \d\.\d)?\b|\bvia Wikimedia Commons\b|\bpublic domain\b.*\bvia\b)",
+      R"(^(?=[^.]{0,80}+$)(\S+\s+){0,6}\S*newsletter\S*(\s+\S+){0,6}\s*[?!]?$)",
+      R"(^(über|about|von|by) [^.!?]{1,40}\s\d+\s(artikel|articles|posts|beiträge)$)",
+      R"(^(?i:welcome to)( the)? [\p{Lu}\p{N}][\p{L}\p{N}.&'-]*$)",
+      R"(^(related (topics|links)|ähnliche (beiträge|artikel)|für (dich|sie) empfohlen|相关文章|à lire aussi)\s*[:.!…]*$)",
+      R"(^(kategorie|kelvin|ski|sk)\b)", R"(\bs(?=k)k|ſ)", R"(^\d+\s+(comments?|kommentare)$)", R"(^(İstanbul|ıss|is)\b)",
+      R"(^(straße|STRASSE|ß)$)", R"(^(?:(?>share|teilen|x|e-mail)[\s|·•,]*+){2,}+$)", R"(^É(té|TÉ)|été$)",
+      R"(^(Home|Start)\s*[>»›\/|]\s*\S.{0,120}$)", R"(^(?=.{0,126}+$)[^.!?]{0,100}\b(in|to|into) your inbox[.!]?$)",
+      R"(^abc|^def|ghi)", R"((?:^|\s)#\w+)", R"(^(a|b)?c)", R"(^.?ks)", R"(^\bks(?<=ks)\Kx)"};
+  const std::vector<std::string> lines{
+      "Read more", "READ MORE »", "read more...", "Weiterlesen →", "LEER MÁS", "Leer más", "CZYTAJ DALEJ",
+      "Photo: CC BY-SA 4.0", "cc-by 2.0", "via Wikimedia Commons", "Public Domain, via Commons",
+      "Our weekly NEWSLETTER!", "Sign up to the newsletters", "Über Anna 12 Artikel", "ÜBER anna 3 BEITRÄGE",
+      "by Bob 5 posts", "Welcome to Harbour", "WELCOME TO THE Harbour", "Related Topics:", "ÄHNLICHE BEITRÄGE",
+      "Für Sie empfohlen", "FÜR DICH EMPFOHLEN", "相关文章", "À LIRE AUSSI", "à lire aussi:",
+      "\xE2\x84\xAA" "ategorie", "KATEGORIE", "\xE2\x84\xAA" "elvin", "s\xE2\x84\xAA", "\xC5\xBF" "ki",
+      "S\xE2\x84\xAA", "\xC5\xBF\xE2\x84\xAA", "ſ", "12 Comments", "3 KOMMENTARE", "İstanbul", "istanbul",
+      "ISTANBUL", "ıss", "ISS", "is it", "IS", "STRASSE", "straße", "STRAẞE", "ẞ", "ß", "Share Teilen",
+      "X, E-MAIL", "x x", "ÉTÉ", "été", "Été", "éTÉ", "home > news", "Start › x", "Straight into your inbox!",
+      "DELIVERED TO YOUR INBOX", "abc", "DEF", "xghi", "#tag", "a #b", "c", "bc", "xks", "ks", "KS", "\xC5\xBF\xE2\x84\xAA",
+      "ksx", "KSX", "\xE2\x84\xAA\xC5\xBFx", "", " ", "\xFF\xFEread more", "read\xFFmore", "Read more\xC3"};
+  MatchScratch scratch;
+  std::size_t matched = 0;
+  for (const auto& pattern : patterns) {
+    for (const bool caseless_flag : {false, true}) {
+      const Regex regex = compiled(pattern, caseless_flag);
+      const std::vector<LiteralRequirement> requirements{regex.literals()};
+      const LiteralScanner scanner(requirements);
+      for (const auto& line : lines) {
+        if (regex.match(line, scratch) != MatchOutcome::match) continue;
+        ++matched;
+        INFO(pattern << (caseless_flag ? " (caseless)" : "") << " on " << line);
+        CHECK(candidate(scanner.candidates(line, kEveryRegex), 0));
+      }
+    }
+  }
+  CHECK(matched > 60);  // the lines do exercise the patterns
+}
