@@ -78,6 +78,11 @@ class CorpusRun {
 int CorpusRun::execute(const ProcessorFactory& make_processor) {
   unsigned jobs = options_.jobs != 0 ? options_.jobs : std::thread::hardware_concurrency();
   jobs = std::clamp(jobs, 1U, kMaxJobs);
+  if (options_.framing == Framing::whole) {
+    // One document per input: a thread (and a worker's scratch) per input at most, so the
+    // common one-page run starts no threads at all.
+    jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(options_.inputs.size(), 1)));
+  }
   std::vector<std::unique_ptr<BatchWorker>> workers;
   workers.reserve(jobs);
   for (unsigned i = 0; i < jobs; ++i) {

@@ -4,6 +4,7 @@
 #include "html/html_front_end.h"
 #include "html/sniff.h"
 #include "pipeline/pipeline.h"
+#include "pipeline/publisher_pipelines.h"
 #include "rules/catalog.h"
 #include "score/stopwords.h"
 #include "text/segment.h"
@@ -21,9 +22,9 @@ std::unique_ptr<Engine> Engine::build(std::shared_ptr<const RuleCatalog> catalog
   // Stopword lists are the same for every rule set: parsed once, shared by all pipelines.
   const auto stopword_files = rules.files_under("stopwords/");
   auto stopwords = std::make_shared<const score::StopwordLists>(score::StopwordLists::parse(stopword_files, diagnostics));
-  engine->pipelines_.push_back(Pipeline::build(rules, nullptr, engine->options_, regexes, stopwords, diagnostics));
-  for (const auto& publisher : rules.publishers())
-    engine->pipelines_.push_back(Pipeline::build(rules, &publisher, engine->options_, regexes, stopwords, diagnostics));
+  engine->common_ = Pipeline::build(rules, nullptr, engine->options_, regexes, stopwords, diagnostics);
+  engine->publishers_ = std::make_unique<PublisherPipelines>(rules, engine->options_, stopwords, std::move(regexes),
+                                                             *engine->common_, diagnostics);
   if (!engine->options_.publisher.empty()) {
     const RuleFile* wanted = rules.publisher_named(engine->options_.publisher);
     if (wanted == nullptr) {
@@ -32,8 +33,7 @@ std::unique_ptr<Engine> Engine::build(std::shared_ptr<const RuleCatalog> catalog
       problem.message = "no publisher file serves '" + engine->options_.publisher + "'";
       diagnostics.add(std::move(problem));
     } else {
-      for (const auto& pipeline : engine->pipelines_)
-        if (pipeline->publisher() == wanted) engine->forced_ = pipeline.get();
+      engine->forced_ = engine->publishers_->get(wanted);
     }
   }
   return engine;
@@ -45,11 +45,10 @@ const Pipeline& Engine::pipeline_for(std::string_view url) const {
   if (forced_ != nullptr) return *forced_;
   if (!url.empty()) {
     if (const RuleFile* publisher = catalog_->publisher_for_host(url_host(url))) {
-      for (const auto& pipeline : pipelines_)
-        if (pipeline->publisher() == publisher) return *pipeline;
+      if (const Pipeline* pipeline = publishers_->get(publisher)) return *pipeline;
     }
   }
-  return *pipelines_.front();
+  return *common_;
 }
 
 struct Worker::Impl {

@@ -30,12 +30,15 @@ struct DocumentInput {
 
 class RuleCatalog;
 class Pipeline;
+class PublisherPipelines;
 
 class Engine {
  public:
-  // Compiles the pipeline of the common set and of every publisher file once. Problems
-  // (bad selectors, disable lines that match nothing, an unknown --publisher) land in
-  // `diagnostics`; the caller refuses to run when it has errors.
+  // Compiles the pipeline of the common set (and of --publisher) and checks every publisher
+  // file; other publisher pipelines are compiled when a document first needs one, since a
+  // process often reads a single page. Problems (bad selectors, disable lines that match
+  // nothing, an unknown --publisher) land in `diagnostics`; the caller refuses to run when
+  // it has errors.
   static std::unique_ptr<Engine> build(std::shared_ptr<const RuleCatalog> catalog, EngineOptions options,
                                        Diagnostics& diagnostics);
   ~Engine();
@@ -43,7 +46,7 @@ class Engine {
   Engine& operator=(const Engine&) = delete;
 
   // The pipeline for a document: --publisher if given, else the publisher serving the URL's
-  // host, else the common set.
+  // host, else the common set. Safe to call from several threads at once.
   const Pipeline& pipeline_for(std::string_view url) const;
   const EngineOptions& options() const { return options_; }
   const RuleCatalog& catalog() const { return *catalog_; }
@@ -52,7 +55,8 @@ class Engine {
   Engine() = default;
   std::shared_ptr<const RuleCatalog> catalog_;
   EngineOptions options_;
-  std::vector<std::unique_ptr<Pipeline>> pipelines_;  // [0] is the common set
+  std::unique_ptr<Pipeline> common_;
+  std::unique_ptr<PublisherPipelines> publishers_;
   const Pipeline* forced_ = nullptr;                  // --publisher
 };
 

@@ -1,5 +1,7 @@
 #include "pipeline/pipeline.h"
 
+#include <algorithm>
+
 #include "score/content_scorer.h"
 #include "stages/dedupe.h"
 #include "stages/edge_trim.h"
@@ -16,6 +18,19 @@ std::uint8_t focus_bit(Focus focus) {
     case Focus::balanced: break;
   }
   return focus_balanced;
+}
+
+bool is_dom_action(Action action) {
+  return action == Action::html_drop || action == Action::html_keep || action == Action::html_root;
+}
+
+// The html rules the DOM stage compiles: drop, then keep, then root rules, in file order.
+std::vector<const Rule*> dom_rules_of(const std::vector<const Rule*>& rules, Focus focus) {
+  std::vector<const Rule*> dom_rules;
+  for (Action action : {Action::html_drop, Action::html_keep, Action::html_root})
+    for (const Rule* rule : rules)
+      if (rule->action == action && (rule->focus & focus_bit(focus)) != 0) dom_rules.push_back(rule);
+  return dom_rules;
 }
 }  // namespace
 
@@ -35,10 +50,7 @@ std::unique_ptr<Pipeline> Pipeline::build(const RuleCatalog& catalog, const Rule
     return by_action[static_cast<int>(action)];
   };
 
-  std::vector<const Rule*> dom_rules;
-  for (Action action : {Action::html_drop, Action::html_keep, Action::html_root})
-    dom_rules.insert(dom_rules.end(), rules_for(action).begin(), rules_for(action).end());
-  pipeline->dom_rules_ = DomRules::compile(dom_rules, diagnostics);
+  pipeline->dom_rules_ = DomRules::compile(dom_rules_of(pipeline->rules_.rules, options.focus), diagnostics);
 
   auto& stages = pipeline->stages_;
   stages.push_back(std::make_unique<LineRuleStage>(rules_for(Action::keep), rules_for(Action::drop), regexes));
@@ -53,6 +65,17 @@ std::unique_ptr<Pipeline> Pipeline::build(const RuleCatalog& catalog, const Rule
   if (auto scorer = make_score_stage(settings, std::move(stopwords), options.focus)) stages.push_back(std::move(scorer));
   stages.push_back(std::make_unique<SafetyValveStage>(settings.number("max-removed")));
   return pipeline;
+}
+
+void Pipeline::check(const RuleCatalog& catalog, const RuleFile* publisher, const EngineOptions& options,
+                     const EffectiveRules& checked, Diagnostics& diagnostics) {
+  const EffectiveRules rules = catalog.effective(publisher, diagnostics);
+  std::vector<const Rule*> unchecked;
+  for (const Rule* rule : rules.rules)
+    if (is_dom_action(rule->action) &&
+        std::find(checked.rules.begin(), checked.rules.end(), rule) == checked.rules.end())
+      unchecked.push_back(rule);
+  DomRules::compile(dom_rules_of(unchecked, options.focus), diagnostics);
 }
 
 }  // namespace declutter

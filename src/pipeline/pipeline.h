@@ -21,6 +21,12 @@ class Pipeline {
                                          std::shared_ptr<const score::StopwordLists> stopwords,
                                          Diagnostics& diagnostics);
 
+  // Reports what build() would for `publisher` without building it: the catalog's problems
+  // with its rule set, and bad selectors or XPath among its html rules that are not in
+  // `checked` (rules a pipeline already built has reported on).
+  static void check(const RuleCatalog& catalog, const RuleFile* publisher, const EngineOptions& options,
+                    const EffectiveRules& checked, Diagnostics& diagnostics);
+
   void run(Document& doc, StageScratch& scratch) const {
     scratch.keys.reset();
     for (const auto& stage : stages_) stage->run(doc, scratch);

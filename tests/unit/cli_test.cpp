@@ -87,6 +87,24 @@ TEST_CASE("cli: --publisher and --url select publisher rules", "[cli]") {
   CHECK(unknown.err.find("no publisher file serves 'nowhere.org'") != std::string::npos);
 }
 
+TEST_CASE("cli: publisher rule errors stop the run before input is read, each reported once", "[cli]") {
+  // Publisher pipelines are compiled on first use, but their files are checked up front.
+  TempDir dir;
+  write_file(dir.path / "common.rules", "drop \"Menu\"\nhtml-drop div[[\n");
+  write_file(dir.path / "publishers/a.example.rules", "site a.example\nhtml-drop span[[\n");
+  write_file(dir.path / "publishers/b.example.rules", "site b.example\ndisable drop \"Not a common rule\"\n");
+  write_file(dir.path / "publishers/c.example.rules", "site c.example\nhtml-drop xpath://p[\n");
+  RunResult r = run_declutter("--rules " + shell_quote(dir.path.string()), "Menu\nText.\n");
+  CHECK(r.status == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("common.rules:2:") != std::string::npos);
+  CHECK(r.err.find("common.rules:2:", r.err.find("common.rules:2:") + 1) == std::string::npos);
+  CHECK(r.err.find("a.example.rules:2:") != std::string::npos);
+  CHECK(r.err.find("b.example.rules:2:") != std::string::npos);
+  CHECK(r.err.find("c.example.rules:2:") != std::string::npos);
+  CHECK(r.err.find("4 error(s) above; nothing was processed") != std::string::npos);
+}
+
 TEST_CASE("cli: a closed stdout ends the run quietly", "[cli]") {
   TempDir dir;
   std::string big;

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <atomic>
 #include <cstring>
 #include <thread>
 #include <nlohmann/json.hpp>
@@ -188,6 +189,34 @@ TEST_CASE("corpus: whole-document framing keeps NUL bytes and ends documents wit
   const RunResult result = run_on("a\0b\nc"s, options);
   CHECK(result.status == 0);
   CHECK(result.output == "A\0B\nC\n"s);
+}
+
+TEST_CASE("corpus: whole-document framing starts no more workers than there are inputs", "[corpus]") {
+  std::atomic<int> made{0};
+  const ProcessorFactory counting = [&made] {
+    ++made;
+    return uppercase_factory()();
+  };
+  RunOptions options;
+  options.jobs = 4;
+  const RunResult one = run_on("only page", options, counting);
+  CHECK(one.output == "ONLY PAGE\n");
+  CHECK(made == 1);
+
+  auto first = temp_file_with("first");
+  auto second = temp_file_with("second");
+  const std::string dir = "/proc/self/fd/";
+  options.inputs = {dir + std::to_string(fileno(first.get())), dir + std::to_string(fileno(second.get()))};
+  made = 0;
+  const RunResult two = run_on("", options, counting);
+  CHECK(two.output == "FIRST\nSECOND\n");
+  CHECK(made == 2);
+
+  options.inputs.clear();
+  options.framing = Framing::null;
+  made = 0;
+  CHECK(run_on("a\0b\0"s, options, counting).output == "A\0B\0"s);
+  CHECK(made == 4);
 }
 
 TEST_CASE("corpus: several files are several documents, in order", "[corpus]") {

@@ -1,0 +1,77 @@
+#include <catch2/catch.hpp>
+
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "pipeline/engine.h"
+#include "pipeline/pipeline.h"
+#include "rules/catalog.h"
+
+using namespace declutter;
+
+namespace {
+
+std::unique_ptr<Engine> engine_with_publishers(Diagnostics& diagnostics, EngineOptions options = {}) {
+  std::vector<SourceFile> sources;
+  sources.push_back(SourceFile{"common.rules", "test/common.rules", "set edge-trim off\nset score off\ndrop \"Menu\"\n"});
+  sources.push_back(SourceFile{"publishers/a.example.rules", "test/a.example.rules",
+                               "site a.example\ndrop \"Widget A\"\n"});
+  sources.push_back(SourceFile{"publishers/b.example.rules", "test/b.example.rules",
+                               "site b.example\ndrop \"Widget B\"\n"});
+  std::shared_ptr<const RuleCatalog> catalog = RuleCatalog::load(std::move(sources), diagnostics);
+  return Engine::build(catalog, options, diagnostics);
+}
+
+std::string extract(Worker& worker, std::string_view url) {
+  std::string out;
+  worker.extract(DocumentInput{"Menu\nWidget A\nWidget B\nBody text.\n", url}, out);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("engine: publisher pipelines are built on first use, once, from any thread", "[engine]") {
+  Diagnostics diagnostics;
+  auto engine = engine_with_publishers(diagnostics);
+  REQUIRE(engine != nullptr);
+  REQUIRE_FALSE(diagnostics.has_errors());
+  const Pipeline& common = engine->pipeline_for("");
+  CHECK(common.publisher() == nullptr);
+  CHECK(&engine->pipeline_for("https://c.example/") == &common);
+
+  std::vector<const Pipeline*> seen(8);
+  std::vector<std::string> outputs(8);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < seen.size(); ++i) {
+    threads.emplace_back([&, i] {
+      const std::string url = i % 2 == 0 ? "https://a.example/x" : "https://www.b.example/y";
+      Worker worker(*engine);
+      seen[i] = &engine->pipeline_for(url);
+      outputs[i] = extract(worker, url);
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (std::size_t i = 0; i < seen.size(); ++i) {
+    CHECK(seen[i] == seen[i % 2]);
+    CHECK(seen[i] != &common);
+    CHECK(outputs[i] == (i % 2 == 0 ? "Widget B\nBody text.\n" : "Widget A\nBody text.\n"));
+  }
+  CHECK(seen[0]->publisher() != seen[1]->publisher());
+  Worker worker(*engine);
+  CHECK(extract(worker, "") == "Widget A\nWidget B\nBody text.\n");
+}
+
+TEST_CASE("engine: --publisher is built up front and used for every document", "[engine]") {
+  Diagnostics diagnostics;
+  EngineOptions options;
+  options.publisher = "b.example";
+  auto engine = engine_with_publishers(diagnostics, options);
+  REQUIRE_FALSE(diagnostics.has_errors());
+  const Pipeline& forced = engine->pipeline_for("");
+  REQUIRE(forced.publisher() != nullptr);
+  CHECK(&engine->pipeline_for("https://a.example/") == &forced);
+  Worker worker(*engine);
+  CHECK(extract(worker, "https://a.example/") == "Widget A\nBody text.\n");
+}
