@@ -83,6 +83,18 @@ std::uint64_t container_key(const Block& block) {
   return std::hash<std::string_view>{}(block.class_id) * 31 + block.depth;
 }
 
+// Blocks of the article's container or element (`belongs`) between its first and last
+// paragraph are part of the article however short, unless a rule decided them, they are
+// empty or they are mostly link text.
+template <class Belongs>
+void fill_article(std::span<const Block> blocks, const ScoreParams& params, ScoreScratch& s, std::size_t first,
+                  std::size_t last, Belongs belongs) {
+  for (std::size_t i = first; i <= last && i < blocks.size(); ++i)
+    if (!s.content[i] && blocks[i].verdict == Verdict::undecided && s.classes[i] != BlockClass::empty &&
+        s.features[i].link_density <= params.max_link_density && belongs(i))
+      s.content[i] = true;
+}
+
 // HTML: the article's paragraphs sit in one container. When one container (class and id
 // tokens, depth) holds at least `container_min_share` of the good prose labelled content, its
 // other blocks between the first and last of those paragraphs are part of the article,
@@ -113,10 +125,7 @@ void join_article_container(std::span<const Block> blocks, const ScoreParams& pa
       first = std::min(first, i);
       last = i;
     }
-  for (std::size_t i = first; i <= last && i < n; ++i)
-    if (!s.content[i] && blocks[i].verdict == Verdict::undecided && s.classes[i] != BlockClass::empty &&
-        s.features[i].link_density <= params.max_link_density && container_key(blocks[i]) == article_key)
-      s.content[i] = true;
+  fill_article(blocks, params, s, first, last, [&](std::size_t i) { return container_key(blocks[i]) == article_key; });
 }
 
 // HTML: the element holding the article, by its share of the good prose labelled content
@@ -144,11 +153,7 @@ void join_article_element(std::span<const DomNode> nodes, std::span<const Block>
       last = i;
       inside_mass += s.article_mass[i];
     }
-  if (params.article_fill)
-    for (std::size_t i = first; i <= last && i < n; ++i)
-      if (!s.content[i] && blocks[i].verdict == Verdict::undecided && s.classes[i] != BlockClass::empty &&
-          s.features[i].link_density <= params.max_link_density && inside(i))
-        s.content[i] = true;
+  if (params.article_fill) fill_article(blocks, params, s, first, last, inside);
   if (params.article_outside_share <= 0) return;
   for (std::size_t i = last + 1; i < n;) {
     if (!s.content[i] || inside(i)) {
