@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -154,6 +155,45 @@ TEST_CASE("phrase keys: long lines, runs of spaces and capitals across eight-byt
   std::string appended = "prefix|";
   append_phrase_key("  MENU ", appended);
   CHECK(appended == "prefix|menu");
+}
+
+namespace {
+// The phrase key the byte-by-byte way, for a line that starts and ends with a letter (so
+// no decoration is trimmed): white space runs made one space, everything else folded.
+std::string phrase_key_reference(std::string_view line) {
+  std::string key;
+  bool pending_space = false;
+  for (std::size_t i = 0; i < line.size();) {
+    const unicode::CodePoint c = unicode::decode(line, i);
+    if (c.valid && unicode::is_space(c.value)) {
+      pending_space = true;
+    } else {
+      if (pending_space) key += ' ';
+      pending_space = false;
+      append_lowercase(line.substr(i, c.length), key);
+    }
+    i += c.length;
+  }
+  return key;
+}
+}  // namespace
+
+TEST_CASE("phrase keys: the eight-byte fast path agrees with the byte-by-byte rules", "[text]") {
+  // Pieces that start, end and split the fast path's runs at every offset of a chunk.
+  const std::vector<std::string> pieces = {"A", "b", "Z", "9", ":", " ", "  ", "\t", "\n", "\x01", "\x7F",
+                                           "\xC3\xBC", "\xC3\x9C", "\xC2\xA0", "\xE3\x80\x80", "\xFF", "|", "-",
+                                           "Word", "LONGER WORDS"};
+  std::mt19937 random(20261123);
+  std::string key;
+  for (int round = 0; round < 5000; ++round) {
+    std::string line = "x";
+    const std::size_t count = random() % 24;
+    for (std::size_t k = 0; k < count; ++k) line += pieces[random() % pieces.size()];
+    line += "x";
+    phrase_key(line, key);
+    INFO(line);
+    REQUIRE(key == phrase_key_reference(line));
+  }
 }
 
 TEST_CASE("string maps find every key, and only those", "[text]") {
