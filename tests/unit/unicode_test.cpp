@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <random>
 #include <string>
 #include <utility>
@@ -193,6 +194,26 @@ TEST_CASE("phrase keys: the eight-byte fast path agrees with the byte-by-byte ru
     phrase_key(line, key);
     INFO(line);
     REQUIRE(key == phrase_key_reference(line));
+  }
+}
+
+TEST_CASE("hash_string: the one-load tail hashes as the byte-by-byte tail does", "[text]") {
+  const auto mix = [](std::uint64_t x) {
+    x *= 0xFF51AFD7ED558CCDULL;
+    return x ^ (x >> 32U);
+  };
+  const std::string text = "Phrase keys of every length, \xC3\xBC and all: 0123456789abcdefghijklmnop";
+  for (std::size_t length = 0; length <= 64; ++length) {
+    const std::string_view bytes = std::string_view(text).substr(0, length);
+    std::uint64_t expected = 0x9E3779B97F4A7C15ULL ^ length;
+    for (std::size_t at = 0; at < length; at += 8) {
+      std::uint64_t chunk = 0;
+      for (std::size_t k = 0; k < 8 && at + k < length; ++k)
+        chunk |= std::uint64_t{static_cast<unsigned char>(bytes[at + k])} << (8 * k);
+      expected = mix(expected ^ chunk);
+    }
+    INFO(length);
+    CHECK(hash_string(bytes) == expected);
   }
 }
 
