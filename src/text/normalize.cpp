@@ -131,14 +131,17 @@ void phrase_key(std::string_view line, std::string& out) {
 }
 
 void append_phrase_key(std::string_view line, std::string& out) {
+  const std::size_t start = out.size();
+  out.resize(start + line.size() + kPhraseKeySlack);
+  out.resize(start + write_phrase_key(line, out.data() + start));
+}
+
+std::size_t write_phrase_key(std::string_view line, char* const begin) {
   const std::string_view core = trim_if(line, kIsDecoration, true, true);
   // Lower-casing never lengthens a character and spaces only shrink, so the key fits in
-  // the core's size: written in place, then cut to length. Eight bytes of slack let the
-  // fast path store a whole chunk when fewer of its bytes belong to the key.
-  const std::size_t start = out.size();
-  out.resize(start + core.size() + 8);
-  char* const begin = out.data();
-  char* at = begin + start;
+  // the core's size. The slack lets the fast path store a whole chunk when fewer of its
+  // bytes belong to the key.
+  char* at = begin;
   bool pending_space = false;
   for (std::size_t i = 0; i < core.size();) {
     const std::uint64_t chunk = swar::load8(core, i);
@@ -179,7 +182,7 @@ void append_phrase_key(std::string_view line, std::string& out) {
     }
     i += cp.length;
   }
-  out.resize(static_cast<std::size_t>(at - begin));
+  return static_cast<std::size_t>(at - begin);
 }
 
 std::size_t count_words(std::string_view text) {

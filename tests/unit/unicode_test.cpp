@@ -9,6 +9,7 @@
 #include "score/features.h"
 #include "text/normalize.h"
 #include "text/string_map.h"
+#include "text/swar.h"
 #include "text/unicode.h"
 
 using namespace declutter;
@@ -194,6 +195,20 @@ TEST_CASE("phrase keys: the eight-byte fast path agrees with the byte-by-byte ru
     phrase_key(line, key);
     INFO(line);
     REQUIRE(key == phrase_key_reference(line));
+  }
+}
+
+TEST_CASE("swar::load8 zero-pads a chunk near the end of the text, at every offset", "[text]") {
+  const std::string text = "0123456789abcdefXYZ";
+  for (std::size_t length = 0; length <= text.size(); ++length) {
+    const std::string_view bytes = std::string_view(text).substr(0, length);
+    for (std::size_t pos = 0; pos <= length; ++pos) {
+      std::uint64_t expected = 0;
+      for (std::size_t k = 0; k < 8 && pos + k < length; ++k)
+        expected |= std::uint64_t{static_cast<unsigned char>(bytes[pos + k])} << (8 * k);
+      INFO(length << " " << pos);
+      CHECK(swar::load8(bytes, pos) == expected);
+    }
   }
 }
 
