@@ -34,7 +34,6 @@ class KeyCache {
  private:
   void build(const Document& doc);
   std::string arena_;
-  std::vector<std::uint32_t> ends_;
   std::vector<Key> keys_;
 };
 
