@@ -8,6 +8,9 @@ namespace declutter {
 
 namespace {
 constexpr std::size_t kWriteBufferBytes = std::size_t{1} << 20;
+// A piece this large (a whole batch's output) is already a large write: it goes out as it
+// is instead of being copied into the buffer first.
+constexpr std::size_t kDirectWriteBytes = std::size_t{64} << 10;
 }
 
 OutputWriter::OutputWriter(int fd, bool line_buffered) : fd_(fd), line_buffered_(line_buffered) {
@@ -19,12 +22,12 @@ OutputWriter::~OutputWriter() { flush(); }
 bool OutputWriter::write(std::string_view bytes) {
   if (state_ != State::open) return false;
   bytes_written_ += bytes.size();
+  if (bytes.size() >= kDirectWriteBytes) return flush() && write_all(bytes.data(), bytes.size());
   if (buffer_.size() + bytes.size() <= kWriteBufferBytes) {
     buffer_.append(bytes);
     return true;
   }
   if (!flush()) return false;
-  if (bytes.size() >= kWriteBufferBytes) return write_all(bytes.data(), bytes.size());
   buffer_.append(bytes);
   return true;
 }

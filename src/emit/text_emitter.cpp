@@ -13,16 +13,22 @@ void emit_text(const Document& doc, std::string& out) {
     if (block.dropped()) continue;
     std::string_view text = trim_trailing_space(block.text);
     if (text.empty()) continue;
-    if (any) out += gap ? "\n\n" : "\n";
-    // Multi-line blocks (HTML <br>, <pre>) get the same trailing-space rule per line.
-    std::size_t start = 0;
-    while (true) {
-      std::size_t eol = text.find('\n', start);
-      std::string_view piece = text.substr(start, eol == std::string_view::npos ? text.npos : eol - start);
-      out += trim_trailing_space(piece);
-      if (eol == std::string_view::npos) break;
-      out += '\n';
-      start = eol + 1;
+    if (any) out.append(gap ? 2 : 1, '\n');
+    // Multi-line blocks (HTML <br>, <pre>) get the same trailing-space rule per line; a
+    // one-line block (every block in text mode) is already trimmed.
+    std::size_t eol = text.find('\n');
+    if (eol == std::string_view::npos) {
+      out.append(text);
+    } else {
+      std::size_t start = 0;
+      while (true) {
+        std::string_view piece = text.substr(start, eol == std::string_view::npos ? text.npos : eol - start);
+        out += trim_trailing_space(piece);
+        if (eol == std::string_view::npos) break;
+        out += '\n';
+        start = eol + 1;
+        eol = text.find('\n', start);
+      }
     }
     any = true;
     gap = false;

@@ -50,8 +50,9 @@ void MatcherSet::add(ByLength& index, const Rule* rule) {
     index.lengths.push_back(rule->pattern.size());
 }
 
-const Rule* MatcherSet::probe(const PhraseTable& table, std::string_view key, const LineView& line) {
-  const std::vector<const Rule*>* rules = table.find(key);
+const Rule* MatcherSet::probe(const PhraseTable& table, std::string_view key, std::uint64_t hash,
+                              const LineView& line) {
+  const std::vector<const Rule*>* rules = table.find(key, hash);
   if (rules == nullptr) return nullptr;
   for (const Rule* rule : *rules)
     if (position_admits(*rule, line.position)) return rule;
@@ -61,15 +62,19 @@ const Rule* MatcherSet::probe(const PhraseTable& table, std::string_view key, co
 const Rule* MatcherSet::find_affix(const ByLength& index, const LineView& line, bool prefix) const {
   for (std::size_t length : index.lengths) {
     if (length > line.key.size()) continue;
+    if (length == line.key.size()) {
+      if (const Rule* rule = probe(index.table, line.key, line.key_hash, line)) return rule;
+      continue;
+    }
     std::string_view part = prefix ? line.key.substr(0, length) : line.key.substr(line.key.size() - length);
-    if (const Rule* rule = probe(index.table, part, line)) return rule;
+    if (const Rule* rule = probe(index.table, part, hash_string(part), line)) return rule;
   }
   return nullptr;
 }
 
 const Rule* MatcherSet::find(const LineView& line, MatchScratch& scratch) const {
   if (count_ == 0) return nullptr;
-  if (const Rule* rule = probe(phrases_, line.key, line)) return rule;
+  if (const Rule* rule = probe(phrases_, line.key, line.key_hash, line)) return rule;
   if (const Rule* rule = find_affix(starts_, line, true)) return rule;
   if (const Rule* rule = find_affix(ends_, line, false)) return rule;
   for (const Rule* rule : contains_)

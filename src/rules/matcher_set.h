@@ -22,6 +22,7 @@ namespace declutter {
 struct LineView {
   std::string_view trimmed;   // the line without surrounding white space (regexes see this)
   std::string_view key;       // its phrase key (phrase/starts/ends/contains see this)
+  std::uint64_t key_hash = 0; // hash_string(key): each phrase table probes with it
   double position = 0.0;      // share of the document's text before this line, for after=/before=
 };
 
@@ -57,7 +58,7 @@ class MatcherSet {
   };
 
   static void add(ByLength& index, const Rule* rule);
-  static const Rule* probe(const PhraseTable& table, std::string_view key, const LineView& line);
+  static const Rule* probe(const PhraseTable& table, std::string_view key, std::uint64_t hash, const LineView& line);
   const Rule* find_affix(const ByLength& index, const LineView& line, bool prefix) const;
 
   PhraseTable phrases_;

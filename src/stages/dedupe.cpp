@@ -1,9 +1,5 @@
 #include "stages/dedupe.h"
 
-#include <functional>
-
-#include "text/normalize.h"
-
 namespace declutter {
 
 void DedupeStage::run(Document& doc, StageScratch& scratch) const {
@@ -14,9 +10,9 @@ void DedupeStage::run(Document& doc, StageScratch& scratch) const {
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     Block& block = doc.blocks[i];
     if (block.dropped()) continue;
-    std::string_view key = scratch.keys.key(doc, i);
-    if (key.size() < min_chars_) continue;
-    if (seen.add(std::hash<std::string_view>{}(key)) > 1) doc.decide(block, Verdict::drop, Decider::dedupe);
+    const KeyCache::Key& key = scratch.keys.key(doc, i);
+    if (key.text.size() < min_chars_) continue;
+    if (seen.add(key.hash) > 1) doc.decide(block, Verdict::drop, Decider::dedupe);
   }
 }
 

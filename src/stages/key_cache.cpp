@@ -1,20 +1,23 @@
 #include "stages/stage.h"
 #include "text/normalize.h"
+#include "text/string_map.h"
 
 namespace declutter {
 
-std::string_view KeyCache::key(const Document& doc, std::size_t index) {
-  if (ends_.size() != doc.blocks.size()) {
-    arena_.clear();
-    ends_.clear();
-    ends_.reserve(doc.blocks.size());
-    for (const auto& block : doc.blocks) {
-      append_phrase_key(block.text, arena_);
-      ends_.push_back(static_cast<std::uint32_t>(arena_.size()));
-    }
+void KeyCache::build(const Document& doc) {
+  // One buffer for every key, sized first (a key is never longer than its line) so that it
+  // does not move while the views into it are made.
+  std::size_t room = kPhraseKeySlack;
+  for (const auto& block : doc.blocks) room += block.text.size();
+  if (arena_.size() < room) arena_.resize(room);
+  keys_.clear();
+  keys_.reserve(doc.blocks.size());
+  char* at = arena_.data();
+  for (const auto& block : doc.blocks) {
+    const std::string_view text(at, write_phrase_key(block.text, at));
+    keys_.push_back(Key{text, hash_string(text)});
+    at += text.size();
   }
-  std::size_t begin = index == 0 ? 0 : ends_[index - 1];
-  return std::string_view(arena_).substr(begin, ends_[index] - begin);
 }
 
 }  // namespace declutter

@@ -16,16 +16,25 @@ namespace declutter {
 
 class Settings;
 
-// The phrase key of every block of the current document, computed once and shared by
-// every stage that matches rules (line rules, cuts, dedupe). Pipeline::run resets it.
+// The phrase key of every block of the current document and its hash, computed once and
+// shared by every stage that matches rules (line rules, cuts, dedupe). Pipeline::run
+// resets it.
 class KeyCache {
  public:
-  void reset() { ends_.clear(); }
-  std::string_view key(const Document& doc, std::size_t index);
+  struct Key {
+    std::string_view text;
+    std::uint64_t hash = 0;  // hash_string(text): what phrase tables and dedupe look up
+  };
+  void reset() { keys_.clear(); }
+  const Key& key(const Document& doc, std::size_t index) {
+    if (keys_.size() != doc.blocks.size()) build(doc);
+    return keys_[index];
+  }
 
  private:
+  void build(const Document& doc);
   std::string arena_;
-  std::vector<std::uint32_t> ends_;
+  std::vector<Key> keys_;
 };
 
 struct StageScratch {

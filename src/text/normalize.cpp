@@ -1,20 +1,35 @@
 #include "text/normalize.h"
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
 #include "text/swar.h"
 #include "text/unicode.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace declutter {
 namespace {
 
 using unicode::CodePoint;
 
-// Characters that decorate menu items and list entries without being part of the phrase.
-bool is_decoration(char32_t cp) {
-  switch (cp) {
+// ASCII characters that decorate menu items and list entries, and ASCII white space.
+constexpr bool is_ascii_decoration(unsigned char c) {
+  switch (c) {
     case '|': case '-': case '*': case '>': case '<': case '~': case '+': case '=': case '_': case '/': case '\\':
+    case ' ': case '\t': case '\n': case '\v': case '\f': case '\r':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Characters that decorate menu items and list entries without being part of the phrase.
+bool is_decoration_slow(char32_t cp) {
+  switch (cp) {
     case 0x00A6: case 0x00AB: case 0x00B7: case 0x00BB:   // broken bar, guillemets, middle dot
     case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:  // dashes
     case 0x2022: case 0x2023: case 0x2024: case 0x2027: case 0x2039: case 0x203A: case 0x2043:  // bullets
@@ -26,6 +41,11 @@ bool is_decoration(char32_t cp) {
     default:
       return unicode::is_space(cp);
   }
+}
+
+inline bool is_decoration(char32_t cp) {
+  if (cp < 0x80) return is_ascii_decoration(static_cast<unsigned char>(cp));
+  return is_decoration_slow(cp);
 }
 
 // Appends the code point `c` decoded from `source`, lower-cased; a malformed byte and a
@@ -63,20 +83,50 @@ char ascii_lower(unsigned char c) { return static_cast<char>((c >= 'A' && c <= '
 using swar::kHighBits;
 using swar::kOnes;
 
-// Eight bytes of a line that phrase_key can copy at once, lower-cased: printable ASCII
-// where every space stands alone (a run of spaces, a tab or a control character, and
-// anything non-ASCII, take the byte-by-byte path). Returns false when they cannot be.
-bool fold_plain_word(std::uint64_t x, std::uint64_t& folded) {
-  if ((x & kHighBits) != 0) return false;
-  const std::uint64_t below_space = (x - kOnes * 0x20U) & ~x & kHighBits;   // bytes < 0x20
+// How many of the eight bytes in `x` phrase_key can copy at once, lower-cased: the run of
+// printable ASCII at its start in which every space stands alone (not after
+// `space_before`, not before another space). Control characters, tabs and anything
+// non-ASCII end the run and take the byte-by-byte path. A space at the end of the run is
+// counted in `length` but reported in `ends_in_space` instead of being copied, since what
+// follows it (another space, a tab, NBSP) decides whether it is written.
+struct PlainRun {
+  unsigned length = 0;
+  bool ends_in_space = false;
+};
+PlainRun plain_run(std::uint64_t x, bool space_before) {
+  // A borrow out of a byte below 0x20 can mark bytes after it too, never one before it:
+  // the first mark is exact, and only the first one counts.
+  const std::uint64_t below_space = (x - kOnes * 0x20U) & ~x & kHighBits;
   const std::uint64_t spaces_xor = x ^ (kOnes * 0x20U);
   const std::uint64_t is_space = ~(((spaces_xor & ~kHighBits) + ~kHighBits) | spaces_xor) & kHighBits;
-  const std::uint64_t adjacent_spaces = is_space & (is_space >> 8U);
-  const std::uint64_t last_is_space = is_space & (0x80ULL << 56U);
-  if ((below_space | adjacent_spaces | last_is_space) != 0) return false;
-  folded = swar::fold_ascii(x);
-  return true;
+  const std::uint64_t space_after_space = is_space & ((is_space << 8U) | (space_before ? 0x80U : 0U));
+  const std::uint64_t stops = (x & kHighBits) | below_space | space_after_space;
+  PlainRun run;
+  run.length = swar::leading_run(~stops & kHighBits);
+  run.ends_in_space = run.length > 0 && ((is_space >> (8 * (run.length - 1))) & 0x80U) != 0;
+  return run;
 }
+
+#if defined(__SSE2__)
+// The same for sixteen bytes at once. SSE2 is part of every x86-64 CPU, so nothing is
+// dispatched at run time; other targets use the eight-byte path alone.
+PlainRun plain_run(__m128i x, bool space_before) {
+  // Signed compare: bytes from 0x80 up are negative, so they stop the run with the controls.
+  const auto control_or_high = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8(' '))));
+  const auto is_space = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' '))));
+  const unsigned space_after_space = is_space & ((is_space << 1U) | (space_before ? 1U : 0U));
+  const unsigned stops = control_or_high | space_after_space | 0x10000U;
+  PlainRun run;
+  run.length = static_cast<unsigned>(std::countr_zero(stops));
+  run.ends_in_space = run.length > 0 && ((is_space >> (run.length - 1)) & 1U) != 0;
+  return run;
+}
+
+__m128i fold_ascii(__m128i x) {
+  const __m128i capital = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+  return _mm_or_si128(x, _mm_and_si128(capital, _mm_set1_epi8(0x20)));
+}
+#endif
 
 constexpr auto kIsSpace = [](char32_t c) { return unicode::is_space(c); };
 constexpr auto kIsDecoration = [](char32_t c) { return is_decoration(c); };
@@ -107,22 +157,48 @@ void phrase_key(std::string_view line, std::string& out) {
 }
 
 void append_phrase_key(std::string_view line, std::string& out) {
+  const std::size_t start = out.size();
+  out.resize(start + line.size() + kPhraseKeySlack);
+  out.resize(start + write_phrase_key(line, out.data() + start));
+}
+
+std::size_t write_phrase_key(std::string_view line, char* const begin) {
   const std::string_view core = trim_if(line, kIsDecoration, true, true);
   // Lower-casing never lengthens a character and spaces only shrink, so the key fits in
-  // the core's size: written in place, then cut to length.
-  const std::size_t start = out.size();
-  out.resize(start + core.size());
-  char* const begin = out.data();
-  char* at = begin + start;
+  // the core's size. The slack lets the fast path store a whole chunk when fewer of its
+  // bytes belong to the key.
+  char* at = begin;
   bool pending_space = false;
-  for (std::size_t i = 0; i < core.size();) {
-    std::uint64_t chunk = 0;
-    std::uint64_t folded = 0;
-    if (!pending_space && i + 8 <= core.size() && (std::memcpy(&chunk, core.data() + i, 8), fold_plain_word(chunk, folded))) {
-      std::memcpy(at, &folded, 8);
-      at += 8;
-      i += 8;
-      continue;
+  std::size_t i = 0;
+  // After a chunk's run was stored (folded, whole), keeps what belongs to the key.
+  const auto advance = [&](const PlainRun& run) {
+    at += run.length - (run.ends_in_space ? 1 : 0);
+    i += run.length;
+    pending_space = run.ends_in_space;
+  };
+  while (i < core.size()) {
+#if defined(__SSE2__)
+    if (i + 16 <= core.size()) {
+      const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(core.data() + i));
+      const PlainRun run = plain_run(chunk, pending_space);
+      if (run.length > 0) {
+        if (pending_space) *at++ = ' ';
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(at), fold_ascii(chunk));
+        advance(run);
+        continue;
+      }
+    } else
+#endif
+    {
+      const std::uint64_t chunk = swar::load8(core, i);
+      const PlainRun run = plain_run(chunk, pending_space);
+      if (run.length > 0) {
+        if (pending_space) *at++ = ' ';
+        const std::uint64_t folded = swar::fold_ascii(chunk);
+        std::memcpy(at, &folded, 8);
+        advance(run);
+        continue;
+      }
     }
     const auto c = static_cast<unsigned char>(core[i]);
     if (c < 0x80) {
@@ -151,7 +227,7 @@ void append_phrase_key(std::string_view line, std::string& out) {
     }
     i += cp.length;
   }
-  out.resize(static_cast<std::size_t>(at - begin));
+  return static_cast<std::size_t>(at - begin);
 }
 
 std::size_t count_words(std::string_view text) {

@@ -31,6 +31,11 @@ inline std::string_view trim_trailing_space(std::string_view text) {
 void phrase_key(std::string_view line, std::string& out);
 // The same, appended to `out`.
 void append_phrase_key(std::string_view line, std::string& out);
+// The same, written to `out`, which has room for line.size() + kPhraseKeySlack bytes (the
+// fast path stores whole chunks of up to sixteen bytes); returns the key's length. For callers that
+// size one buffer for many keys.
+inline constexpr std::size_t kPhraseKeySlack = 16;
+std::size_t write_phrase_key(std::string_view line, char* out);
 
 // Lower-cases the letters named above, leaving every other byte as it is.
 void append_lowercase(std::string_view text, std::string& out);

@@ -8,11 +8,13 @@ namespace declutter {
 namespace {
 
 // The first CR or LF at or after `start`, or npos. Two memchr passes (LF, then CR before
-// it) instead of find_first_of, which tests every byte against the set one call at a time.
-std::size_t line_end(std::string_view text, std::size_t start) {
+// it) instead of find_first_of, which tests every byte against the set one call at a time;
+// the CR pass only when the document has a CR at all (`has_cr`), which most do not.
+std::size_t line_end(std::string_view text, std::size_t start, bool has_cr) {
   const char* const begin = text.data();
   const auto* lf = static_cast<const char*>(std::memchr(begin + start, '\n', text.size() - start));
   const std::size_t limit = lf == nullptr ? text.size() : static_cast<std::size_t>(lf - begin);
+  if (!has_cr) return lf == nullptr ? std::string_view::npos : limit;
   if (const auto* cr = static_cast<const char*>(std::memchr(begin + start, '\r', limit - start)))
     return static_cast<std::size_t>(cr - begin);
   return lf == nullptr ? std::string_view::npos : limit;
@@ -26,8 +28,9 @@ void segment_lines(Document& doc) {
   std::uint32_t line_no = 0;
   bool gap = false;
   std::size_t start = 0;
+  const bool has_cr = std::memchr(text.data(), '\r', text.size()) != nullptr;
   while (start < text.size()) {
-    std::size_t end = line_end(text, start);
+    std::size_t end = line_end(text, start, has_cr);
     std::size_t next = end;
     if (end == std::string_view::npos) {
       end = next = text.size();

@@ -22,6 +22,11 @@ CodePoint decode_slow(std::string_view text, std::size_t pos);
 inline CodePoint decode(std::string_view text, std::size_t pos) {
   const auto lead = static_cast<unsigned char>(text[pos]);
   if (lead < 0x80) return {lead, 1, true};
+  // Two-byte characters (accented Latin, Greek, Cyrillic, Arabic, Hebrew) stay inline too.
+  if (lead >= 0xC2 && lead <= 0xDF && pos + 1 < text.size()) {
+    const auto next = static_cast<unsigned char>(text[pos + 1]);
+    if ((next & 0xC0U) == 0x80U) return {static_cast<char32_t>(((lead & 0x1FU) << 6U) | (next & 0x3FU)), 2, true};
+  }
   return decode_slow(text, pos);
 }
 // The code point that ends at `end` (exclusive): a malformed tail decodes as one invalid byte.

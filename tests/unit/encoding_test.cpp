@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <random>
+#include <string>
+#include <vector>
+
 #include "html/decode.h"
 #include "html/sniff.h"
 #include "text/utf8.h"
@@ -24,6 +28,40 @@ TEST_CASE("repair_utf8 keeps valid text and replaces each bad sequence once", "[
   CHECK_FALSE(repair_utf8("\xF4\x90\x80\x80", out));  // past U+10FFFF
   CHECK(is_valid_utf8(""));
   CHECK_FALSE(is_valid_utf8("12345678\xFF"));
+}
+
+TEST_CASE("repair_utf8: fast ASCII skipping agrees with short inputs at every alignment", "[encoding]") {
+  // ASCII bytes are never part of a multi-byte sequence, so repairing text made of pieces
+  // separated by ASCII runs must equal repairing each piece alone (short: no fast path)
+  // and joining the results, whatever the runs' lengths (every offset mod 32).
+  const std::vector<std::string> pieces = {
+      "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xE9", "\xC0\xAF", "\xED\xA0\x80", "\xE2\x82",
+      "\xF4\x90\x80\x80", "\xFF", "\x80", "\xBF\xBF", "\xC2", "\xF0\x9F\x98", "\xDF\xBF", "\xE0\xA0\x80",
+      "\xEF\xBF\xBD", "\xC3\xA9\xC3"};
+  std::mt19937 random(5);
+  std::string repaired;
+  for (int round = 0; round < 3000; ++round) {
+    std::string input;
+    std::string expected;
+    bool valid = true;
+    const std::size_t count = 1 + random() % 4;
+    for (std::size_t k = 0; k < count; ++k) {
+      const std::string ascii(1 + random() % 40, static_cast<char>('a' + k));
+      input += ascii;
+      expected += ascii;
+      const std::string& piece = pieces[random() % pieces.size()];
+      valid = repair_utf8(piece, repaired) && valid;
+      input += piece;
+      expected += repaired;
+    }
+    const std::string tail(random() % 40, 'z');
+    input += tail;
+    expected += tail;
+    INFO(input);
+    REQUIRE(repair_utf8(input, repaired) == valid);
+    REQUIRE(repaired == expected);
+    REQUIRE(is_valid_utf8(input) == valid);
+  }
 }
 
 TEST_CASE("decode_text_bytes honours BOMs", "[encoding]") {

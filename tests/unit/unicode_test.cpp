@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -7,6 +9,7 @@
 #include "score/features.h"
 #include "text/normalize.h"
 #include "text/string_map.h"
+#include "text/swar.h"
 #include "text/unicode.h"
 
 using namespace declutter;
@@ -154,6 +157,79 @@ TEST_CASE("phrase keys: long lines, runs of spaces and capitals across eight-byt
   std::string appended = "prefix|";
   append_phrase_key("  MENU ", appended);
   CHECK(appended == "prefix|menu");
+}
+
+namespace {
+// The phrase key the byte-by-byte way, for a line that starts and ends with a letter (so
+// no decoration is trimmed): white space runs made one space, everything else folded.
+std::string phrase_key_reference(std::string_view line) {
+  std::string key;
+  bool pending_space = false;
+  for (std::size_t i = 0; i < line.size();) {
+    const unicode::CodePoint c = unicode::decode(line, i);
+    if (c.valid && unicode::is_space(c.value)) {
+      pending_space = true;
+    } else {
+      if (pending_space) key += ' ';
+      pending_space = false;
+      append_lowercase(line.substr(i, c.length), key);
+    }
+    i += c.length;
+  }
+  return key;
+}
+}  // namespace
+
+TEST_CASE("phrase keys: the eight- and sixteen-byte fast paths agree with the byte-by-byte rules", "[text]") {
+  // Pieces that start, end and split the fast path's runs at every offset of a chunk.
+  const std::vector<std::string> pieces = {"A", "b", "Z", "9", ":", " ", "  ", "\t", "\n", "\x01", "\x7F",
+                                           "\xC3\xBC", "\xC3\x9C", "\xC2\xA0", "\xE3\x80\x80", "\xFF", "|", "-",
+                                           "Word", "LONGER WORDS"};
+  std::mt19937 random(20261123);
+  std::string key;
+  for (int round = 0; round < 5000; ++round) {
+    std::string line = "x";
+    const std::size_t count = random() % 40;
+    for (std::size_t k = 0; k < count; ++k) line += pieces[random() % pieces.size()];
+    line += "x";
+    phrase_key(line, key);
+    INFO(line);
+    REQUIRE(key == phrase_key_reference(line));
+  }
+}
+
+TEST_CASE("swar::load8 zero-pads a chunk near the end of the text, at every offset", "[text]") {
+  const std::string text = "0123456789abcdefXYZ";
+  for (std::size_t length = 0; length <= text.size(); ++length) {
+    const std::string_view bytes = std::string_view(text).substr(0, length);
+    for (std::size_t pos = 0; pos <= length; ++pos) {
+      std::uint64_t expected = 0;
+      for (std::size_t k = 0; k < 8 && pos + k < length; ++k)
+        expected |= std::uint64_t{static_cast<unsigned char>(bytes[pos + k])} << (8 * k);
+      INFO(length << " " << pos);
+      CHECK(swar::load8(bytes, pos) == expected);
+    }
+  }
+}
+
+TEST_CASE("hash_string: the one-load tail hashes as the byte-by-byte tail does", "[text]") {
+  const auto mix = [](std::uint64_t x) {
+    x *= 0xFF51AFD7ED558CCDULL;
+    return x ^ (x >> 32U);
+  };
+  const std::string text = "Phrase keys of every length, \xC3\xBC and all: 0123456789abcdefghijklmnop";
+  for (std::size_t length = 0; length <= 64; ++length) {
+    const std::string_view bytes = std::string_view(text).substr(0, length);
+    std::uint64_t expected = 0x9E3779B97F4A7C15ULL ^ length;
+    for (std::size_t at = 0; at < length; at += 8) {
+      std::uint64_t chunk = 0;
+      for (std::size_t k = 0; k < 8 && at + k < length; ++k)
+        chunk |= std::uint64_t{static_cast<unsigned char>(bytes[at + k])} << (8 * k);
+      expected = mix(expected ^ chunk);
+    }
+    INFO(length);
+    CHECK(hash_string(bytes) == expected);
+  }
 }
 
 TEST_CASE("string maps find every key, and only those", "[text]") {
