@@ -41,6 +41,7 @@ struct ScoreScratch {
   std::unordered_map<const Rule*, float> rule_words;
   std::vector<float> subtree_mass;
   std::string title;
+  TitleFilter title_filter;
   std::string candidate;
 };
 
@@ -310,8 +311,10 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
                       s.title);
   constexpr std::size_t kMinHeadlineChars = 12;
   if (s.title.size() >= kMinHeadlineChars) {
+    s.title_filter.set_title(s.title);
     for (std::size_t i = 0; i < n; ++i) {
       if (blocks[i].text.size() > 3 * s.title.size() || blocks[i].text.size() < kMinHeadlineChars) continue;
+      if (!s.title_filter.may_match(blocks[i].text, s.features[i].letters + s.features[i].digits)) continue;
       normalise_for_match(blocks[i].text, s.candidate);
       if (s.candidate.size() < kMinHeadlineChars) continue;
       s.features[i].title_match = s.title.find(s.candidate) != std::string::npos ||

@@ -111,22 +111,44 @@ inline CharInfo char_at(std::string_view text, std::size_t pos) {
   return {classify(c.value), unicode::fold_case(c.value), c.length};
 }
 
+// The UTF-8 form of `c` packed into an integer (byte i in bits 8i..8i+7), built in a
+// register: bytes stored one by one and read back as one integer would stall the load.
+inline std::uint64_t packed_utf8(char32_t c, unsigned& length) {
+  const std::uint64_t tail1 = 0x80U | (c & 0x3FU);
+  const std::uint64_t tail2 = 0x80U | ((c >> 6U) & 0x3FU);
+  const std::uint64_t tail3 = 0x80U | ((c >> 12U) & 0x3FU);
+  if (c < 0x80) {
+    length = 1;
+    return c;
+  }
+  if (c < 0x800) {
+    length = 2;
+    return (0xC0U | (c >> 6U)) | (tail1 << 8U);
+  }
+  if (c < 0x10000) {
+    length = 3;
+    return (0xE0U | (c >> 12U)) | (tail2 << 8U) | (tail1 << 16U);
+  }
+  length = 4;
+  return (0xF0U | (c >> 18U)) | (tail3 << 8U) | (tail2 << 16U) | (tail1 << 24U);
+}
+
 // The repetition key hashes the stream of folded letter bytes eight at a time: one
 // multiply per eight letters instead of one per byte.
 class LetterHash {
  public:
   // Appends `count` (1..8) bytes, packed in `bytes` (byte i in bits 8i..8i+7, the rest zero).
+  // Without branches: whether the pending word fills up follows word lengths, which no
+  // branch predictor guesses.
   void add(std::uint64_t bytes, unsigned count) {
+    const unsigned filled = shift_ + 8 * count;  // at most 56 + 64
     pending_ |= bytes << shift_;
-    const unsigned filled = shift_ + 8 * count;
     bytes_ += count;
-    if (filled < 64) {
-      shift_ = filled;
-      return;
-    }
-    hash_ = mix(hash_ ^ pending_);
-    pending_ = shift_ == 0 ? 0 : bytes >> (64 - shift_);  // the bytes that did not fit
-    shift_ = filled - 64;
+    const std::uint64_t full = 0 - std::uint64_t{filled >> 6U};  // all ones when 64 bits are pending
+    const std::uint64_t spilled = (bytes >> 1U) >> (63U - shift_);  // the bytes that did not fit (none at shift 0)
+    hash_ ^= (hash_ ^ mix(hash_ ^ pending_)) & full;
+    pending_ ^= (pending_ ^ spilled) & full;
+    shift_ = filled & 63U;
   }
   // 0 when no letter was added.
   std::uint64_t value() const {
@@ -235,15 +257,14 @@ class BlockScanner {
     if (!in_word_) start_word(cjk, (c.classes & kUpper) != 0);
     ++word_chars_;
     word_caps_ = word_caps_ && (c.classes & kUpper) != 0;
-    char bytes[8] = {};
-    const auto length = static_cast<unsigned>(unicode::encode(c.folded, bytes));
-    std::uint64_t packed = 0;
-    std::memcpy(&packed, bytes, 8);
+    unsigned length = 0;
+    const std::uint64_t packed = packed_utf8(c.folded, length);
     key_.add(packed, length);
     if (cjk) {
       ++f.cjk_chars;
     } else {
-      if (word_bytes_ + length <= max_word_bytes_) std::copy(bytes, bytes + length, word_ + word_bytes_);
+      // The buffer has eight bytes of room past the longest word a list may hold.
+      if (word_bytes_ + length <= max_word_bytes_) std::memcpy(word_ + word_bytes_, &packed, 8);
       word_bytes_ += length;  // past max_word_bytes_: too long for any list
     }
   }
@@ -419,6 +440,47 @@ void normalise_for_match(std::string_view text, std::string& out) {
     }
   }
   out.resize(static_cast<std::size_t>(at - begin));
+}
+
+namespace {
+// 0-9 for digits, 10-35 for ASCII letters of either case, kNoAlnum for other bytes.
+constexpr unsigned kNoAlnum = 0xFF;
+unsigned alnum_index(unsigned char byte) {
+  if (byte >= '0' && byte <= '9') return byte - '0';
+  const unsigned small = byte | 0x20U;
+  if (small >= 'a' && small <= 'z') return small - 'a' + 10;
+  return kNoAlnum;
+}
+}  // namespace
+
+void TitleFilter::set_title(std::string_view title) {
+  std::fill(std::begin(pairs_), std::end(pairs_), 0U);
+  title_alnum_ = 0;
+  unsigned previous = kNoAlnum;
+  for (const char ch : title) {
+    const auto byte = static_cast<unsigned char>(ch);
+    if ((byte & 0xC0U) != 0x80U && byte != ' ') ++title_alnum_;  // one a character: the title is normalised
+    const unsigned index = alnum_index(byte);
+    if (previous != kNoAlnum && index != kNoAlnum) {
+      const unsigned pair = previous * kAlnum + index;
+      pairs_[pair / 64] |= std::uint64_t{1} << (pair % 64);
+    }
+    previous = index;
+  }
+}
+
+bool TitleFilter::may_match(std::string_view text, std::uint32_t alnum) const {
+  if (alnum >= title_alnum_) return true;  // may contain the title
+  unsigned previous = kNoAlnum;
+  for (const char ch : text) {
+    const unsigned index = alnum_index(static_cast<unsigned char>(ch));
+    if (previous != kNoAlnum && index != kNoAlnum) {
+      const unsigned pair = previous * kAlnum + index;
+      if (((pairs_[pair / 64] >> (pair % 64)) & 1U) == 0) return false;
+    }
+    previous = index;
+  }
+  return true;
 }
 
 }  // namespace declutter::score
