@@ -343,8 +343,10 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
           : std::min(0.9F, static_cast<float>(prose_capitalised) / static_cast<float>(prose_words) + params_.titlecase_margin);
 
   const bool language_known = guess.language >= 0;
+  // A blank line (a third of the lines of text) has no features: its score is computed once.
+  const float blank_prose = prose_score(BlockFeatures{}, language_known, titlecase_base, params_);
   for (std::size_t i = 0; i < n; ++i) {
-    s.prose[i] = prose_score(s.features[i], language_known, titlecase_base, params_);
+    s.prose[i] = blocks[i].text.empty() ? blank_prose : prose_score(s.features[i], language_known, titlecase_base, params_);
     s.classes[i] = classify(s.features[i], s.prose[i], params_);
   }
 

@@ -368,6 +368,10 @@ LanguageGuess measure_blocks(std::span<const Block> blocks, const StopwordLists&
   std::uint32_t words = 0;
   std::uint32_t cjk_chars = 0;
   for (std::size_t i = 0; i < n; ++i) {
+    if (blocks[i].text.empty()) {  // a blank line: no counts, no key (a third of the lines of text)
+      keys[i] = 0;
+      continue;
+    }
     std::uint32_t* hits = scratch.hits.data() + i * languages;
     BlockScanner scanner(lists, hits);
     scanner.scan(blocks[i].text, features[i]);

@@ -25,6 +25,11 @@ inline std::uint64_t load8(std::string_view text, std::size_t pos) {
     std::memcpy(&chunk, text.data() + pos, 8);  // one load; a variable length would call memcpy
     return chunk;
   }
+  if (pos >= text.size()) return 0;
+  if (text.size() >= 8) {  // the text's last eight bytes, shifted down to the ones from `pos` on
+    std::memcpy(&chunk, text.data() + text.size() - 8, 8);
+    return chunk >> (8 * (pos + 8 - text.size()));
+  }
   for (unsigned k = 0; pos + k < text.size(); ++k)
     chunk |= std::uint64_t{static_cast<unsigned char>(text[pos + k])} << (8 * k);
   return chunk;
