@@ -133,51 +133,44 @@ inline std::uint64_t packed_utf8(char32_t c, unsigned& length) {
   return (0xF0U | (c >> 18U)) | (tail3 << 8U) | (tail2 << 16U) | (tail1 << 24U);
 }
 
-// The repetition key hashes the stream of folded letter bytes eight at a time: one
-// multiply per eight letters instead of one per byte.
-class LetterHash {
- public:
-  // Appends `count` (1..8) bytes, packed in `bytes` (byte i in bits 8i..8i+7, the rest zero).
-  // Without branches: whether the pending word fills up follows word lengths, which no
-  // branch predictor guesses.
-  void add(std::uint64_t bytes, unsigned count) {
-    const unsigned filled = shift_ + 8 * count;  // at most 56 + 64
-    pending_ |= bytes << shift_;
-    bytes_ += count;
-    const std::uint64_t full = 0 - std::uint64_t{filled >> 6U};  // all ones when 64 bits are pending
-    const std::uint64_t spilled = (bytes >> 1U) >> (63U - shift_);  // the bytes that did not fit (none at shift 0)
-    hash_ ^= (hash_ ^ mix(hash_ ^ pending_)) & full;
-    pending_ ^= (pending_ ^ spilled) & full;
-    shift_ = filled & 63U;
-  }
-  // 0 when no letter was added.
-  std::uint64_t value() const {
-    if (bytes_ == 0) return 0;
-    const std::uint64_t hash = mix(mix(hash_ ^ pending_) ^ bytes_);
-    return hash == 0 ? 1 : hash;
-  }
-
- private:
-  static std::uint64_t mix(std::uint64_t x) {
+// The repetition key hashes the stream of a block's folded letter bytes eight at a time:
+// one multiply per eight letters instead of one per byte. 0 for no letters.
+std::uint64_t letter_key(const char* letters, std::size_t size) {
+  const auto mix = [](std::uint64_t x) {
     x *= 0xFF51AFD7ED558CCDULL;
     return x ^ (x >> 32U);
+  };
+  if (size == 0) return 0;
+  std::uint64_t hash = 0x9E3779B97F4A7C15ULL;
+  std::size_t at = 0;
+  for (; at + 8 <= size; at += 8) {
+    std::uint64_t chunk = 0;
+    std::memcpy(&chunk, letters + at, 8);
+    hash = mix(hash ^ chunk);
   }
-  std::uint64_t hash_ = 0x9E3779B97F4A7C15ULL;
-  std::uint64_t pending_ = 0;
-  unsigned shift_ = 0;
-  std::uint64_t bytes_ = 0;
-};
+  std::uint64_t rest = 0;  // the last 1..7 bytes, zero-padded; none when the size is a multiple of 8
+  std::memcpy(&rest, letters + at, 8);
+  rest &= swar::first_bytes(static_cast<unsigned>(size - at));
+  const std::uint64_t key = mix(mix(hash ^ rest) ^ size);
+  return key == 0 ? 1 : key;
+}
 
-// One pass over a block. Characters feed the counts and the punctuation state; letters
-// also feed the current word, folded once: its bytes go into the repetition key's hash and
-// into the buffer the stopword lookup reads when the word ends.
+// One pass over a block. Characters feed the counts and the punctuation state; letters,
+// folded once, are appended to `letters`, where the stopword lookup reads each word when it
+// ends and from which the repetition key is hashed at the end of the block.
 class BlockScanner {
  public:
-  BlockScanner(const StopwordLists& lists, std::uint32_t* hits)
-      : lists_(lists), hits_(hits), max_word_bytes_(std::min(lists.max_word_bytes(), StopwordLists::kMaxWordBytes)) {}
+  BlockScanner(const StopwordLists& lists, std::uint32_t* hits, std::string& letters)
+      : lists_(lists), hits_(hits), letters_buffer_(letters),
+        max_word_bytes_(std::min(lists.max_word_bytes(), StopwordLists::kMaxWordBytes)) {}
 
   void scan(std::string_view text, BlockFeatures& out) {
-    // The counts live in a local while the block is scanned: the stores into word_ and
+    // Folding never lengthens a letter: the letters fit in the text's size, plus room for
+    // one eight-byte store past the end.
+    if (letters_buffer_.size() < text.size() + 8) letters_buffer_.resize(text.size() + 8);
+    letters_ = letters_buffer_.data();
+    letters_size_ = 0;
+    // The counts live in a local while the block is scanned: the stores into the letters and
     // hits_ could alias `out`, and would force every count through memory.
     BlockFeatures f = out;
     for (std::size_t pos = 0; pos < text.size();) {
@@ -201,7 +194,7 @@ class BlockScanner {
     out = f;
   }
 
-  std::uint64_t repetition_key() const { return key_.value(); }
+  std::uint64_t repetition_key() const { return letter_key(letters_, letters_size_); }
 
  private:
   static bool is_ascii_letter(unsigned char byte) { return static_cast<unsigned char>((byte | 0x20U) - 'a') < 26; }
@@ -221,10 +214,8 @@ class BlockScanner {
       const std::uint64_t letters = chunk & swar::first_bytes(run);
       small_letters |= letters & swar::kCaseBits;
       const std::uint64_t folded = letters | (swar::kCaseBits & swar::first_bytes(run));
-      key_.add(folded, run);
-      // The buffer has eight bytes of room past the longest word a list may hold.
-      if (word_bytes_ <= StopwordLists::kMaxWordBytes) std::memcpy(word_ + word_bytes_, &folded, 8);
-      word_bytes_ += run;
+      std::memcpy(letters_ + letters_size_, &folded, 8);
+      letters_size_ += run;
       pos += run;
       if (run < 8) break;
     }
@@ -245,7 +236,7 @@ class BlockScanner {
     word_title_ = title;
     word_caps_ = true;
     word_chars_ = 0;
-    word_bytes_ = 0;
+    word_start_ = letters_size_;
   }
 
   // Words are maximal runs of letters; a run of CJK characters is a word of its own.
@@ -259,14 +250,9 @@ class BlockScanner {
     word_caps_ = word_caps_ && (c.classes & kUpper) != 0;
     unsigned length = 0;
     const std::uint64_t packed = packed_utf8(c.folded, length);
-    key_.add(packed, length);
-    if (cjk) {
-      ++f.cjk_chars;
-    } else {
-      // The buffer has eight bytes of room past the longest word a list may hold.
-      if (word_bytes_ + length <= max_word_bytes_) std::memcpy(word_ + word_bytes_, &packed, 8);
-      word_bytes_ += length;  // past max_word_bytes_: too long for any list
-    }
+    std::memcpy(letters_ + letters_size_, &packed, 8);
+    letters_size_ += length;
+    if (cjk) ++f.cjk_chars;
   }
 
   void end_word(BlockFeatures& f) {
@@ -277,14 +263,16 @@ class BlockScanner {
       ++f.title_words;
       if (word_caps_ && word_chars_ >= 2) ++f.caps_words;
     }
-    if (word_bytes_ == 0 || word_bytes_ > max_word_bytes_) return;
+    const std::size_t word_bytes = letters_size_ - word_start_;
+    if (word_bytes == 0 || word_bytes > max_word_bytes_) return;  // longer: too long for any list
+    const char* const word = letters_ + word_start_;
     LanguageMask mask = 0;
-    if (word_bytes_ <= 8) {
+    if (word_bytes <= 8) {
       std::uint64_t packed = 0;
-      std::memcpy(&packed, word_, 8);
-      mask = lists_.languages_of_packed(packed & swar::first_bytes(static_cast<unsigned>(word_bytes_)));
+      std::memcpy(&packed, word, 8);
+      mask = lists_.languages_of_packed(packed & swar::first_bytes(static_cast<unsigned>(word_bytes)));
     } else {
-      mask = lists_.languages_of(std::string_view(word_, word_bytes_));
+      mask = lists_.languages_of(std::string_view(word, word_bytes));
     }
     for (; mask != 0; mask &= mask - 1)
       ++hits_[std::countr_zero(mask)];
@@ -328,6 +316,9 @@ class BlockScanner {
 
   const StopwordLists& lists_;
   std::uint32_t* hits_;
+  std::string& letters_buffer_;
+  char* letters_ = nullptr;  // the block's folded letters
+  std::size_t letters_size_ = 0;
   std::size_t max_word_bytes_;
   // characters
   unsigned previous_ = kSpace;
@@ -341,9 +332,7 @@ class BlockScanner {
   bool word_title_ = false;
   bool word_caps_ = false;
   std::uint32_t word_chars_ = 0;
-  std::size_t word_bytes_ = 0;
-  char word_[StopwordLists::kMaxWordBytes + 8] = {};  // folded; room for an eight-byte store past the end
-  LetterHash key_;  // the repetition key
+  std::size_t word_start_ = 0;  // where its letters begin in letters_
 };
 
 void finish(const Block& block, float cjk_chars_per_word, BlockFeatures& f) {
@@ -373,7 +362,7 @@ LanguageGuess measure_blocks(std::span<const Block> blocks, const StopwordLists&
       continue;
     }
     std::uint32_t* hits = scratch.hits.data() + i * languages;
-    BlockScanner scanner(lists, hits);
+    BlockScanner scanner(lists, hits, scratch.letters);
     scanner.scan(blocks[i].text, features[i]);
     keys[i] = scanner.repetition_key();
     finish(blocks[i], cjk_chars_per_word, features[i]);
@@ -392,7 +381,8 @@ LanguageGuess measure_blocks(std::span<const Block> blocks, const StopwordLists&
 BlockFeatures measure_block(const Block& block, const StopwordLists& lists, int language, float cjk_chars_per_word) {
   std::array<std::uint32_t, StopwordLists::kMaxLanguages> hits{};
   BlockFeatures f;
-  BlockScanner scanner(lists, hits.data());
+  std::string letters;
+  BlockScanner scanner(lists, hits.data(), letters);
   scanner.scan(block.text, f);
   finish(block, cjk_chars_per_word, f);
   if (language >= 0) f.stopwords = hits[static_cast<std::size_t>(language)];
@@ -403,7 +393,8 @@ std::uint64_t repetition_key(std::string_view text) {
   std::array<std::uint32_t, StopwordLists::kMaxLanguages> hits{};
   static const StopwordLists kNoLists;
   BlockFeatures f;
-  BlockScanner scanner(kNoLists, hits.data());
+  std::string letters;
+  BlockScanner scanner(kNoLists, hits.data(), letters);
   scanner.scan(text, f);
   return scanner.repetition_key();
 }

@@ -44,6 +44,7 @@ struct BlockFeatures {
 // Per-thread buffers of measure_blocks, reused from window to window.
 struct MeasureScratch {
   std::vector<std::uint32_t> hits;  // [block * languages + language]: the block's words on that list
+  std::string letters;               // the folded letters of the block being measured
 };
 
 // Measures every block of a window and detects its language (language.h) in one pass over

@@ -204,3 +204,17 @@ TEST_CASE("features: the title filter turns away shorter blocks with a pair of l
   CHECK_FALSE(filter.may_match("Rain", 4));          // "ra" is not in the title
   CHECK(filter.may_match("Rain, storm and hits on the coast", 26));  // as long as the title: may contain it
 }
+
+TEST_CASE("features: the repetition key of long blocks and of letters filling whole eight-byte chunks", "[score]") {
+  CHECK(repetition_key("abcdefgh ijklmnop") == repetition_key("ABCD-EFGHIJKL MNOP 7"));  // exactly 16 letters
+  CHECK(repetition_key("abcdefgh ijklmnop") != repetition_key("abcdefgh ijklmno"));
+  std::string words;
+  std::string joined;
+  for (int i = 0; i < 400; ++i) {
+    const std::string word = std::string(1 + i % 13, static_cast<char>('a' + i % 26)) + (i % 5 == 0 ? "\xC3\xA9" : "");
+    words += word + (i % 7 == 0 ? ", " : " ");
+    joined += word;
+  }
+  CHECK(repetition_key(words) == repetition_key(joined));
+  CHECK(repetition_key(words) != repetition_key(joined + "z"));
+}
