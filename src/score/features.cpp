@@ -161,7 +161,7 @@ std::uint64_t letter_key(const char* letters, std::size_t size) {
 class BlockScanner {
  public:
   BlockScanner(const StopwordLists& lists, std::uint32_t* hits, std::string& letters)
-      : lists_(lists), hits_(hits), letters_buffer_(letters),
+      : lists_(lists), hits_(hits), languages_(lists.languages().size()), letters_buffer_(letters),
         max_word_bytes_(std::min(lists.max_word_bytes(), StopwordLists::kMaxWordBytes)) {}
 
   void scan(std::string_view text, BlockFeatures& out) {
@@ -177,6 +177,13 @@ class BlockScanner {
       const auto byte = static_cast<unsigned char>(text[pos]);
       if (is_ascii_letter(byte)) {
         pos = ascii_letters(text, pos, f);
+        // The common case next: one space, then the next word. The letters cleared the
+        // pending marks, so the space only ends the word.
+        while (pos + 1 < text.size() && text[pos] == ' ' && is_ascii_letter(static_cast<unsigned char>(text[pos + 1]))) {
+          end_word(f);
+          previous_ = kSpace;
+          pos = ascii_letters(text, pos + 1, f);
+        }
       } else if (byte < 0x80) {  // ASCII but no letter: ends the word, if any
         if (in_word_) end_word(f);
         char_step(kSmall.classes[byte], f);
@@ -192,6 +199,7 @@ class BlockScanner {
     if (mark_pending_) ++f.sentence_marks;
     f.ends_sentence = (last_ & kSentence) != 0 || ((last_ & kClosing) != 0 && (before_last_ & kSentence) != 0);
     out = f;
+    for (std::size_t l = 0; l < languages_; ++l) hits_[l] += counts_[l];
   }
 
   std::uint64_t repetition_key() const { return letter_key(letters_, letters_size_); }
@@ -274,8 +282,14 @@ class BlockScanner {
     } else {
       mask = lists_.languages_of(std::string_view(word, word_bytes));
     }
+    // Whether a word is a stopword is a coin toss in prose: its first two languages are
+    // counted without a branch on it, a word on fewer lists counting into the spare slot.
+    for (int k = 0; k < 2; ++k) {
+      ++counts_[std::countr_zero(std::uint64_t{mask} | (std::uint64_t{1} << kSpare))];
+      mask &= mask - 1;
+    }
     for (; mask != 0; mask &= mask - 1)
-      ++hits_[std::countr_zero(mask)];
+      ++counts_[std::countr_zero(mask)];
   }
 
   // Counts and punctuation in context. A sentence mark counts when it ends a word and a
@@ -316,6 +330,9 @@ class BlockScanner {
 
   const StopwordLists& lists_;
   std::uint32_t* hits_;
+  std::size_t languages_;
+  static constexpr std::size_t kSpare = StopwordLists::kMaxLanguages;
+  std::uint32_t counts_[kSpare + 1] = {};  // the block's hits per language, and a spare counter
   std::string& letters_buffer_;
   char* letters_ = nullptr;  // the block's folded letters
   std::size_t letters_size_ = 0;
