@@ -160,11 +160,13 @@ std::uint64_t letter_key(const char* letters, std::size_t size) {
 // ends and from which the repetition key is hashed at the end of the block.
 class BlockScanner {
  public:
-  BlockScanner(const StopwordLists& lists, std::uint32_t* hits, std::string& letters)
-      : lists_(lists), hits_(hits), languages_(lists.languages().size()), letters_buffer_(letters),
+  BlockScanner(const StopwordLists& lists, std::string& letters)
+      : lists_(lists), languages_(lists.languages().size()), letters_buffer_(letters),
         max_word_bytes_(std::min(lists.max_word_bytes(), StopwordLists::kMaxWordBytes)) {}
 
-  void scan(std::string_view text, BlockFeatures& out) {
+  // Measures `text` into `out` and adds its stopword hits per language to `hits`.
+  void scan(std::string_view text, BlockFeatures& out, std::uint32_t* hits) {
+    start_block(hits);
     // Folding never lengthens a letter: the letters fit in the text's size, plus room for
     // one eight-byte store past the end.
     if (letters_buffer_.size() < text.size() + 8) letters_buffer_.resize(text.size() + 8);
@@ -205,6 +207,14 @@ class BlockScanner {
   std::uint64_t repetition_key() const { return letter_key(letters_, letters_size_); }
 
  private:
+  void start_block(std::uint32_t* hits) {
+    hits_ = hits;
+    std::fill(std::begin(counts_), std::end(counts_), 0U);
+    previous_ = kSpace;
+    last_ = before_last_ = 0;
+    mark_pending_ = bullet_pending_ = in_word_ = false;
+  }
+
   static bool is_ascii_letter(unsigned char byte) { return static_cast<unsigned char>((byte | 0x20U) - 'a') < 26; }
 
   // A run of ASCII letters, the bulk of most text: the same steps as word_step and
@@ -329,7 +339,7 @@ class BlockScanner {
   }
 
   const StopwordLists& lists_;
-  std::uint32_t* hits_;
+  std::uint32_t* hits_ = nullptr;
   std::size_t languages_;
   static constexpr std::size_t kSpare = StopwordLists::kMaxLanguages;
   std::uint32_t counts_[kSpare + 1] = {};  // the block's hits per language, and a spare counter
@@ -373,14 +383,14 @@ LanguageGuess measure_blocks(std::span<const Block> blocks, const StopwordLists&
   std::array<std::uint32_t, StopwordLists::kMaxLanguages> totals{};
   std::uint32_t words = 0;
   std::uint32_t cjk_chars = 0;
+  BlockScanner scanner(lists, scratch.letters);
   for (std::size_t i = 0; i < n; ++i) {
     if (blocks[i].text.empty()) {  // a blank line: no counts, no key (a third of the lines of text)
       keys[i] = 0;
       continue;
     }
     std::uint32_t* hits = scratch.hits.data() + i * languages;
-    BlockScanner scanner(lists, hits, scratch.letters);
-    scanner.scan(blocks[i].text, features[i]);
+    scanner.scan(blocks[i].text, features[i], hits);
     keys[i] = scanner.repetition_key();
     finish(blocks[i], cjk_chars_per_word, features[i]);
     words += features[i].alpha_words;
@@ -399,8 +409,8 @@ BlockFeatures measure_block(const Block& block, const StopwordLists& lists, int 
   std::array<std::uint32_t, StopwordLists::kMaxLanguages> hits{};
   BlockFeatures f;
   std::string letters;
-  BlockScanner scanner(lists, hits.data(), letters);
-  scanner.scan(block.text, f);
+  BlockScanner scanner(lists, letters);
+  scanner.scan(block.text, f, hits.data());
   finish(block, cjk_chars_per_word, f);
   if (language >= 0) f.stopwords = hits[static_cast<std::size_t>(language)];
   return f;
@@ -411,8 +421,8 @@ std::uint64_t repetition_key(std::string_view text) {
   static const StopwordLists kNoLists;
   BlockFeatures f;
   std::string letters;
-  BlockScanner scanner(kNoLists, hits.data(), letters);
-  scanner.scan(text, f);
+  BlockScanner scanner(kNoLists, letters);
+  scanner.scan(text, f, hits.data());
   return scanner.repetition_key();
 }
 
