@@ -41,6 +41,7 @@ struct ScoreScratch {
   std::unordered_map<const Rule*, float> rule_words;
   std::vector<float> subtree_mass;
   std::string title;
+  TitleFilter title_filter;
   std::string candidate;
 };
 
@@ -310,8 +311,10 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
                       s.title);
   constexpr std::size_t kMinHeadlineChars = 12;
   if (s.title.size() >= kMinHeadlineChars) {
+    s.title_filter.set_title(s.title);
     for (std::size_t i = 0; i < n; ++i) {
       if (blocks[i].text.size() > 3 * s.title.size() || blocks[i].text.size() < kMinHeadlineChars) continue;
+      if (!s.title_filter.may_match(blocks[i].text, s.features[i].letters + s.features[i].digits)) continue;
       normalise_for_match(blocks[i].text, s.candidate);
       if (s.candidate.size() < kMinHeadlineChars) continue;
       s.features[i].title_match = s.title.find(s.candidate) != std::string::npos ||
@@ -340,8 +343,10 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
           : std::min(0.9F, static_cast<float>(prose_capitalised) / static_cast<float>(prose_words) + params_.titlecase_margin);
 
   const bool language_known = guess.language >= 0;
+  // A blank line (a third of the lines of text) has no features: its score is computed once.
+  const float blank_prose = prose_score(BlockFeatures{}, language_known, titlecase_base, params_);
   for (std::size_t i = 0; i < n; ++i) {
-    s.prose[i] = prose_score(s.features[i], language_known, titlecase_base, params_);
+    s.prose[i] = blocks[i].text.empty() ? blank_prose : prose_score(s.features[i], language_known, titlecase_base, params_);
     s.classes[i] = classify(s.features[i], s.prose[i], params_);
   }
 

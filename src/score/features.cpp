@@ -111,57 +111,81 @@ inline CharInfo char_at(std::string_view text, std::size_t pos) {
   return {classify(c.value), unicode::fold_case(c.value), c.length};
 }
 
-// The repetition key hashes the stream of folded letter bytes eight at a time: one
-// multiply per eight letters instead of one per byte.
-class LetterHash {
- public:
-  // Appends `count` (1..8) bytes, packed in `bytes` (byte i in bits 8i..8i+7, the rest zero).
-  void add(std::uint64_t bytes, unsigned count) {
-    pending_ |= bytes << shift_;
-    const unsigned filled = shift_ + 8 * count;
-    bytes_ += count;
-    if (filled < 64) {
-      shift_ = filled;
-      return;
-    }
-    hash_ = mix(hash_ ^ pending_);
-    pending_ = shift_ == 0 ? 0 : bytes >> (64 - shift_);  // the bytes that did not fit
-    shift_ = filled - 64;
+// The UTF-8 form of `c` packed into an integer (byte i in bits 8i..8i+7), built in a
+// register: bytes stored one by one and read back as one integer would stall the load.
+inline std::uint64_t packed_utf8(char32_t c, unsigned& length) {
+  const std::uint64_t tail1 = 0x80U | (c & 0x3FU);
+  const std::uint64_t tail2 = 0x80U | ((c >> 6U) & 0x3FU);
+  const std::uint64_t tail3 = 0x80U | ((c >> 12U) & 0x3FU);
+  if (c < 0x80) {
+    length = 1;
+    return c;
   }
-  // 0 when no letter was added.
-  std::uint64_t value() const {
-    if (bytes_ == 0) return 0;
-    const std::uint64_t hash = mix(mix(hash_ ^ pending_) ^ bytes_);
-    return hash == 0 ? 1 : hash;
+  if (c < 0x800) {
+    length = 2;
+    return (0xC0U | (c >> 6U)) | (tail1 << 8U);
   }
+  if (c < 0x10000) {
+    length = 3;
+    return (0xE0U | (c >> 12U)) | (tail2 << 8U) | (tail1 << 16U);
+  }
+  length = 4;
+  return (0xF0U | (c >> 18U)) | (tail3 << 8U) | (tail2 << 16U) | (tail1 << 24U);
+}
 
- private:
-  static std::uint64_t mix(std::uint64_t x) {
+// The repetition key hashes the stream of a block's folded letter bytes eight at a time:
+// one multiply per eight letters instead of one per byte. 0 for no letters.
+std::uint64_t letter_key(const char* letters, std::size_t size) {
+  const auto mix = [](std::uint64_t x) {
     x *= 0xFF51AFD7ED558CCDULL;
     return x ^ (x >> 32U);
+  };
+  if (size == 0) return 0;
+  std::uint64_t hash = 0x9E3779B97F4A7C15ULL;
+  std::size_t at = 0;
+  for (; at + 8 <= size; at += 8) {
+    std::uint64_t chunk = 0;
+    std::memcpy(&chunk, letters + at, 8);
+    hash = mix(hash ^ chunk);
   }
-  std::uint64_t hash_ = 0x9E3779B97F4A7C15ULL;
-  std::uint64_t pending_ = 0;
-  unsigned shift_ = 0;
-  std::uint64_t bytes_ = 0;
-};
+  std::uint64_t rest = 0;  // the last 1..7 bytes, zero-padded; none when the size is a multiple of 8
+  std::memcpy(&rest, letters + at, 8);
+  rest &= swar::first_bytes(static_cast<unsigned>(size - at));
+  const std::uint64_t key = mix(mix(hash ^ rest) ^ size);
+  return key == 0 ? 1 : key;
+}
 
-// One pass over a block. Characters feed the counts and the punctuation state; letters
-// also feed the current word, folded once: its bytes go into the repetition key's hash and
-// into the buffer the stopword lookup reads when the word ends.
+// One pass over a block. Characters feed the counts and the punctuation state; letters,
+// folded once, are appended to `letters`, where the stopword lookup reads each word when it
+// ends and from which the repetition key is hashed at the end of the block.
 class BlockScanner {
  public:
-  BlockScanner(const StopwordLists& lists, std::uint32_t* hits)
-      : lists_(lists), hits_(hits), max_word_bytes_(std::min(lists.max_word_bytes(), StopwordLists::kMaxWordBytes)) {}
+  BlockScanner(const StopwordLists& lists, std::string& letters)
+      : lists_(lists), languages_(lists.languages().size()), letters_buffer_(letters),
+        max_word_bytes_(std::min(lists.max_word_bytes(), StopwordLists::kMaxWordBytes)) {}
 
-  void scan(std::string_view text, BlockFeatures& out) {
-    // The counts live in a local while the block is scanned: the stores into word_ and
+  // Measures `text` into `out` and adds its stopword hits per language to `hits`.
+  void scan(std::string_view text, BlockFeatures& out, std::uint32_t* hits) {
+    start_block(hits);
+    // Folding never lengthens a letter: the letters fit in the text's size, plus room for
+    // one eight-byte store past the end.
+    if (letters_buffer_.size() < text.size() + 8) letters_buffer_.resize(text.size() + 8);
+    letters_ = letters_buffer_.data();
+    letters_size_ = 0;
+    // The counts live in a local while the block is scanned: the stores into the letters and
     // hits_ could alias `out`, and would force every count through memory.
     BlockFeatures f = out;
     for (std::size_t pos = 0; pos < text.size();) {
       const auto byte = static_cast<unsigned char>(text[pos]);
       if (is_ascii_letter(byte)) {
         pos = ascii_letters(text, pos, f);
+        // The common case next: one space, then the next word. The letters cleared the
+        // pending marks, so the space only ends the word.
+        while (pos + 1 < text.size() && text[pos] == ' ' && is_ascii_letter(static_cast<unsigned char>(text[pos + 1]))) {
+          end_word(f);
+          previous_ = kSpace;
+          pos = ascii_letters(text, pos + 1, f);
+        }
       } else if (byte < 0x80) {  // ASCII but no letter: ends the word, if any
         if (in_word_) end_word(f);
         char_step(kSmall.classes[byte], f);
@@ -177,11 +201,20 @@ class BlockScanner {
     if (mark_pending_) ++f.sentence_marks;
     f.ends_sentence = (last_ & kSentence) != 0 || ((last_ & kClosing) != 0 && (before_last_ & kSentence) != 0);
     out = f;
+    for (std::size_t l = 0; l < languages_; ++l) hits_[l] += counts_[l];
   }
 
-  std::uint64_t repetition_key() const { return key_.value(); }
+  std::uint64_t repetition_key() const { return letter_key(letters_, letters_size_); }
 
  private:
+  void start_block(std::uint32_t* hits) {
+    hits_ = hits;
+    std::fill(std::begin(counts_), std::end(counts_), 0U);
+    previous_ = kSpace;
+    last_ = before_last_ = 0;
+    mark_pending_ = bullet_pending_ = in_word_ = false;
+  }
+
   static bool is_ascii_letter(unsigned char byte) { return static_cast<unsigned char>((byte | 0x20U) - 'a') < 26; }
 
   // A run of ASCII letters, the bulk of most text: the same steps as word_step and
@@ -199,10 +232,8 @@ class BlockScanner {
       const std::uint64_t letters = chunk & swar::first_bytes(run);
       small_letters |= letters & swar::kCaseBits;
       const std::uint64_t folded = letters | (swar::kCaseBits & swar::first_bytes(run));
-      key_.add(folded, run);
-      // The buffer has eight bytes of room past the longest word a list may hold.
-      if (word_bytes_ <= StopwordLists::kMaxWordBytes) std::memcpy(word_ + word_bytes_, &folded, 8);
-      word_bytes_ += run;
+      std::memcpy(letters_ + letters_size_, &folded, 8);
+      letters_size_ += run;
       pos += run;
       if (run < 8) break;
     }
@@ -223,7 +254,7 @@ class BlockScanner {
     word_title_ = title;
     word_caps_ = true;
     word_chars_ = 0;
-    word_bytes_ = 0;
+    word_start_ = letters_size_;
   }
 
   // Words are maximal runs of letters; a run of CJK characters is a word of its own.
@@ -235,17 +266,11 @@ class BlockScanner {
     if (!in_word_) start_word(cjk, (c.classes & kUpper) != 0);
     ++word_chars_;
     word_caps_ = word_caps_ && (c.classes & kUpper) != 0;
-    char bytes[8] = {};
-    const auto length = static_cast<unsigned>(unicode::encode(c.folded, bytes));
-    std::uint64_t packed = 0;
-    std::memcpy(&packed, bytes, 8);
-    key_.add(packed, length);
-    if (cjk) {
-      ++f.cjk_chars;
-    } else {
-      if (word_bytes_ + length <= max_word_bytes_) std::copy(bytes, bytes + length, word_ + word_bytes_);
-      word_bytes_ += length;  // past max_word_bytes_: too long for any list
-    }
+    unsigned length = 0;
+    const std::uint64_t packed = packed_utf8(c.folded, length);
+    std::memcpy(letters_ + letters_size_, &packed, 8);
+    letters_size_ += length;
+    if (cjk) ++f.cjk_chars;
   }
 
   void end_word(BlockFeatures& f) {
@@ -256,17 +281,25 @@ class BlockScanner {
       ++f.title_words;
       if (word_caps_ && word_chars_ >= 2) ++f.caps_words;
     }
-    if (word_bytes_ == 0 || word_bytes_ > max_word_bytes_) return;
+    const std::size_t word_bytes = letters_size_ - word_start_;
+    if (word_bytes == 0 || word_bytes > max_word_bytes_) return;  // longer: too long for any list
+    const char* const word = letters_ + word_start_;
     LanguageMask mask = 0;
-    if (word_bytes_ <= 8) {
+    if (word_bytes <= 8) {
       std::uint64_t packed = 0;
-      std::memcpy(&packed, word_, 8);
-      mask = lists_.languages_of_packed(packed & swar::first_bytes(static_cast<unsigned>(word_bytes_)));
+      std::memcpy(&packed, word, 8);
+      mask = lists_.languages_of_packed(packed & swar::first_bytes(static_cast<unsigned>(word_bytes)));
     } else {
-      mask = lists_.languages_of(std::string_view(word_, word_bytes_));
+      mask = lists_.languages_of(std::string_view(word, word_bytes));
+    }
+    // Whether a word is a stopword is a coin toss in prose: its first two languages are
+    // counted without a branch on it, a word on fewer lists counting into the spare slot.
+    for (int k = 0; k < 2; ++k) {
+      ++counts_[std::countr_zero(std::uint64_t{mask} | (std::uint64_t{1} << kSpare))];
+      mask &= mask - 1;
     }
     for (; mask != 0; mask &= mask - 1)
-      ++hits_[std::countr_zero(mask)];
+      ++counts_[std::countr_zero(mask)];
   }
 
   // Counts and punctuation in context. A sentence mark counts when it ends a word and a
@@ -306,7 +339,13 @@ class BlockScanner {
   }
 
   const StopwordLists& lists_;
-  std::uint32_t* hits_;
+  std::uint32_t* hits_ = nullptr;
+  std::size_t languages_;
+  static constexpr std::size_t kSpare = StopwordLists::kMaxLanguages;
+  std::uint32_t counts_[kSpare + 1] = {};  // the block's hits per language, and a spare counter
+  std::string& letters_buffer_;
+  char* letters_ = nullptr;  // the block's folded letters
+  std::size_t letters_size_ = 0;
   std::size_t max_word_bytes_;
   // characters
   unsigned previous_ = kSpace;
@@ -320,9 +359,7 @@ class BlockScanner {
   bool word_title_ = false;
   bool word_caps_ = false;
   std::uint32_t word_chars_ = 0;
-  std::size_t word_bytes_ = 0;
-  char word_[StopwordLists::kMaxWordBytes + 8] = {};  // folded; room for an eight-byte store past the end
-  LetterHash key_;  // the repetition key
+  std::size_t word_start_ = 0;  // where its letters begin in letters_
 };
 
 void finish(const Block& block, float cjk_chars_per_word, BlockFeatures& f) {
@@ -346,10 +383,14 @@ LanguageGuess measure_blocks(std::span<const Block> blocks, const StopwordLists&
   std::array<std::uint32_t, StopwordLists::kMaxLanguages> totals{};
   std::uint32_t words = 0;
   std::uint32_t cjk_chars = 0;
+  BlockScanner scanner(lists, scratch.letters);
   for (std::size_t i = 0; i < n; ++i) {
+    if (blocks[i].text.empty()) {  // a blank line: no counts, no key (a third of the lines of text)
+      keys[i] = 0;
+      continue;
+    }
     std::uint32_t* hits = scratch.hits.data() + i * languages;
-    BlockScanner scanner(lists, hits);
-    scanner.scan(blocks[i].text, features[i]);
+    scanner.scan(blocks[i].text, features[i], hits);
     keys[i] = scanner.repetition_key();
     finish(blocks[i], cjk_chars_per_word, features[i]);
     words += features[i].alpha_words;
@@ -367,8 +408,9 @@ LanguageGuess measure_blocks(std::span<const Block> blocks, const StopwordLists&
 BlockFeatures measure_block(const Block& block, const StopwordLists& lists, int language, float cjk_chars_per_word) {
   std::array<std::uint32_t, StopwordLists::kMaxLanguages> hits{};
   BlockFeatures f;
-  BlockScanner scanner(lists, hits.data());
-  scanner.scan(block.text, f);
+  std::string letters;
+  BlockScanner scanner(lists, letters);
+  scanner.scan(block.text, f, hits.data());
   finish(block, cjk_chars_per_word, f);
   if (language >= 0) f.stopwords = hits[static_cast<std::size_t>(language)];
   return f;
@@ -378,8 +420,9 @@ std::uint64_t repetition_key(std::string_view text) {
   std::array<std::uint32_t, StopwordLists::kMaxLanguages> hits{};
   static const StopwordLists kNoLists;
   BlockFeatures f;
-  BlockScanner scanner(kNoLists, hits.data());
-  scanner.scan(text, f);
+  std::string letters;
+  BlockScanner scanner(kNoLists, letters);
+  scanner.scan(text, f, hits.data());
   return scanner.repetition_key();
 }
 
@@ -419,6 +462,47 @@ void normalise_for_match(std::string_view text, std::string& out) {
     }
   }
   out.resize(static_cast<std::size_t>(at - begin));
+}
+
+namespace {
+// 0-9 for digits, 10-35 for ASCII letters of either case, kNoAlnum for other bytes.
+constexpr unsigned kNoAlnum = 0xFF;
+unsigned alnum_index(unsigned char byte) {
+  if (byte >= '0' && byte <= '9') return byte - '0';
+  const unsigned small = byte | 0x20U;
+  if (small >= 'a' && small <= 'z') return small - 'a' + 10;
+  return kNoAlnum;
+}
+}  // namespace
+
+void TitleFilter::set_title(std::string_view title) {
+  std::fill(std::begin(pairs_), std::end(pairs_), 0U);
+  title_alnum_ = 0;
+  unsigned previous = kNoAlnum;
+  for (const char ch : title) {
+    const auto byte = static_cast<unsigned char>(ch);
+    if ((byte & 0xC0U) != 0x80U && byte != ' ') ++title_alnum_;  // one a character: the title is normalised
+    const unsigned index = alnum_index(byte);
+    if (previous != kNoAlnum && index != kNoAlnum) {
+      const unsigned pair = previous * kAlnum + index;
+      pairs_[pair / 64] |= std::uint64_t{1} << (pair % 64);
+    }
+    previous = index;
+  }
+}
+
+bool TitleFilter::may_match(std::string_view text, std::uint32_t alnum) const {
+  if (alnum >= title_alnum_) return true;  // may contain the title
+  unsigned previous = kNoAlnum;
+  for (const char ch : text) {
+    const unsigned index = alnum_index(static_cast<unsigned char>(ch));
+    if (previous != kNoAlnum && index != kNoAlnum) {
+      const unsigned pair = previous * kAlnum + index;
+      if (((pairs_[pair / 64] >> (pair % 64)) & 1U) == 0) return false;
+    }
+    previous = index;
+  }
+  return true;
 }
 
 }  // namespace declutter::score

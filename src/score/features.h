@@ -44,6 +44,7 @@ struct BlockFeatures {
 // Per-thread buffers of measure_blocks, reused from window to window.
 struct MeasureScratch {
   std::vector<std::uint32_t> hits;  // [block * languages + language]: the block's words on that list
+  std::string letters;               // the folded letters of the block being measured
 };
 
 // Measures every block of a window and detects its language (language.h) in one pass over
@@ -65,5 +66,23 @@ std::uint64_t repetition_key(std::string_view text);
 // Writes the letters and digits of `text`, case-folded, words separated by one space, into
 // `out`: the form in which a headline is compared with the page title.
 void normalise_for_match(std::string_view text, std::string& out);
+
+// Turns away blocks that provably cannot match the page title, before they are normalised
+// (normalise_for_match) and compared with it. A block matches when its normalised text
+// and the title's contain one another. Contained in the title, a block has at most the
+// title's letters and digits, and each two adjacent ASCII letters or digits of its text
+// are adjacent in the title too; containing the title, it has at least as many.
+class TitleFilter {
+ public:
+  // `title` in normalised form.
+  void set_title(std::string_view title);
+  // `alnum`: the block's letters and digits (BlockFeatures::letters + digits).
+  bool may_match(std::string_view text, std::uint32_t alnum) const;
+
+ private:
+  static constexpr unsigned kAlnum = 36;  // 0-9 a-z
+  std::uint32_t title_alnum_ = 0;
+  std::uint64_t pairs_[(kAlnum * kAlnum + 63) / 64] = {};  // adjacent pairs in the title
+};
 
 }  // namespace declutter::score

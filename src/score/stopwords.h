@@ -55,8 +55,18 @@ class StopwordLists {
    public:
     LanguageMask find(std::uint64_t packed) const {
       const std::uint64_t hash = hash_of(packed);
-      if (((filter_[filter_word(hash)] >> filter_bit(hash)) & 1U) == 0) return 0;
-      for (std::size_t i = hash >> shift_;; i = (i + 1) & slot_mask_) {
+      // Whether a word is a stopword is a coin toss in prose, so the common outcomes are
+      // decided without a branch on it: the filter ruling the word out, the word in its
+      // home slot, or that slot empty. A word the filter rules out reads slot 0 instead of
+      // its own, so that it costs no cache miss; an empty slot's mask is 0.
+      const std::size_t home = hash >> shift_;
+      const bool maybe = ((filter_[filter_word(hash)] >> filter_bit(hash)) & 1U) != 0;
+      const std::size_t slot = home & (std::size_t{0} - static_cast<std::size_t>(maybe));
+      const std::uint64_t resident = words_[slot];
+      const bool here = maybe & (resident == packed);
+      const LanguageMask found = masks_[slot] & (LanguageMask{0} - static_cast<LanguageMask>(here));
+      if (!maybe | here | (resident == 0)) return found;
+      for (std::size_t i = (slot + 1) & slot_mask_;; i = (i + 1) & slot_mask_) {
         if (words_[i] == packed) return packed == 0 ? 0 : masks_[i];
         if (words_[i] == 0) return 0;
       }

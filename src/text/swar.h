@@ -25,9 +25,8 @@ inline std::uint64_t load8(std::string_view text, std::size_t pos) {
     std::memcpy(&chunk, text.data() + pos, 8);  // one load; a variable length would call memcpy
     return chunk;
   }
-  if (text.size() >= 8 && pos < text.size()) {
-    // The last eight bytes, shifted down past those before `pos`: the zero-padded tail in
-    // one load instead of a loop.
+  if (pos >= text.size()) return 0;
+  if (text.size() >= 8) {  // the text's last eight bytes, shifted down to the ones from `pos` on
     std::memcpy(&chunk, text.data() + text.size() - 8, 8);
     return chunk >> (8 * (pos + 8 - text.size()));
   }

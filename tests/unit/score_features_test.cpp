@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -149,4 +150,71 @@ TEST_CASE("features: the repetition key follows the letters, not where words or 
   CHECK(repetition_key("a bcdefghijklmnopqrst u.") == joined);
   CHECK(repetition_key("abcdefghijklmnopqrstv") != joined);
   CHECK(repetition_key("\xC3\x9C" "ber") == repetition_key("\xC3\xBC" "BER"));
+}
+
+TEST_CASE("features: the title filter never turns away a block that matches the title", "[score]") {
+  // Words with capitals, digits, accents and punctuation around them; titles and blocks
+  // drawn from them, and blocks cut from the title's own text.
+  const std::vector<std::string> words{"Storm", "hits", "COAST", "storm's", "caf\xC3\xA9", "CAF\xC3\x89", "2024",
+                                       "x1", "na\xC3\xAFve", "--", "|", "news", "Hits!", "(coast)", "\xE2\x80\x9Cquoted\xE2\x80\x9D",
+                                       "a", "tide", "Tide-News", "\xCE\xA9mega", "s"};
+  std::mt19937 random(7);
+  const auto line = [&](std::size_t count) {
+    std::string text;
+    for (std::size_t k = 0; k < count; ++k) text += (k > 0 ? " " : "") + words[random() % words.size()];
+    return text;
+  };
+  std::string title;
+  std::string candidate;
+  TitleFilter filter;
+  std::size_t matches = 0;
+  std::size_t turned_away = 0;
+  for (int trial = 0; trial < 3000; ++trial) {
+    const std::string title_text = line(2 + random() % 6);
+    normalise_for_match(title_text, title);
+    filter.set_title(title);
+    std::vector<std::string> blocks{line(1 + random() % 6), title_text, title_text + " | " + line(2)};
+    const std::size_t from = random() % title_text.size();
+    blocks.push_back(title_text.substr(from, random() % (title_text.size() - from + 1)));  // may cut a character
+    for (const std::string& text : blocks) {
+      Block block;
+      block.text = text;
+      const BlockFeatures f = measure_block(block, english(), 0, 2.0F);
+      normalise_for_match(text, candidate);
+      const bool match = !candidate.empty() &&
+                         (title.find(candidate) != std::string::npos || candidate.find(title) != std::string::npos);
+      const bool may = filter.may_match(text, f.letters + f.digits);
+      INFO("title: " << title_text << " block: " << text);
+      if (match) CHECK(may);
+      matches += match ? 1 : 0;
+      turned_away += may ? 0 : 1;
+    }
+  }
+  CHECK(matches > 3000);
+  CHECK(turned_away > 1000);  // and it does turn blocks away
+}
+
+TEST_CASE("features: the title filter turns away shorter blocks with a pair of letters the title lacks", "[score]") {
+  std::string title;
+  normalise_for_match("Storm Hits Coast", title);
+  TitleFilter filter;
+  filter.set_title(title);
+  CHECK(filter.may_match("HITS coast", 9));
+  CHECK_FALSE(filter.may_match("Hits coastal", 11));  // "ta" and "al" are not in the title
+  CHECK_FALSE(filter.may_match("Rain", 4));          // "ra" is not in the title
+  CHECK(filter.may_match("Rain, storm and hits on the coast", 26));  // as long as the title: may contain it
+}
+
+TEST_CASE("features: the repetition key of long blocks and of letters filling whole eight-byte chunks", "[score]") {
+  CHECK(repetition_key("abcdefgh ijklmnop") == repetition_key("ABCD-EFGHIJKL MNOP 7"));  // exactly 16 letters
+  CHECK(repetition_key("abcdefgh ijklmnop") != repetition_key("abcdefgh ijklmno"));
+  std::string words;
+  std::string joined;
+  for (int i = 0; i < 400; ++i) {
+    const std::string word = std::string(1 + i % 13, static_cast<char>('a' + i % 26)) + (i % 5 == 0 ? "\xC3\xA9" : "");
+    words += word + (i % 7 == 0 ? ", " : " ");
+    joined += word;
+  }
+  CHECK(repetition_key(words) == repetition_key(joined));
+  CHECK(repetition_key(words) != repetition_key(joined + "z"));
 }

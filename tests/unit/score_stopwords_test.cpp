@@ -81,6 +81,9 @@ TEST_CASE("stopword tables grow and keep every word with all its languages", "[s
     CHECK(lists.languages_of("w" + std::to_string(i)) == expected);
   }
   CHECK(lists.languages_of("w750") == 0U);
+  // Words on no list land in empty slots, in slots other words hold, or pass the filter by
+  // chance: none of them is found.
+  for (int i = 750; i < 20000; ++i) CHECK(lists.languages_of("w" + std::to_string(i)) == 0U);
 }
 
 TEST_CASE("stopwords of up to eight bytes are packed; a NUL byte does not make two words one", "[score]") {
