@@ -19,6 +19,7 @@ class LineWalker {
     LineView line;
     line.trimmed = trim_space(block.text);
     line.key = scratch.keys.key(doc, index);
+    line.classes_cache = scratch.keys.classes(doc, index);
     line.position = total_ == 0 ? 0.0 : static_cast<double>(seen_) / static_cast<double>(total_);
     seen_ += block.text.size();
     return line;

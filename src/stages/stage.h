@@ -10,6 +10,7 @@
 
 #include "core/document.h"
 #include "core/hash_counter.h"
+#include "regex/byte_classes.h"
 #include "regex/pcre.h"
 
 namespace declutter {
@@ -17,15 +18,24 @@ namespace declutter {
 class Settings;
 
 // The phrase key of every block of the current document, computed once and shared by
-// every stage that matches rules (line rules, cuts, dedupe). Pipeline::run resets it.
+// every stage that matches rules (line rules, cuts, dedupe), and a slot per block for its
+// byte classes (LineView::classes, filled on first use). Pipeline::run resets it.
 class KeyCache {
  public:
-  void reset() { ends_.clear(); }
+  void reset() {
+    ends_.clear();
+    classes_.clear();
+  }
   std::string_view key(const Document& doc, std::size_t index);
+  ByteClasses* classes(const Document& doc, std::size_t index) {
+    if (classes_.size() != doc.blocks.size()) classes_.assign(doc.blocks.size(), 0);
+    return &classes_[index];
+  }
 
  private:
   std::string arena_;
   std::vector<std::uint32_t> ends_;
+  std::vector<ByteClasses> classes_;
 };
 
 struct StageScratch {
