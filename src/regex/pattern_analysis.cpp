@@ -172,6 +172,9 @@ struct Item {
   // Classes of which every match contains one (0: none known); only rare ones, not letters
   // or the space, which almost every line has: `[\/|]` gives '/' or '|'.
   ByteClasses any_of = 0;
+  // The classes each branch of an alternation needs, when it has a few and each needs some:
+  // every match holds all the classes of one of them.
+  ClassChoice branch_needs;
 
   static Item assertion(bool anchors) {
     Item item = unknown();
@@ -213,6 +216,7 @@ class Analyzer {
       result.limits.needs = top.needs;
       if (top.subject_last.known) result.limits.last_bytes = top.subject_last.bits;
       result.limits.any_of = top.any_of;
+      result.limits.branch_needs = top.branch_needs;
     }
     if (!top.alternation && top.required.usable()) result.required = top.required;
     if (top.first.known) result.first = top.first.bits;
@@ -233,7 +237,22 @@ class Analyzer {
     FirstBytes last = FirstBytes::unknown();          // see Item
     FirstBytes subject_last = FirstBytes::unknown();
     ByteClasses any_of = 0;
+    ClassChoice branch_needs;
   };
+
+  // Of two choices, the one a line more likely fails: the one whose least demanding branch
+  // needs the most classes beyond what is needed anyway (none counts as nothing).
+  static const ClassChoice& likelier_to_fail(const ClassChoice& a, const ClassChoice& b, ByteClasses needed) {
+    const auto least = [&](const ClassChoice& choice) {
+      int fewest = -1;
+      for (std::size_t i = 0; i < choice.count; ++i) {
+        const int extra = std::popcount(choice.sets[i] & ~needed);
+        if (fewest < 0 || extra < fewest) fewest = extra;
+      }
+      return fewest;
+    };
+    return least(b) > least(a) ? b : a;
+  }
 
   static constexpr ByteClasses kCommonClasses = byte_class::kLetters | byte_class::kSpace;
   // A set of classes standing for what one alternative needs (its own set, else one rare
@@ -268,6 +287,9 @@ class Analyzer {
     FirstBytes alternative_subject_last = FirstBytes::unknown();
     ByteClasses alternative_any_of = 0;
     ByteClasses standing_for_all = 0;  // the union of the alternatives' representatives
+    ClassChoice alternative_branch_needs;  // the likeliest to fail among its items'
+    ClassChoice needs_by_alternative;      // what each alternative needs, while they are few
+    bool alternatives_all_need = true;
     bool first_alternative = true;
     const auto close_alternative = [&] {
       if (!alternative_started) alternative_first.known = false;  // it may match the empty string
@@ -280,22 +302,27 @@ class Analyzer {
         result.last = alternative_last;
         result.subject_last = alternative_subject_last;
         result.any_of = alternative_any_of;
+        result.branch_needs = alternative_branch_needs;
         standing_for_all = representative(alternative_needs, alternative_any_of);
       } else {
         const ByteClasses standing = representative(alternative_needs, alternative_any_of);
         standing_for_all = standing_for_all == 0 || standing == 0 ? 0 : standing_for_all | standing;
         result.any_of = standing_for_all;
+        result.branch_needs = ClassChoice{};
         result.extent.unite(alternative_extent);
         result.needs &= alternative_needs;
         result.last.merge(alternative_last);
         result.subject_last.merge(alternative_subject_last);
       }
+      if (alternative_needs == 0 || needs_by_alternative.count == needs_by_alternative.sets.size()) alternatives_all_need = false;
+      else needs_by_alternative.sets[needs_by_alternative.count++] = alternative_needs;
       first_alternative = false;
       alternative_extent = Extent::consuming(0);
       alternative_needs = 0;
       alternative_last = FirstBytes::unknown();
       alternative_subject_last = FirstBytes::unknown();
       alternative_any_of = 0;
+      alternative_branch_needs = ClassChoice{};
     };
     std::vector<literals::Info> branches;
     literals::SequenceBuilder branch;
@@ -315,6 +342,7 @@ class Analyzer {
       if (min >= 1) {
         alternative_needs |= item.needs;
         alternative_any_of = better(alternative_any_of, item.any_of);
+        alternative_branch_needs = likelier_to_fail(alternative_branch_needs, item.branch_needs, alternative_needs);
       }
       if (item.ends_subject && alternative_last.known) {
         alternative_subject_last = alternative_last;
@@ -338,6 +366,7 @@ class Analyzer {
       if (with_text_) branch.add(literals::repeat(item.text, min, quantifier.max));
     }
     close_alternative();
+    if (result.alternation && alternatives_all_need) result.branch_needs = needs_by_alternative;
     if (with_text_) {
       branches.push_back(branch.finish());
       result.text = literals::alternation(branches);
@@ -739,6 +768,7 @@ class Analyzer {
       item.needs = inner.needs;
       item.subject_last = inner.subject_last;
       item.any_of = inner.any_of;
+      item.branch_needs = inner.branch_needs;
       return item;
     }
     Item item = Item::unknown();
@@ -750,6 +780,7 @@ class Analyzer {
     item.last = inner.last;
     item.subject_last = inner.subject_last;
     item.any_of = inner.any_of;
+    item.branch_needs = inner.branch_needs;
     return item;
   }
 

@@ -52,14 +52,29 @@ std::optional<FirstByteSet> first_bytes(std::string_view pattern, bool extended)
 // - any_of: rarer classes (not letters, not the space) of which the subject holds at least
 //   one: a bracket class's (`[\/|]`), or one class or set standing for each branch of an
 //   alternation that needs one.
+// - branch_needs: for an alternation of up to 8 branches that each need some classes, those
+//   of each branch (`\bcc by|public domain`: c, b, y and the space, or p, u, b, l, ...); the
+//   subject holds all of one branch's.
 // - last_bytes: the bytes the subject can end with, when every match ends at a `$` after a
 //   known last character (`(getty images|reuters)$`: s, S, the long s's BF, or a newline);
 //   no empty subject matches then. All bytes when unknown.
 // Case is ignored (letters are read caseless), so they hold with or without (?i).
+// Sets of classes of which a subject holds every class of at least one (none: no condition).
+struct ClassChoice {
+  std::array<ByteClasses, 8> sets{};
+  std::size_t count = 0;
+  bool admits(ByteClasses classes) const {
+    for (std::size_t i = 0; i < count; ++i)
+      if ((classes & sets[i]) == sets[i]) return true;
+    return count == 0;
+  }
+};
+
 struct SubjectLimits {
   std::size_t max_bytes = std::numeric_limits<std::size_t>::max();
   ByteClasses needs = 0;
   ByteClasses any_of = 0;  // 0, or classes of which the subject holds at least one
+  ClassChoice branch_needs;  // what one of the branches of an alternation needs
   std::array<std::uint64_t, 4> last_bytes{~0ULL, ~0ULL, ~0ULL, ~0ULL};
 
   bool may_end_with(unsigned char byte) const { return ((last_bytes[byte / 64U] >> (byte % 64U)) & 1U) != 0; }
@@ -67,7 +82,8 @@ struct SubjectLimits {
   // Whether `subject`, of these byte classes (byte_classes()), may match.
   bool admits(std::string_view subject, ByteClasses classes) const {
     if (subject.empty() ? !may_be_empty() : !may_end_with(static_cast<unsigned char>(subject.back()))) return false;
-    return subject.size() <= max_bytes && (classes & needs) == needs && (any_of == 0 || (classes & any_of) != 0);
+    return subject.size() <= max_bytes && (classes & needs) == needs && (any_of == 0 || (classes & any_of) != 0) &&
+           branch_needs.admits(classes);
   }
 };
 SubjectLimits subject_limits(std::string_view pattern, bool extended);

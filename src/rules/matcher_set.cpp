@@ -72,6 +72,10 @@ MatcherSet::MatcherSet(std::span<const Rule* const> rules, RegexCache& cache) {
     if (same != any_of_gates_.end()) same->ruled_out |= 1ULL << i;
     else any_of_gates_.push_back(AnyOfGate{limits(i).any_of, 1ULL << i});
   }
+  // Worth its cost per line only where it may spare the scan for contained literals.
+  for (std::size_t i = 0; i < gated; ++i)
+    if (limits(i).branch_needs.count != 0 && !regexes_[i].regex.literals().infixes.empty())
+      choice_gates_.push_back(ChoiceGate{limits(i).branch_needs, 1ULL << i});
   for (unsigned shift = 0; shift < 64; shift += 4) {
     if (((needed >> shift) & 0xFU) == 0) continue;
     ClassGate gate{shift, {}};
@@ -97,6 +101,9 @@ LiteralScanner::Mask MatcherSet::possible(const LineView& line) const {
   for (const AnyOfGate& gate : any_of_gates_)
     if ((gate.any_of & ~lacking) == 0) ruled_out |= gate.ruled_out;
   possible[0] &= ~ruled_out;
+  const ByteClasses classes = ~lacking;
+  for (const ChoiceGate& gate : choice_gates_)
+    if ((possible[0] & gate.ruled_out) != 0 && !gate.branch_needs.admits(classes)) possible[0] &= ~gate.ruled_out;
   return possible;
 }
 

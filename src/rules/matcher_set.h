@@ -110,6 +110,11 @@ class MatcherSet {
     std::uint64_t ruled_out;  // ... rules these out
   };
   std::vector<AnyOfGate> any_of_gates_;
+  struct ChoiceGate {
+    ClassChoice branch_needs;  // a line that meets none of these ...
+    std::uint64_t ruled_out;   // ... rules this regex out
+  };
+  std::vector<ChoiceGate> choice_gates_;
   // The regexes the line's first byte, length and byte classes leave possible.
   LiteralScanner::Mask possible(const LineView& line) const;
   std::size_t count_ = 0;

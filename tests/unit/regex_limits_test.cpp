@@ -77,6 +77,15 @@ TEST_CASE("subject limits: byte classes every subject a pattern matches holds", 
   CHECK(limits("(a:|b/)").any_of == (colon | byte_class::of_ascii('/')));
   CHECK(limits("(a:|b)").any_of == 0);
   CHECK(limits("[ab]").any_of == 0);  // letters are too common to be worth it
+  // A few branches: all the classes of one of them.
+  const SubjectLimits credit = limits(R"(\bcc[ -]by\b|\bpublic domain\b)");
+  CHECK(credit.branch_needs.count == 2);
+  CHECK(credit.admits("CC BY 4.0", byte_classes("CC BY 4.0")));
+  CHECK(credit.admits("in the Public Domain", byte_classes("in the Public Domain")));
+  CHECK_FALSE(credit.admits("cool stuff", byte_classes("cool stuff")));
+  CHECK(limits("(a:|b)x").branch_needs.count == 2);  // inside a sequence, from its group
+  CHECK(limits("(a|)x").branch_needs.count == 0);     // an empty branch needs nothing
+  CHECK(limits("a|b|c|d|e|f|g|h|i").branch_needs.count == 0);  // too many branches
 }
 
 TEST_CASE("subject limits: the bytes a subject pinned by $ ends with", "[regex][limits]") {
@@ -132,7 +141,8 @@ TEST_CASE("subject limits never reject a subject the matcher accepts", "[regex][
       "^abc$", "^abk$", "^sk$", "^é$", R"(^\d{1,2}:\d{2}$)", R"(^(?=[^.]{0,8}+$)\S+.*$)", R"(^(x:|y\/)$)",
       R"(^.{0,9}\s[\/|]\s*(reuters|afp)$)", R"(\bcc[ -]by\b)", "(getty images|reuters)$", R"(^\w+\s*$)",
       R"(^(?i:welcome)( the)?$)", "^ß$", "^İ$", "^ı$", "^(?:ä|x)bc$", R"(^\p{Lu}\p{L}{0,3}$)", R"(^\s*\R?$)",
-      "^[^a]{1,3}$", R"(^(\d+ min read)$|^(reading time)\s*:)", "^[0-9-x]$", "ok$", R"((?<=a)b$)", "^$", "^a?$"};
+      "^[^a]{1,3}$", R"(^(\d+ min read)$|^(reading time)\s*:)", "^[0-9-x]$", "ok$", R"((?<=a)b$)", "^$", "^a?$",
+      R"(\bcc[ -]by\b|\bpublic domain\b|via (wikimedia|commons))", "(x:|y)z", "(a|k)(b|c)$"};
   const std::vector<std::string> subjects{
       "abc", "ABC", "abc\n", "AB\xE2\x84\xAA", "\xC5\xBF\xE2\x84\xAA", "\xC3\x89", "\xC3\xA9", "12:30",
       "\xD9\xA1\xD9\xA2:\xD9\xA3\xD9\xA4", "newsletter", "x:", "y/", "photo / Reuters", "a | AFP",
