@@ -13,16 +13,8 @@ namespace {
 
 unsigned char fold(unsigned char byte) { return byte >= 'A' && byte <= 'Z' ? static_cast<unsigned char>(byte | 0x20U) : byte; }
 
-void set_bit(LiteralScanner::Mask& mask, std::size_t index) { mask[index / 64U] |= 1ULL << (index % 64U); }
-
 void merge(LiteralScanner::Mask& into, const LiteralScanner::Mask& from) {
   for (std::size_t i = 0; i < into.size(); ++i) into[i] |= from[i];
-}
-
-bool any(const LiteralScanner::Mask& mask) {
-  std::uint64_t bits = 0;
-  for (const std::uint64_t word : mask) bits |= word;
-  return bits != 0;
 }
 
 bool intersects(const LiteralScanner::Mask& a, const LiteralScanner::Mask& b) {
@@ -146,10 +138,19 @@ LiteralScanner::LiteralScanner(std::span<const LiteralRequirement> requirements)
 
   if (any(infix_regexes_)) {
     pair_bits_.assign(65536 / 64, 0);
+    raw_pair_bits_.assign(65536 / 64, 0);
+    const auto set_pair = [](std::vector<std::uint64_t>& bits, unsigned pair) { bits[pair / 64U] |= 1ULL << (pair % 64U); };
+    const auto spellings = [](unsigned char folded) {
+      const bool letter = folded >= 'a' && folded <= 'z';
+      return std::array<unsigned char, 2>{folded, letter ? static_cast<unsigned char>(folded ^ 0x20U) : folded};
+    };
     const auto add_pair = [&](std::uint16_t pair, PairEntry entry) {
       entry.pair = pair;
       pairs_.push_back(entry);
-      pair_bits_[pair / 64U] |= 1ULL << (pair % 64U);
+      set_pair(pair_bits_, pair);
+      for (const unsigned char first : spellings(static_cast<unsigned char>(pair >> 8U)))
+        for (const unsigned char second : spellings(static_cast<unsigned char>(pair & 0xFFU)))
+          set_pair(raw_pair_bits_, pair_of(first, second));
     };
     for (std::size_t i = 0; i < requirements.size() && i < kMaxRegexes; ++i) {
       for (const auto& literal : requirements[i].infixes) {
@@ -254,15 +255,22 @@ void LiteralScanner::scan_infixes(std::string_view subject, const Mask& possible
     const Mask& regexes = masks_[single.regexes];
     if (intersects(regexes, possible) && std::memchr(bytes, single.byte, size) != nullptr) merge(mask, regexes);
   }
-  const std::uint64_t* bits = pair_bits_.data();
-  unsigned first = kFold[bytes[0]];
-  for (std::size_t at = 0; at < size; ++at) {
-    const unsigned second = at + 1 < size ? kFold[bytes[at + 1]] : 0U;
-    const unsigned pair = (first << 8U) | second;
-    if (((bits[pair / 64U] >> (pair % 64U)) & 1U) != 0) [[unlikely]]
-      verify_pair(static_cast<std::uint16_t>(pair), at, subject, mask);
-    first = second;
-  }
+  // Every literal indexed here is at least two bytes long, so its pair ends inside the line.
+  // Four positions are tested at once, with one branch: hits are rare.
+  const std::uint64_t* bits = raw_pair_bits_.data();
+  const auto hit = [&](std::size_t at) -> unsigned {
+    const unsigned pair = (static_cast<unsigned>(bytes[at]) << 8U) | bytes[at + 1];
+    return (bits[pair / 64U] >> (pair % 64U)) & 1U;
+  };
+  const auto verify_from = [&](std::size_t at, std::size_t end) {
+    for (; at < end; ++at)
+      if (hit(at) != 0) verify_pair(pair_of(kFold[bytes[at]], kFold[bytes[at + 1]]), at, subject, mask);
+  };
+  const std::size_t pairs = size - 1;
+  std::size_t at = 0;
+  for (; at + 4 <= pairs; at += 4)
+    if ((hit(at) | hit(at + 1) | hit(at + 2) | hit(at + 3)) != 0) [[unlikely]] verify_from(at, at + 4);
+  verify_from(at, pairs);
 }
 
 LiteralScanner::Mask LiteralScanner::candidates(std::string_view subject, const Mask& possible) const {

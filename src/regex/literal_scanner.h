@@ -3,10 +3,10 @@
 // (regex/pattern_analysis.h), one pass over a line tells which regexes may match it, so
 // PCRE2 runs only for those. Prefix literals are looked up by walking a trie from the
 // line's first byte. Contained literals are found by one pass over the line's byte pairs:
-// each literal is indexed by its rarest pair, and a bit table of those pairs (8 KB) lets
-// the pass test every position independently of the last, so it runs at several bytes a
-// cycle; the rare hits are verified against the literals. Both read the line folded on
-// the fly (no copy): ASCII letters in lower case; a line holding the Kelvin sign or the
+// each literal is indexed by its rarest pair, and a bit table of those pairs in every case
+// (8 KB) lets the pass test every position independently of the last, without folding, so
+// it runs at several bytes a cycle; the rare hits are verified against the literals. Both
+// read the line folded on the fly (no copy): ASCII letters in lower case; a line holding the
 // long s (which fold to k and s) makes every regex with contained literals a candidate.
 #include <array>
 #include <cstddef>
@@ -61,7 +61,8 @@ class LiteralScanner {
   std::vector<PrefixNode> prefix_nodes_;          // [0] is the root
   std::vector<PrefixEdge> prefix_edges_;
 
-  std::vector<std::uint64_t> pair_bits_;  // 65536 bits: the pairs that start a verification
+  std::vector<std::uint64_t> pair_bits_;  // 65536 bits: the (folded) pairs that start a verification
+  std::vector<std::uint64_t> raw_pair_bits_;  // the same pairs in every case: the scan reads the line unfolded
   std::vector<PairEntry> pairs_;          // sorted by pair
   std::vector<std::uint16_t> pair_rank_;  // per word of pair_bits_: the set bits before it
   std::vector<std::uint32_t> pair_start_; // per distinct pair, in order: its first entry in pairs_; then the end
@@ -78,5 +79,13 @@ class LiteralScanner {
   std::vector<Mask> masks_{Mask{}};
   Mask unfiltered_{};
 };
+
+// Regex masks: bit `index` set, and whether any bit is.
+inline void set_bit(LiteralScanner::Mask& mask, std::size_t index) { mask[index / 64U] |= 1ULL << (index % 64U); }
+inline bool any(const LiteralScanner::Mask& mask) {
+  std::uint64_t bits = 0;
+  for (const std::uint64_t word : mask) bits |= word;
+  return bits != 0;
+}
 
 }  // namespace declutter

@@ -1,6 +1,8 @@
 #include "regex/pattern_analysis.h"
 
+#include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <limits>
 #include <optional>
@@ -8,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "regex/byte_classes.h"
 #include "regex/literal_info.h"
 #include "text/unicode.h"
 
@@ -53,6 +56,16 @@ bool is_ascii_alnum(char c) {
 // Non-ASCII characters that have no other case: Latin-1 punctuation and signs, general
 // punctuation (dashes, quotes, bullets, guillemets), arrows, geometric shapes, CJK
 // punctuation, kana and ideographs (unit tests check this against PCRE2's caseless matching).
+std::optional<char32_t> latin1_other_case(char32_t c) {
+  // Not the multiplication and division signs, nor ß, ÿ and å, whose other cases lie
+  // outside Latin-1 (ẞ, Ÿ) or are more than one (Å and the Angstrom sign).
+  const bool upper = c >= 0xC0 && c <= 0xDE && c != 0xD7 && c != 0xC5;
+  const bool lower = c >= 0xE0 && c <= 0xFE && c != 0xF7 && c != 0xE5;
+  if (upper) return c + 0x20;
+  if (lower) return c - 0x20;
+  return std::nullopt;
+}
+
 bool caseless_safe(char32_t c) {
   return (c >= 0xA0 && c <= 0xBF && c != 0xAA && c != 0xB5 && c != 0xBA) || c == 0xD7 || c == 0xF7 ||
          (c >= 0x2010 && c <= 0x205E) || (c >= 0x2190 && c <= 0x21FF) || (c >= 0x25A0 && c <= 0x25FF) ||
@@ -77,9 +90,69 @@ struct FirstBytes {
     if (lower == 'k' || lower == 's') add_non_ascii();
   }
   void add_non_ascii() { add_range(0xC2, 0xF4); }  // every lead byte of a multi-byte character
+  // The last byte of an ASCII letter in either case, or of the Kelvin sign or the long s.
+  void add_letter_end(unsigned lower) {
+    add(lower);
+    add(lower ^ 0x20U);
+    if (lower == 'k') add(0xAA);
+    if (lower == 's') add(0xBF);
+  }
+  void add_continuation() { add_range(0x80, 0xBF); }  // the last byte of every multi-byte character
+  static FirstBytes unknown() { return FirstBytes{{}, false}; }
   void merge(const FirstBytes& other) {
     known = known && other.known;
     for (std::size_t i = 0; i < bits.size(); ++i) bits[i] |= other.bits[i];
+  }
+};
+
+constexpr std::size_t kUnbounded = std::numeric_limits<std::size_t>::max();
+// The most bytes one character can take in UTF-8: the width of anything but an ASCII literal,
+// since a caseless character may match another case spelt with more bytes.
+constexpr std::size_t kWideChar = 4;
+
+std::size_t add_bytes(std::size_t a, std::size_t b) { return a == kUnbounded || b == kUnbounded ? kUnbounded : a + b; }
+std::size_t repeat_bytes(std::size_t bytes, std::size_t times) {
+  if (bytes == 0 || times == 0) return 0;
+  return bytes == kUnbounded || times == kUnbounded || bytes > kUnbounded / times ? kUnbounded : bytes * times;
+}
+
+// How far the matches of an item reach in the subject, in bytes; kUnbounded where nothing is
+// known. Positions are absolute (0 is the subject's start: ^ and \A pin it, and a match
+// attempt never starts past it since match() always starts at offset 0).
+struct Extent {
+  std::size_t max_bytes = kUnbounded;    // the most bytes one match consumes
+  std::size_t span_end = kUnbounded;     // matched from `start`: the subject is at most start + this long
+  std::size_t end_at = kUnbounded;       // where any match ends at most (a ^ inside pins its start)
+  std::size_t subject_max = kUnbounded;  // any match: the subject is at most this long
+
+  static Extent consuming(std::size_t bytes) {
+    Extent extent;
+    extent.max_bytes = bytes;
+    return extent;
+  }
+  // The extent of `next` matched right after this one (sequence order).
+  void append(const Extent& next) {
+    subject_max = std::min({subject_max, next.subject_max, add_bytes(end_at, next.span_end)});
+    span_end = std::min(span_end, add_bytes(max_bytes, next.span_end));
+    end_at = std::min(next.end_at, add_bytes(end_at, next.max_bytes));
+    max_bytes = add_bytes(max_bytes, next.max_bytes);
+  }
+  // Either this or `other` matches (alternation): what holds for both.
+  void unite(const Extent& other) {
+    max_bytes = std::max(max_bytes, other.max_bytes);
+    span_end = std::max(span_end, other.span_end);
+    end_at = std::max(end_at, other.end_at);
+    subject_max = std::max(subject_max, other.subject_max);
+  }
+  // Repeated min..max times: the first repetition starts where the whole does and every
+  // repetition is a match of the item, so its limits hold when there is one.
+  Extent repeated(std::size_t min, std::size_t max) const {
+    Extent extent = consuming(repeat_bytes(max_bytes, max));
+    if (min == 0) return extent;
+    extent.span_end = span_end;
+    extent.end_at = end_at;
+    extent.subject_max = subject_max;
+    return extent;
   }
 };
 
@@ -89,11 +162,25 @@ struct Item {
   FirstBytes first;
   bool zero_width = false;  // an assertion: consumes nothing, so the next item starts the match
   literals::Info text;      // the literal text its matches consist of (unknown by default)
+  Extent extent;            // how far its matches reach
+  ByteClasses needs = 0;    // byte classes (regex/byte_classes.h) every match of it contains
+  // The bytes its matches end with, known only when no match is empty; and, when it
+  // matches, the bytes the subject ends with (a $ after a known last byte).
+  FirstBytes last = FirstBytes::unknown();
+  FirstBytes subject_last = FirstBytes::unknown();
+  bool ends_subject = false;  // $, \z or \Z
+  // Classes of which every match contains one (0: none known); only rare ones, not letters
+  // or the space, which almost every line has: `[\/|]` gives '/' or '|'.
+  ByteClasses any_of = 0;
+  // The classes each branch of an alternation needs, when it has a few and each needs some:
+  // every match holds all the classes of one of them.
+  ClassChoice branch_needs;
 
   static Item assertion(bool anchors) {
     Item item = unknown();
     item.zero_width = true;
     item.text = literals::Info::assertion(anchors);
+    item.extent = Extent::consuming(0);
     return item;
   }
 
@@ -118,11 +205,19 @@ class Analyzer {
     std::optional<ByteSet> required;
     std::optional<FirstByteSet> first;
     std::optional<literals::Info> text;
+    SubjectLimits limits;
   };
   Result run() {
     const Sequence top = sequence();
     Result result;
     if (failed_ || pos_ != p_.size()) return result;
+    if (!multiline_) {
+      result.limits.max_bytes = top.extent.subject_max;
+      result.limits.needs = top.needs;
+      if (top.subject_last.known) result.limits.last_bytes = top.subject_last.bits;
+      result.limits.any_of = top.any_of;
+      result.limits.branch_needs = top.branch_needs;
+    }
     if (!top.alternation && top.required.usable()) result.required = top.required;
     if (top.first.known) result.first = top.first.bits;
     if (with_text_ && !multiline_) result.text = top.text;
@@ -137,7 +232,42 @@ class Analyzer {
     FirstBytes first;   // union over the alternatives of their first consuming item's bytes
     bool alternation = false;
     literals::Info text;
+    Extent extent;          // over the alternatives
+    ByteClasses needs = 0;  // needed by every alternative
+    FirstBytes last = FirstBytes::unknown();          // see Item
+    FirstBytes subject_last = FirstBytes::unknown();
+    ByteClasses any_of = 0;
+    ClassChoice branch_needs;
   };
+
+  // Of two choices, the one a line more likely fails: the one whose least demanding branch
+  // needs the most classes beyond what is needed anyway (none counts as nothing).
+  static const ClassChoice& likelier_to_fail(const ClassChoice& a, const ClassChoice& b, ByteClasses needed) {
+    const auto least = [&](const ClassChoice& choice) {
+      int fewest = -1;
+      for (std::size_t i = 0; i < choice.count; ++i) {
+        const int extra = std::popcount(choice.sets[i] & ~needed);
+        if (fewest < 0 || extra < fewest) fewest = extra;
+      }
+      return fewest;
+    };
+    return least(b) > least(a) ? b : a;
+  }
+
+  static constexpr ByteClasses kCommonClasses = byte_class::kLetters | byte_class::kSpace;
+  // A set of classes standing for what one alternative needs (its own set, else one rare
+  // class it needs), for a set over the alternatives; 0 when it has none.
+  static ByteClasses representative(ByteClasses needs, ByteClasses any_of) {
+    const ByteClasses rare = needs & ~kCommonClasses;
+    if (rare != 0) return rare & (~rare + 1);  // its lowest class
+    return any_of;
+  }
+  // The better of two sets (one of fewer classes), 0 standing for none.
+  static ByteClasses better(ByteClasses a, ByteClasses b) {
+    if (a == 0) return b;
+    if (b == 0) return a;
+    return std::popcount(b) < std::popcount(a) ? b : a;
+  }
   struct Quantifier {
     std::size_t min = 1;
     std::size_t max = 1;  // SIZE_MAX: unbounded
@@ -151,11 +281,48 @@ class Analyzer {
     Sequence result;
     FirstBytes alternative_first;
     bool alternative_started = false;  // its first consuming item was seen
+    Extent alternative_extent = Extent::consuming(0);
+    ByteClasses alternative_needs = 0;
+    FirstBytes alternative_last = FirstBytes::unknown();  // what its match so far ends with
+    FirstBytes alternative_subject_last = FirstBytes::unknown();
+    ByteClasses alternative_any_of = 0;
+    ByteClasses standing_for_all = 0;  // the union of the alternatives' representatives
+    ClassChoice alternative_branch_needs;  // the likeliest to fail among its items'
+    ClassChoice needs_by_alternative;      // what each alternative needs, while they are few
+    bool alternatives_all_need = true;
+    bool first_alternative = true;
     const auto close_alternative = [&] {
       if (!alternative_started) alternative_first.known = false;  // it may match the empty string
       result.first.merge(alternative_first);
       alternative_first = FirstBytes{};
       alternative_started = false;
+      if (first_alternative) {
+        result.extent = alternative_extent;
+        result.needs = alternative_needs;
+        result.last = alternative_last;
+        result.subject_last = alternative_subject_last;
+        result.any_of = alternative_any_of;
+        result.branch_needs = alternative_branch_needs;
+        standing_for_all = representative(alternative_needs, alternative_any_of);
+      } else {
+        const ByteClasses standing = representative(alternative_needs, alternative_any_of);
+        standing_for_all = standing_for_all == 0 || standing == 0 ? 0 : standing_for_all | standing;
+        result.any_of = standing_for_all;
+        result.branch_needs = ClassChoice{};
+        result.extent.unite(alternative_extent);
+        result.needs &= alternative_needs;
+        result.last.merge(alternative_last);
+        result.subject_last.merge(alternative_subject_last);
+      }
+      if (alternative_needs == 0 || needs_by_alternative.count == needs_by_alternative.sets.size()) alternatives_all_need = false;
+      else needs_by_alternative.sets[needs_by_alternative.count++] = alternative_needs;
+      first_alternative = false;
+      alternative_extent = Extent::consuming(0);
+      alternative_needs = 0;
+      alternative_last = FirstBytes::unknown();
+      alternative_subject_last = FirstBytes::unknown();
+      alternative_any_of = 0;
+      alternative_branch_needs = ClassChoice{};
     };
     std::vector<literals::Info> branches;
     literals::SequenceBuilder branch;
@@ -171,6 +338,24 @@ class Analyzer {
       const Item item = this->item();
       const Quantifier quantifier = this->quantifier();
       const std::size_t min = quantifier.min;
+      alternative_extent.append(item.extent.repeated(min, quantifier.max));
+      if (min >= 1) {
+        alternative_needs |= item.needs;
+        alternative_any_of = better(alternative_any_of, item.any_of);
+        alternative_branch_needs = likelier_to_fail(alternative_branch_needs, item.branch_needs, alternative_needs);
+      }
+      if (item.ends_subject && alternative_last.known) {
+        alternative_subject_last = alternative_last;
+        alternative_subject_last.add('\n');  // $ also matches before a final newline
+      } else if (min >= 1 && item.subject_last.known) {
+        alternative_subject_last = item.subject_last;
+      }
+      if (!item.zero_width) {
+        // The last repetition ends the match so far; an optional item may leave the end before it.
+        if (min >= 1) alternative_last = item.last;
+        else if (alternative_last.known && item.last.known) alternative_last.merge(item.last);
+        else alternative_last = FirstBytes::unknown();
+      }
       if (min >= 1 && item.required.usable() && (!result.required.usable() || item.required.cost() < result.required.cost()))
         result.required = item.required;
       if (!alternative_started && !item.zero_width) {
@@ -181,6 +366,7 @@ class Analyzer {
       if (with_text_) branch.add(literals::repeat(item.text, min, quantifier.max));
     }
     close_alternative();
+    if (result.alternation && alternatives_all_need) result.branch_needs = needs_by_alternative;
     if (with_text_) {
       branches.push_back(branch.finish());
       result.text = literals::alternation(branches);
@@ -239,7 +425,7 @@ class Analyzer {
   // A literal character starting at pos_ (advanced past it), added to `item`. Returns its
   // folded text (regex/pattern_analysis.h), or nothing when a match of it may be spelt
   // otherwise than the fold can tell.
-  std::optional<std::string> literal(Item& item) {
+  std::optional<literals::StringSet> literal(Item& item) {
     const unicode::CodePoint c = unicode::decode(p_, pos_);
     if (!c.valid) {
       fail();
@@ -251,34 +437,58 @@ class Analyzer {
     pos_ += c.length;
     if (c.value < 0x80) {
       const char32_t lower = c.value | 0x20U;
-      if (lower >= 'a' && lower <= 'z') {
+      const bool letter = lower >= 'a' && lower <= 'z';
+      item.needs = byte_class::of_ascii(static_cast<unsigned char>(c.value));
+      // Caseless k and s also match the Kelvin sign (3 bytes) and the long s (2 bytes).
+      item.extent = Extent::consuming(letter && caseless_ && (lower == 'k' || lower == 's') ? 3 : 1);
+      item.last = FirstBytes{};
+      if (letter) {
+        item.last.add_letter_end(lower);
         item.first.add_letter(lower);
         const std::string folded(1, static_cast<char>(lower));
         // Caseless k and s also match the Kelvin sign and the long s: no required byte
         // (the line fold maps those two onto k and s, so the folded text still holds).
         if (lower == 'k' || lower == 's') {
           item.required.unknown = true;
-          return folded;
+          return literals::StringSet{folded};
         }
         item.required.add(static_cast<unsigned char>(lower));
         item.required.add(static_cast<unsigned char>(lower ^ 0x20U));
-        return folded;
+        return literals::StringSet{folded};
       }
       item.first.add(last);
+      item.last.add(last);
       item.required.add(last);
-      return std::string(1, static_cast<char>(c.value));
+      return literals::StringSet{std::string(1, static_cast<char>(c.value))};
     }
+    // Its other case may be spelt with other bytes, but only the Kelvin sign and the long s
+    // have an ASCII one (unit tests check this against PCRE2).
+    item.extent = Extent::consuming(caseless_ ? kWideChar : c.length);
+    item.needs = c.value == kKelvinSign ? byte_class::of_ascii('k')
+                 : c.value == kLongS    ? byte_class::of_ascii('s')
+                                        : byte_class::kNonAscii;
     if (!caseless_safe(c.value)) {
       item.required.unknown = true;  // it may have another case, spelt with other bytes
       item.first.known = false;
       // The line fold turns these two into ASCII; other letters keep their bytes, which a
       // case-sensitive match must contain.
-      if (caseless_ || c.value == kKelvinSign || c.value == kLongS) return std::nullopt;
-      return std::string(spelling);
+      if (c.value == kKelvinSign || c.value == kLongS) return std::nullopt;
+      if (!caseless_) return literals::StringSet{std::string(spelling)};
+      // A Latin-1 letter matches itself and its one other case: both spellings are known.
+      if (const std::optional<char32_t> other = latin1_other_case(c.value)) {
+        std::array<char, 4> encoded{};
+        const std::string other_spelling(encoded.data(), unicode::encode(*other, encoded.data()));
+        literals::StringSet both{std::string(spelling), other_spelling};
+        std::sort(both.begin(), both.end());  // a StringSet is sorted
+        return both;
+      }
+      return std::nullopt;
     }
     item.first.add(lead);
+    item.last = FirstBytes{};
+    item.last.add(last);
     item.required.add(last);  // the final byte of a character's UTF-8 form is part of any match of it
-    return std::string(spelling);
+    return literals::StringSet{std::string(spelling)};
   }
 
   // An escape after '\' (pos_ at the character after it), added to `item`: literal
@@ -293,11 +503,18 @@ class Analyzer {
     const char c = peek();
     if (!is_ascii_alnum(c) && static_cast<unsigned char>(c) < 0x80) {
       ++pos_;
+      item.extent = Extent::consuming(1);
+      item.needs = byte_class::of_ascii(static_cast<unsigned char>(c));
+      item.last = FirstBytes{};
+      item.last.add(static_cast<unsigned char>(c));
       item.required.add(static_cast<unsigned char>(c));
       item.first.add(static_cast<unsigned char>(c));
       return std::string(1, c);
     }
     item.required.unknown = true;
+    item.extent = Extent::consuming(kWideChar);  // one character of a class (\R: at most \r\n)
+    item.needs = 0;
+    item.last = FirstBytes::unknown();
     if (c == 'p' || c == 'P') {
       ++pos_;
       if (peek() == '{') {
@@ -322,11 +539,19 @@ class Analyzer {
       case 'd':
         item.first.add_range('0', '9');
         item.first.add_non_ascii();
+        item.needs = byte_class::kDigitOrNonAscii;  // digits of every script (UCP)
+        item.last = FirstBytes{};
+        item.last.add_range('0', '9');
+        item.last.add_continuation();
         break;
       case 's':
         item.first.add(' ');
         item.first.add_range('\t', '\r');
         item.first.add_non_ascii();
+        item.last = FirstBytes{};
+        item.last.add(' ');
+        item.last.add_range('\t', '\r');
+        item.last.add_continuation();
         break;
       case 'w':
         item.first.add_range('0', '9');
@@ -334,11 +559,27 @@ class Analyzer {
         item.first.add_range('a', 'z');
         item.first.add('_');
         item.first.add_non_ascii();
+        item.last = item.first;
+        item.last.add_continuation();
         break;
       case 'b': case 'B': case 'A': case 'z': case 'Z': case 'G': case 'K':
         item.zero_width = true;
         item.text = literals::Info::assertion(c == 'A');
+        item.extent = Extent::consuming(0);
+        if (c == 'A') item.extent.end_at = 0;
+        if (c == 'z' || c == 'Z') {
+          item.extent.span_end = 1;  // \Z: or before a final newline
+          item.ends_subject = true;
+        }
         break;
+      case 'n': case 't': case 'r': case 'f': case 'e': case 'a': {
+        item.first.known = false;
+        item.extent = Extent::consuming(1);
+        static constexpr std::string_view kEscapes = "n\nt\tr\rf\fe\x1B" "a\a";
+        item.last = FirstBytes{};
+        item.last.add(static_cast<unsigned char>(kEscapes[kEscapes.find(c) + 1]));
+        break;
+      }
       default:
         item.first.known = false;
         break;
@@ -359,17 +600,27 @@ class Analyzer {
       case '(': return group();
       case '^': case '$': {
         ++pos_;
-        return Item::assertion(c == '^');
+        Item item = Item::assertion(c == '^');
+        if (c == '^') {
+          item.extent.end_at = 0;
+        } else {
+          item.extent.span_end = 1;  // at the end, or before a final newline
+          item.ends_subject = true;
+        }
+        return item;
       }
-      case '.':
+      case '.': {
         ++pos_;
-        return Item::unknown();
+        Item item = Item::unknown();
+        item.extent = Extent::consuming(kWideChar);
+        return item;
+      }
       case '*': case '+': case '?': case '{': case ')':
         fail();
         return Item::unknown();
       default: {
         Item item;
-        if (auto text = literal(item); text && with_text_) item.text = literals::Info::literal(std::move(*text));
+        if (auto text = literal(item); text && with_text_) item.text = literals::Info::one_of(std::move(*text));
         return item;
       }
     }
@@ -381,13 +632,38 @@ class Analyzer {
     Item item;
     literals::StringSet members;
     bool members_known = true;
-    const auto member = [&](std::optional<std::string> text) {
-      if (text && members.size() < kMaxClassMembers) members.push_back(std::move(*text));
-      else members_known = false;
+    const auto member = [&](std::optional<literals::StringSet> spellings) {
+      if (spellings && members.size() + spellings->size() <= kMaxClassMembers)
+        members.insert(members.end(), spellings->begin(), spellings->end());
+      else
+        members_known = false;
+    };
+    // One character: as wide as its widest member, and of the classes all members share;
+    // a negated class or a range other than of digits may be any character.
+    std::size_t width = 1;
+    ByteClasses shared = ~ByteClasses{0};
+    bool any_character = false;
+    bool digit_before = false;  // the last member was a literal digit, which may start a range
+    FirstBytes class_last;      // the union of the members' last bytes
+    ByteClasses members_any_of = 0;  // the union of the members' classes, unless one has none
+    const auto read_member = [&](bool escaped) {
+      const char c = peek();
+      if (escaped) {
+        std::optional<std::string> text = escape(item);
+        member(text ? std::optional<literals::StringSet>(literals::StringSet{std::move(*text)}) : std::nullopt);
+      } else {
+        member(literal(item));
+      }
+      width = std::max(width, std::min(item.extent.max_bytes, kWideChar));
+      shared &= item.needs;
+      class_last.merge(item.last);
+      members_any_of |= item.needs == 0 ? kCommonClasses : item.needs;
+      return !escaped && c >= '0' && c <= '9';
     };
     if (peek() == '^') {
       item = Item::unknown();
       members_known = false;
+      any_character = true;
       ++pos_;
     }
     bool first = true;
@@ -411,17 +687,25 @@ class Analyzer {
         item.required.unknown = true;
         item.first.known = false;
         members_known = false;
+        const bool digits = digit_before && peek(1) >= '0' && peek(1) <= '9';
         ++pos_;
+        if (digits) read_member(false);  // the range ends at a digit too: all its members are digits
+        else any_character = true;
+        digit_before = false;
         continue;
       }
       if (c == '\\') {
         ++pos_;
-        member(escape(item));
+        digit_before = read_member(true);
         continue;
       }
-      member(literal(item));
+      digit_before = read_member(false);
     }
     item.zero_width = false;  // \b inside a class is a backspace
+    item.extent = Extent::consuming(any_character ? kWideChar : width);
+    item.needs = any_character ? 0 : shared;
+    if (!any_character && (members_any_of & kCommonClasses) == 0) item.any_of = members_any_of;
+    item.last = any_character ? FirstBytes::unknown() : class_last;
     if (with_text_ && members_known && !members.empty()) item.text = literals::Info::one_of(std::move(members));
     return item;
   }
@@ -429,6 +713,8 @@ class Analyzer {
   Item group() {
     ++pos_;  // '('
     bool consuming = true;  // false for lookaround: the group matches no characters itself
+    bool positive = true;   // a lookaround's text is in the subject unless it is negative
+    bool ahead = true;      // a lookahead starts where the group stands
     if (peek() == '*') {
       fail();
       return Item::unknown();
@@ -441,7 +727,10 @@ class Analyzer {
       } else if (kind == '=' || kind == '!') {
         ++pos_;
         consuming = false;
+        positive = kind == '=';
       } else if (kind == '<' && (peek(1) == '=' || peek(1) == '!')) {
+        positive = peek(1) == '=';
+        ahead = false;
         pos_ += 2;
         consuming = false;
       } else {
@@ -470,11 +759,28 @@ class Analyzer {
       return Item::unknown();
     }
     ++pos_;
-    if (!consuming) return Item::assertion(false);
+    if (!consuming) {
+      Item item = Item::assertion(false);
+      if (!positive) return item;
+      // `^(?=.{0,80}$)` bounds the subject; a lookbehind's own start is not known.
+      item.extent.subject_max = inner.extent.subject_max;
+      if (ahead) item.extent.span_end = inner.extent.span_end;
+      item.needs = inner.needs;
+      item.subject_last = inner.subject_last;
+      item.any_of = inner.any_of;
+      item.branch_needs = inner.branch_needs;
+      return item;
+    }
     Item item = Item::unknown();
     if (!inner.alternation) item.required = inner.required;
     item.first = inner.first;
     item.text = inner.text;
+    item.extent = inner.extent;
+    item.needs = inner.needs;
+    item.last = inner.last;
+    item.subject_last = inner.subject_last;
+    item.any_of = inner.any_of;
+    item.branch_needs = inner.branch_needs;
     return item;
   }
 
@@ -508,6 +814,11 @@ RequiredBytes required_bytes(std::string_view pattern, bool extended) {
   result.count = set->count;
   for (std::size_t i = 0; i < set->count; ++i) result.bytes[i] = set->bytes[i];
   return result;
+}
+
+SubjectLimits subject_limits(std::string_view pattern, bool extended) {
+  if (extended) return SubjectLimits{};
+  return Analyzer(pattern).run().limits;  // read caseless: the limits hold with or without (?i)
 }
 
 std::optional<FirstByteSet> first_bytes(std::string_view pattern, bool extended) {

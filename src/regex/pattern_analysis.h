@@ -11,10 +11,13 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "regex/byte_classes.h"
 
 namespace declutter {
 
@@ -37,6 +40,54 @@ RequiredBytes required_bytes(std::string_view pattern, bool extended);
 using FirstByteSet = std::array<std::uint64_t, 4>;
 std::optional<FirstByteSet> first_bytes(std::string_view pattern, bool extended);
 
+// Limits on the subjects a pattern can match, read the same conservative way (nothing is
+// concluded, and every subject passes, when the syntax goes beyond the analysis):
+// - max_bytes: a match pinned to both ends (`^...$`, or a lookahead like `^(?=.{0,80}$)`)
+//   spans at most this many bytes, counting every character that is not an ASCII literal as
+//   4 bytes (its other case may be spelt longer) and caseless k and s as 3 (the Kelvin sign);
+//   `$` may stand before a final newline, so one byte more.
+// - needs: byte classes (regex/byte_classes.h) the subject must contain, each of them: what
+//   every match contains, and a lookaround's text (it is in the subject too). An alternation
+//   needs what all its branches need.
+// - any_of: rarer classes (not letters, not the space) of which the subject holds at least
+//   one: a bracket class's (`[\/|]`), or one class or set standing for each branch of an
+//   alternation that needs one.
+// - branch_needs: for an alternation of up to 8 branches that each need some classes, those
+//   of each branch (`\bcc by|public domain`: c, b, y and the space, or p, u, b, l, ...); the
+//   subject holds all of one branch's.
+// - last_bytes: the bytes the subject can end with, when every match ends at a `$` after a
+//   known last character (`(getty images|reuters)$`: s, S, the long s's BF, or a newline);
+//   no empty subject matches then. All bytes when unknown.
+// Case is ignored (letters are read caseless), so they hold with or without (?i).
+// Sets of classes of which a subject holds every class of at least one (none: no condition).
+struct ClassChoice {
+  std::array<ByteClasses, 8> sets{};
+  std::size_t count = 0;
+  bool admits(ByteClasses classes) const {
+    for (std::size_t i = 0; i < count; ++i)
+      if ((classes & sets[i]) == sets[i]) return true;
+    return count == 0;
+  }
+};
+
+struct SubjectLimits {
+  std::size_t max_bytes = std::numeric_limits<std::size_t>::max();
+  ByteClasses needs = 0;
+  ByteClasses any_of = 0;  // 0, or classes of which the subject holds at least one
+  ClassChoice branch_needs;  // what one of the branches of an alternation needs
+  std::array<std::uint64_t, 4> last_bytes{~0ULL, ~0ULL, ~0ULL, ~0ULL};
+
+  bool may_end_with(unsigned char byte) const { return ((last_bytes[byte / 64U] >> (byte % 64U)) & 1U) != 0; }
+  bool may_be_empty() const { return last_bytes == SubjectLimits{}.last_bytes; }
+  // Whether `subject`, of these byte classes (byte_classes()), may match.
+  bool admits(std::string_view subject, ByteClasses classes) const {
+    if (subject.empty() ? !may_be_empty() : !may_end_with(static_cast<unsigned char>(subject.back()))) return false;
+    return subject.size() <= max_bytes && (classes & needs) == needs && (any_of == 0 || (classes & any_of) != 0) &&
+           branch_needs.admits(classes);
+  }
+};
+SubjectLimits subject_limits(std::string_view pattern, bool extended);
+
 // The literal text a line must hold for a regex to match it, for a prefilter that asks one
 // automaton about many regexes at once (regex/literal_scanner.h). Literals are folded:
 // ASCII letters in lower case, and a line is folded the same way before it is compared,
@@ -57,5 +108,8 @@ LiteralRequirement literal_requirement(std::string_view pattern, bool caseless, 
 
 // Whether a non-ASCII character is one the analysis knows to have no other case.
 bool caseless_safe(char32_t c);
+// The one other case of a Latin-1 letter that has exactly one (é: É), which caseless
+// literals are spelt both ways with; nothing for every other character.
+std::optional<char32_t> latin1_other_case(char32_t c);
 
 }  // namespace declutter

@@ -78,6 +78,7 @@ std::optional<Regex> Regex::compile(std::string_view pattern, RegexFlags flags, 
   if (pcre2_pattern_info(compiled, PCRE2_INFO_MINLENGTH, &min_length) == 0) regex.min_length_ = min_length;
   regex.first_bytes_ = anchored_first_bytes(compiled, pattern, flags.extended);
   regex.required_ = required_bytes(pattern, flags.extended);
+  regex.limits_ = subject_limits(pattern, flags.extended);
   // Only a regex compiled for matching needs its prefilter (no requirement filters nothing).
   regex.literals_ = std::make_shared<const LiteralRequirement>(
       jit ? literal_requirement(pattern, flags.caseless, flags.extended) : LiteralRequirement{});

@@ -77,6 +77,8 @@ class Regex {
   // The literal text a line must hold for this pattern to match (regex/pattern_analysis.h);
   // none (no filter) when compiled without JIT, for validation only.
   const LiteralRequirement& literals() const { return *literals_; }
+  // How long a subject it can match may be, and which byte classes it must hold.
+  const SubjectLimits& limits() const { return limits_; }
 
   // True once, the first time a limit is hit, so the caller can warn exactly once.
   bool first_limit_hit() const { return !limit_reported_->exchange(true); }
@@ -89,6 +91,7 @@ class Regex {
   std::size_t min_length_ = 0;
   std::array<std::uint64_t, 4> first_bytes_{~0ULL, ~0ULL, ~0ULL, ~0ULL};
   RequiredBytes required_;
+  SubjectLimits limits_;
   std::shared_ptr<const LiteralRequirement> literals_;  // shared: a Regex is copied into each MatcherSet
   std::shared_ptr<std::atomic<bool>> limit_reported_;
 };

@@ -37,11 +37,74 @@ MatcherSet::MatcherSet(std::span<const Rule* const> rules, RegexCache& cache) {
   for (const CompiledRegex& compiled : regexes_) requirements.push_back(compiled.regex.literals());
   prefilter_ = LiteralScanner(requirements);
   possible_by_first_byte_.assign(257, LiteralScanner::Mask{});
-  for (std::size_t i = 0; i < regexes_.size() && i < LiteralScanner::kMaxRegexes; ++i) {
-    for (unsigned byte = 0; byte < 257; ++byte)
-      if (byte == 256 || regexes_[i].regex.may_start_with(static_cast<unsigned char>(byte)))
-        possible_by_first_byte_[byte][i / 64] |= 1ULL << (i % 64);
+  possible_by_last_byte_.assign(257, LiteralScanner::Mask{});
+  const std::size_t masked = std::min(regexes_.size(), LiteralScanner::kMaxRegexes);
+  for (std::size_t i = 0; i < masked; ++i) {
+    const Regex& regex = regexes_[i].regex;
+    for (unsigned byte = 0; byte < 257; ++byte) {
+      if (byte == 256 || regex.may_start_with(static_cast<unsigned char>(byte))) set_bit(possible_by_first_byte_[byte], i);
+      if (byte == 256 ? regex.limits().may_be_empty() : regex.limits().may_end_with(static_cast<unsigned char>(byte)))
+        set_bit(possible_by_last_byte_[byte], i);
+    }
   }
+  const std::size_t gated = std::min<std::size_t>(regexes_.size(), 64);
+  const auto limits = [&](std::size_t i) -> const SubjectLimits& { return regexes_[i].regex.limits(); };
+  std::vector<std::size_t> bounds;
+  ByteClasses needed = 0;
+  for (std::size_t i = 0; i < gated; ++i) {
+    if (limits(i).max_bytes != SubjectLimits{}.max_bytes) bounds.push_back(limits(i).max_bytes);
+    needed |= limits(i).needs;
+  }
+  std::sort(bounds.begin(), bounds.end());
+  bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
+  for (const std::size_t bound : bounds) {
+    LengthGate gate{bound, 0};
+    for (std::size_t i = 0; i < gated; ++i)
+      if (limits(i).max_bytes < bound) gate.ruled_out |= 1ULL << i;
+    length_gates_.push_back(gate);
+  }
+  for (std::size_t i = 0; i < gated; ++i)
+    if (!bounds.empty() && limits(i).max_bytes <= bounds.back()) bounded_ |= 1ULL << i;
+  for (std::size_t i = 0; i < gated; ++i) {
+    if (limits(i).any_of == 0) continue;
+    const auto same = std::find_if(any_of_gates_.begin(), any_of_gates_.end(),
+                                   [&](const AnyOfGate& g) { return g.any_of == limits(i).any_of; });
+    if (same != any_of_gates_.end()) same->ruled_out |= 1ULL << i;
+    else any_of_gates_.push_back(AnyOfGate{limits(i).any_of, 1ULL << i});
+  }
+  // Worth its cost per line only where it may spare the scan for contained literals.
+  for (std::size_t i = 0; i < gated; ++i)
+    if (limits(i).branch_needs.count != 0 && !regexes_[i].regex.literals().infixes.empty())
+      choice_gates_.push_back(ChoiceGate{limits(i).branch_needs, 1ULL << i});
+  for (unsigned shift = 0; shift < 64; shift += 4) {
+    if (((needed >> shift) & 0xFU) == 0) continue;
+    ClassGate gate{shift, {}};
+    for (unsigned lacking = 0; lacking < 16; ++lacking)
+      for (std::size_t i = 0; i < gated; ++i)
+        if (((limits(i).needs >> shift) & lacking) != 0) gate.ruled_out[lacking] |= 1ULL << i;
+    class_gates_.push_back(gate);
+  }
+}
+
+LiteralScanner::Mask MatcherSet::possible(const LineView& line) const {
+  const std::string_view subject = line.trimmed;
+  LiteralScanner::Mask possible = possible_by_first_byte_[subject.empty() ? 256U : static_cast<unsigned char>(subject.front())];
+  const LiteralScanner::Mask& by_last = possible_by_last_byte_[subject.empty() ? 256U : static_cast<unsigned char>(subject.back())];
+  for (std::size_t word = 0; word < possible.size(); ++word) possible[word] &= by_last[word];
+  const auto length_gate = std::find_if(length_gates_.begin(), length_gates_.end(),
+                                        [&](const LengthGate& g) { return g.max_bytes >= subject.size(); });
+  possible[0] &= ~(length_gate == length_gates_.end() ? bounded_ : length_gate->ruled_out);
+  if (possible[0] == 0) return possible;
+  const ByteClasses lacking = ~line.classes();
+  std::uint64_t ruled_out = 0;
+  for (const ClassGate& gate : class_gates_) ruled_out |= gate.ruled_out[(lacking >> gate.shift) & 0xFU];
+  for (const AnyOfGate& gate : any_of_gates_)
+    if ((gate.any_of & ~lacking) == 0) ruled_out |= gate.ruled_out;
+  possible[0] &= ~ruled_out;
+  const ByteClasses classes = ~lacking;
+  for (const ChoiceGate& gate : choice_gates_)
+    if ((possible[0] & gate.ruled_out) != 0 && !gate.branch_needs.admits(classes)) possible[0] &= ~gate.ruled_out;
+  return possible;
 }
 
 void MatcherSet::add(ByLength& index, const Rule* rule) {
@@ -81,9 +144,8 @@ const Rule* MatcherSet::find(const LineView& line, MatchScratch& scratch) const 
     if (line.key.find(rule->pattern) != std::string_view::npos && position_admits(*rule, line.position)) return rule;
   if (regexes_.empty()) return nullptr;
   // Candidates in file order: the words of the mask low to high, then any regexes past it.
-  const std::string_view subject = line.trimmed;
-  const LiteralScanner::Mask& possible = possible_by_first_byte_[subject.empty() ? 256U : static_cast<unsigned char>(subject.front())];
-  const LiteralScanner::Mask candidates = prefilter_.candidates(subject, possible);
+  const LiteralScanner::Mask possible = this->possible(line);
+  const LiteralScanner::Mask candidates = any(possible) ? prefilter_.candidates(line.trimmed, possible) : possible;
   for (std::size_t word = 0; word < candidates.size(); ++word) {
     for (std::uint64_t bits = candidates[word]; bits != 0; bits &= bits - 1) {
       const std::size_t index = word * 64 + static_cast<std::size_t>(std::countr_zero(bits));

@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "regex/byte_classes.h"
 #include "regex/literal_scanner.h"
 #include "regex/pcre.h"
 #include "rules/rule.h"
@@ -24,6 +25,20 @@ struct LineView {
   std::string_view key;       // its phrase key (phrase/starts/ends/contains see this)
   std::uint64_t key_hash = 0; // hash_string(key): each phrase table probes with it
   double position = 0.0;      // share of the document's text before this line, for after=/before=
+
+  // Where the byte classes of `trimmed` are kept once worked out (0 until then), so that
+  // the rule sets of every stage looking at this line share them; null: in the view itself.
+  ByteClasses* classes_cache = nullptr;
+
+  // The byte classes of `trimmed` (regex/byte_classes.h), worked out on first use.
+  ByteClasses classes() const {
+    ByteClasses& slot = classes_cache != nullptr ? *classes_cache : own_classes_;
+    if (slot == 0) slot = byte_classes(trimmed) | byte_class::kComputed;
+    return slot;
+  }
+
+ private:
+  mutable ByteClasses own_classes_ = 0;
 };
 
 // Compiled regexes by rule, so that the pipelines of many publishers share the common
@@ -73,6 +88,36 @@ class MatcherSet {
   // For each first byte of a line, the regexes that may match a line starting with it
   // (Regex::may_start_with); [256] holds them all, for an empty line.
   std::vector<LiteralScanner::Mask> possible_by_first_byte_;
+  // The same by the last byte (SubjectLimits::last_bytes; [256]: those an empty line may match).
+  std::vector<LiteralScanner::Mask> possible_by_last_byte_;
+  // Which of the first 64 regexes (one word of the mask: a set rarely has more, and those
+  // past it are left possible) a line's length and byte classes rule out (Regex::limits):
+  // for each distinct length bound, ascending, those whose bound is below it; and those
+  // that need a class the line lacks, looked up four classes at a time, for each group of
+  // four that some regex needs.
+  struct LengthGate {
+    std::size_t max_bytes;
+    std::uint64_t ruled_out;  // for a line longer than the previous bound, up to this one
+  };
+  std::vector<LengthGate> length_gates_;
+  std::uint64_t bounded_ = 0;  // ruled out for a line longer than every bound
+  struct ClassGate {
+    unsigned shift;                            // the group: classes shift .. shift + 3
+    std::array<std::uint64_t, 16> ruled_out;   // by which of them the line lacks
+  };
+  std::vector<ClassGate> class_gates_;
+  struct AnyOfGate {
+    ByteClasses any_of;       // a line with none of these classes ...
+    std::uint64_t ruled_out;  // ... rules these out
+  };
+  std::vector<AnyOfGate> any_of_gates_;
+  struct ChoiceGate {
+    ClassChoice branch_needs;  // a line that meets none of these ...
+    std::uint64_t ruled_out;   // ... rules this regex out
+  };
+  std::vector<ChoiceGate> choice_gates_;
+  // The regexes the line's first byte, length and byte classes leave possible.
+  LiteralScanner::Mask possible(const LineView& line) const;
   std::size_t count_ = 0;
 };
 

@@ -21,6 +21,7 @@ class LineWalker {
     const KeyCache::Key& key = scratch.keys.key(doc, index);
     line.key = key.text;
     line.key_hash = key.hash;
+    line.classes_cache = scratch.keys.classes(doc, index);
     line.position = total_ == 0 ? 0.0 : static_cast<double>(seen_) / static_cast<double>(total_);
     seen_ += block.text.size();
     return line;

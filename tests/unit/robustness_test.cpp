@@ -120,7 +120,8 @@ TEST_CASE("robustness: a single line of several MB is kept whole", "[robustness]
 TEST_CASE("robustness: a catastrophically backtracking rule is bounded, reported once, and the page survives",
           "[robustness][regex]") {
   TempDir dir;
-  write_file(dir.path / "common.rules", "set edge-trim off\nset dedupe off\ndrop /^(a+)+$/\ndrop \"Menu\"\n");
+  // The second branch keeps the prefilter from ruling the 'aaa…b' lines out by their last byte.
+  write_file(dir.path / "common.rules", "set edge-trim off\nset dedupe off\ndrop /^(?:(a+)+$|x)/\ndrop \"Menu\"\n");
   std::string page = "Menu\n";
   for (int i = 0; i < 200; ++i) page += std::string(40 + static_cast<std::size_t>(i % 50), 'a') + "b\n";
   page += "aaaa\nA real sentence stays in the output.\n";
