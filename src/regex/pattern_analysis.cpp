@@ -765,10 +765,7 @@ class Analyzer {
       // `^(?=.{0,80}$)` bounds the subject; a lookbehind's own start is not known.
       item.extent.subject_max = inner.extent.subject_max;
       if (ahead) item.extent.span_end = inner.extent.span_end;
-      item.needs = inner.needs;
-      item.subject_last = inner.subject_last;
-      item.any_of = inner.any_of;
-      item.branch_needs = inner.branch_needs;
+      take_subject_classes(item, inner);
       return item;
     }
     Item item = Item::unknown();
@@ -776,12 +773,18 @@ class Analyzer {
     item.first = inner.first;
     item.text = inner.text;
     item.extent = inner.extent;
-    item.needs = inner.needs;
     item.last = inner.last;
+    take_subject_classes(item, inner);
+    return item;
+  }
+
+  // What a group's inner sequence says about the subject's byte classes and its end, which
+  // holds for the group (a positive lookaround's text is in the subject too).
+  static void take_subject_classes(Item& item, const Sequence& inner) {
+    item.needs = inner.needs;
     item.subject_last = inner.subject_last;
     item.any_of = inner.any_of;
     item.branch_needs = inner.branch_needs;
-    return item;
   }
 
   static constexpr char32_t kKelvinSign = 0x212A;
@@ -806,24 +809,26 @@ bool RequiredBytes::admits(std::string_view subject) const {
   return false;
 }
 
-RequiredBytes required_bytes(std::string_view pattern, bool extended) {
-  RequiredBytes result;
-  if (extended) return result;
-  const std::optional<ByteSet> set = Analyzer(pattern).run().required;
-  if (!set) return result;
-  result.count = set->count;
-  for (std::size_t i = 0; i < set->count; ++i) result.bytes[i] = set->bytes[i];
-  return result;
+PatternShape pattern_shape(std::string_view pattern, bool extended) {
+  PatternShape shape;
+  if (extended) return shape;
+  // Read caseless: what it concludes holds with or without (?i).
+  const Analyzer::Result result = Analyzer(pattern).run();
+  if (result.required) {
+    shape.required.count = result.required->count;
+    for (std::size_t i = 0; i < result.required->count; ++i) shape.required.bytes[i] = result.required->bytes[i];
+  }
+  shape.first = result.first;
+  shape.limits = result.limits;
+  return shape;
 }
 
-SubjectLimits subject_limits(std::string_view pattern, bool extended) {
-  if (extended) return SubjectLimits{};
-  return Analyzer(pattern).run().limits;  // read caseless: the limits hold with or without (?i)
-}
+RequiredBytes required_bytes(std::string_view pattern, bool extended) { return pattern_shape(pattern, extended).required; }
+
+SubjectLimits subject_limits(std::string_view pattern, bool extended) { return pattern_shape(pattern, extended).limits; }
 
 std::optional<FirstByteSet> first_bytes(std::string_view pattern, bool extended) {
-  if (extended) return std::nullopt;
-  return Analyzer(pattern).run().first;
+  return pattern_shape(pattern, extended).first;
 }
 
 LiteralRequirement literal_requirement(std::string_view pattern, bool caseless, bool extended) {

@@ -88,6 +88,14 @@ struct SubjectLimits {
 };
 SubjectLimits subject_limits(std::string_view pattern, bool extended);
 
+// The three above from one reading of the pattern, for a caller that wants them all.
+struct PatternShape {
+  RequiredBytes required;
+  std::optional<FirstByteSet> first;
+  SubjectLimits limits;
+};
+PatternShape pattern_shape(std::string_view pattern, bool extended);
+
 // The literal text a line must hold for a regex to match it, for a prefilter that asks one
 // automaton about many regexes at once (regex/literal_scanner.h). Literals are folded:
 // ASCII letters in lower case, and a line is folded the same way before it is compared,

@@ -14,7 +14,8 @@ constexpr std::uint32_t kMaxCaptures = 64;
 // analysis (the same facts its matcher relies on), else from the pattern's syntax
 // (regex/pattern_analysis.h: PCRE2 has none for \d and the like in UCP mode); all bytes
 // when neither knows, or when the pattern may match the empty string.
-std::array<std::uint64_t, 4> anchored_first_bytes(const pcre2_code* code, std::string_view pattern, bool extended) {
+// `from_syntax`: the first bytes the pattern's syntax gives (pattern_shape), if any.
+std::array<std::uint64_t, 4> anchored_first_bytes(const pcre2_code* code, const std::optional<FirstByteSet>& from_syntax) {
   std::array<std::uint64_t, 4> all{~0ULL, ~0ULL, ~0ULL, ~0ULL};
   std::uint32_t options = 0;
   pcre2_pattern_info(code, PCRE2_INFO_ALLOPTIONS, &options);
@@ -36,7 +37,6 @@ std::array<std::uint64_t, 4> anchored_first_bytes(const pcre2_code* code, std::s
   if (pcre2_pattern_info(code, PCRE2_INFO_FIRSTBITMAP, &bitmap) != 0 || bitmap == nullptr) {
     std::uint32_t min_length = 0;
     pcre2_pattern_info(code, PCRE2_INFO_MINLENGTH, &min_length);
-    const std::optional<FirstByteSet> from_syntax = first_bytes(pattern, extended);
     return from_syntax && min_length > 0 ? *from_syntax : all;
   }
   for (std::uint32_t byte = 0; byte < 256; ++byte)
@@ -76,9 +76,10 @@ std::optional<Regex> Regex::compile(std::string_view pattern, RegexFlags flags, 
   regex.limit_reported_ = std::make_shared<std::atomic<bool>>(false);
   std::uint32_t min_length = 0;
   if (pcre2_pattern_info(compiled, PCRE2_INFO_MINLENGTH, &min_length) == 0) regex.min_length_ = min_length;
-  regex.first_bytes_ = anchored_first_bytes(compiled, pattern, flags.extended);
-  regex.required_ = required_bytes(pattern, flags.extended);
-  regex.limits_ = subject_limits(pattern, flags.extended);
+  const PatternShape shape = pattern_shape(pattern, flags.extended);
+  regex.first_bytes_ = anchored_first_bytes(compiled, shape.first);
+  regex.required_ = shape.required;
+  regex.limits_ = shape.limits;
   // Only a regex compiled for matching needs its prefilter (no requirement filters nothing).
   regex.literals_ = std::make_shared<const LiteralRequirement>(
       jit ? literal_requirement(pattern, flags.caseless, flags.extended) : LiteralRequirement{});
