@@ -5,6 +5,7 @@
 #include <bit>
 #include <cstring>
 
+#include "text/string_map.h"
 #include "text/swar.h"
 #include "text/unicode.h"
 
@@ -111,47 +112,11 @@ inline CharInfo char_at(std::string_view text, std::size_t pos) {
   return {classify(c.value), unicode::fold_case(c.value), c.length};
 }
 
-// The UTF-8 form of `c` packed into an integer (byte i in bits 8i..8i+7), built in a
-// register: bytes stored one by one and read back as one integer would stall the load.
-inline std::uint64_t packed_utf8(char32_t c, unsigned& length) {
-  const std::uint64_t tail1 = 0x80U | (c & 0x3FU);
-  const std::uint64_t tail2 = 0x80U | ((c >> 6U) & 0x3FU);
-  const std::uint64_t tail3 = 0x80U | ((c >> 12U) & 0x3FU);
-  if (c < 0x80) {
-    length = 1;
-    return c;
-  }
-  if (c < 0x800) {
-    length = 2;
-    return (0xC0U | (c >> 6U)) | (tail1 << 8U);
-  }
-  if (c < 0x10000) {
-    length = 3;
-    return (0xE0U | (c >> 12U)) | (tail2 << 8U) | (tail1 << 16U);
-  }
-  length = 4;
-  return (0xF0U | (c >> 18U)) | (tail3 << 8U) | (tail2 << 16U) | (tail1 << 24U);
-}
-
-// The repetition key hashes the stream of a block's folded letter bytes eight at a time:
-// one multiply per eight letters instead of one per byte. 0 for no letters.
+// The repetition key: the hash of a block's folded letter bytes (one multiply per eight
+// letters), never 0, which stands for no letters.
 std::uint64_t letter_key(const char* letters, std::size_t size) {
-  const auto mix = [](std::uint64_t x) {
-    x *= 0xFF51AFD7ED558CCDULL;
-    return x ^ (x >> 32U);
-  };
   if (size == 0) return 0;
-  std::uint64_t hash = 0x9E3779B97F4A7C15ULL;
-  std::size_t at = 0;
-  for (; at + 8 <= size; at += 8) {
-    std::uint64_t chunk = 0;
-    std::memcpy(&chunk, letters + at, 8);
-    hash = mix(hash ^ chunk);
-  }
-  std::uint64_t rest = 0;  // the last 1..7 bytes, zero-padded; none when the size is a multiple of 8
-  std::memcpy(&rest, letters + at, 8);
-  rest &= swar::first_bytes(static_cast<unsigned>(size - at));
-  const std::uint64_t key = mix(mix(hash ^ rest) ^ size);
+  const std::uint64_t key = hash_string(std::string_view(letters, size));
   return key == 0 ? 1 : key;
 }
 
@@ -267,7 +232,7 @@ class BlockScanner {
     ++word_chars_;
     word_caps_ = word_caps_ && (c.classes & kUpper) != 0;
     unsigned length = 0;
-    const std::uint64_t packed = packed_utf8(c.folded, length);
+    const std::uint64_t packed = unicode::encode_packed(c.folded, length);
     std::memcpy(letters_ + letters_size_, &packed, 8);
     letters_size_ += length;
     if (cjk) ++f.cjk_chars;

@@ -37,28 +37,36 @@ inline CodePoint decode_before(std::string_view text, std::size_t end) {
   return decode_before_slow(text, end);
 }
 
-// Writes the UTF-8 form of `c` (a scalar value) into `out`; returns its length (1-4).
-inline std::size_t encode(char32_t c, char* out) {
+// The UTF-8 form of `c` (a scalar value) packed into an integer, byte i in bits 8i..8i+7,
+// and its length (1-4) in `length`. Built in a register: a caller that wants the bytes as
+// one integer (the scorer's letter buffer) avoids storing them one by one and reading them
+// back, which stalls the load.
+inline std::uint64_t encode_packed(char32_t c, unsigned& length) {
+  const std::uint64_t tail1 = 0x80U | (c & 0x3FU);
+  const std::uint64_t tail2 = 0x80U | ((c >> 6U) & 0x3FU);
+  const std::uint64_t tail3 = 0x80U | ((c >> 12U) & 0x3FU);
   if (c < 0x80) {
-    out[0] = static_cast<char>(c);
-    return 1;
+    length = 1;
+    return c;
   }
   if (c < 0x800) {
-    out[0] = static_cast<char>(0xC0U | (c >> 6U));
-    out[1] = static_cast<char>(0x80U | (c & 0x3FU));
-    return 2;
+    length = 2;
+    return (0xC0U | (c >> 6U)) | (tail1 << 8U);
   }
   if (c < 0x10000) {
-    out[0] = static_cast<char>(0xE0U | (c >> 12U));
-    out[1] = static_cast<char>(0x80U | ((c >> 6U) & 0x3FU));
-    out[2] = static_cast<char>(0x80U | (c & 0x3FU));
-    return 3;
+    length = 3;
+    return (0xE0U | (c >> 12U)) | (tail2 << 8U) | (tail1 << 16U);
   }
-  out[0] = static_cast<char>(0xF0U | (c >> 18U));
-  out[1] = static_cast<char>(0x80U | ((c >> 12U) & 0x3FU));
-  out[2] = static_cast<char>(0x80U | ((c >> 6U) & 0x3FU));
-  out[3] = static_cast<char>(0x80U | (c & 0x3FU));
-  return 4;
+  length = 4;
+  return (0xF0U | (c >> 18U)) | (tail3 << 8U) | (tail2 << 16U) | (tail1 << 24U);
+}
+
+// Writes the UTF-8 form of `c` (a scalar value) into `out`; returns its length (1-4).
+inline std::size_t encode(char32_t c, char* out) {
+  unsigned length = 0;
+  const std::uint64_t packed = encode_packed(c, length);
+  for (unsigned i = 0; i < length; ++i) out[i] = static_cast<char>(packed >> (8 * i));
+  return length;
 }
 
 // Simple lower-case mapping for Latin (ASCII, Latin-1, Extended-A), Greek and Cyrillic.
