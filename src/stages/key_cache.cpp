@@ -15,7 +15,7 @@ void KeyCache::build(const Document& doc) {
   char* at = arena_.data();
   for (const auto& block : doc.blocks) {
     const std::string_view text(at, write_phrase_key(block.text, at));
-    keys_.push_back(Key{text, hash_string(text)});
+    keys_.push_back(Key{text, hash_string(text), 0});
     at += text.size();
   }
 }

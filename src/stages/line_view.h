@@ -18,10 +18,10 @@ class LineWalker {
     const Block& block = doc.blocks[index];
     LineView line;
     line.trimmed = trim_space(block.text);
-    const KeyCache::Key& key = scratch.keys.key(doc, index);
+    KeyCache::Key& key = scratch.keys.key(doc, index);
     line.key = key.text;
     line.key_hash = key.hash;
-    line.classes_cache = scratch.keys.classes(doc, index);
+    line.classes_cache = &key.classes;
     line.position = total_ == 0 ? 0.0 : static_cast<double>(seen_) / static_cast<double>(total_);
     seen_ += block.text.size();
     return line;

@@ -18,32 +18,25 @@ namespace declutter {
 class Settings;
 
 // The phrase key of every block of the current document and its hash, computed once and
-// shared by every stage that matches rules (line rules, cuts, dedupe), and a slot per block
-// for its byte classes (LineView::classes, filled on first use). Pipeline::run resets it.
+// shared by every stage that matches rules (line rules, cuts, dedupe), with a slot for the
+// block's byte classes (LineView::classes, filled on first use). Pipeline::run resets it.
 class KeyCache {
  public:
   struct Key {
     std::string_view text;
-    std::uint64_t hash = 0;  // hash_string(text): what phrase tables and dedupe look up
+    std::uint64_t hash = 0;     // hash_string(text): what phrase tables and dedupe look up
+    ByteClasses classes = 0;    // of the block's trimmed text; 0 until worked out
   };
-  void reset() {
-    keys_.clear();
-    classes_.clear();
-  }
-  const Key& key(const Document& doc, std::size_t index) {
+  void reset() { keys_.clear(); }
+  Key& key(const Document& doc, std::size_t index) {
     if (keys_.size() != doc.blocks.size()) build(doc);
     return keys_[index];
-  }
-  ByteClasses* classes(const Document& doc, std::size_t index) {
-    if (classes_.size() != doc.blocks.size()) classes_.assign(doc.blocks.size(), 0);
-    return &classes_[index];
   }
 
  private:
   void build(const Document& doc);
   std::string arena_;
   std::vector<Key> keys_;
-  std::vector<ByteClasses> classes_;
 };
 
 struct StageScratch {

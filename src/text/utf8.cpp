@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "text/swar.h"
 #include "text/unicode.h"
 
 namespace declutter {
@@ -50,11 +51,10 @@ std::size_t sequence_length(std::string_view in, std::size_t i, std::size_t& bad
 // word that holds one says where it is, so mixed text (a non-ASCII letter every few words)
 // costs one exit per letter, not a byte-by-byte search after it.
 std::size_t skip_ascii(std::string_view in, std::size_t i) {
-  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
   while (i + 8 <= in.size()) {
     std::uint64_t word;
     std::memcpy(&word, in.data() + i, 8);
-    if (const std::uint64_t high = word & kHighBits; high != 0) return i + static_cast<std::size_t>(std::countr_zero(high)) / 8;
+    if (const std::uint64_t high = word & swar::kHighBits; high != 0) return i + static_cast<std::size_t>(std::countr_zero(high)) / 8;
     i += 8;
   }
   while (i < in.size() && static_cast<unsigned char>(in[i]) < 0x80) ++i;
