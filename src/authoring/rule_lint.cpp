@@ -208,7 +208,7 @@ bool consumes(const Atom& atom) { return atom.kind == Atom::Kind::consuming && a
 // PCRE2 can skip ahead instead of trying every start position.
 bool has_literal_start(const Rule& rule) {
   RegexError error;
-  auto regex = Regex::compile(rule.pattern, RegexFlags{rule.caseless, rule.extended, rule.dotall}, error, false);
+  auto regex = Regex::compile(rule.pattern, RegexFlags{rule.caseless, rule.extended, rule.dotall}, error);
   return !regex || regex->has_literal_start();  // the parser reports bad patterns
 }
 

@@ -23,6 +23,22 @@ std::optional<StringSet> joined(const StringSet& left, const StringSet& right) {
   return out;
 }
 
+// `set` joined with `right` in place (a pattern's literal characters extend every string of
+// the sets being built, one at a time: no new set per character); false, and `set`
+// unchanged, when the result would hold too many strings.
+bool extend(StringSet& set, const StringSet& right) {
+  if (set.size() * right.size() > kMaxStrings) return false;
+  if (right.size() != 1) {
+    set = *joined(set, right);
+    return true;
+  }
+  // Distinct strings stay distinct with the same suffix; only their order can change
+  // ("a" < "ab", but "ac" > "abc").
+  for (auto& text : set) text += right.front();
+  if (!std::is_sorted(set.begin(), set.end())) std::sort(set.begin(), set.end());
+  return true;
+}
+
 std::optional<StringSet> united(const StringSet& left, const StringSet& right) {
   if (left.size() + right.size() > kMaxStrings) return std::nullopt;
   StringSet out = left;
@@ -30,6 +46,28 @@ std::optional<StringSet> united(const StringSet& left, const StringSet& right) {
   normalise(out);
   return out;
 }
+
+// The union of many sets, given up (as united() would) once the union so far and the next
+// set hold more than kMaxStrings together. Duplicates are only removed when that is near.
+class UnionBuilder {
+ public:
+  void add(const std::optional<StringSet>& set) {
+    if (!out_) return;
+    if (!set) return out_.reset();
+    if (out_->size() + set->size() > kMaxStrings) {
+      normalise(*out_);
+      if (out_->size() + set->size() > kMaxStrings) return out_.reset();
+    }
+    out_->insert(out_->end(), set->begin(), set->end());
+  }
+  std::optional<StringSet> finish() {
+    if (out_) normalise(*out_);
+    return std::move(out_);
+  }
+
+ private:
+  std::optional<StringSet> out_ = StringSet{};
+};
 
 bool has_empty(const StringSet& set) { return !set.empty() && set.front().empty(); }  // sorted: "" first
 
@@ -104,14 +142,9 @@ void SequenceBuilder::add(const Info& item) {
   consumed_ = true;
   if (first && item.anchored) anchored_ = true;
   if (item.exact) {
-    if (exact_) exact_ = joined(*exact_, *item.exact);
-    if (prefix_open_) {
-      if (auto longer = joined(*prefix_, *item.exact)) prefix_ = std::move(*longer);
-      else prefix_open_ = false;
-    }
-    if (auto longer = joined(run_, *item.exact)) {
-      run_ = std::move(*longer);
-    } else {
+    if (exact_ && !extend(*exact_, *item.exact)) exact_.reset();
+    if (prefix_open_ && !extend(*prefix_, *item.exact)) prefix_open_ = false;
+    if (!extend(run_, *item.exact)) {
       consider_run();
       run_ = *item.exact;
       run_at_start_ = false;
@@ -155,9 +188,12 @@ Info alternation(const std::vector<Info>& branches) {
   info.prefix = StringSet{};
   info.anchored = true;
   bool condition_known = true;
+  // The branches' sets are gathered and sorted once at the end instead of once per branch.
+  UnionBuilder exact;
+  UnionBuilder prefix;
   for (const Info& branch : branches) {
-    if (info.exact) info.exact = branch.exact ? united(*info.exact, *branch.exact) : std::nullopt;
-    if (info.prefix) info.prefix = branch.prefix ? united(*info.prefix, *branch.prefix) : std::nullopt;
+    exact.add(branch.exact);
+    prefix.add(branch.prefix);
     info.anchored = info.anchored && branch.anchored;
     if (!branch.condition.known()) condition_known = false;
     if (condition_known)
@@ -166,6 +202,8 @@ Info alternation(const std::vector<Info>& branches) {
   }
   if (!condition_known) info.condition = Condition{};
   tidy(info.condition);
+  info.exact = exact.finish();
+  info.prefix = prefix.finish();
   return info;
 }
 

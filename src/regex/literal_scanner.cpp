@@ -5,6 +5,7 @@
 #include <bitset>
 #include <cstring>
 #include <deque>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -84,11 +85,11 @@ LiteralScanner::LiteralScanner(std::span<const LiteralRequirement> requirements)
   }
 
   // Masks are shared by the literals (and trie nodes) that stand for the same regexes.
+  std::map<Mask, std::uint32_t> index_of_mask{{masks_.front(), 0}};
   const auto mask_index = [&](const Mask& mask) {
-    const auto found = std::find(masks_.begin(), masks_.end(), mask);
-    if (found != masks_.end()) return static_cast<std::uint32_t>(found - masks_.begin());
-    masks_.push_back(mask);
-    return static_cast<std::uint32_t>(masks_.size() - 1);
+    const auto [at, added] = index_of_mask.emplace(mask, static_cast<std::uint32_t>(masks_.size()));
+    if (added) masks_.push_back(mask);
+    return at->second;
   };
   const auto regex_mask = [](std::size_t regex) {
     Mask mask{};

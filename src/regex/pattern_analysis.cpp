@@ -162,6 +162,9 @@ struct Item {
   FirstBytes first;
   bool zero_width = false;  // an assertion: consumes nothing, so the next item starts the match
   literals::Info text;      // the literal text its matches consist of (unknown by default)
+  // For a literal character instead of `text` (one_of these spellings): most items are
+  // one, and the sequence joins runs of them into one string without building an Info each.
+  std::optional<literals::StringSet> spellings;
   Extent extent;            // how far its matches reach
   ByteClasses needs = 0;    // byte classes (regex/byte_classes.h) every match of it contains
   // The bytes its matches end with, known only when no match is empty; and, when it
@@ -326,16 +329,25 @@ class Analyzer {
     };
     std::vector<literals::Info> branches;
     literals::SequenceBuilder branch;
+    std::string literal_run;  // literal text not yet added to `branch`
+    const auto add_literal_run = [&] {
+      if (literal_run.empty()) return;
+      branch.add(literals::Info::literal(std::move(literal_run)));
+      literal_run.clear();
+    };
     while (!at_end() && !failed_ && peek() != ')') {
       if (peek() == '|') {
         result.alternation = true;
         close_alternative();
-        if (with_text_) branches.push_back(branch.finish());
+        if (with_text_) {
+          add_literal_run();
+          branches.push_back(branch.finish());
+        }
         branch = literals::SequenceBuilder{};
         ++pos_;
         continue;
       }
-      const Item item = this->item();
+      Item item = this->item();
       const Quantifier quantifier = this->quantifier();
       const std::size_t min = quantifier.min;
       alternative_extent.append(item.extent.repeated(min, quantifier.max));
@@ -363,11 +375,29 @@ class Analyzer {
         alternative_first = item.first;
         if (min == 0) alternative_first.known = false;
       }
-      if (with_text_) branch.add(literals::repeat(item.text, min, quantifier.max));
+      if (with_text_) {
+        // Most items are one literal character standing once: a run of them joins the
+        // branch as one string, not character by character (the same facts, far cheaper).
+        const bool once = min == 1 && quantifier.max == 1;
+        const literals::Info& text = item.text;
+        if (item.spellings && once && item.spellings->size() == 1 && !item.spellings->front().empty()) {
+          literal_run += item.spellings->front();
+        } else if (item.spellings) {
+          add_literal_run();
+          branch.add(literals::repeat(literals::Info::one_of(std::move(*item.spellings)), min, quantifier.max));
+        } else if (once && !text.zero_width && !text.anchored && text.exact && text.exact->size() == 1 &&
+                   !text.exact->front().empty()) {
+          literal_run += text.exact->front();
+        } else {
+          add_literal_run();
+          branch.add(literals::repeat(text, min, quantifier.max));
+        }
+      }
     }
     close_alternative();
     if (result.alternation && alternatives_all_need) result.branch_needs = needs_by_alternative;
     if (with_text_) {
+      add_literal_run();
       branches.push_back(branch.finish());
       result.text = literals::alternation(branches);
     }
@@ -593,7 +623,7 @@ class Analyzer {
       case '\\': {
         ++pos_;
         Item item;
-        if (auto text = escape(item); text && with_text_) item.text = literals::Info::literal(std::move(*text));
+        if (auto text = escape(item); text && with_text_) item.spellings = literals::StringSet{std::move(*text)};
         return item;
       }
       case '[': return bracket_class();
@@ -620,7 +650,7 @@ class Analyzer {
         return Item::unknown();
       default: {
         Item item;
-        if (auto text = literal(item); text && with_text_) item.text = literals::Info::one_of(std::move(*text));
+        if (auto text = literal(item); text && with_text_) item.spellings = std::move(text);
         return item;
       }
     }
@@ -771,7 +801,7 @@ class Analyzer {
     Item item = Item::unknown();
     if (!inner.alternation) item.required = inner.required;
     item.first = inner.first;
-    item.text = inner.text;
+    item.text = std::move(inner.text);
     item.extent = inner.extent;
     item.last = inner.last;
     take_subject_classes(item, inner);

@@ -44,16 +44,8 @@ std::array<std::uint64_t, 4> anchored_first_bytes(const pcre2_code* code, const 
   return bytes;
 }
 
-}  // namespace
-
-MatchScratch::MatchScratch()
-    : data_(pcre2_match_data_create(kMaxCaptures, nullptr)),
-      context_(pcre2_match_context_create(nullptr)) {
-  pcre2_set_match_limit(context_.get(), kMatchLimit);
-  pcre2_set_depth_limit(context_.get(), kDepthLimit);
-}
-
-std::optional<Regex> Regex::compile(std::string_view pattern, RegexFlags flags, RegexError& error, bool jit) {
+// pcre2_compile with the options every rule gets, or null with `error` filled in.
+pcre2_code* compile_code(std::string_view pattern, RegexFlags flags, RegexError& error) {
   std::uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
   if (flags.caseless) options |= PCRE2_CASELESS;
   if (flags.extended) options |= PCRE2_EXTENDED;
@@ -67,12 +59,30 @@ std::optional<Regex> Regex::compile(std::string_view pattern, RegexFlags flags, 
     pcre2_get_error_message(code, message.data(), message.size());
     error.offset = offset;
     error.message = reinterpret_cast<const char*>(message.data());
-    return std::nullopt;
   }
+  return compiled;
+}
+
+}  // namespace
+
+MatchScratch::MatchScratch()
+    : data_(pcre2_match_data_create(kMaxCaptures, nullptr)),
+      context_(pcre2_match_context_create(nullptr)) {
+  pcre2_set_match_limit(context_.get(), kMatchLimit);
+  pcre2_set_depth_limit(context_.get(), kDepthLimit);
+}
+
+bool Regex::valid(std::string_view pattern, RegexFlags flags, RegexError& error) {
+  return std::unique_ptr<pcre2_code, CodeFree>(compile_code(pattern, flags, error)) != nullptr;
+}
+
+std::optional<Regex> Regex::compile(std::string_view pattern, RegexFlags flags, RegexError& error) {
+  pcre2_code* compiled = compile_code(pattern, flags, error);
+  if (compiled == nullptr) return std::nullopt;
   Regex regex;
   regex.code_ = std::shared_ptr<pcre2_code>(compiled, CodeFree{});
+  regex.jit_compiled_ = std::make_shared<std::once_flag>();
   regex.pattern_ = std::string(pattern);
-  regex.jit_ = jit && pcre2_jit_compile(compiled, PCRE2_JIT_COMPLETE) == 0;
   regex.limit_reported_ = std::make_shared<std::atomic<bool>>(false);
   std::uint32_t min_length = 0;
   if (pcre2_pattern_info(compiled, PCRE2_INFO_MINLENGTH, &min_length) == 0) regex.min_length_ = min_length;
@@ -80,13 +90,13 @@ std::optional<Regex> Regex::compile(std::string_view pattern, RegexFlags flags, 
   regex.first_bytes_ = anchored_first_bytes(compiled, shape.first);
   regex.required_ = shape.required;
   regex.limits_ = shape.limits;
-  // Only a regex compiled for matching needs its prefilter (no requirement filters nothing).
-  regex.literals_ = std::make_shared<const LiteralRequirement>(
-      jit ? literal_requirement(pattern, flags.caseless, flags.extended) : LiteralRequirement{});
+  regex.literals_ = std::make_shared<const LiteralRequirement>(literal_requirement(pattern, flags.caseless, flags.extended));
   return regex;
 }
 
 MatchOutcome Regex::match(std::string_view subject, MatchScratch& scratch) const {
+  // Without JIT support (or memory for it) pcre2_match interprets the pattern: slower, same result.
+  std::call_once(*jit_compiled_, [this] { pcre2_jit_compile(code_.get(), PCRE2_JIT_COMPLETE); });
   int rc = pcre2_match(code_.get(), reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), 0,
                        0, scratch.data(), scratch.context());
   if (rc >= 0) return MatchOutcome::match;

@@ -1,11 +1,14 @@
 #pragma once
-// PCRE2 behind RAII. A Regex compiles once (UTF + UCP, JIT when available) and is then
-// immutable and shared across threads; MatchScratch is the per-thread match data with the
-// match and depth limits that bound catastrophic backtracking.
+// PCRE2 behind RAII. A Regex compiles once (UTF + UCP) and is then shared across threads;
+// its JIT code is made on its first match (most rules never run on a given page, and a
+// one-page run would otherwise spend most of its time in the JIT compiler). MatchScratch
+// is the per-thread match data with the match and depth limits that bound catastrophic
+// backtracking.
 #include <array>
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,9 +51,10 @@ class MatchScratch {
 class Regex {
  public:
   // Returns the compiled pattern, or fills `error` and returns nothing.
-  // `jit` off is for validation only (a rule-file check), where JIT compilation is wasted work.
-  static std::optional<Regex> compile(std::string_view pattern, RegexFlags flags, RegexError& error,
-                                      bool jit = true);
+  static std::optional<Regex> compile(std::string_view pattern, RegexFlags flags, RegexError& error);
+  // Whether the pattern compiles (a rule-file check): the same errors as compile() gives,
+  // without the analysis a matcher needs.
+  static bool valid(std::string_view pattern, RegexFlags flags, RegexError& error);
 
   MatchOutcome match(std::string_view subject, MatchScratch& scratch) const;
   // Where the last successful match() with this scratch began and ended.
@@ -59,7 +63,6 @@ class Regex {
   // Whether the pattern is anchored or starts with a known character, so PCRE2 can skip
   // ahead instead of trying every start position (the rule linter warns when not).
   bool has_literal_start() const;
-  bool jit() const { return jit_; }
 
   // A quick test that rules a subject out without running the matcher: false when it is
   // shorter than any match, starts with a byte no match of an anchored pattern starts
@@ -74,8 +77,7 @@ class Regex {
   std::size_t min_length() const { return min_length_; }
   bool may_start_with(unsigned char byte) const { return ((first_bytes_[byte / 64U] >> (byte % 64U)) & 1U) != 0; }
 
-  // The literal text a line must hold for this pattern to match (regex/pattern_analysis.h);
-  // none (no filter) when compiled without JIT, for validation only.
+  // The literal text a line must hold for this pattern to match (regex/pattern_analysis.h).
   const LiteralRequirement& literals() const { return *literals_; }
   // How long a subject it can match may be, and which byte classes it must hold.
   const SubjectLimits& limits() const { return limits_; }
@@ -86,8 +88,8 @@ class Regex {
  private:
   struct CodeFree { void operator()(pcre2_code* p) const { pcre2_code_free(p); } };
   std::shared_ptr<pcre2_code> code_;
+  std::shared_ptr<std::once_flag> jit_compiled_;  // shared like code_: copies match the same code
   std::string pattern_;
-  bool jit_ = false;
   std::size_t min_length_ = 0;
   std::array<std::uint64_t, 4> first_bytes_{~0ULL, ~0ULL, ~0ULL, ~0ULL};
   RequiredBytes required_;

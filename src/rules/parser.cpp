@@ -209,7 +209,7 @@ class LineParser {
       ++pos_;
     }
     RegexError problem;
-    if (!Regex::compile(pattern, RegexFlags{rule.caseless, rule.extended, rule.dotall}, problem, false)) {
+    if (!Regex::valid(pattern, RegexFlags{rule.caseless, rule.extended, rule.dotall}, problem)) {
       // Point at the offending byte: the pattern starts one column after the opening slash.
       error(start + 1 + std::min(problem.offset, pattern.size()), "bad regex: " + problem.message);
       return false;

@@ -71,6 +71,23 @@ TEST_CASE("literal requirement: anchored alternations give line prefixes", "[reg
   CHECK(exact_case(R"(^(?i:welcome to)( the)? [\p{Lu}\p{N}]\w*$)").prefixes == Strings{"welcome to "});
 }
 
+TEST_CASE("literal requirement: literal runs extend every string, whatever their order", "[regex][literals]") {
+  // "a" < "ab", but with the "c" after them "abc" < "ac": the set is kept sorted.
+  CHECK(sorted(caseless("^(a|ab)cd").prefixes) == Strings{"abcd", "acd"});
+  // An optional character doubles the set; the run goes on after it.
+  CHECK(sorted(caseless("^(x|y)ab?c").prefixes) == Strings{"xabc", "xac", "yabc", "yac"});
+  // A two-way spelling (a Latin-1 letter, caseless) doubles the set in the middle of a run.
+  CHECK(sorted(caseless("^(one|two) é!").prefixes) ==
+        Strings{"one " + utf8(U'É') + "!", "one " + utf8(U'é') + "!", "two " + utf8(U'É') + "!", "two " + utf8(U'é') + "!"});
+  // The prefixes stop growing where they would pass 256 strings (16 x 16 x 2 = 512).
+  std::string branches;
+  for (char c = 'a'; c < 'a' + 16; ++c) branches += std::string(branches.empty() ? "" : "|") + c + "q";
+  const auto wide = caseless("^(" + branches + ")(" + branches + ")(k1|k2)zzz");
+  REQUIRE(wide.prefixes.size() == 256);
+  CHECK(sorted(wide.prefixes).front() == "aqaq");
+  CHECK(sorted(wide.prefixes).back() == "pqpq");
+}
+
 TEST_CASE("literal requirement: contained factors of unanchored patterns", "[regex][literals]") {
   const auto credit = caseless(R"(\bCC[ -]BY(-[A-Z]{2})*( \d\.\d)?\b|\bvia Wikimedia Commons\b|\bpublic domain\b.*\bvia\b)");
   CHECK(credit.prefixes.empty());

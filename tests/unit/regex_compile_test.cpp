@@ -1,0 +1,51 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "regex/pcre.h"
+
+using namespace declutter;
+
+TEST_CASE("Regex::valid reports what compile reports", "[regex]") {
+  for (const std::string pattern : {"(unclosed", "a{3,1}", "[z-a]", "\\", "(?<=a+)b", "x**"}) {
+    RegexError checked;
+    RegexError compiled;
+    CHECK_FALSE(Regex::valid(pattern, RegexFlags{}, checked));
+    CHECK_FALSE(Regex::compile(pattern, RegexFlags{}, compiled));
+    CHECK(checked.offset == compiled.offset);
+    CHECK(checked.message == compiled.message);
+    CHECK_FALSE(checked.message.empty());
+  }
+  RegexError error;
+  CHECK(Regex::valid(R"(^(?i:read more)\s*[»›]$)", RegexFlags{true, false, false}, error));
+  CHECK(Regex::valid("^ a # comment\n b$", RegexFlags{false, true, false}, error));
+}
+
+TEST_CASE("a regex first used by many threads at once matches on each of them", "[regex]") {
+  // The JIT code is made on the first match: threads racing to it must all wait for it
+  // and all get the right answers, on the regex and on copies sharing its code.
+  for (int round = 0; round < 20; ++round) {
+    RegexError error;
+    auto regex = Regex::compile(R"(^\d+\s+(comments?|replies)$)", RegexFlags{true, false, false}, error);
+    REQUIRE(regex);
+    const Regex copy = *regex;
+    std::vector<int> wrong(8, 0);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 8; ++t) {
+      threads.emplace_back([&, t] {
+        const Regex& mine = t % 2 == 0 ? *regex : copy;
+        MatchScratch scratch;
+        for (int i = 0; i < 50; ++i) {
+          const std::string yes = std::to_string(i) + " Comments";
+          const std::string no = std::to_string(i) + " comments and more";
+          if (mine.match(yes, scratch) != MatchOutcome::match) ++wrong[t];
+          if (mine.match(no, scratch) != MatchOutcome::no_match) ++wrong[t];
+        }
+      });
+    }
+    for (auto& thread : threads) thread.join();
+    CHECK(wrong == std::vector<int>(8, 0));
+  }
+}
