@@ -28,6 +28,7 @@ struct RequiredBytes {
 
   // Whether `subject` contains one of the bytes (always true without a prefilter).
   bool admits(std::string_view subject) const;
+  bool operator==(const RequiredBytes&) const = default;
 };
 
 // Case is ignored throughout (both cases of ASCII letters are required-or; a non-ASCII letter
@@ -68,6 +69,7 @@ struct ClassChoice {
       if ((classes & sets[i]) == sets[i]) return true;
     return count == 0;
   }
+  bool operator==(const ClassChoice&) const = default;
 };
 
 struct SubjectLimits {
@@ -85,6 +87,7 @@ struct SubjectLimits {
     return subject.size() <= max_bytes && (classes & needs) == needs && (any_of == 0 || (classes & any_of) != 0) &&
            branch_needs.admits(classes);
   }
+  bool operator==(const SubjectLimits&) const = default;
 };
 SubjectLimits subject_limits(std::string_view pattern, bool extended);
 
@@ -93,6 +96,7 @@ struct PatternShape {
   RequiredBytes required;
   std::optional<FirstByteSet> first;
   SubjectLimits limits;
+  bool operator==(const PatternShape&) const = default;
 };
 PatternShape pattern_shape(std::string_view pattern, bool extended);
 
@@ -111,6 +115,7 @@ struct LiteralRequirement {
   std::vector<std::string> infixes;   // ... or contains one of these
   // False: no requirement, every line may match.
   bool filters() const { return !prefixes.empty() || !infixes.empty(); }
+  bool operator==(const LiteralRequirement&) const = default;
 };
 LiteralRequirement literal_requirement(std::string_view pattern, bool caseless, bool extended);
 

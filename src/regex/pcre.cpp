@@ -1,6 +1,11 @@
 #include "regex/pcre.h"
 
 #include <array>
+#include <cstring>
+#include <memory>
+#include <vector>
+
+#include "regex/built_in_regexes.h"
 
 namespace declutter {
 namespace {
@@ -44,23 +49,47 @@ std::array<std::uint64_t, 4> anchored_first_bytes(const pcre2_code* code, const 
   return bytes;
 }
 
-// pcre2_compile with the options every rule gets, or null with `error` filled in.
-pcre2_code* compile_code(std::string_view pattern, RegexFlags flags, RegexError& error) {
+std::uint32_t compile_options(RegexFlags flags) {
   std::uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
   if (flags.caseless) options |= PCRE2_CASELESS;
   if (flags.extended) options |= PCRE2_EXTENDED;
   if (flags.dotall) options |= PCRE2_DOTALL;
+  return options;
+}
+
+struct CodeFree {
+  void operator()(pcre2_code* code) const { pcre2_code_free(code); }
+};
+using OwnedCode = std::unique_ptr<pcre2_code, CodeFree>;
+
+// pcre2_compile, or null with `error` filled in.
+OwnedCode compile_code(std::string_view pattern, std::uint32_t options, RegexError& error) {
   int code = 0;
   PCRE2_SIZE offset = 0;
-  pcre2_code* compiled = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(),
-                                       options, &code, &offset, nullptr);
-  if (compiled == nullptr) {
+  OwnedCode compiled(pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(), options, &code,
+                                   &offset, nullptr));
+  if (!compiled) {
     std::array<PCRE2_UCHAR, 256> message{};
     pcre2_get_error_message(code, message.data(), message.size());
     error.offset = offset;
     error.message = reinterpret_cast<const char*>(message.data());
   }
   return compiled;
+}
+
+// The pattern as compiled at build time (regex/built_in_regexes.h), or null.
+OwnedCode built_in_code(const BuiltInRegex* entry) {
+  if (entry == nullptr || entry->code.empty()) return {};
+  // PCRE2 reads the serialised header in place, as words: a copy with their alignment.
+  std::vector<std::uint64_t> aligned((entry->code.size() + 7) / 8);
+  std::memcpy(aligned.data(), entry->code.data(), entry->code.size());
+  pcre2_code* code = nullptr;
+  if (pcre2_serialize_decode(&code, 1, reinterpret_cast<const std::uint8_t*>(aligned.data()), nullptr) != 1) return {};
+  return OwnedCode(code);
+}
+
+const BuiltInRegex* built_in(std::string_view pattern, RegexFlags flags) {
+  return find_built_in_regex(pattern, flags.caseless, flags.extended, flags.dotall);
 }
 
 }  // namespace
@@ -73,24 +102,27 @@ MatchScratch::MatchScratch()
 }
 
 bool Regex::valid(std::string_view pattern, RegexFlags flags, RegexError& error) {
-  return std::unique_ptr<pcre2_code, CodeFree>(compile_code(pattern, flags, error)) != nullptr;
+  return built_in(pattern, flags) != nullptr || compile_code(pattern, compile_options(flags), error) != nullptr;
 }
 
 std::optional<Regex> Regex::compile(std::string_view pattern, RegexFlags flags, RegexError& error) {
-  pcre2_code* compiled = compile_code(pattern, flags, error);
-  if (compiled == nullptr) return std::nullopt;
+  const BuiltInRegex* const entry = built_in(pattern, flags);
+  OwnedCode code = built_in_code(entry);
+  if (!code) code = compile_code(pattern, compile_options(flags), error);
+  if (!code) return std::nullopt;
+  pcre2_code* const compiled = code.get();
   Regex regex;
-  regex.code_ = std::shared_ptr<pcre2_code>(compiled, CodeFree{});
+  regex.code_ = std::shared_ptr<pcre2_code>(std::move(code));
   regex.jit_compiled_ = std::make_shared<std::once_flag>();
   regex.pattern_ = std::string(pattern);
   regex.limit_reported_ = std::make_shared<std::atomic<bool>>(false);
   std::uint32_t min_length = 0;
   if (pcre2_pattern_info(compiled, PCRE2_INFO_MINLENGTH, &min_length) == 0) regex.min_length_ = min_length;
-  const PatternShape shape = pattern_shape(pattern, flags.extended);
-  regex.first_bytes_ = anchored_first_bytes(compiled, shape.first);
-  regex.required_ = shape.required;
-  regex.limits_ = shape.limits;
-  regex.literals_ = std::make_shared<const LiteralRequirement>(literal_requirement(pattern, flags.caseless, flags.extended));
+  RegexFacts facts = entry != nullptr ? entry->facts : analyse_pattern(pattern, flags.caseless, flags.extended);
+  regex.first_bytes_ = anchored_first_bytes(compiled, facts.shape.first);
+  regex.required_ = facts.shape.required;
+  regex.limits_ = facts.shape.limits;
+  regex.literals_ = std::make_shared<const LiteralRequirement>(std::move(facts.literals));
   return regex;
 }
 
@@ -117,6 +149,18 @@ bool Regex::has_literal_start() const {
 std::pair<std::size_t, std::size_t> Regex::span(const MatchScratch& scratch) {
   const PCRE2_SIZE* ovector = pcre2_get_ovector_pointer(scratch.data());
   return {ovector[0], ovector[1]};
+}
+
+std::string serialized_code(std::string_view pattern, RegexFlags flags) {
+  RegexError error;
+  const OwnedCode code = compile_code(pattern, compile_options(flags), error);
+  if (!code) return {};
+  const pcre2_code* codes[] = {code.get()};
+  std::uint8_t* bytes = nullptr;
+  PCRE2_SIZE size = 0;
+  if (pcre2_serialize_encode(codes, 1, &bytes, &size, nullptr) != 1) return {};
+  const std::unique_ptr<std::uint8_t, void (*)(std::uint8_t*)> owned(bytes, pcre2_serialize_free);
+  return std::string(reinterpret_cast<const char*>(bytes), size);
 }
 
 }  // namespace declutter

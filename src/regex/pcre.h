@@ -1,5 +1,6 @@
 #pragma once
-// PCRE2 behind RAII. A Regex compiles once (UTF + UCP) and is then shared across threads;
+// PCRE2 behind RAII. A Regex compiles once (UTF + UCP; the built-in rules' patterns were
+// compiled at build time, regex/built_in_regexes.h) and is then shared across threads;
 // its JIT code is made on its first match (most rules never run on a given page, and a
 // one-page run would otherwise spend most of its time in the JIT compiler). MatchScratch
 // is the per-thread match data with the match and depth limits that bound catastrophic
@@ -53,7 +54,7 @@ class Regex {
   // Returns the compiled pattern, or fills `error` and returns nothing.
   static std::optional<Regex> compile(std::string_view pattern, RegexFlags flags, RegexError& error);
   // Whether the pattern compiles (a rule-file check): the same errors as compile() gives,
-  // without the analysis a matcher needs.
+  // without the analysis a matcher needs (and without compiling a built-in rule's pattern).
   static bool valid(std::string_view pattern, RegexFlags flags, RegexError& error);
 
   MatchOutcome match(std::string_view subject, MatchScratch& scratch) const;
@@ -86,7 +87,6 @@ class Regex {
   bool first_limit_hit() const { return !limit_reported_->exchange(true); }
 
  private:
-  struct CodeFree { void operator()(pcre2_code* p) const { pcre2_code_free(p); } };
   std::shared_ptr<pcre2_code> code_;
   std::shared_ptr<std::once_flag> jit_compiled_;  // shared like code_: copies match the same code
   std::string pattern_;
@@ -97,5 +97,9 @@ class Regex {
   std::shared_ptr<const LiteralRequirement> literals_;  // shared: a Regex is copied into each MatcherSet
   std::shared_ptr<std::atomic<bool>> limit_reported_;
 };
+
+// The pattern compiled and serialised (pcre2_serialize_encode), for the build-time table of
+// regex/built_in_regexes.h; empty when it does not compile.
+std::string serialized_code(std::string_view pattern, RegexFlags flags);
 
 }  // namespace declutter
