@@ -47,44 +47,49 @@ MatcherSet::MatcherSet(std::span<const Rule* const> rules, RegexCache& cache) {
         set_bit(possible_by_last_byte_[byte], i);
     }
   }
-  const std::size_t gated = std::min<std::size_t>(regexes_.size(), 64);
   const auto limits = [&](std::size_t i) -> const SubjectLimits& { return regexes_[i].regex.limits(); };
   std::vector<std::size_t> bounds;
   ByteClasses needed = 0;
-  for (std::size_t i = 0; i < gated; ++i) {
+  for (std::size_t i = 0; i < masked; ++i) {
     if (limits(i).max_bytes != SubjectLimits{}.max_bytes) bounds.push_back(limits(i).max_bytes);
     needed |= limits(i).needs;
   }
   std::sort(bounds.begin(), bounds.end());
   bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
   for (const std::size_t bound : bounds) {
-    LengthGate gate{bound, 0};
-    for (std::size_t i = 0; i < gated; ++i)
-      if (limits(i).max_bytes < bound) gate.ruled_out |= 1ULL << i;
+    LengthGate gate{bound, {}};
+    for (std::size_t i = 0; i < masked; ++i)
+      if (limits(i).max_bytes < bound) set_bit(gate.ruled_out, i);
     length_gates_.push_back(gate);
   }
-  for (std::size_t i = 0; i < gated; ++i)
-    if (!bounds.empty() && limits(i).max_bytes <= bounds.back()) bounded_ |= 1ULL << i;
-  for (std::size_t i = 0; i < gated; ++i) {
+  for (std::size_t i = 0; i < masked; ++i)
+    if (!bounds.empty() && limits(i).max_bytes <= bounds.back()) set_bit(bounded_, i);
+  for (std::size_t i = 0; i < masked; ++i) {
     if (limits(i).any_of == 0) continue;
-    const auto same = std::find_if(any_of_gates_.begin(), any_of_gates_.end(),
-                                   [&](const AnyOfGate& g) { return g.any_of == limits(i).any_of; });
-    if (same != any_of_gates_.end()) same->ruled_out |= 1ULL << i;
-    else any_of_gates_.push_back(AnyOfGate{limits(i).any_of, 1ULL << i});
+    auto same = std::find_if(any_of_gates_.begin(), any_of_gates_.end(),
+                             [&](const AnyOfGate& g) { return g.any_of == limits(i).any_of; });
+    if (same == any_of_gates_.end()) same = any_of_gates_.insert(any_of_gates_.end(), AnyOfGate{limits(i).any_of, {}});
+    set_bit(same->ruled_out, i);
   }
   // Worth its cost per line only where it may spare the scan for contained literals.
-  for (std::size_t i = 0; i < gated; ++i)
+  for (std::size_t i = 0; i < masked; ++i)
     if (limits(i).branch_needs.count != 0 && !regexes_[i].regex.literals().infixes.empty())
-      choice_gates_.push_back(ChoiceGate{limits(i).branch_needs, 1ULL << i});
+      choice_gates_.push_back(ChoiceGate{limits(i).branch_needs, i});
   for (unsigned shift = 0; shift < 64; shift += 4) {
     if (((needed >> shift) & 0xFU) == 0) continue;
     ClassGate gate{shift, {}};
     for (unsigned lacking = 0; lacking < 16; ++lacking)
-      for (std::size_t i = 0; i < gated; ++i)
-        if (((limits(i).needs >> shift) & lacking) != 0) gate.ruled_out[lacking] |= 1ULL << i;
+      for (std::size_t i = 0; i < masked; ++i)
+        if (((limits(i).needs >> shift) & lacking) != 0) set_bit(gate.ruled_out[lacking], i);
     class_gates_.push_back(gate);
   }
 }
+
+namespace {
+void rule_out(LiteralScanner::Mask& possible, const LiteralScanner::Mask& ruled_out) {
+  for (std::size_t word = 0; word < possible.size(); ++word) possible[word] &= ~ruled_out[word];
+}
+}  // namespace
 
 LiteralScanner::Mask MatcherSet::possible(const LineView& line) const {
   const std::string_view subject = line.trimmed;
@@ -93,17 +98,24 @@ LiteralScanner::Mask MatcherSet::possible(const LineView& line) const {
   for (std::size_t word = 0; word < possible.size(); ++word) possible[word] &= by_last[word];
   const auto length_gate = std::find_if(length_gates_.begin(), length_gates_.end(),
                                         [&](const LengthGate& g) { return g.max_bytes >= subject.size(); });
-  possible[0] &= ~(length_gate == length_gates_.end() ? bounded_ : length_gate->ruled_out);
-  if (possible[0] == 0) return possible;
+  rule_out(possible, length_gate == length_gates_.end() ? bounded_ : length_gate->ruled_out);
+  if (!any(possible)) return possible;
   const ByteClasses lacking = ~line.classes();
-  std::uint64_t ruled_out = 0;
-  for (const ClassGate& gate : class_gates_) ruled_out |= gate.ruled_out[(lacking >> gate.shift) & 0xFU];
+  LiteralScanner::Mask ruled_out{};
+  for (const ClassGate& gate : class_gates_) {
+    const LiteralScanner::Mask& by_class = gate.ruled_out[(lacking >> gate.shift) & 0xFU];
+    for (std::size_t word = 0; word < ruled_out.size(); ++word) ruled_out[word] |= by_class[word];
+  }
   for (const AnyOfGate& gate : any_of_gates_)
-    if ((gate.any_of & ~lacking) == 0) ruled_out |= gate.ruled_out;
-  possible[0] &= ~ruled_out;
+    if ((gate.any_of & ~lacking) == 0)
+      for (std::size_t word = 0; word < ruled_out.size(); ++word) ruled_out[word] |= gate.ruled_out[word];
+  rule_out(possible, ruled_out);
   const ByteClasses classes = ~lacking;
-  for (const ChoiceGate& gate : choice_gates_)
-    if ((possible[0] & gate.ruled_out) != 0 && !gate.branch_needs.admits(classes)) possible[0] &= ~gate.ruled_out;
+  for (const ChoiceGate& gate : choice_gates_) {
+    std::uint64_t& word = possible[gate.regex / 64];
+    const std::uint64_t bit = 1ULL << (gate.regex % 64);
+    if ((word & bit) != 0 && !gate.branch_needs.admits(classes)) word &= ~bit;
+  }
   return possible;
 }
 

@@ -90,30 +90,29 @@ class MatcherSet {
   std::vector<LiteralScanner::Mask> possible_by_first_byte_;
   // The same by the last byte (SubjectLimits::last_bytes; [256]: those an empty line may match).
   std::vector<LiteralScanner::Mask> possible_by_last_byte_;
-  // Which of the first 64 regexes (one word of the mask: a set rarely has more, and those
-  // past it are left possible) a line's length and byte classes rule out (Regex::limits):
-  // for each distinct length bound, ascending, those whose bound is below it; and those
-  // that need a class the line lacks, looked up four classes at a time, for each group of
-  // four that some regex needs.
+  // Which regexes a line's length and byte classes rule out (Regex::limits): for each
+  // distinct length bound, ascending, those whose bound is below it; and those that need a
+  // class the line lacks, looked up four classes at a time, for each group of four that
+  // some regex needs.
   struct LengthGate {
     std::size_t max_bytes;
-    std::uint64_t ruled_out;  // for a line longer than the previous bound, up to this one
+    LiteralScanner::Mask ruled_out;  // for a line longer than the previous bound, up to this one
   };
   std::vector<LengthGate> length_gates_;
-  std::uint64_t bounded_ = 0;  // ruled out for a line longer than every bound
+  LiteralScanner::Mask bounded_{};  // ruled out for a line longer than every bound
   struct ClassGate {
-    unsigned shift;                            // the group: classes shift .. shift + 3
-    std::array<std::uint64_t, 16> ruled_out;   // by which of them the line lacks
+    unsigned shift;                                  // the group: classes shift .. shift + 3
+    std::array<LiteralScanner::Mask, 16> ruled_out;  // by which of them the line lacks
   };
   std::vector<ClassGate> class_gates_;
   struct AnyOfGate {
-    ByteClasses any_of;       // a line with none of these classes ...
-    std::uint64_t ruled_out;  // ... rules these out
+    ByteClasses any_of;              // a line with none of these classes ...
+    LiteralScanner::Mask ruled_out;  // ... rules these out
   };
   std::vector<AnyOfGate> any_of_gates_;
   struct ChoiceGate {
     ClassChoice branch_needs;  // a line that meets none of these ...
-    std::uint64_t ruled_out;   // ... rules this regex out
+    std::size_t regex;         // ... rules this regex out
   };
   std::vector<ChoiceGate> choice_gates_;
   // The regexes the line's first byte, length and byte classes leave possible.

@@ -1,0 +1,87 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "regex/pcre.h"
+#include "rules/matcher_set.h"
+
+using namespace declutter;
+
+namespace {
+Rule regex_rule(std::string pattern, bool caseless) {
+  Rule rule;
+  rule.match = MatchKind::regex;
+  rule.pattern = std::move(pattern);
+  rule.caseless = caseless;
+  return rule;
+}
+}  // namespace
+
+TEST_CASE("a rule set of many regexes finds what trying each in turn finds", "[rules][regex]") {
+  // Past 64 and 128 regexes the gates (first and last byte, length, byte classes) and the
+  // literal prefilter hold their masks in further words: every regex must stay reachable.
+  std::deque<Rule> rules;
+  const char* const templates[] = {
+      "^(?=.{0,40}$)item %d\\b",          // a length bound and a prefix
+      "\\bcode-%d/[a-z]+$",               // a slash, a last byte class, a contained literal
+      "^\\d+ notes? on topic %d$",        // digits, anchored at both ends
+      "(?i:label %d):",                    // a colon, caseless
+      "^(alpha|beta) %d [|] \\w+",        // a bar, an alternation
+  };
+  for (int i = 0; i < 150; ++i) {
+    char pattern[64];
+    std::snprintf(pattern, sizeof pattern, templates[i % 5], i);
+    rules.push_back(regex_rule(pattern, i % 3 == 0));
+  }
+  std::vector<const Rule*> pointers;
+  for (const Rule& rule : rules) pointers.push_back(&rule);
+  RegexCache cache;
+  const MatcherSet set(pointers, cache);
+
+  std::vector<std::string> lines;
+  for (int i = 0; i < 150; ++i) {
+    const std::string n = std::to_string(i);
+    lines.push_back("item " + n + " and more");
+    lines.push_back("ITEM " + n);
+    lines.push_back("see code-" + n + "/abc");
+    lines.push_back("see code-" + n + "/abc1");
+    lines.push_back("12 notes on topic " + n);
+    lines.push_back("1 note on topic " + n + "!");
+    lines.push_back("LABEL " + n + ": x");
+    lines.push_back("beta " + n + " | rest");
+    lines.push_back("gamma " + n + " | rest");
+  }
+  lines.push_back("");
+  lines.push_back("item 1 " + std::string(60, 'x'));  // past the length bound
+
+  MatchScratch scratch;
+  std::size_t matched = 0;
+  std::size_t last_matched_rule = 0;
+  for (const std::string& text : lines) {
+    LineView line;
+    line.trimmed = text;
+    const Rule* expected = nullptr;
+    for (const Rule& rule : rules) {
+      RegexError error;
+      const auto regex = Regex::compile(rule.pattern, RegexFlags{rule.caseless, false, false}, error);
+      REQUIRE(regex);
+      if (regex->match(text, scratch) == MatchOutcome::match) {
+        expected = &rule;
+        break;
+      }
+    }
+    INFO(text);
+    CHECK(set.find(line, scratch) == expected);
+    if (expected == nullptr) continue;
+    ++matched;
+    for (std::size_t i = 0; i < rules.size(); ++i)
+      if (&rules[i] == expected) last_matched_rule = std::max(last_matched_rule, i);
+  }
+  // Each line built for a rule of another template matches nothing: a fifth of them match.
+  CHECK(matched >= 150);
+  CHECK(last_matched_rule >= 128);
+}
