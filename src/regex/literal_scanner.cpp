@@ -225,7 +225,8 @@ void LiteralScanner::walk_prefixes(std::string_view subject, Mask& mask) const {
   }
 }
 
-void LiteralScanner::verify_pair(std::uint16_t pair, std::size_t at, std::string_view subject, Mask& mask) const {
+void LiteralScanner::verify_pair(std::uint16_t pair, std::size_t at, std::string_view subject, const Mask& possible,
+                                 Mask& mask) const {
   const std::uint64_t below = pair_bits_[pair / 64U] & ((1ULL << (pair % 64U)) - 1U);
   const std::size_t bucket = pair_rank_[pair / 64U] + static_cast<std::size_t>(std::popcount(below));
   const PairEntry* first = pairs_.data() + pair_start_[bucket];
@@ -237,7 +238,8 @@ void LiteralScanner::verify_pair(std::uint16_t pair, std::size_t at, std::string
         merge(mask, infix_regexes_);
       continue;
     }
-    if (at < entry->offset) continue;
+    // The line's gates may have ruled out every regex of this literal already.
+    if (at < entry->offset || !intersects(masks_[entry->regexes], possible)) continue;
     const std::string& literal = infixes_[entry->literal];
     const std::size_t start = at - entry->offset;
     if (start + literal.size() > subject.size()) continue;
@@ -265,7 +267,7 @@ void LiteralScanner::scan_infixes(std::string_view subject, const Mask& possible
   };
   const auto verify_from = [&](std::size_t at, std::size_t end) {
     for (; at < end; ++at)
-      if (hit(at) != 0) verify_pair(pair_of(kFold[bytes[at]], kFold[bytes[at + 1]]), at, subject, mask);
+      if (hit(at) != 0) verify_pair(pair_of(kFold[bytes[at]], kFold[bytes[at + 1]]), at, subject, possible, mask);
   };
   const std::size_t pairs = size - 1;
   std::size_t at = 0;

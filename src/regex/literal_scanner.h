@@ -55,7 +55,7 @@ class LiteralScanner {
   };
   void walk_prefixes(std::string_view subject, Mask& mask) const;
   void scan_infixes(std::string_view subject, const Mask& possible, Mask& mask) const;
-  void verify_pair(std::uint16_t pair, std::size_t at, std::string_view subject, Mask& mask) const;
+  void verify_pair(std::uint16_t pair, std::size_t at, std::string_view subject, const Mask& possible, Mask& mask) const;
 
   std::array<std::uint32_t, 256> prefix_root_{};  // node per folded first byte, 0 for none
   std::vector<PrefixNode> prefix_nodes_;          // [0] is the root
