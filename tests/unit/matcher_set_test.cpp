@@ -8,18 +8,10 @@
 
 #include "regex/pcre.h"
 #include "rules/matcher_set.h"
+#include "test_support.h"
 
 using namespace declutter;
-
-namespace {
-Rule regex_rule(std::string pattern, bool caseless) {
-  Rule rule;
-  rule.match = MatchKind::regex;
-  rule.pattern = std::move(pattern);
-  rule.caseless = caseless;
-  return rule;
-}
-}  // namespace
+using declutter::testing::regex_rule;
 
 TEST_CASE("a rule set of many regexes finds what trying each in turn finds", "[rules][regex]") {
   // Past 64 and 128 regexes the gates (first and last byte, length, byte classes) and the

@@ -3,19 +3,11 @@
 
 #include "authoring/rule_lint.h"
 #include "authoring_support.h"
+#include "test_support.h"
 
 using namespace declutter;
+using declutter::testing::regex_rule;
 using namespace declutter::authoring_testing;
-
-namespace {
-Rule regex_rule(std::string pattern, bool caseless = false) {
-  Rule rule;
-  rule.match = MatchKind::regex;
-  rule.pattern = std::move(pattern);
-  rule.caseless = caseless;
-  return rule;
-}
-}  // namespace
 
 TEST_CASE("regex_never_matches finds impossible anchors", "[lint]") {
   for (const char* pattern : {"$^x", "foo$bar", "a$.", "x^y", "^ +Menu", "^\\tMenu", "Menu +$", "a\\zb"}) {

@@ -23,6 +23,15 @@ inline std::vector<std::string> kept_lines(const Document& doc) {
   return out;
 }
 
+// A regex rule built directly, without a rule file.
+inline Rule regex_rule(std::string pattern, bool caseless = false) {
+  Rule rule;
+  rule.match = MatchKind::regex;
+  rule.pattern = std::move(pattern);
+  rule.caseless = caseless;
+  return rule;
+}
+
 // Parsed rules that stay alive for the test; pointers for the stage constructors.
 struct RuleList {
   explicit RuleList(const std::string& text) : path("test.rules") { file = parse_rule_file(&path, text, diagnostics); }
