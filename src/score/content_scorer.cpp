@@ -170,11 +170,18 @@ void join_article_element(std::span<const DomNode> nodes, std::span<const Block>
   }
 }
 
-// HTML: a generic DOM rule that dropped more good prose than the page has left undecided
-// hit the article's own wrapper (a class name that also names a widget), not chrome beside
-// it: its verdicts are undone and the blocks scored like the rest.
-void undo_dom_rule_over_article(std::span<Block> blocks, const ScoreParams& params, ScoreScratch& s) {
-  if (params.dom_rule_max_prose <= 0) return;
+// A generic rule that dropped more good prose than the page has left undecided hit the
+// article, not chrome beside it: in HTML a DOM rule on the article's own wrapper (a class
+// name that also names a widget), in text a section cut at a marker inside the article (a
+// comment counter or a "Most read" link in the post's header). Its verdicts are undone and
+// the blocks scored like the rest. Each kind has its own limit, as a multiple of the good
+// prose left undecided (0: those rules always stand).
+void undo_rules_over_article(std::span<Block> blocks, const ScoreParams& params, ScoreScratch& s) {
+  const auto limit = [&](Decider decider) {
+    return decider == Decider::dom_rule ? params.dom_rule_max_prose
+           : decider == Decider::section_cut ? params.cut_max_prose : 0.0F;
+  };
+  if (params.dom_rule_max_prose <= 0 && params.cut_max_prose <= 0) return;
   const std::size_t n = blocks.size();
   float undecided = 0;
   s.rule_words.clear();
@@ -182,14 +189,18 @@ void undo_dom_rule_over_article(std::span<Block> blocks, const ScoreParams& para
     if (s.classes[i] != BlockClass::good) continue;
     const Block& block = blocks[i];
     if (block.verdict == Verdict::undecided) undecided += s.features[i].words;
-    else if (block.verdict == Verdict::drop && block.decider == Decider::dom_rule && block.rule != nullptr &&
+    else if (block.verdict == Verdict::drop && limit(block.decider) > 0 && block.rule != nullptr &&
              block.rule->from_common)
       s.rule_words[block.rule] += s.features[i].words;
   }
   for (const auto& [rule, words] : s.rule_words) {
-    if (words <= params.dom_rule_max_prose * undecided) continue;
+    const Decider decider = rule->action == Action::cut || rule->action == Action::cut_block ||
+                                    rule->action == Action::cut_before
+                                ? Decider::section_cut
+                                : Decider::dom_rule;
+    if (words <= limit(decider) * undecided) continue;
     for (Block& block : blocks)
-      if (block.rule == rule && block.decider == Decider::dom_rule && block.verdict == Verdict::drop) {
+      if (block.rule == rule && block.decider == decider && block.verdict == Verdict::drop) {
         block.verdict = Verdict::undecided;
         block.decider = Decider::none;
         block.rule = nullptr;
@@ -236,6 +247,7 @@ ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
   p.article_share = num("score-article-share");
   p.article_fill = settings.flag("score-article-fill");
   p.dom_rule_max_prose = num("score-dom-rule-max-prose");
+  p.cut_max_prose = num("score-cut-max-prose");
   p.article_outside_share = num("score-article-outside-share");
   p.bridge_blocks = static_cast<std::size_t>(std::max(0.0, settings.number("score-bridge-blocks")));
   p.headline_reach = static_cast<std::size_t>(std::max(0.0, settings.number("score-headline-reach")));
@@ -350,7 +362,7 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
     s.classes[i] = classify(s.features[i], s.prose[i], params_);
   }
 
-  undo_dom_rule_over_article(blocks, params_, s);
+  undo_rules_over_article(blocks, params_, s);
 
   // Emissions: a block's evidence for content, capped so that one huge paragraph cannot
   // drag a whole footer along; decided blocks speak through their verdict.

@@ -60,6 +60,7 @@ struct ScoreParams {
   float article_share = 0;         // 0: no article element
   bool article_fill = false;
   float dom_rule_max_prose = 0;  // 0: DOM rules always stand
+  float cut_max_prose = 0;       // 0: section cuts always stand
   float article_outside_share = 0;  // 0: runs outside the article element are left alone
   std::size_t headline_reach = 12;
   float headline_min_words = 4;

@@ -317,3 +317,31 @@ TEST_CASE("scorer: a common DOM rule that removed the article is undone; one tha
   CHECK(run_with(publisher_rule, 10, 13).find(kPara2) == std::string::npos);  // a publisher's rule stands
   CHECK(run_with(wrapper_rule, 12, 13) == kPara1 + "\n" + kPara2 + "\n");  // a box beside the article
 }
+
+TEST_CASE("scorer: a common cut that removed the article is undone; one that removed what follows it stands", "[score]") {
+  Rule counter_cut;  // say `cut /^\d+ comments$/i after=30%` meeting the counter in the post's header
+  counter_cut.action = Action::cut;
+  counter_cut.from_common = true;
+  Rule publisher_cut = counter_cut;
+  publisher_cut.from_common = false;
+  const std::string comment =
+      "I grew up in Kettleby and took that ferry every summer as a child, so I am glad to read that it might come back.";
+  std::vector<std::string> lines = menu();
+  lines.insert(lines.end(), {kPara1, kPara2, kPara3, "2 comments", comment, "Contact", "Imprint"});
+  const auto run_with = [&](const Rule& rule, std::size_t from) {
+    Page page(lines);
+    for (std::size_t i = from; i < page.doc.blocks.size(); ++i)
+      page.doc.decide(page.doc.blocks[i], Verdict::drop, Decider::section_cut, &rule);
+    return page.run();
+  };
+  const std::string article = kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n";
+  CHECK(run_with(counter_cut, 10).find(kPara2) != std::string::npos);  // cut above the article: undone
+  CHECK(run_with(publisher_cut, 10).find(kPara2) == std::string::npos);  // a publisher's cut stands
+  CHECK(run_with(counter_cut, 13) == article);  // the comments under the article: the cut stands
+  Settings always_stand;
+  always_stand.set("score-cut-max-prose", "0");
+  Page page(lines);
+  for (std::size_t i = 10; i < page.doc.blocks.size(); ++i)
+    page.doc.decide(page.doc.blocks[i], Verdict::drop, Decider::section_cut, &counter_cut);
+  CHECK(page.run(Focus::balanced, always_stand).find(kPara2) == std::string::npos);
+}
