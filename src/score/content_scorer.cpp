@@ -170,12 +170,12 @@ void join_article_element(std::span<const DomNode> nodes, std::span<const Block>
   }
 }
 
-// A generic rule that dropped more good prose than the page has left undecided hit the
-// article, not chrome beside it: in HTML a DOM rule on the article's own wrapper (a class
-// name that also names a widget), in text a section cut at a marker inside the article (a
-// comment counter or a "Most read" link in the post's header). Its verdicts are undone and
-// the blocks scored like the rest. Each kind has its own limit, as a multiple of the good
-// prose left undecided (0: those rules always stand).
+// A common rule that dropped more good prose than the page has left undecided hit the
+// article, not chrome beside it: a DOM rule on the article's own wrapper (a class name that
+// also names a widget), or a section cut whose marker sits inside the article (a comment
+// counter or a "Most read" link in the post's header). Its verdicts are undone and the
+// blocks scored like the rest. Each kind has its own limit, as a multiple of the good prose
+// left undecided (0: those rules always stand).
 void undo_rules_over_article(std::span<Block> blocks, const ScoreParams& params, ScoreScratch& s) {
   const auto limit = [&](Decider decider) {
     return decider == Decider::dom_rule ? params.dom_rule_max_prose
