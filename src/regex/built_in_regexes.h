@@ -1,6 +1,6 @@
 #pragma once
 // The built-in rules' regexes, compiled and analysed at build time: compiling and analysing
-// them was nearly all of the start-up of a one-page run. src/build_tools/regex_facts_main.cpp
+// them was nearly all of the start-up of a one-page run. src/build_tools/built_in_regexes_main.cpp
 // writes the table; Regex::compile and Regex::valid look patterns up in it, and compile
 // the others (--rules DIR) as they come.
 #include <span>

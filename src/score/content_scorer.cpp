@@ -38,7 +38,11 @@ struct ScoreScratch {
   MeasureScratch measure;
   std::unordered_map<std::uint64_t, float> container_words;
   std::vector<float> article_mass;
-  std::unordered_map<const Rule*, float> rule_words;
+  struct RuleProse {
+    float words = 0;                 // good prose the rule dropped
+    Decider decider = Decider::none; // how it dropped it (DOM rule or section cut)
+  };
+  std::unordered_map<const Rule*, RuleProse> rule_words;
   std::vector<float> subtree_mass;
   std::string title;
   TitleFilter title_filter;
@@ -190,17 +194,16 @@ void undo_rules_over_article(std::span<Block> blocks, const ScoreParams& params,
     const Block& block = blocks[i];
     if (block.verdict == Verdict::undecided) undecided += s.features[i].words;
     else if (block.verdict == Verdict::drop && limit(block.decider) > 0 && block.rule != nullptr &&
-             block.rule->from_common)
-      s.rule_words[block.rule] += s.features[i].words;
+             block.rule->from_common) {
+      ScoreScratch::RuleProse& prose = s.rule_words[block.rule];
+      prose.words += s.features[i].words;
+      prose.decider = block.decider;
+    }
   }
-  for (const auto& [rule, words] : s.rule_words) {
-    const Decider decider = rule->action == Action::cut || rule->action == Action::cut_block ||
-                                    rule->action == Action::cut_before
-                                ? Decider::section_cut
-                                : Decider::dom_rule;
-    if (words <= limit(decider) * undecided) continue;
+  for (const auto& [rule, prose] : s.rule_words) {
+    if (prose.words <= limit(prose.decider) * undecided) continue;
     for (Block& block : blocks)
-      if (block.rule == rule && block.decider == decider && block.verdict == Verdict::drop) {
+      if (block.rule == rule && block.decider == prose.decider && block.verdict == Verdict::drop) {
         block.verdict = Verdict::undecided;
         block.decider = Decider::none;
         block.rule = nullptr;
