@@ -2,12 +2,15 @@
 // The set-level prefilter for regex rules: from the literal requirement of each regex
 // (regex/pattern_analysis.h), one pass over a line tells which regexes may match it, so
 // PCRE2 runs only for those. Prefix literals are looked up by walking a trie from the
-// line's first byte. Contained literals are found by one pass over the line's byte pairs:
-// each literal is indexed by its rarest pair, and a bit table of those pairs in every case
-// (8 KB) lets the pass test every position independently of the last, without folding, so
-// it runs at several bytes a cycle; the rare hits are verified against the literals. Both
-// read the line folded on the fly (no copy): ASCII letters in lower case; a line holding the
-// long s (which fold to k and s) makes every regex with contained literals a candidate.
+// line's first byte. Contained literals are found by one pass over the line: a literal of
+// four bytes or more is indexed by a hash of its rarest four bytes, in a bit table of 64K
+// bits (8 KB) that the pass tests at every position independently of the last, without
+// folding (the hash reads every byte with its case bit set); literals of two or three bytes
+// are indexed the same way by a byte pair, in a second pass that runs only when a regex
+// needing one is still possible. The rare hits are verified against the literals. Both read
+// the line folded on the fly (no copy): ASCII letters in lower case; a line holding the
+// Kelvin sign or the long s (which fold to k and s) makes every regex with contained
+// literals a candidate.
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -34,13 +37,29 @@ class LiteralScanner {
   Mask candidates(std::string_view subject, const Mask& possible) const;
 
  private:
-  // A contained literal, indexed by the byte pair at `offset` in it.
-  struct PairEntry {
-    std::uint16_t pair = 0;
+  // A contained literal, indexed by a 16-bit key of the bytes at `offset` in it.
+  struct KeyedLiteral {
+    std::uint16_t key = 0;
     std::uint16_t offset = 0;
     std::uint32_t literal = 0;  // index into infixes_
-    std::uint32_t regexes = 0;  // index into masks_; 0: the pair starts a Kelvin sign or long s
-    bool operator<(const PairEntry& other) const { return pair < other.pair; }
+    std::uint32_t regexes = 0;  // index into masks_
+    bool operator<(const KeyedLiteral& other) const { return key < other.key; }
+  };
+  // Literals by key: a bit per key that some literal has, and each key's literals found by
+  // the key's rank among the set bits.
+  class LiteralIndex {
+   public:
+    void add(KeyedLiteral literal);
+    void finish();  // after the last add
+    bool empty() const { return entries_.empty(); }
+    const std::uint64_t* bits() const { return bits_.data(); }  // 64K bits, once a literal was added
+    std::span<const KeyedLiteral> literals_of(std::uint16_t key) const;
+
+   private:
+    std::vector<std::uint64_t> bits_;
+    std::vector<std::uint16_t> rank_;    // per word of bits_: the set bits before it
+    std::vector<std::uint32_t> starts_;  // per distinct key, in order: its first entry; then the end
+    std::vector<KeyedLiteral> entries_;  // sorted by key
   };
   // The prefix trie, compact (a rule set's prefixes make thousands of nodes): the root's
   // children by byte, every other node's children as a run of edges sorted by byte.
@@ -55,17 +74,18 @@ class LiteralScanner {
   };
   void walk_prefixes(std::string_view subject, Mask& mask) const;
   void scan_infixes(std::string_view subject, const Mask& possible, Mask& mask) const;
-  void verify_pair(std::uint16_t pair, std::size_t at, std::string_view subject, const Mask& possible, Mask& mask) const;
+  void scan_quads(std::string_view subject, const Mask& possible, Mask& mask) const;
+  void scan_pairs(std::string_view subject, const Mask& possible, Mask& mask) const;
+  void verify(const LiteralIndex& index, std::uint16_t key, std::size_t at, std::string_view subject,
+              const Mask& possible, Mask& mask) const;
 
   std::array<std::uint32_t, 256> prefix_root_{};  // node per folded first byte, 0 for none
   std::vector<PrefixNode> prefix_nodes_;          // [0] is the root
   std::vector<PrefixEdge> prefix_edges_;
 
-  std::vector<std::uint64_t> pair_bits_;  // 65536 bits: the (folded) pairs that start a verification
-  std::vector<std::uint64_t> raw_pair_bits_;  // the same pairs in every case: the scan reads the line unfolded
-  std::vector<PairEntry> pairs_;          // sorted by pair
-  std::vector<std::uint16_t> pair_rank_;  // per word of pair_bits_: the set bits before it
-  std::vector<std::uint32_t> pair_start_; // per distinct pair, in order: its first entry in pairs_; then the end
+  LiteralIndex quads_;  // literals of four bytes or more, by quad_key of four of their bytes
+  LiteralIndex pairs_;  // literals of two or three bytes, by their (folded) rarest byte pair
+  std::vector<std::uint64_t> raw_pair_bits_;  // pairs_'s pairs in every case: the scan reads the line unfolded
   std::vector<std::string> infixes_;
   // Contained literals of one byte, looked for with memchr (a pair index would hit often).
   struct SingleByte {
@@ -75,6 +95,8 @@ class LiteralScanner {
   std::vector<SingleByte> single_bytes_;
   Mask prefix_regexes_{};  // regexes with prefix literals
   Mask infix_regexes_{};   // regexes with contained literals
+  Mask quad_regexes_{};    // ... of four bytes or more
+  Mask pair_regexes_{};    // ... of two or three bytes
 
   std::vector<Mask> masks_{Mask{}};
   Mask unfiltered_{};

@@ -258,3 +258,48 @@ TEST_CASE("the prefilter never rejects a line the regex matches", "[regex][liter
   }
   CHECK(matched > 60);  // the lines do exercise the patterns
 }
+
+TEST_CASE("the scanner finds contained literals of every length anywhere, in either case, and nothing else",
+          "[regex][literals]") {
+  // Literals of one to nine bytes (memchr, byte pairs and four-byte hashes), over an alphabet
+  // whose bytes collide under the hash's case bit ('[' and '{', 0x84 and 0xA4): a line is a
+  // candidate for a regex exactly when its folded text holds one of the regex's literals.
+  const std::string alphabet = "abAB[{ x\x84\xA4";
+  std::uint32_t state = 12345;
+  const auto next = [&](std::size_t below) {
+    state = state * 1664525U + 1013904223U;
+    return static_cast<std::size_t>(state >> 8U) % below;
+  };
+  const auto random_text = [&](std::size_t size) {
+    std::string text;
+    for (std::size_t i = 0; i < size; ++i) text += alphabet[next(alphabet.size())];
+    return text;
+  };
+  const auto folded = [](std::string text) {
+    for (char& c : text)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c | 0x20);
+    return text;
+  };
+  std::size_t found = 0;
+  std::size_t lines_checked = 0;
+  for (int round = 0; round < 40; ++round) {
+    std::vector<LiteralRequirement> requirements(8);
+    for (auto& requirement : requirements)
+      for (std::size_t k = 0, n = 1 + next(3); k < n; ++k) requirement.infixes.push_back(folded(random_text(1 + next(9))));
+    const LiteralScanner scanner(requirements);
+    for (int l = 0; l < 60; ++l) {
+      const std::string line = random_text(next(24));
+      const auto mask = scanner.candidates(line, kEveryRegex);
+      for (std::size_t i = 0; i < requirements.size(); ++i) {
+        const bool holds = std::any_of(requirements[i].infixes.begin(), requirements[i].infixes.end(),
+                                       [&](const std::string& literal) { return folded(line).find(literal) != std::string::npos; });
+        INFO("line [" << line << "] regex " << i);
+        CHECK(candidate(mask, i) == holds);
+        found += holds ? 1 : 0;
+      }
+      ++lines_checked;
+    }
+  }
+  CHECK(found > 200);  // the literals do turn up
+  CHECK(lines_checked == 2400);
+}
