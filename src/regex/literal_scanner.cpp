@@ -194,10 +194,10 @@ LiteralScanner::LiteralScanner(std::span<const LiteralRequirement> requirements)
           for (std::size_t k = 0; k + 1 < width; ++k) sum += pair_cost(byte(at + k), byte(at + k + 1));
           return sum;
         };
-        for (std::size_t at = 1; at + width <= literal.size(); ++at)
+        // Within the offsets a KeyedLiteral holds: a literal is never left out of the index.
+        for (std::size_t at = 1; at + width <= literal.size() && at <= 0xFFFF; ++at)
           if (cost(at) < cost(best)) best = at;
-        entry.offset = static_cast<std::uint16_t>(std::min<std::size_t>(best, 0xFFFF));
-        if (entry.offset != best) continue;  // beyond any line worth scanning this way
+        entry.offset = static_cast<std::uint16_t>(best);
         if (width == 4) {
           entry.key = quad_key(load32(literal.data() + best));
           quads_.add(entry);

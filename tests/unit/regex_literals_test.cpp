@@ -303,3 +303,11 @@ TEST_CASE("the scanner finds contained literals of every length anywhere, in eit
   CHECK(found > 200);  // the literals do turn up
   CHECK(lines_checked == 2400);
 }
+
+TEST_CASE("the scanner indexes a literal whose rarest bytes lie past 64 KiB", "[regex][literals]") {
+  std::vector<LiteralRequirement> requirements(1);
+  requirements[0].infixes.push_back(std::string(70000, 'e') + "qxjz");
+  const LiteralScanner scanner(requirements);
+  CHECK(candidate(scanner.candidates("x " + requirements[0].infixes[0], kEveryRegex), 0));
+  CHECK_FALSE(candidate(scanner.candidates(std::string(70003, 'e'), kEveryRegex), 0));
+}
