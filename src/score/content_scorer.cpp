@@ -47,11 +47,45 @@ struct ScoreScratch {
   std::string title;
   TitleFilter title_filter;
   std::string candidate;
+  std::vector<std::uint64_t> run_topic;      // a run's distinct topic words, sorted
+  std::vector<bool> topic_seen;              // which of them the article has shown
+  std::vector<std::uint64_t> article_topic;  // one article block's topic words
 };
 
 ScoreScratch& scratch_for_thread() {
   thread_local ScoreScratch scratch;
   return scratch;
+}
+
+// Whether `run` shares at least lead_topic_share of its distinct topic words
+// (append_topic_words), and lead_topic_words of them at all, with the article. The article
+// is read only until enough of them turned up: a lead shares its words early.
+bool on_article_topic(std::span<const Block> blocks, const ContentRun& run, const ContentRun& article,
+                      const ScoreParams& p, ScoreScratch& s) {
+  s.run_topic.clear();
+  for (std::size_t k = run.begin; k < run.end; ++k)
+    if (blocks[k].verdict != Verdict::drop) append_topic_words(blocks[k].text, p.topic_word_bytes, s.run_topic);
+  std::sort(s.run_topic.begin(), s.run_topic.end());
+  s.run_topic.erase(std::unique(s.run_topic.begin(), s.run_topic.end()), s.run_topic.end());
+  const auto needed = std::max(p.lead_topic_words, static_cast<std::size_t>(std::ceil(
+                                                       p.lead_topic_share * static_cast<float>(s.run_topic.size()))));
+  if (s.run_topic.size() < needed) return false;
+  s.topic_seen.assign(s.run_topic.size(), false);
+  std::size_t shared = 0;
+  for (std::size_t k = article.begin; k < article.end; ++k) {
+    if (blocks[k].verdict == Verdict::drop) continue;
+    s.article_topic.clear();
+    append_topic_words(blocks[k].text, p.topic_word_bytes, s.article_topic);
+    for (const std::uint64_t word : s.article_topic) {
+      const auto at = std::lower_bound(s.run_topic.begin(), s.run_topic.end(), word);
+      if (at == s.run_topic.end() || *at != word) continue;
+      const auto index = static_cast<std::size_t>(at - s.run_topic.begin());
+      if (s.topic_seen[index]) continue;
+      s.topic_seen[index] = true;
+      if (++shared >= needed) return true;
+    }
+  }
+  return false;
 }
 
 // Two-state segmentation (boilerplate, content) maximising the summed emissions of the
@@ -246,6 +280,9 @@ ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
   p.switch_cost = num("score-switch-cost");
   p.run_min_share = num("score-run-min-share");
   p.run_gap_scale = num("score-run-gap-scale");
+  p.lead_topic_share = num("score-lead-topic-share");
+  p.lead_topic_words = static_cast<std::size_t>(std::max(0.0, settings.number("score-lead-topic-words")));
+  p.topic_word_bytes = static_cast<std::size_t>(std::max(1.0, settings.number("score-topic-word-bytes")));
   p.container_min_share = num("score-container-min-share");
   p.article_share = num("score-article-share");
   p.article_fill = settings.flag("score-article-fill");
@@ -424,7 +461,11 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
       for (std::size_t k = from; k < to; ++k)
         gap += s.classes[k] == BlockClass::empty || blocks[k].verdict == Verdict::drop ? 0 : 1;
       const float distance = params_.run_gap_scale <= 0 ? 1.0F : std::min(1.0F, static_cast<float>(gap) / params_.run_gap_scale);
-      const bool keep_run = run.mass > 0 && run.mass >= params_.run_min_share * distance * main_run.mass;
+      bool keep_run = run.mass > 0 && run.mass >= params_.run_min_share * distance * main_run.mass;
+      // A lead or standfirst cut off from the body by a table of contents or a box speaks of
+      // what the article speaks of; a teaser, a notice or a site's blurb above it does not.
+      if (!keep_run && run.mass > 0 && run.end <= main_run.begin && params_.lead_topic_share > 0)
+        keep_run = on_article_topic(blocks, run, main_run, params_, s);
       for (std::size_t k = run.begin; k < run.end; ++k) s.content[k] = keep_run;
       if (keep_run) first_content = std::min(first_content, run.begin);
     }

@@ -218,3 +218,15 @@ TEST_CASE("features: the repetition key of long blocks and of letters filling wh
   CHECK(repetition_key(words) == repetition_key(joined));
   CHECK(repetition_key(words) != repetition_key(joined + "z"));
 }
+
+TEST_CASE("topic words: long words, ASCII folded, bytes past ASCII counted as letters", "[score]") {
+  std::vector<std::uint64_t> words;
+  append_topic_words("The FERRY runs; the ferry stops. Größe, gross!", 5, words);
+  REQUIRE(words.size() == 5);  // FERRY ferry stops Größe gross: "the" and "runs" are too short
+  CHECK(words[0] == words[1]);   // one word in either case
+  CHECK(words[0] != words[2]);
+  CHECK(words[3] != words[4]);   // ö and ß are letters of their own, not o and ss
+  words.clear();
+  append_topic_words("Größe", 6, words);  // seven bytes
+  CHECK(words.size() == 1);
+}

@@ -345,3 +345,29 @@ TEST_CASE("scorer: a common cut that removed the article is undone; one that rem
     page.doc.decide(page.doc.blocks[i], Verdict::drop, Decider::section_cut, &counter_cut);
   CHECK(page.run(Focus::balanced, always_stand).find(kPara2) == std::string::npos);
 }
+
+TEST_CASE("scorer: a lead cut off by a table of contents stays when it speaks of the article's topic", "[score]") {
+  const std::vector<std::string> body = {kPara1 + " " + kPara2, kPara2 + " " + kPara1, kPara1 + " " + kPara3,
+                                         kPara3 + " " + kPara1, kPara2 + " " + kPara3, kPara3 + " " + kPara2};
+  const auto page_with = [&](const std::string& above) {
+    std::vector<std::string> lines = menu();
+    lines.push_back(above);
+    for (int i = 0; i < 12; ++i) lines.push_back("Contents entry " + std::string(1, static_cast<char>('A' + i)));
+    lines.insert(lines.end(), body.begin(), body.end());
+    lines.insert(lines.end(), {"Contact", "Imprint", "Privacy"});
+    return Page(lines);
+  };
+  std::string article;
+  for (const std::string& paragraph : body) article += paragraph + "\n";
+  // Too little prose, too far from the body, for the share rule alone.
+  Settings share_alone;
+  share_alone.set("score-lead-topic-share", "0");
+  CHECK(page_with(kPara1).run(Focus::balanced, share_alone) == article);
+  // On the article's topic (it shares its long words): the lead.
+  CHECK(page_with(kPara1).run() == kPara1 + "\n" + article);
+  // Prose about something else in the same place: a notice, a teaser.
+  const std::string notice =
+      "Our partners rely on cookies and similar technologies to personalise advertising, measure audiences and "
+      "improve their products; you may withdraw your consent whenever you like from the privacy centre.";
+  CHECK(page_with(notice).run() == article);
+}
