@@ -61,10 +61,10 @@ ScoreScratch& scratch_for_thread() {
 // (append_topic_words), and lead_topic_words of them at all, with the article. The article
 // is read only until enough of them turned up: a lead shares its words early.
 bool on_article_topic(std::span<const Block> blocks, const ContentRun& run, const ContentRun& article,
-                      const ScoreParams& p, ScoreScratch& s) {
+                      const StopwordLists& lists, const ScoreParams& p, ScoreScratch& s) {
   s.run_topic.clear();
   for (std::size_t k = run.begin; k < run.end; ++k)
-    if (blocks[k].verdict != Verdict::drop) append_topic_words(blocks[k].text, p.topic_word_bytes, s.run_topic);
+    if (blocks[k].verdict != Verdict::drop) append_topic_words(blocks[k].text, p.topic_word_bytes, lists, s.run_topic);
   std::sort(s.run_topic.begin(), s.run_topic.end());
   s.run_topic.erase(std::unique(s.run_topic.begin(), s.run_topic.end()), s.run_topic.end());
   const auto needed = std::max(p.lead_topic_words, static_cast<std::size_t>(std::ceil(
@@ -75,7 +75,7 @@ bool on_article_topic(std::span<const Block> blocks, const ContentRun& run, cons
   for (std::size_t k = article.begin; k < article.end; ++k) {
     if (blocks[k].verdict == Verdict::drop) continue;
     s.article_topic.clear();
-    append_topic_words(blocks[k].text, p.topic_word_bytes, s.article_topic);
+    append_topic_words(blocks[k].text, p.topic_word_bytes, lists, s.article_topic);
     for (const std::uint64_t word : s.article_topic) {
       const auto at = std::lower_bound(s.run_topic.begin(), s.run_topic.end(), word);
       if (at == s.run_topic.end() || *at != word) continue;
@@ -465,7 +465,7 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
       // A lead or standfirst cut off from the body by a table of contents or a box speaks of
       // what the article speaks of; a teaser, a notice or a site's blurb above it does not.
       if (!keep_run && run.mass > 0 && run.end <= main_run.begin && params_.lead_topic_share > 0)
-        keep_run = on_article_topic(blocks, run, main_run, params_, s);
+        keep_run = on_article_topic(blocks, run, main_run, *stopwords_, params_, s);
       for (std::size_t k = run.begin; k < run.end; ++k) s.content[k] = keep_run;
       if (keep_run) first_content = std::min(first_content, run.begin);
     }

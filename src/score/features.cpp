@@ -429,7 +429,8 @@ void normalise_for_match(std::string_view text, std::string& out) {
   out.resize(static_cast<std::size_t>(at - begin));
 }
 
-void append_topic_words(std::string_view text, std::size_t min_bytes, std::vector<std::uint64_t>& out) {
+void append_topic_words(std::string_view text, std::size_t min_bytes, const StopwordLists& lists,
+                        std::vector<std::uint64_t>& out) {
   const auto word_byte = [](unsigned char byte) { return byte >= 0x80 || static_cast<unsigned char>((byte | 0x20U) - 'a') < 26; };
   std::array<char, StopwordLists::kMaxWordBytes> word{};  // a longer word is told by its first bytes and length
   for (std::size_t pos = 0; pos < text.size();) {
@@ -442,7 +443,10 @@ void append_topic_words(std::string_view text, std::size_t min_bytes, std::vecto
       const auto byte = static_cast<unsigned char>(text[pos]);
       if (length < word.size()) word[length] = static_cast<char>(byte < 0x80 ? (byte | 0x20U) : byte);
     }
-    if (length >= min_bytes) out.push_back(hash_string(std::string_view(word.data(), std::min(length, word.size()))) ^ length);
+    if (length < min_bytes) continue;
+    const std::string_view folded(word.data(), std::min(length, word.size()));
+    if (length <= word.size() && lists.languages_of(folded) != 0) continue;  // a long function word: "werden", "about"
+    out.push_back(hash_string(folded) ^ length);
   }
 }
 

@@ -67,10 +67,11 @@ std::uint64_t repetition_key(std::string_view text);
 // `out`: the form in which a headline is compared with the page title.
 void normalise_for_match(std::string_view text, std::string& out);
 
-// Appends to `out` a hash of each word of `text` long enough to carry its topic: a run of
-// letters (ASCII folded; every byte past ASCII counts as a letter) of at least
-// `min_bytes` bytes. Short function words of every language fall below such a length.
-void append_topic_words(std::string_view text, std::size_t min_bytes, std::vector<std::uint64_t>& out);
+// Appends to `out` a hash of each word of `text` that may carry its topic: a run of letters
+// (ASCII folded; every byte past ASCII counts as a letter) of at least `min_bytes` bytes
+// that is on no stopword list.
+void append_topic_words(std::string_view text, std::size_t min_bytes, const StopwordLists& lists,
+                        std::vector<std::uint64_t>& out);
 
 // Turns away blocks that provably cannot match the page title, before they are normalised
 // (normalise_for_match) and compared with it. A block matches when its normalised text

@@ -221,12 +221,20 @@ TEST_CASE("features: the repetition key of long blocks and of letters filling wh
 
 TEST_CASE("topic words: long words, ASCII folded, bytes past ASCII counted as letters", "[score]") {
   std::vector<std::uint64_t> words;
-  append_topic_words("The FERRY runs; the ferry stops. Größe, gross!", 5, words);
+  const StopwordLists no_lists;
+  append_topic_words("The FERRY runs; the ferry stops. Größe, gross!", 5, no_lists, words);
   REQUIRE(words.size() == 5);  // FERRY ferry stops Größe gross: "the" and "runs" are too short
   CHECK(words[0] == words[1]);   // one word in either case
   CHECK(words[0] != words[2]);
   CHECK(words[3] != words[4]);   // ö and ß are letters of their own, not o and ss
   words.clear();
-  append_topic_words("Größe", 6, words);  // seven bytes
+  append_topic_words("Größe", 6, no_lists, words);  // seven bytes
   CHECK(words.size() == 1);
+  // Words on a stopword list carry no topic, however long.
+  Diagnostics diagnostics;
+  const std::vector<std::pair<std::string, std::string>> files{{"stopwords/en.txt", "about\nwhich\n"}};
+  const StopwordLists lists = StopwordLists::parse(files, diagnostics);
+  words.clear();
+  append_topic_words("About the ferry, which sails", 5, lists, words);
+  CHECK(words.size() == 2);  // ferry, sails
 }
