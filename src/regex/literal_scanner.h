@@ -51,7 +51,6 @@ class LiteralScanner {
    public:
     void add(KeyedLiteral literal);
     void finish();  // after the last add
-    bool empty() const { return entries_.empty(); }
     const std::uint64_t* bits() const { return bits_.data(); }  // 64K bits, once a literal was added
     std::span<const KeyedLiteral> literals_of(std::uint16_t key) const;
 

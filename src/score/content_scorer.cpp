@@ -59,7 +59,7 @@ ScoreScratch& scratch_for_thread() {
 
 // Whether `run` shares at least lead_topic_share of its distinct topic words
 // (append_topic_words), and lead_topic_words of them at all, with the article. The article
-// is read only until enough of them turned up: a lead shares its words early.
+// is read only until enough of them turned up.
 bool on_article_topic(std::span<const Block> blocks, const ContentRun& run, const ContentRun& article,
                       const StopwordLists& lists, const ScoreParams& p, ScoreScratch& s) {
   s.run_topic.clear();
