@@ -48,7 +48,8 @@ struct ScoreScratch {
   TitleFilter title_filter;
   std::string candidate;
   std::vector<std::uint64_t> run_topic;      // a run's distinct topic words, sorted
-  std::vector<bool> topic_seen;              // which of them the article has shown
+  HashCounter article_words;                 // the article's topic words read so far
+  std::size_t article_read = 0;              // the article's first block not read yet
   std::vector<std::uint64_t> article_topic;  // one article block's topic words
 };
 
@@ -59,7 +60,8 @@ ScoreScratch& scratch_for_thread() {
 
 // Whether `run` shares at least lead_topic_share of its distinct topic words
 // (append_topic_words), and lead_topic_words of them at all, with the article. The article
-// is read only until enough of them turned up.
+// is read block by block only as far as a run needs, and what was read is kept for the next
+// run (s.article_words), so a window reads its article at most once however many runs ask.
 bool on_article_topic(std::span<const Block> blocks, const ContentRun& run, const ContentRun& article,
                       const StopwordLists& lists, const ScoreParams& p, ScoreScratch& s) {
   s.run_topic.clear();
@@ -70,22 +72,17 @@ bool on_article_topic(std::span<const Block> blocks, const ContentRun& run, cons
   const auto needed = std::max(p.lead_topic_words, static_cast<std::size_t>(std::ceil(
                                                        p.lead_topic_share * static_cast<float>(s.run_topic.size()))));
   if (s.run_topic.size() < needed) return false;
-  s.topic_seen.assign(s.run_topic.size(), false);
   std::size_t shared = 0;
-  for (std::size_t k = article.begin; k < article.end; ++k) {
-    if (blocks[k].verdict == Verdict::drop) continue;
+  for (const std::uint64_t word : s.run_topic) shared += s.article_words.count(word) != 0 ? 1 : 0;
+  while (shared < needed && s.article_read < article.end) {
+    const Block& block = blocks[s.article_read++];
+    if (block.verdict == Verdict::drop) continue;
     s.article_topic.clear();
-    append_topic_words(blocks[k].text, p.topic_word_bytes, lists, s.article_topic);
-    for (const std::uint64_t word : s.article_topic) {
-      const auto at = std::lower_bound(s.run_topic.begin(), s.run_topic.end(), word);
-      if (at == s.run_topic.end() || *at != word) continue;
-      const auto index = static_cast<std::size_t>(at - s.run_topic.begin());
-      if (s.topic_seen[index]) continue;
-      s.topic_seen[index] = true;
-      if (++shared >= needed) return true;
-    }
+    append_topic_words(block.text, p.topic_word_bytes, lists, s.article_topic);
+    for (const std::uint64_t word : s.article_topic)
+      if (s.article_words.add(word) == 1 && std::binary_search(s.run_topic.begin(), s.run_topic.end(), word)) ++shared;
   }
-  return false;
+  return shared >= needed;
 }
 
 // Two-state segmentation (boilerplate, content) maximising the summed emissions of the
@@ -452,6 +449,8 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
   {
     const ContentRun main_run = *std::max_element(s.runs.begin(), s.runs.end(),
                                                   [](const ContentRun& x, const ContentRun& y) { return x.mass < y.mass; });
+    s.article_words.reset(256);
+    s.article_read = main_run.begin;
     for (const ContentRun& run : s.runs) {
       // Blocks between this run and the article, not counting those a rule dropped: a table
       // of contents or an advert box that the rules removed does not move the lead away.

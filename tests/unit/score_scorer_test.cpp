@@ -371,3 +371,22 @@ TEST_CASE("scorer: a lead cut off by a table of contents stays when it speaks of
       "improve their products; you may withdraw your consent whenever you like from the privacy centre.";
   CHECK(page_with(notice).run() == article);
 }
+
+TEST_CASE("scorer: the article's words read for one run serve the next", "[score]") {
+  // The notice comes first and makes the scorer read the whole article; the lead after it is
+  // then judged on the words already read.
+  const std::vector<std::string> body = {kPara1 + " " + kPara2, kPara2 + " " + kPara1, kPara1 + " " + kPara3,
+                                         kPara3 + " " + kPara1, kPara2 + " " + kPara3, kPara3 + " " + kPara2};
+  const std::string notice =
+      "Our partners rely on cookies and similar technologies to personalise advertising, measure audiences and "
+      "improve their products; you may withdraw your consent whenever you like from the privacy centre.";
+  std::vector<std::string> lines = menu();
+  lines.push_back(notice);
+  for (int i = 0; i < 12; ++i) lines.push_back("Contents entry " + std::string(1, static_cast<char>('A' + i)));
+  lines.push_back(kPara1);
+  for (int i = 0; i < 12; ++i) lines.push_back("Section " + std::string(1, static_cast<char>('A' + i)));
+  lines.insert(lines.end(), body.begin(), body.end());
+  std::string expected = kPara1 + "\n";
+  for (const std::string& paragraph : body) expected += paragraph + "\n";
+  CHECK(Page(lines).run() == expected);
+}
