@@ -14,10 +14,6 @@ namespace {
 
 unsigned char fold(unsigned char byte) { return byte >= 'A' && byte <= 'Z' ? static_cast<unsigned char>(byte | 0x20U) : byte; }
 
-void merge(LiteralScanner::Mask& into, const LiteralScanner::Mask& from) {
-  for (std::size_t i = 0; i < into.size(); ++i) into[i] |= from[i];
-}
-
 bool intersects(const LiteralScanner::Mask& a, const LiteralScanner::Mask& b) {
   std::uint64_t any = 0;
   for (std::size_t i = 0; i < a.size(); ++i) any |= a[i] & b[i];

@@ -103,6 +103,14 @@ class LiteralScanner {
 
 // Regex masks: bit `index` set, and whether any bit is.
 inline void set_bit(LiteralScanner::Mask& mask, std::size_t index) { mask[index / 64U] |= 1ULL << (index % 64U); }
+// Adds the regexes of `from` to `into`.
+inline void merge(LiteralScanner::Mask& into, const LiteralScanner::Mask& from) {
+  for (std::size_t i = 0; i < into.size(); ++i) into[i] |= from[i];
+}
+// Takes the regexes of `ruled_out` from `mask`.
+inline void rule_out(LiteralScanner::Mask& mask, const LiteralScanner::Mask& ruled_out) {
+  for (std::size_t i = 0; i < mask.size(); ++i) mask[i] &= ~ruled_out[i];
+}
 inline bool any(const LiteralScanner::Mask& mask) {
   std::uint64_t bits = 0;
   for (const std::uint64_t word : mask) bits |= word;

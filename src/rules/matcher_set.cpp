@@ -85,12 +85,6 @@ MatcherSet::MatcherSet(std::span<const Rule* const> rules, RegexCache& cache) {
   }
 }
 
-namespace {
-void rule_out(LiteralScanner::Mask& possible, const LiteralScanner::Mask& ruled_out) {
-  for (std::size_t word = 0; word < possible.size(); ++word) possible[word] &= ~ruled_out[word];
-}
-}  // namespace
-
 LiteralScanner::Mask MatcherSet::possible(const LineView& line) const {
   const std::string_view subject = line.trimmed;
   LiteralScanner::Mask possible = possible_by_first_byte_[subject.empty() ? 256U : static_cast<unsigned char>(subject.front())];
@@ -102,13 +96,9 @@ LiteralScanner::Mask MatcherSet::possible(const LineView& line) const {
   if (!any(possible)) return possible;
   const ByteClasses lacking = ~line.classes();
   LiteralScanner::Mask ruled_out{};
-  for (const ClassGate& gate : class_gates_) {
-    const LiteralScanner::Mask& by_class = gate.ruled_out[(lacking >> gate.shift) & 0xFU];
-    for (std::size_t word = 0; word < ruled_out.size(); ++word) ruled_out[word] |= by_class[word];
-  }
+  for (const ClassGate& gate : class_gates_) merge(ruled_out, gate.ruled_out[(lacking >> gate.shift) & 0xFU]);
   for (const AnyOfGate& gate : any_of_gates_)
-    if ((gate.any_of & ~lacking) == 0)
-      for (std::size_t word = 0; word < ruled_out.size(); ++word) ruled_out[word] |= gate.ruled_out[word];
+    if ((gate.any_of & ~lacking) == 0) merge(ruled_out, gate.ruled_out);
   rule_out(possible, ruled_out);
   const ByteClasses classes = ~lacking;
   for (const ChoiceGate& gate : choice_gates_) {
