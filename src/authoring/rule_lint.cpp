@@ -207,9 +207,7 @@ bool consumes(const Atom& atom) { return atom.kind == Atom::Kind::consuming && a
 // Whether the compiled pattern starts with a known character or is anchored, so that
 // PCRE2 can skip ahead instead of trying every start position.
 bool has_literal_start(const Rule& rule) {
-  RegexError error;
-  auto regex = Regex::compile(rule.pattern, RegexFlags{rule.caseless, rule.extended, rule.dotall}, error);
-  return !regex || regex->has_literal_start();  // the parser reports bad patterns
+  return Regex::has_literal_start(rule.pattern, RegexFlags{rule.caseless, rule.extended, rule.dotall});
 }
 
 std::string source_line(const RuleCatalog& catalog, const SourceLoc& at) {

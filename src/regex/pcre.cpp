@@ -138,11 +138,15 @@ MatchOutcome Regex::match(std::string_view subject, MatchScratch& scratch) const
   return MatchOutcome::no_match;
 }
 
-bool Regex::has_literal_start() const {
+bool Regex::has_literal_start(std::string_view pattern, RegexFlags flags) {
+  OwnedCode code = built_in_code(built_in(pattern, flags));
+  RegexError error;
+  if (!code) code = compile_code(pattern, compile_options(flags), error);
+  if (!code) return true;
   std::uint32_t first_type = 0;
   std::uint32_t all_options = 0;
-  pcre2_pattern_info(code_.get(), PCRE2_INFO_FIRSTCODETYPE, &first_type);
-  pcre2_pattern_info(code_.get(), PCRE2_INFO_ALLOPTIONS, &all_options);
+  pcre2_pattern_info(code.get(), PCRE2_INFO_FIRSTCODETYPE, &first_type);
+  pcre2_pattern_info(code.get(), PCRE2_INFO_ALLOPTIONS, &all_options);
   return first_type != 0 || (all_options & PCRE2_ANCHORED) != 0;
 }
 

@@ -56,14 +56,16 @@ class Regex {
   // Whether the pattern compiles (a rule-file check): the same errors as compile() gives,
   // without the analysis a matcher needs (and without compiling a built-in rule's pattern).
   static bool valid(std::string_view pattern, RegexFlags flags, RegexError& error);
+  // Whether the pattern is anchored or starts with a known character, so PCRE2 can skip
+  // ahead instead of trying every start position (the rule linter warns when not); true for
+  // a pattern that does not compile (the parser reports those). Compiles without the
+  // analysis a matcher needs.
+  static bool has_literal_start(std::string_view pattern, RegexFlags flags);
 
   MatchOutcome match(std::string_view subject, MatchScratch& scratch) const;
   // Where the last successful match() with this scratch began and ended.
   static std::pair<std::size_t, std::size_t> span(const MatchScratch& scratch);
   const std::string& pattern() const { return pattern_; }
-  // Whether the pattern is anchored or starts with a known character, so PCRE2 can skip
-  // ahead instead of trying every start position (the rule linter warns when not).
-  bool has_literal_start() const;
 
   // A quick test that rules a subject out without running the matcher: false when it is
   // shorter than any match, starts with a byte no match of an anchored pattern starts
