@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 
 namespace declutter {
@@ -12,13 +13,13 @@ using T = SettingSpec::Type;
 // The one table of tunables. Keep it in documentation order; rules/README.md lists it.
 constexpr std::array kSpecs{
     SettingSpec{"dedupe", "on", "drop exact repeats of an earlier line (repeated headline, caption)", T::boolean},
-    SettingSpec{"dedupe-min-chars", "20", "lines shorter than this are never treated as repeats", T::number},
+    SettingSpec{"dedupe-min-chars", "20", "lines shorter than this are never treated as repeats", T::count},
     SettingSpec{"edge-trim", "on", "drop runs of short non-sentence lines at the start and end of a document", T::boolean},
-    SettingSpec{"edge-trim-max-words", "3", "the longest line, in words, that edge trimming may drop", T::number},
+    SettingSpec{"edge-trim-max-words", "3", "the longest line, in words, that edge trimming may drop", T::count},
     SettingSpec{"max-removed", "97%", "if common rules remove more than this share of the text, their verdicts are undone", T::fraction},
     // Content scoring (src/score): every threshold and weight of the prose classifier.
     SettingSpec{"score", "on", "score undecided blocks as article or boilerplate (src/score)", T::boolean},
-    SettingSpec{"score-window-blocks", "5000", "blocks scored together; a longer document is scored in windows of this many", T::number},
+    SettingSpec{"score-window-blocks", "5000", "blocks scored together; a longer document is scored in windows of this many", T::count},
     SettingSpec{"score-short-words", "8", "blocks with fewer words are too short to judge alone and lean on their neighbours", T::number},
     SettingSpec{"score-good-words", "25", "length in words that counts as full evidence of prose", T::number},
     SettingSpec{"score-cjk-chars-per-word", "2", "CJK characters counted as one word (scripts without spaces)", T::number},
@@ -27,7 +28,7 @@ constexpr std::array kSpecs{
     SettingSpec{"score-stopwords-unknown", "0.5", "stopword evidence assumed when no language was detected (or for CJK text)", T::number},
     SettingSpec{"score-language-min-share", "8%", "a language is detected only if its stopwords are at least this share of all words", T::fraction},
     SettingSpec{"score-language-margin", "1.3", "... and it has this many times the stopword hits of the runner-up", T::number},
-    SettingSpec{"score-language-min-hits", "8", "... and at least this many hits", T::number},
+    SettingSpec{"score-language-min-hits", "8", "... and at least this many hits", T::count},
     SettingSpec{"score-weight-length", "1", "weight of length evidence (0 at score-short-words, 1 at score-good-words)", T::number},
     SettingSpec{"score-weight-stopwords", "1", "weight of stopword-density evidence", T::number},
     SettingSpec{"score-weight-punctuation", "1", "weight of sentence and clause punctuation", T::number},
@@ -49,27 +50,37 @@ constexpr std::array kSpecs{
     SettingSpec{"score-run-min-share", "10%", "a content run far from the article needs this share of the article's good prose to stay (stray prose in footers goes)", T::fraction},
     SettingSpec{"score-run-gap-scale", "10", "blocks between a content run and the article at which the full score-run-min-share applies; closer runs need proportionally less (blocks a rule dropped do not count)", T::number},
     SettingSpec{"score-lead-topic-share", "20%", "a content run before the article that fails score-run-min-share stays when this share of its topic words (long words) are the article's too: a lead cut off by a table of contents (0: never)", T::fraction},
-    SettingSpec{"score-lead-topic-words", "5", "... and at least this many of them", T::number},
-    SettingSpec{"score-topic-word-bytes", "5", "the bytes a word needs to count as a topic word (shorter ones are mostly function words)", T::number},
-    SettingSpec{"score-bridge-blocks", "8", "a gap of at most this many short blocks between two parts of the article is kept with them (a list, a short table)", T::number},
+    SettingSpec{"score-lead-topic-words", "5", "... and at least this many of them", T::count},
+    SettingSpec{"score-topic-word-bytes", "5", "the bytes a word needs to count as a topic word (shorter ones are mostly function words)", T::count},
+    SettingSpec{"score-bridge-blocks", "8", "a gap of at most this many short blocks between two parts of the article is kept with them (a list, a short table)", T::count},
     SettingSpec{"score-container-min-share", "30%", "HTML: when the container holding most of the article's good prose holds at least this share of it, its other blocks between the first and last paragraph are kept (0: always, 100%: only a single container)", T::fraction},
     SettingSpec{"score-article-share", "70%", "HTML: the article element is the deepest element holding this share of the good prose labelled content (0: not looked for)", T::fraction},
     SettingSpec{"score-article-fill", "on", "HTML: keep the article element's blocks between its first and last good paragraph, however short", T::boolean},
     SettingSpec{"score-dom-rule-max-prose", "8", "HTML: a common DOM drop rule that removed more than this many times the good prose left undecided hit the article's wrapper and is undone (0: DOM rules always stand)", T::number},
     SettingSpec{"score-cut-max-prose", "1", "a common section cut that removed more than this many times the good prose left undecided cut into the article and is undone (0: cuts always stand)", T::number},
     SettingSpec{"score-article-outside-share", "20%", "HTML: a content run outside the article element needs this share of the article's good prose to stay (0: all stay)", T::fraction},
-    SettingSpec{"score-headline-reach", "12", "blocks above the article searched for its headline (a line matching the title)", T::number},
+    SettingSpec{"score-headline-reach", "12", "blocks above the article searched for its headline (a line matching the title)", T::count},
     SettingSpec{"score-headline-min-words", "4", "words the line above the article needs to be taken for its headline when no line matches the title", T::number},
     SettingSpec{"score-threshold", "0.25", "revised score a block needs to be kept (balanced focus)", T::number},
     SettingSpec{"score-threshold-precision", "0.75", "revised score a block needs to be kept with --precision", T::number},
     SettingSpec{"score-threshold-recall", "-0.75", "revised score a block needs to be kept with --recall", T::number},
 };
 
+// Stages turn numbers into floats and counts into sizes: a value past these bounds is a typo,
+// and converting it would be undefined behaviour.
+constexpr double kLargestNumber = 1e9;
+constexpr std::size_t kLargestCount = 1'000'000'000;
+
 bool parse_double(std::string_view text, double& out) {
   std::string copy(text);
   char* end = nullptr;
   out = std::strtod(copy.c_str(), &end);
-  return !copy.empty() && end == copy.c_str() + copy.size();
+  return !copy.empty() && end == copy.c_str() + copy.size() && std::isfinite(out) && std::fabs(out) <= kLargestNumber;
+}
+
+bool parse_count(std::string_view text, std::size_t& out) {
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return !text.empty() && error == std::errc{} && end == text.data() + text.size() && out <= kLargestCount;
 }
 
 bool parse_fraction(std::string_view text, double& out) {
@@ -112,8 +123,13 @@ std::optional<std::string> validate_setting(const SettingSpec& spec, std::string
   double number = 0;
   switch (spec.type) {
     case T::number:
-      if (!parse_double(value, number)) return "expected a number";
+      if (!parse_double(value, number)) return "expected a number between -1e9 and 1e9";
       return std::nullopt;
+    case T::count: {
+      std::size_t count = 0;
+      if (!parse_count(value, count)) return "expected a whole number from 0 to 1000000000";
+      return std::nullopt;
+    }
     case T::fraction:
       if (!parse_fraction(value, number)) return "expected a share such as 40% or 0.4";
       return std::nullopt;
@@ -135,13 +151,23 @@ Settings::Settings() {
 void Settings::set(std::string_view name, std::string_view value) { values_[index_of(name)] = std::string(value); }
 
 double Settings::number(std::string_view name) const {
-  const std::string& value = values_[index_of(name)];
+  const std::size_t index = index_of(name);
   double out = 0;
-  if (kSpecs[index_of(name)].type == T::fraction) {
-    parse_fraction(value, out);
-  } else {
-    parse_double(value, out);
+  switch (kSpecs[index].type) {
+    case T::fraction: parse_fraction(values_[index], out); break;
+    case T::number: parse_double(values_[index], out); break;
+    case T::boolean:
+    case T::word:
+    case T::count: std::abort();  // asked as a number but declared otherwise: a programming error
   }
+  return out;
+}
+
+std::size_t Settings::count(std::string_view name) const {
+  const std::size_t index = index_of(name);
+  if (kSpecs[index].type != T::count) std::abort();  // a programming error, as in index_of
+  std::size_t out = 0;
+  parse_count(values_[index], out);
   return out;
 }
 

@@ -57,9 +57,9 @@ std::unique_ptr<Pipeline> Pipeline::build(const RuleCatalog& catalog, const Rule
   stages.push_back(std::make_unique<SectionCutStage>(rules_for(Action::cut), rules_for(Action::cut_block),
                                                      rules_for(Action::cut_before), regexes));
   if (settings.flag("dedupe"))
-    stages.push_back(std::make_unique<DedupeStage>(static_cast<std::size_t>(settings.number("dedupe-min-chars"))));
+    stages.push_back(std::make_unique<DedupeStage>(settings.count("dedupe-min-chars")));
   if (settings.flag("edge-trim"))
-    stages.push_back(std::make_unique<EdgeTrimStage>(static_cast<std::size_t>(settings.number("edge-trim-max-words"))));
+    stages.push_back(std::make_unique<EdgeTrimStage>(settings.count("edge-trim-max-words")));
   // Scoring decides what no rule did, so it runs after every rule stage; the safety valve
   // only ever undoes generic rule verdicts, never the score's.
   if (auto scorer = make_score_stage(settings, std::move(stopwords), options.focus)) stages.push_back(std::move(scorer));

@@ -247,7 +247,7 @@ void undo_rules_over_article(std::span<Block> blocks, const ScoreParams& params,
 ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
   ScoreParams p;
   const auto num = [&](std::string_view name) { return static_cast<float>(settings.number(name)); };
-  p.window_blocks = static_cast<std::size_t>(std::max(1.0, settings.number("score-window-blocks")));
+  p.window_blocks = std::max<std::size_t>(1, settings.count("score-window-blocks"));
   p.short_words = std::max(1.0F, num("score-short-words"));
   p.good_words = std::max(p.short_words + 1, num("score-good-words"));
   p.cjk_chars_per_word = num("score-cjk-chars-per-word");
@@ -256,7 +256,7 @@ ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
   p.stopwords_unknown = num("score-stopwords-unknown");
   p.language.min_share = settings.number("score-language-min-share");
   p.language.min_margin = settings.number("score-language-margin");
-  p.language.min_hits = static_cast<std::uint32_t>(std::max(0.0, settings.number("score-language-min-hits")));
+  p.language.min_hits = static_cast<std::uint32_t>(settings.count("score-language-min-hits"));
   p.weight_length = num("score-weight-length");
   p.weight_stopwords = num("score-weight-stopwords");
   p.weight_punctuation = num("score-weight-punctuation");
@@ -278,16 +278,16 @@ ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
   p.run_min_share = num("score-run-min-share");
   p.run_gap_scale = num("score-run-gap-scale");
   p.lead_topic_share = num("score-lead-topic-share");
-  p.lead_topic_words = static_cast<std::size_t>(std::max(0.0, settings.number("score-lead-topic-words")));
-  p.topic_word_bytes = static_cast<std::size_t>(std::max(1.0, settings.number("score-topic-word-bytes")));
+  p.lead_topic_words = settings.count("score-lead-topic-words");
+  p.topic_word_bytes = std::max<std::size_t>(1, settings.count("score-topic-word-bytes"));
   p.container_min_share = num("score-container-min-share");
   p.article_share = num("score-article-share");
   p.article_fill = settings.flag("score-article-fill");
   p.dom_rule_max_prose = num("score-dom-rule-max-prose");
   p.cut_max_prose = num("score-cut-max-prose");
   p.article_outside_share = num("score-article-outside-share");
-  p.bridge_blocks = static_cast<std::size_t>(std::max(0.0, settings.number("score-bridge-blocks")));
-  p.headline_reach = static_cast<std::size_t>(std::max(0.0, settings.number("score-headline-reach")));
+  p.bridge_blocks = settings.count("score-bridge-blocks");
+  p.headline_reach = settings.count("score-headline-reach");
   p.headline_min_words = num("score-headline-min-words");
   switch (focus) {
     case Focus::balanced: p.threshold = num("score-threshold"); break;

@@ -155,6 +155,7 @@ TEST_CASE("every error says where, and parsing goes on", "[parser]") {
   CHECK(first_error("include ../etc/passwd") == "1:9: include paths stay inside the rules directory");
   CHECK(first_error("set colour red") == "1:5: unknown setting 'colour'");
   CHECK(first_error("set dedupe maybe") == "1:12: bad value for dedupe: expected on or off");
+  CHECK(first_error("set score-topic-word-bytes 1e30") == "1:28: bad value for score-topic-word-bytes: expected a whole number from 0 to 1000000000");
   CHECK(first_error("set dedupe") == "1:11: set dedupe needs a value");
   CHECK(first_error("disable \"Popular\"") ==
         "1:9: disable needs a rule, e.g. disable drop \"Popular\"; '\"Popular\"' is not an action");
