@@ -9,8 +9,18 @@
 #include <string>
 #include <string_view>
 
+#include "text/unicode.h"
+
 namespace declutter {
 namespace {
+
+// A literal that is one character of two to four bytes (», ©). Bytes past ASCII are
+// matched as they are, so the line must hold exactly these bytes.
+bool is_one_character_past_ascii(std::string_view literal) {
+  if (literal.size() < 2 || static_cast<unsigned char>(literal[0]) < 0xC0) return false;
+  const unicode::CodePoint c = unicode::decode(literal, 0);
+  return c.valid && c.length == literal.size();
+}
 
 unsigned char fold(unsigned char byte) { return byte >= 'A' && byte <= 'Z' ? static_cast<unsigned char>(byte | 0x20U) : byte; }
 
@@ -183,6 +193,10 @@ LiteralScanner::LiteralScanner(std::span<const LiteralRequirement> requirements)
             single_bytes_.push_back(SingleByte{static_cast<unsigned char>(byte(0) ^ 0x20U), entry.regexes});
           continue;
         }
+        if (is_one_character_past_ascii(literal)) {
+          characters_.push_back(Character{literal, entry.regexes});
+          continue;
+        }
         const std::size_t width = literal.size() >= 4 ? 4 : 2;
         std::size_t best = 0;
         const auto cost = [&](std::size_t at) {
@@ -343,6 +357,10 @@ void LiteralScanner::scan_infixes(std::string_view subject, const Mask& possible
   for (const SingleByte& single : single_bytes_) {
     const Mask& regexes = masks_[single.regexes];
     if (intersects(regexes, possible) && std::memchr(bytes, single.byte, size) != nullptr) merge(mask, regexes);
+  }
+  for (const Character& character : characters_) {
+    const Mask& regexes = masks_[character.regexes];
+    if (intersects(regexes, possible) && subject.find(character.bytes) != std::string_view::npos) merge(mask, regexes);
   }
   if (spells_k_or_s_otherwise(subject)) [[unlikely]] {
     merge(mask, infix_regexes_);

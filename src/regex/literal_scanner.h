@@ -7,7 +7,8 @@
 // bits (8 KB) that the pass tests at every position independently of the last, without
 // folding (the hash reads every byte with its case bit set); literals of two or three bytes
 // are indexed the same way by a byte pair, in a second pass that runs only when a regex
-// needing one is still possible. The rare hits are verified against the literals. Both read
+// needing one is still possible; a literal that is one character past ASCII (», ©) is looked
+// for as it is instead. The rare hits are verified against the literals. Both read
 // the line folded on the fly (no copy): ASCII letters in lower case; a line holding the
 // Kelvin sign or the long s (which fold to k and s) makes every regex with contained
 // literals a candidate.
@@ -15,6 +16,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -92,6 +94,13 @@ class LiteralScanner {
     std::uint32_t regexes = 0;  // index into masks_
   };
   std::vector<SingleByte> single_bytes_;
+  // Contained literals that are one character past ASCII (», ©), looked for as they are
+  // (a byte-pair index would read every line that holds a character past ASCII).
+  struct Character {
+    std::string bytes;
+    std::uint32_t regexes = 0;  // index into masks_
+  };
+  std::vector<Character> characters_;
   Mask prefix_regexes_{};  // regexes with prefix literals
   Mask infix_regexes_{};   // regexes with contained literals
   Mask quad_regexes_{};    // ... of four bytes or more

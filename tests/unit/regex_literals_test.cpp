@@ -228,7 +228,7 @@ TEST_CASE("the prefilter never rejects a line the regex matches", "[regex][liter
       R"(^(kategorie|kelvin|ski|sk)\b)", R"(\bs(?=k)k|ſ)", R"(^\d+\s+(comments?|kommentare)$)", R"(^(İstanbul|ıss|is)\b)",
       R"(^(straße|STRASSE|ß)$)", R"(^(?:(?>share|teilen|x|e-mail)[\s|·•,]*+){2,}+$)", R"(^É(té|TÉ)|été$)",
       R"(^(Home|Start)\s*[>»›\/|]\s*\S.{0,120}$)", R"(^(?=.{0,126}+$)[^.!?]{0,100}\b(in|to|into) your inbox[.!]?$)",
-      R"(^abc|^def|ghi)", R"((?:^|\s)#\w+)", R"(^(a|b)?c)", R"(^.?ks)", R"(^\bks(?<=ks)\Kx)"};
+      R"(^abc|^def|ghi)", R"((?:^|\s)#\w+)", R"([\s(]©\s?[\p{L}\p{N}])", R"(^(a|b)?c)", R"(^.?ks)", R"(^\bks(?<=ks)\Kx)"};
   const std::vector<std::string> lines{
       "Read more", "READ MORE »", "read more...", "Weiterlesen →", "LEER MÁS", "Leer más", "CZYTAJ DALEJ",
       "Photo: CC BY-SA 4.0", "cc-by 2.0", "via Wikimedia Commons", "Public Domain, via Commons",
@@ -240,7 +240,7 @@ TEST_CASE("the prefilter never rejects a line the regex matches", "[regex][liter
       "ISTANBUL", "ıss", "ISS", "is it", "IS", "STRASSE", "straße", "STRAẞE", "ẞ", "ß", "Share Teilen",
       "X, E-MAIL", "x x", "ÉTÉ", "été", "Été", "éTÉ", "home > news", "Start › x", "Straight into your inbox!",
       "DELIVERED TO YOUR INBOX", "abc", "DEF", "xghi", "#tag", "a #b", "c", "bc", "xks", "ks", "KS", "\xC5\xBF\xE2\x84\xAA",
-      "ksx", "KSX", "\xE2\x84\xAA\xC5\xBFx", "", " ", "\xFF\xFEread more", "read\xFFmore", "Read more\xC3"};
+      "ksx", "KSX", "\xE2\x84\xAA\xC5\xBFx", "Photo © Jane", "(©Agency)", "x ©1", "", " ", "\xFF\xFEread more", "read\xFFmore", "Read more\xC3"};
   MatchScratch scratch;
   std::size_t matched = 0;
   for (const auto& pattern : patterns) {
@@ -310,4 +310,22 @@ TEST_CASE("the scanner indexes a literal whose rarest bytes lie past 64 KiB", "[
   const LiteralScanner scanner(requirements);
   CHECK(candidate(scanner.candidates("x " + requirements[0].infixes[0], kEveryRegex), 0));
   CHECK_FALSE(candidate(scanner.candidates(std::string(70003, 'e'), kEveryRegex), 0));
+}
+
+TEST_CASE("the scanner finds a one-character literal past ASCII as it is, not by its bytes", "[regex][literals]") {
+  // © is C2 A9 and › is E2 80 BA: lines holding other characters past ASCII, even ones that
+  // share a byte with them (é is C3 A9, ’ is E2 80 99), are no candidates.
+  const std::vector<LiteralRequirement> requirements{caseless("[\\s(]\xC2\xA9\\s?\\w"), caseless("\\s\xE2\x80\xBA\\s")};
+  REQUIRE(requirements[0].infixes == Strings{"\xC2\xA9"});
+  REQUIRE(requirements[1].infixes == Strings{"\xE2\x80\xBA"});
+  const LiteralScanner scanner(requirements);
+  const auto of = [&](const std::string& line) {
+    const auto mask = scanner.candidates(line, kEveryRegex);
+    return std::string{candidate(mask, 0) ? '1' : '0', candidate(mask, 1) ? '1' : '0'};
+  };
+  CHECK(of("On the beach. \xC2\xA9 Jane Doe") == "10");
+  CHECK(of("Home \xE2\x80\xBA News") == "01");
+  CHECK(of("caf\xC3\xA9 \xC2\xA0 it\xE2\x80\x99s") == "00");
+  CHECK(of("\xC2 \xA9 \xE2\x80 \xBA") == "00");
+  CHECK(of("\xC2\xA9\xE2\x80\xBA") == "11");
 }
