@@ -3,6 +3,8 @@
 #include <array>
 #include <string_view>
 
+#include "text/ascii.h"
+
 namespace declutter {
 namespace {
 
@@ -12,7 +14,7 @@ constexpr unsigned kSpaceBit = kFirstPunctuationBit + kPunctuation.size();
 static_assert(1ULL << kSpaceBit == byte_class::kSpace);
 
 constexpr ByteClasses ascii_class(unsigned char c) {
-  if ((c | 0x20U) >= 'a' && (c | 0x20U) <= 'z') return 1ULL << ((c | 0x20U) - 'a');
+  if (is_ascii_letter(c)) return 1ULL << (ascii_lower(c) - 'a');
   if (c >= '0' && c <= '9') return byte_class::kDigit | byte_class::kDigitOrNonAscii;
   if (c == ' ') return 1ULL << kSpaceBit;
   const std::size_t at = kPunctuation.find(static_cast<char>(c));

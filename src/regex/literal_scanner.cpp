@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "text/ascii.h"
 #include "text/unicode.h"
 
 namespace declutter {
@@ -21,8 +22,6 @@ bool is_one_character_past_ascii(std::string_view literal) {
   const unicode::CodePoint c = unicode::decode(literal, 0);
   return c.valid && c.length == literal.size();
 }
-
-unsigned char fold(unsigned char byte) { return byte >= 'A' && byte <= 'Z' ? static_cast<unsigned char>(byte | 0x20U) : byte; }
 
 bool intersects(const LiteralScanner::Mask& a, const LiteralScanner::Mask& b) {
   std::uint64_t any = 0;
@@ -76,7 +75,7 @@ unsigned pair_cost(unsigned char first, unsigned char second) {
 
 const std::array<unsigned char, 256> kFold = [] {
   std::array<unsigned char, 256> table{};
-  for (unsigned byte = 0; byte < 256; ++byte) table[byte] = fold(static_cast<unsigned char>(byte));
+  for (unsigned byte = 0; byte < 256; ++byte) table[byte] = ascii_lower(static_cast<unsigned char>(byte));
   return table;
 }();
 

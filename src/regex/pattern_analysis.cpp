@@ -12,6 +12,7 @@
 
 #include "regex/byte_classes.h"
 #include "regex/literal_info.h"
+#include "text/ascii.h"
 #include "text/unicode.h"
 
 namespace declutter {
@@ -40,7 +41,7 @@ struct ByteSet {
     std::size_t cost = count;
     for (std::size_t i = 0; i < count; ++i) {
       const unsigned char b = bytes[i];
-      const bool common = b == ' ' || (b >= '0' && b <= '9') || ((b | 0x20U) >= 'a' && (b | 0x20U) <= 'z');
+      const bool common = b == ' ' || (b >= '0' && b <= '9') || is_ascii_letter(b);
       if (common) cost += 4;
     }
     return cost;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "regex/built_in_regexes.h"
+#include "text/ascii.h"
 
 namespace declutter {
 namespace {
@@ -34,7 +35,7 @@ std::array<std::uint64_t, 4> anchored_first_bytes(const pcre2_code* code, const 
     pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODEUNIT, &unit);
     if (unit >= 0x80) return all;  // a caseless match could start with another lead byte
     set(unit);
-    if ((unit | 0x20U) >= 'a' && (unit | 0x20U) <= 'z') set(unit ^ 0x20U);  // either case: caseless is not reported
+    if (is_ascii_letter(static_cast<unsigned char>(unit))) set(unit ^ 0x20U);  // either case: caseless is not reported
     return bytes;
   }
   const std::uint8_t* bitmap = nullptr;

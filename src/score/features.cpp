@@ -5,6 +5,7 @@
 #include <bit>
 #include <cstring>
 
+#include "text/ascii.h"
 #include "text/string_map.h"
 #include "text/swar.h"
 #include "text/unicode.h"
@@ -179,8 +180,6 @@ class BlockScanner {
     last_ = before_last_ = 0;
     mark_pending_ = bullet_pending_ = in_word_ = false;
   }
-
-  static bool is_ascii_letter(unsigned char byte) { return static_cast<unsigned char>((byte | 0x20U) - 'a') < 26; }
 
   // A run of ASCII letters, the bulk of most text: the same steps as word_step and
   // char_step, eight letters at a time, without decoding or classifying each one.
@@ -431,7 +430,7 @@ void normalise_for_match(std::string_view text, std::string& out) {
 
 void append_topic_words(std::string_view text, std::size_t min_bytes, const StopwordLists& lists,
                         std::vector<std::uint64_t>& out) {
-  const auto word_byte = [](unsigned char byte) { return byte >= 0x80 || static_cast<unsigned char>((byte | 0x20U) - 'a') < 26; };
+  const auto word_byte = [](unsigned char byte) { return byte >= 0x80 || is_ascii_letter(byte); };
   std::array<char, StopwordLists::kMaxWordBytes> word{};  // a longer word is told by its first bytes and length
   for (std::size_t pos = 0; pos < text.size();) {
     if (!word_byte(static_cast<unsigned char>(text[pos]))) {
@@ -441,7 +440,7 @@ void append_topic_words(std::string_view text, std::size_t min_bytes, const Stop
     std::size_t length = 0;
     for (; pos < text.size() && word_byte(static_cast<unsigned char>(text[pos])); ++pos, ++length) {
       const auto byte = static_cast<unsigned char>(text[pos]);
-      if (length < word.size()) word[length] = static_cast<char>(byte < 0x80 ? (byte | 0x20U) : byte);
+      if (length < word.size()) word[length] = static_cast<char>(ascii_lower(byte));
     }
     if (length < min_bytes) continue;
     const std::string_view folded(word.data(), std::min(length, word.size()));

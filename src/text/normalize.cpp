@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "text/ascii.h"
 #include "text/swar.h"
 #include "text/unicode.h"
 
@@ -78,7 +79,6 @@ std::string_view trim_if(std::string_view text, Pred pred, bool front, bool back
 }
 
 bool is_ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-char ascii_lower(unsigned char c) { return static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c); }
 
 using swar::kHighBits;
 using swar::kOnes;
@@ -141,7 +141,7 @@ void append_lowercase(std::string_view text, std::string& out) {
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
-      out += ascii_lower(c);
+      out += static_cast<char>(ascii_lower(c));
       ++i;
       continue;
     }
@@ -207,7 +207,7 @@ std::size_t write_phrase_key(std::string_view line, char* const begin) {
       } else {
         if (pending_space) *at++ = ' ';
         pending_space = false;
-        *at++ = ascii_lower(c);
+        *at++ = static_cast<char>(ascii_lower(c));
       }
       ++i;
       continue;

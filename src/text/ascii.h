@@ -1,0 +1,14 @@
+#pragma once
+// ASCII tests and case folding for the fast paths that read bytes before, or instead of,
+// decoding UTF-8 (text/unicode.h folds every script).
+
+namespace declutter {
+
+inline constexpr bool is_ascii_letter(unsigned char byte) { return static_cast<unsigned char>((byte | 0x20U) - 'a') < 26; }
+
+// Capitals made small; every other byte, past ASCII too, as it is.
+inline constexpr unsigned char ascii_lower(unsigned char byte) {
+  return byte >= 'A' && byte <= 'Z' ? static_cast<unsigned char>(byte | 0x20U) : byte;
+}
+
+}  // namespace declutter
