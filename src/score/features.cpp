@@ -101,14 +101,7 @@ struct CharInfo {
 inline CharInfo char_at(std::string_view text, std::size_t pos) {
   const auto lead = static_cast<unsigned char>(text[pos]);
   if (lead < 0x80) return {kSmall.classes[lead], kSmall.folded[lead], 1};
-  if ((lead & 0xE0U) == 0xC0U && pos + 1 < text.size()) {  // two bytes: Latin, Greek, Cyrillic
-    const auto next = static_cast<unsigned char>(text[pos + 1]);
-    if ((next & 0xC0U) == 0x80U) {
-      const char32_t value = ((lead & 0x1FU) << 6U) | (next & 0x3FU);
-      return {kSmall.classes[value], kSmall.folded[value], 2};
-    }
-  }
-  const unicode::CodePoint c = unicode::decode_slow(text, pos);
+  const unicode::CodePoint c = unicode::decode(text, pos);
   if (c.value < kTableEnd) return {kSmall.classes[c.value], kSmall.folded[c.value], c.length};
   return {classify(c.value), unicode::fold_case(c.value), c.length};
 }
