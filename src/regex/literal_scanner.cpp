@@ -204,8 +204,14 @@ LiteralScanner::LiteralScanner(std::span<const LiteralRequirement> requirements)
           return sum;
         };
         // Within the offsets a KeyedLiteral holds: a literal is never left out of the index.
-        for (std::size_t at = 1; at + width <= literal.size() && at <= 0xFFFF; ++at)
-          if (cost(at) < cost(best)) best = at;
+        unsigned best_cost = cost(0);
+        for (std::size_t at = 1; at + width <= literal.size() && at <= 0xFFFF; ++at) {
+          const unsigned here = cost(at);
+          if (here < best_cost) {
+            best = at;
+            best_cost = here;
+          }
+        }
         entry.offset = static_cast<std::uint16_t>(best);
         if (width == 4) {
           entry.key = quad_key(load32(literal.data() + best));
