@@ -23,7 +23,8 @@ std::span<const SettingSpec> setting_specs();
 const SettingSpec* find_setting(std::string_view name);
 
 // Parses a value for a setting: "40%" and "0.4" are both fractions; a count is a whole
-// number; on, off, true, false, yes, no are booleans. Returns an error message, or nothing when the value is good.
+// number; on, off, true, false, yes, no are booleans. Returns an error message, or nothing
+// when the value is good.
 std::optional<std::string> validate_setting(const SettingSpec& spec, std::string_view value);
 
 // "40%" or "0.4" as a share in [0, 1].
