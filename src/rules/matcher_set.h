@@ -21,7 +21,7 @@
 namespace declutter {
 
 struct LineView {
-  std::string_view trimmed;   // the line without surrounding white space (regexes see this)
+  std::string_view trimmed;   // the line without surrounding white space, inner spaces plain (regexes see this)
   std::string_view key;       // its phrase key (phrase/starts/ends/contains see this)
   std::uint64_t key_hash = 0; // hash_string(key): each phrase table probes with it
   double position = 0.0;      // share of the document's text before this line, for after=/before=

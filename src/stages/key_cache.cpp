@@ -10,13 +10,20 @@ void KeyCache::build(const Document& doc) {
   std::size_t room = kPhraseKeySlack;
   for (const auto& block : doc.blocks) room += block.text.size();
   if (arena_.size() < room) arena_.resize(room);
+  if (subjects_.size() < room) subjects_.resize(room);
   keys_.clear();
   keys_.reserve(doc.blocks.size());
   char* at = arena_.data();
+  char* subject_at = subjects_.data();
   for (const auto& block : doc.blocks) {
     const std::string_view text(at, write_phrase_key(block.text, at));
-    keys_.push_back(Key{text, hash_string(text), 0});
     at += text.size();
+    std::string_view subject = trim_space(block.text);
+    if (find_other_space(subject) != std::string_view::npos) {
+      subject = std::string_view(subject_at, write_plain_spaces(subject, subject_at));
+      subject_at += subject.size();
+    }
+    keys_.push_back(Key{text, hash_string(text), subject, 0});
   }
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// Walks a document's blocks with what the rule matchers need for each: the trimmed text,
+// Walks a document's blocks with what the rule matchers need for each: the regex subject,
 // its phrase key and its position (share of the document's text before it).
 #include "core/document.h"
 #include "rules/matcher_set.h"
@@ -17,8 +17,8 @@ class LineWalker {
   LineView view(const Document& doc, std::size_t index, StageScratch& scratch) {
     const Block& block = doc.blocks[index];
     LineView line;
-    line.trimmed = trim_space(block.text);
     KeyCache::Key& key = scratch.keys.key(doc, index);
+    line.trimmed = key.subject;
     line.key = key.text;
     line.key_hash = key.hash;
     line.classes_cache = &key.classes;

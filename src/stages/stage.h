@@ -25,7 +25,11 @@ class KeyCache {
   struct Key {
     std::string_view text;
     std::uint64_t hash = 0;     // hash_string(text): what phrase tables and dedupe look up
-    ByteClasses classes = 0;    // of the block's trimmed text; 0 until worked out
+    // The block's text as regexes read it: trimmed, and every tab, line break and no-break
+    // or other Unicode space a plain space, so that a rule's "z cookies" also matches the
+    // no-break space Polish and French typesetting put there, and a line broken by <br>.
+    std::string_view subject;
+    ByteClasses classes = 0;    // of the subject; 0 until worked out
   };
   void reset() { keys_.clear(); }
   Key& key(const Document& doc, std::size_t index) {
@@ -36,6 +40,7 @@ class KeyCache {
  private:
   void build(const Document& doc);
   std::string arena_;
+  std::string subjects_;  // the subjects that differ from their block's trimmed text
   std::vector<Key> keys_;
 };
 

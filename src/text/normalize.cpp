@@ -230,6 +230,94 @@ std::size_t write_phrase_key(std::string_view line, char* const begin) {
   return static_cast<std::size_t>(at - begin);
 }
 
+namespace {
+
+// The lead bytes of the white-space characters past ASCII (unicode::is_space): U+00A0 is
+// C2 A0; U+1680 E1 9A 80; U+2000..U+205F E2 80/81 ..; U+3000 E3 80 80; U+FEFF EF BB BF.
+constexpr bool may_lead_a_space(unsigned char byte) {
+  return byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3 || byte == 0xEF;
+}
+
+#if defined(__SSE2__)
+// Bit i set where byte i of `x` is a control character or may lead a space past ASCII.
+unsigned space_marks(__m128i x) {
+  const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1F)), x);
+  const __m128i c2 = _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xC2)));
+  // E0..E3 differ in their two low bits only (E0 and E3's other spaces are harmless stops).
+  const __m128i e0_e3 = _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8(static_cast<char>(0xFC))), _mm_set1_epi8(static_cast<char>(0xE0)));
+  const __m128i ef = _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xEF)));
+  return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(control, c2), _mm_or_si128(e0_e3, ef))));
+}
+#endif
+
+// Whether the character at `at`, a control character or a possible lead byte, is white space
+// other than the plain space; its length in `length`.
+bool other_space_at(std::string_view text, std::size_t at, std::size_t& length) {
+  const auto c = static_cast<unsigned char>(text[at]);
+  length = 1;
+  if (c < 0x80) return c != ' ' && is_ascii_space(c);
+  if (!may_lead_a_space(c)) return false;
+  const CodePoint cp = unicode::decode(text, at);
+  length = cp.length;
+  return cp.valid && unicode::is_space(cp.value);
+}
+
+}  // namespace
+
+std::size_t find_other_space(std::string_view text) {
+  const std::size_t size = text.size();
+#if defined(__SSE2__)
+  // Sixteen bytes at a time; the last ones from a load that ends with the text (or, for a
+  // short text, from a padded copy), the bytes already read masked off.
+  for (std::size_t i = 0; i < size;) {
+    std::size_t base = i;
+    unsigned marks = 0;
+    if (i + 16 <= size) {
+      marks = space_marks(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i)));
+    } else if (size >= 16) {
+      base = size - 16;
+      marks = space_marks(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + base))) & (~0U << (i - base));
+    } else {
+      alignas(16) char padded[16];
+      std::memset(padded, 'x', sizeof padded);
+      std::memcpy(padded, text.data(), size);
+      base = 0;
+      marks = space_marks(_mm_load_si128(reinterpret_cast<const __m128i*>(padded))) & (~0U << i) & ((1U << size) - 1U);
+    }
+    if (marks == 0) {
+      i = base + 16;
+      continue;
+    }
+    const std::size_t at = base + static_cast<std::size_t>(std::countr_zero(marks));
+    std::size_t length = 1;
+    if (other_space_at(text, at, length)) return at;
+    i = at + length;
+  }
+#else
+  for (std::size_t i = 0; i < size;) {
+    std::size_t length = 1;
+    if (other_space_at(text, i, length)) return i;
+    i += length;
+  }
+#endif
+  return std::string_view::npos;
+}
+
+std::size_t write_plain_spaces(std::string_view text, char* const out) {
+  char* at = out;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t space = find_other_space(text.substr(i));
+    const std::size_t plain = space == std::string_view::npos ? text.size() - i : space;
+    std::memcpy(at, text.data() + i, plain);
+    at += plain;
+    i += plain;
+    if (i == text.size()) break;
+    *at++ = ' ';
+    i += unicode::decode(text, i).length;
+  }
+  return static_cast<std::size_t>(at - out);
+}
+
 std::size_t count_words(std::string_view text) {
   std::size_t words = 0;
   bool in_word = false;

@@ -40,6 +40,13 @@ std::size_t write_phrase_key(std::string_view line, char* out);
 // Lower-cases the letters named above, leaving every other byte as it is.
 void append_lowercase(std::string_view text, std::string& out);
 
+// Where the first white-space character other than the plain space is in `text` (a tab,
+// a line break, a no-break or other Unicode space), or npos.
+std::size_t find_other_space(std::string_view text);
+// `text` with every white-space character written as a plain space (a space of several bytes
+// becomes one), into `out`, which has room for text.size() bytes; returns the length.
+std::size_t write_plain_spaces(std::string_view text, char* out);
+
 // Words separated by white space.
 std::size_t count_words(std::string_view text);
 

@@ -44,6 +44,24 @@ TEST_CASE("line rules: starts, ends, contains and regexes", "[stages]") {
   CHECK(kept_lines(doc) == Lines{"He said read more: nothing.", "Text stays."});
 }
 
+TEST_CASE("line rules: a regex's space matches a no-break space and a line break", "[stages]") {
+  RuleList rules("drop /korzystamy z cookies\\.$/\ndrop /^pour lire la suite et\\b/i\n");
+  RegexCache cache;
+  LineRuleStage stage({}, rules.with(Action::drop), cache);
+  StageScratch scratch;
+  Document doc = text_document("Informujemy, \xC5\xBC" "e korzystamy z\xC2\xA0" "cookies.\nText stays.\n");
+  stage.run(doc, scratch);
+  CHECK(kept_lines(doc) == Lines{"Text stays."});
+  Document html;  // an HTML block broken by <br>
+  html.arena = "Pour lire la suite\net plus encore";
+  Block block;
+  block.text = html.arena;
+  html.blocks.push_back(block);
+  stage.run(html, scratch);
+  CHECK(html.blocks[0].verdict == Verdict::drop);
+  CHECK(html.blocks[0].text == "Pour lire la suite\net plus encore");  // the output keeps its text
+}
+
 TEST_CASE("line rules: keep beats drop and protects from later stages", "[stages]") {
   RuleList rules("drop \"Popular\"\nkeep \"Popular\"\ncut \"Popular\"\n");
   RegexCache cache;
