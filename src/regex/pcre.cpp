@@ -93,6 +93,13 @@ const BuiltInRegex* built_in(std::string_view pattern, RegexFlags flags) {
   return find_built_in_regex(pattern, flags.caseless, flags.extended, flags.dotall);
 }
 
+// The pattern's code: the built-in entry's, decoded, or else compiled.
+OwnedCode code_of(std::string_view pattern, RegexFlags flags, const BuiltInRegex* entry, RegexError& error) {
+  OwnedCode code = built_in_code(entry);
+  if (!code) code = compile_code(pattern, compile_options(flags), error);
+  return code;
+}
+
 }  // namespace
 
 MatchScratch::MatchScratch()
@@ -108,8 +115,7 @@ bool Regex::valid(std::string_view pattern, RegexFlags flags, RegexError& error)
 
 std::optional<Regex> Regex::compile(std::string_view pattern, RegexFlags flags, RegexError& error) {
   const BuiltInRegex* const entry = built_in(pattern, flags);
-  OwnedCode code = built_in_code(entry);
-  if (!code) code = compile_code(pattern, compile_options(flags), error);
+  OwnedCode code = code_of(pattern, flags, entry, error);
   if (!code) return std::nullopt;
   pcre2_code* const compiled = code.get();
   Regex regex;
@@ -140,9 +146,8 @@ MatchOutcome Regex::match(std::string_view subject, MatchScratch& scratch) const
 }
 
 bool Regex::has_literal_start(std::string_view pattern, RegexFlags flags) {
-  OwnedCode code = built_in_code(built_in(pattern, flags));
   RegexError error;
-  if (!code) code = compile_code(pattern, compile_options(flags), error);
+  const OwnedCode code = code_of(pattern, flags, built_in(pattern, flags), error);
   if (!code) return true;
   std::uint32_t first_type = 0;
   std::uint32_t all_options = 0;

@@ -243,7 +243,7 @@ constexpr bool may_lead_a_space(unsigned char byte) {
 unsigned space_marks(__m128i x) {
   const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1F)), x);
   const __m128i c2 = _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xC2)));
-  // E0..E3 differ in their two low bits only (E0 and E3's other spaces are harmless stops).
+  // E0..E3 differ in their two low bits only; E0 leads no space, a stop there costs a check.
   const __m128i e0_e3 = _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8(static_cast<char>(0xFC))), _mm_set1_epi8(static_cast<char>(0xE0)));
   const __m128i ef = _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xEF)));
   return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(control, c2), _mm_or_si128(e0_e3, ef))));
