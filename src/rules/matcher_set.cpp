@@ -72,9 +72,12 @@ MatcherSet::MatcherSet(std::span<const Rule* const> rules, RegexCache& cache) {
     set_bit(same->ruled_out, i);
   }
   // Worth its cost per line only where it may spare the scan for contained literals.
-  for (std::size_t i = 0; i < masked; ++i)
-    if (limits(i).branch_needs.count != 0 && !regexes_[i].regex.literals().infixes.empty())
-      choice_gates_.push_back(ChoiceGate{limits(i).branch_needs, i});
+  branch_needs_.resize(masked);
+  for (std::size_t i = 0; i < masked; ++i) {
+    if (limits(i).branch_needs.count == 0 || regexes_[i].regex.literals().infixes.empty()) continue;
+    branch_needs_[i] = limits(i).branch_needs;
+    set_bit(choice_gated_, i);
+  }
   for (unsigned shift = 0; shift < 64; shift += 4) {
     if (((needed >> shift) & 0xFU) == 0) continue;
     ClassGate gate{shift, {}};
@@ -101,10 +104,11 @@ LiteralScanner::Mask MatcherSet::possible(const LineView& line) const {
     if ((gate.any_of & ~lacking) == 0) merge(ruled_out, gate.ruled_out);
   rule_out(possible, ruled_out);
   const ByteClasses classes = ~lacking;
-  for (const ChoiceGate& gate : choice_gates_) {
-    std::uint64_t& word = possible[gate.regex / 64];
-    const std::uint64_t bit = 1ULL << (gate.regex % 64);
-    if ((word & bit) != 0 && !gate.branch_needs.admits(classes)) word &= ~bit;
+  for (std::size_t word = 0; word < possible.size(); ++word) {
+    for (std::uint64_t bits = possible[word] & choice_gated_[word]; bits != 0; bits &= bits - 1) {
+      const auto bit = static_cast<unsigned>(std::countr_zero(bits));
+      if (!branch_needs_[word * 64 + bit].admits(classes)) possible[word] &= ~(1ULL << bit);
+    }
   }
   return possible;
 }
