@@ -277,6 +277,7 @@ ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
   p.switch_cost = num("score-switch-cost");
   p.run_min_share = num("score-run-min-share");
   p.run_gap_scale = num("score-run-gap-scale");
+  p.run_gap_dropped_weight = num("score-run-gap-dropped-weight");
   p.lead_topic_share = num("score-lead-topic-share");
   p.lead_topic_words = settings.count("score-lead-topic-words");
   p.topic_word_bytes = std::max<std::size_t>(1, settings.count("score-topic-word-bytes"));
@@ -452,14 +453,15 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
     s.article_words.reset(256);
     s.article_read = main_run.begin;
     for (const ContentRun& run : s.runs) {
-      // Blocks between this run and the article, not counting those a rule dropped: a table
-      // of contents or an advert box that the rules removed does not move the lead away.
-      std::size_t gap = 0;
+      // Blocks between this run and the article, those a rule dropped at a lesser weight: a
+      // table of contents or an advert box the rules removed moves a lead away less than
+      // prose would, yet a run of menu entries between a teaser box and the article counts.
+      float gap = 0;
       const std::size_t from = run.end <= main_run.begin ? run.end : main_run.end;
       const std::size_t to = run.end <= main_run.begin ? main_run.begin : run.begin;
       for (std::size_t k = from; k < to; ++k)
-        gap += s.classes[k] == BlockClass::empty || blocks[k].verdict == Verdict::drop ? 0 : 1;
-      const float distance = params_.run_gap_scale <= 0 ? 1.0F : std::min(1.0F, static_cast<float>(gap) / params_.run_gap_scale);
+        gap += s.classes[k] == BlockClass::empty ? 0.0F : blocks[k].verdict == Verdict::drop ? params_.run_gap_dropped_weight : 1.0F;
+      const float distance = params_.run_gap_scale <= 0 ? 1.0F : std::min(1.0F, gap / params_.run_gap_scale);
       bool keep_run = run.mass > 0 && run.mass >= params_.run_min_share * distance * main_run.mass;
       // A lead or standfirst cut off from the body by a table of contents or a box speaks of
       // what the article speaks of; a teaser, a notice or a site's blurb above it does not.

@@ -55,6 +55,7 @@ struct ScoreParams {
   float switch_cost = 4;
   float run_min_share = 0.25F;
   float run_gap_scale = 10;
+  float run_gap_dropped_weight = 0.5F;
   float lead_topic_share = 0.2F;   // 0: a run before the article is judged by its share alone
   std::size_t lead_topic_words = 5;
   std::size_t topic_word_bytes = 5;

@@ -297,6 +297,28 @@ TEST_CASE("scorer: a lead paragraph stays when what parts it from the article wa
   CHECK(page.run() == expected);
 }
 
+TEST_CASE("scorer: menu entries the rules dropped still part a teaser from the article", "[score]") {
+  const std::string teaser =
+      "Gardeners in the valley report an early spring, with apple blossom two weeks ahead of the usual date and "
+      "bees already busy in the orchards along the river.";
+  std::vector<std::string> lines = {teaser};
+  for (int i = 0; i < 20; ++i) lines.push_back("Section " + std::string(1, static_cast<char>('A' + i)));
+  const std::vector<std::string> body = {kPara1 + " " + kPara2, kPara2 + " " + kPara1, kPara1 + " " + kPara3,
+                                         kPara3 + " " + kPara1, kPara2 + " " + kPara3, kPara3 + " " + kPara2};
+  lines.insert(lines.end(), body.begin(), body.end());
+  std::string article;
+  for (const std::string& paragraph : body) article += paragraph + "\n";
+  const auto run = [&](const Settings& settings) {
+    Page page(lines);
+    for (std::size_t i = 1; i <= 20; ++i) page.doc.blocks[i].verdict = Verdict::drop;  // the menu
+    return page.run(Focus::balanced, settings);
+  };
+  CHECK(run(Settings()) == article);
+  Settings not_counted;
+  not_counted.set("score-run-gap-dropped-weight", "0");
+  CHECK(run(not_counted) == teaser + "\n" + article);
+}
+
 TEST_CASE("scorer: a common DOM rule that removed the article is undone; one that removed a box stands", "[score]") {
   Rule wrapper_rule;  // say `html-drop [class*=share-button]` hitting "article has-share-buttons"
   wrapper_rule.action = Action::html_drop;
