@@ -31,6 +31,9 @@ struct Block {
   Verdict verdict = Verdict::undecided;
   Decider decider = Decider::none;
   const Rule* rule = nullptr;     // the deciding rule when decider is rule/section_cut/dom_rule
+  // Under a common DOM rule's drop, the keep or drop rule the line rules would have applied:
+  // it decides the block if the scorer undoes that DOM rule (it hit the article).
+  const Rule* line_rule = nullptr;
   float score = 0.0F;             // content score when decider is score (or computed anyway)
 
   // Features from the HTML front end (zero in text mode).

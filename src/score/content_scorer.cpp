@@ -235,9 +235,14 @@ void undo_rules_over_article(std::span<Block> blocks, const ScoreParams& params,
     if (prose.words <= limit(prose.decider) * undecided) continue;
     for (Block& block : blocks)
       if (block.rule == rule && block.decider == prose.decider && block.verdict == Verdict::drop) {
-        block.verdict = Verdict::undecided;
-        block.decider = Decider::none;
-        block.rule = nullptr;
+        // What the line rules say of the block stands (a share bar's label inside the
+        // wrapper); the rest is scored.
+        const Rule* line_rule = block.line_rule;
+        block.verdict = line_rule == nullptr                   ? Verdict::undecided
+                        : line_rule->action == Action::keep ? Verdict::keep
+                                                            : Verdict::drop;
+        block.decider = line_rule == nullptr ? Decider::none : Decider::rule;
+        block.rule = line_rule;
       }
   }
 }

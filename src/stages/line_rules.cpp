@@ -10,13 +10,17 @@ void LineRuleStage::run(Document& doc, StageScratch& scratch) const {
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     Block& block = doc.blocks[i];
     LineView line = walker.view(doc, i, scratch);
-    if (block.verdict != Verdict::undecided) continue;
-    if (const Rule* rule = keep_.find(line, scratch.regex)) {
-      doc.decide(block, Verdict::keep, Decider::rule, rule);
-    } else if (const Rule* dropper = drop_.find(line, scratch.regex)) {
-      doc.decide(block, Verdict::drop, Decider::rule, dropper);
+    if (block.verdict == Verdict::undecided) {
+      if (const Rule* rule = find(line, scratch)) doc.decide(block, rule->action == Action::keep ? Verdict::keep : Verdict::drop, Decider::rule, rule);
+    } else if (block.decider == Decider::dom_rule && block.rule != nullptr && block.rule->from_common) {
+      block.line_rule = find(line, scratch);
     }
   }
+}
+
+const Rule* LineRuleStage::find(const LineView& line, StageScratch& scratch) const {
+  if (const Rule* rule = keep_.find(line, scratch.regex)) return rule;
+  return drop_.find(line, scratch.regex);
 }
 
 }  // namespace declutter

@@ -16,6 +16,9 @@ class LineRuleStage final : public Stage {
   void run(Document& doc, StageScratch& scratch) const override;
 
  private:
+  // The keep rule matching the line, else the drop rule; null when neither does.
+  const Rule* find(const LineView& line, StageScratch& scratch) const;
+
   MatcherSet keep_;
   MatcherSet drop_;
 };

@@ -340,6 +340,26 @@ TEST_CASE("scorer: a common DOM rule that removed the article is undone; one tha
   CHECK(run_with(wrapper_rule, 12, 13) == kPara1 + "\n" + kPara2 + "\n");  // a box beside the article
 }
 
+TEST_CASE("scorer: undoing a DOM rule leaves what the line rules said of its blocks", "[score]") {
+  Rule wrapper_rule;
+  wrapper_rule.action = Action::html_drop;
+  wrapper_rule.from_common = true;
+  Rule share_label;  // say `drop "Share this article"`
+  share_label.action = Action::drop;
+  std::vector<std::string> lines = menu();
+  lines.insert(lines.end(), {kPara1, "Share this article", kPara2, kPara3, "Contact", "Imprint"});
+  const auto run = [&](const Rule* line_rule) {
+    Page page(lines);
+    for (std::size_t i = 10; i < 14; ++i) page.doc.decide(page.doc.blocks[i], Verdict::drop, Decider::dom_rule, &wrapper_rule);
+    page.doc.blocks[11].line_rule = line_rule;
+    std::string kept = page.run();
+    CHECK(page.doc.blocks[11].decider == (line_rule != nullptr ? Decider::rule : Decider::score));
+    return kept;
+  };
+  CHECK(run(&share_label) == kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n");
+  CHECK(run(nullptr) == kPara1 + "\nShare this article\n" + kPara2 + "\n" + kPara3 + "\n");  // a short line between paragraphs stays
+}
+
 TEST_CASE("scorer: a common cut that removed the article is undone; one that removed what follows it stands", "[score]") {
   Rule counter_cut;  // say `cut /^\d+ comments$/i after=30%` meeting the counter in the post's header
   counter_cut.action = Action::cut;

@@ -62,6 +62,29 @@ TEST_CASE("line rules: a regex's space matches a no-break space and a line break
   CHECK(html.blocks[0].text == "Pour lire la suite\net plus encore");  // the output keeps its text
 }
 
+TEST_CASE("line rules: under a common DOM rule's drop, the line rule is noted, not applied", "[stages]") {
+  RuleList rules("drop \"Share this article\"\nkeep \"Editor's note\"\n");
+  RegexCache cache;
+  LineRuleStage stage(rules.with(Action::keep), rules.with(Action::drop), cache);
+  StageScratch scratch;
+  Document doc = text_document("Share this article\nEditor's note\nThe text.\nShare this article\n");
+  Rule common_dom;
+  common_dom.action = Action::html_drop;
+  common_dom.from_common = true;
+  Rule publisher_dom = common_dom;
+  publisher_dom.from_common = false;
+  for (std::size_t i = 0; i < 3; ++i) doc.decide(doc.blocks[i], Verdict::drop, Decider::dom_rule, &common_dom);
+  doc.decide(doc.blocks[3], Verdict::drop, Decider::dom_rule, &publisher_dom);
+  stage.run(doc, scratch);
+  for (const Block& block : doc.blocks) CHECK(block.decider == Decider::dom_rule);
+  REQUIRE(doc.blocks[0].line_rule != nullptr);
+  CHECK(doc.blocks[0].line_rule->action == Action::drop);
+  REQUIRE(doc.blocks[1].line_rule != nullptr);
+  CHECK(doc.blocks[1].line_rule->action == Action::keep);
+  CHECK(doc.blocks[2].line_rule == nullptr);  // no rule matches
+  CHECK(doc.blocks[3].line_rule == nullptr);  // a publisher's DOM rule is never undone
+}
+
 TEST_CASE("line rules: keep beats drop and protects from later stages", "[stages]") {
   RuleList rules("drop \"Popular\"\nkeep \"Popular\"\ncut \"Popular\"\n");
   RegexCache cache;
