@@ -465,7 +465,9 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
       const std::size_t from = run.end <= main_run.begin ? run.end : main_run.end;
       const std::size_t to = run.end <= main_run.begin ? main_run.begin : run.begin;
       for (std::size_t k = from; k < to; ++k)
-        gap += s.classes[k] == BlockClass::empty ? 0.0F : blocks[k].verdict == Verdict::drop ? params_.run_gap_dropped_weight : 1.0F;
+        gap += s.classes[k] == BlockClass::empty      ? 0.0F
+               : blocks[k].verdict == Verdict::drop ? params_.run_gap_dropped_weight
+                                                    : 1.0F;
       const float distance = params_.run_gap_scale <= 0 ? 1.0F : std::min(1.0F, gap / params_.run_gap_scale);
       bool keep_run = run.mass > 0 && run.mass >= params_.run_min_share * distance * main_run.mass;
       // A lead or standfirst cut off from the body by a table of contents or a box speaks of
