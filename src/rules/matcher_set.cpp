@@ -19,6 +19,8 @@ const Regex* RegexCache::get(const Rule& rule) {
 MatcherSet::MatcherSet(std::span<const Rule* const> rules, RegexCache& cache) {
   for (const Rule* rule : rules) {
     ++count_;
+    min_after_ = std::min(min_after_, rule->after);
+    max_before_ = std::max(max_before_, rule->before);
     switch (rule->match) {
       case MatchKind::phrase: phrases_[rule->pattern].push_back(rule); break;
       case MatchKind::starts: add(starts_, rule); break;
@@ -142,7 +144,7 @@ const Rule* MatcherSet::find_affix(const ByLength& index, const LineView& line, 
 }
 
 const Rule* MatcherSet::find(const LineView& line, MatchScratch& scratch) const {
-  if (count_ == 0) return nullptr;
+  if (count_ == 0 || line.position < min_after_ || line.position >= max_before_ + 1e-9) return nullptr;
   if (const Rule* rule = probe(phrases_, line.key, line.key_hash, line)) return rule;
   if (const Rule* rule = find_affix(starts_, line, true)) return rule;
   if (const Rule* rule = find_affix(ends_, line, false)) return rule;

@@ -118,6 +118,10 @@ class MatcherSet {
   // The regexes the line's first byte, length and byte classes leave possible.
   LiteralScanner::Mask possible(const LineView& line) const;
   std::size_t count_ = 0;
+  // The widest position guard of the set: a line outside it can match none of its rules
+  // (a cut set of `after=30%` rules skips the first third of a page).
+  double min_after_ = 1.0;
+  double max_before_ = 0.0;
 };
 
 // Whether a rule's after=/before= guard admits a line at `position`.

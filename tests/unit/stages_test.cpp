@@ -106,6 +106,11 @@ TEST_CASE("line rules: after= and before= guard by position", "[stages]") {
   Document doc = text_document("Note\nA long first paragraph of the article body.\nNote\n");
   stage.run(doc, scratch);
   CHECK(kept_lines(doc) == Lines{"Note", "A long first paragraph of the article body."});
+  RuleList top_rules("drop \"Menu\" before=30%\n");
+  LineRuleStage top_stage({}, top_rules.with(Action::drop), cache);
+  Document top = text_document("Menu\nA long first paragraph of the article body.\nMenu\n");
+  top_stage.run(top, scratch);
+  CHECK(kept_lines(top) == Lines{"A long first paragraph of the article body.", "Menu"});
 }
 
 TEST_CASE("section cuts: to the end, to the next blank line, and before a marker", "[stages]") {
