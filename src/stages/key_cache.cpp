@@ -1,4 +1,7 @@
 #include "stages/stage.h"
+
+#include <cstring>
+
 #include "text/normalize.h"
 #include "text/string_map.h"
 
@@ -19,9 +22,12 @@ void KeyCache::build(const Document& doc) {
     const std::string_view text(at, write_phrase_key(block.text, at));
     at += text.size();
     std::string_view subject = trim_space(block.text);
-    if (find_other_space(subject) != std::string_view::npos) {
-      subject = std::string_view(subject_at, write_plain_spaces(subject, subject_at));
-      subject_at += subject.size();
+    // The part before the first other space is copied as it is, not scanned again.
+    if (const std::size_t first = find_other_space(subject); first != std::string_view::npos) {
+      std::memcpy(subject_at, subject.data(), first);
+      const std::size_t size = first + write_plain_spaces(subject.substr(first), subject_at + first);
+      subject = std::string_view(subject_at, size);
+      subject_at += size;
     }
     keys_.push_back(Key{text, hash_string(text), subject, 0});
   }
