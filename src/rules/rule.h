@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/diagnostic.h"
+#include "core/document.h"
 
 namespace declutter {
 
@@ -51,5 +52,8 @@ struct Rule {
   std::uint8_t focus = focus_all;
   bool from_common = false;       // loaded from the common set (subject to the safety valve)
 };
+
+// The verdict a line rule (keep or drop) gives the lines it matches.
+inline Verdict line_verdict(const Rule& rule) { return rule.action == Action::keep ? Verdict::keep : Verdict::drop; }
 
 }  // namespace declutter

@@ -238,9 +238,7 @@ void undo_rules_over_article(std::span<Block> blocks, const ScoreParams& params,
         // What the line rules say of the block stands (a share bar's label inside the
         // wrapper); the rest is scored.
         const Rule* line_rule = block.line_rule;
-        block.verdict = line_rule == nullptr                   ? Verdict::undecided
-                        : line_rule->action == Action::keep ? Verdict::keep
-                                                            : Verdict::drop;
+        block.verdict = line_rule == nullptr ? Verdict::undecided : line_verdict(*line_rule);
         block.decider = line_rule == nullptr ? Decider::none : Decider::rule;
         block.rule = line_rule;
       }

@@ -12,7 +12,7 @@ void LineRuleStage::run(Document& doc, StageScratch& scratch) const {
     LineView line = walker.view(doc, i, scratch);
     if (block.verdict == Verdict::undecided) {
       if (const Rule* rule = find(line, scratch))
-        doc.decide(block, rule->action == Action::keep ? Verdict::keep : Verdict::drop, Decider::rule, rule);
+        doc.decide(block, line_verdict(*rule), Decider::rule, rule);
     } else if (block.decider == Decider::dom_rule && block.rule != nullptr && block.rule->from_common) {
       block.line_rule = find(line, scratch);
     }
