@@ -57,7 +57,11 @@ struct DomNode {
   std::uint16_t depth = 0;            // its depth in the DOM
 };
 
+// The front end a document went through.
+enum class SourceFormat : std::uint8_t { text, html };
+
 struct Document {
+  SourceFormat format = SourceFormat::text;
   std::string source;             // the input bytes after decoding (text views point here ...)
   std::string arena;              // ... or here, for text the HTML front end produced
   std::vector<Block> blocks;

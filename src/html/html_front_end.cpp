@@ -8,6 +8,7 @@
 namespace declutter {
 
 void HtmlFrontEnd::build(std::string_view raw_bytes, HtmlParser parser, const DomRules& rules, Document& doc) {
+  doc.format = SourceFormat::html;
   doc.blocks.clear();
   doc.nodes.clear();
   doc.arena.clear();

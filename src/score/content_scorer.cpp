@@ -298,6 +298,7 @@ ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
     case Focus::precision: p.threshold = num("score-threshold-precision"); break;
     case Focus::recall: p.threshold = num("score-threshold-recall"); break;
   }
+  p.text_threshold_shift = num("score-threshold-text-shift");
   return p;
 }
 
@@ -338,11 +339,12 @@ ContentScorer::ContentScorer(ScoreParams params, std::shared_ptr<const StopwordL
     : params_(params), stopwords_(std::move(stopwords)) {}
 
 void ContentScorer::run(Document& doc, StageScratch& /*scratch*/) const {
+  const float threshold = params_.threshold + (doc.format == SourceFormat::text ? params_.text_threshold_shift : 0.0F);
   for (std::size_t begin = 0; begin < doc.blocks.size(); begin += params_.window_blocks)
-    run_window(doc, begin, std::min(doc.blocks.size(), begin + params_.window_blocks));
+    run_window(doc, begin, std::min(doc.blocks.size(), begin + params_.window_blocks), threshold);
 }
 
-void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end) const {
+void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end, float threshold) const {
   const std::span<Block> blocks(doc.blocks.data() + begin, end - begin);
   const std::size_t n = blocks.size();
   ScoreScratch& s = scratch_for_thread();
@@ -410,7 +412,7 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
   s.emissions.resize(n);
   bool article_begun = false;
   for (std::size_t i = 0; i < n; ++i) {
-    float e = clampf(s.prose[i] - params_.threshold, -params_.emission_cap, params_.emission_cap);
+    float e = clampf(s.prose[i] - threshold, -params_.emission_cap, params_.emission_cap);
     // A short block carries little evidence against itself (jusText's "short" class): a
     // subheading, a byline or a list item between paragraphs stays with them, while many
     // short blocks in a row add up to a menu.
@@ -446,7 +448,7 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
   // against the rest and leaves the page to the rules.
   const bool any_good = std::any_of(s.runs.begin(), s.runs.end(), [](const ContentRun& run) { return run.mass > 0; });
   if (!any_good) {
-    for (std::size_t i = 0; i < n; ++i) blocks[i].score = s.prose[i] - params_.threshold;
+    for (std::size_t i = 0; i < n; ++i) blocks[i].score = s.prose[i] - threshold;
     return;
   }
   std::size_t first_content = n;
@@ -476,6 +478,11 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
       if (keep_run) first_content = std::min(first_content, run.begin);
     }
   }
+  // The article's header is looked for above its first block that a rule left: a run may
+  // open with blocks the rules dropped (the headline's second copy, a "Breaking News" label).
+  while (first_content < n && s.content[first_content] &&
+         (s.classes[first_content] == BlockClass::empty || blocks[first_content].verdict == Verdict::drop))
+    ++first_content;
   // A list between two parts of the article (ingredients, steps, a short table) is part
   // of it: a gap of at most score-bridge-blocks short blocks between content is filled.
   for (std::size_t i = first_content; i < n;) {
@@ -518,8 +525,10 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
                                  s.features[0].link_density <= params_.max_link_density;
   if (headline_in_front) s.content[0] = true;
   // The article's header: its headline (the line matching the title, or else the nearest
-  // line above the article long enough to be one and no sentence) and the short lines
-  // between it and the first paragraph that no rule removed (byline, date, kicker).
+  // line above the article long enough to be one and no sentence, past a standfirst) and
+  // what no rule removed between it and the first paragraph: the standfirst, whose prose
+  // alone may not outweigh the chrome the rules dropped around it, and the short lines
+  // (byline, date, kicker).
   if (first_content < n) {
     std::size_t headline = n;
     std::size_t header_from = n;  // the first block after the headline
@@ -536,10 +545,16 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
       if (first_content - at <= params_.headline_reach) header_from = at;
     }
     if (headline == n && header_from == n) {
+      bool standfirst_passed = false;  // one paragraph of prose may stand between headline and article
       for (std::size_t i = first_content; i-- > headline_from;) {
         if (s.classes[i] == BlockClass::empty || blocks[i].verdict == Verdict::drop) continue;
         const BlockFeatures& f = s.features[i];
         if (f.words < params_.headline_min_words) continue;
+        const bool prose = s.classes[i] == BlockClass::good || s.classes[i] == BlockClass::near_good;
+        if (!standfirst_passed && prose && f.ends_sentence) {
+          standfirst_passed = true;
+          continue;
+        }
         // A repeated line is chrome, unless all its copies are here: a headline printed twice.
         std::uint32_t copies_here = 0;
         if (f.repeats > 0)
@@ -555,7 +570,7 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
       header_from = headline + 1;
     }
     for (std::size_t i = header_from; i < first_content; ++i)
-      if (s.classes[i] == BlockClass::short_block) s.content[i] = true;
+      if (s.classes[i] != BlockClass::empty && s.classes[i] != BlockClass::bad) s.content[i] = true;
   }
 
   for (std::size_t i = 0; i < n; ++i) {
@@ -565,7 +580,7 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
     if (s.classes[i] == BlockClass::bad && s.features[i].link_density > params_.max_link_density) keep = false;
     // The score says which side of the threshold the block's own evidence fell on, and by
     // how much; the verdict adds the context (its run, the headline).
-    block.score = s.prose[i] - params_.threshold;
+    block.score = s.prose[i] - threshold;
     if (block.verdict != Verdict::undecided) continue;
     doc.decide(block, keep ? Verdict::keep : Verdict::drop, Decider::score);
   }

@@ -23,6 +23,7 @@ std::size_t line_end(std::string_view text, std::size_t start, bool has_cr) {
 }  // namespace
 
 void segment_lines(Document& doc) {
+  doc.format = SourceFormat::text;
   doc.blocks.clear();
   std::string_view text = doc.source;
   std::uint32_t line_no = 0;

@@ -137,6 +137,22 @@ TEST_CASE("scorer: focus moves the threshold; settings tune it", "[score]") {
   CHECK(make_score_stage(settings, shipped_lists(), Focus::balanced) == nullptr);
 }
 
+TEST_CASE("scorer: text input is held to a threshold higher by score-threshold-text-shift", "[score]") {
+  std::vector<std::string> lines = menu();
+  lines.insert(lines.end(), {kPara1, kPara2});
+  const auto paragraph_score = [&](SourceFormat format, const Settings& settings) {
+    Page page(lines);
+    page.doc.format = format;
+    page.run(Focus::balanced, settings);
+    return page.doc.blocks[10].score;
+  };
+  Settings settings;
+  settings.set("score-threshold-text-shift", "0.4");
+  CHECK(paragraph_score(SourceFormat::text, settings) == Approx(paragraph_score(SourceFormat::html, settings) - 0.4));
+  settings.set("score-threshold-text-shift", "0");
+  CHECK(paragraph_score(SourceFormat::text, settings) == Approx(paragraph_score(SourceFormat::html, settings)));
+}
+
 TEST_CASE("scorer: prose score orders paragraphs above labels and link lists", "[score]") {
   const auto lists = shipped_lists();
   const ScoreParams params = ScoreParams::from(Settings(), Focus::balanced);
@@ -173,6 +189,7 @@ TEST_CASE("scorer: dropped chrome after the article ends it; before the first pa
   const std::string article = "Harbour town votes to restore its old ferry line\n" + kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n";
   Settings settings;
   settings.set("score-threshold", "0");
+  settings.set("score-threshold-text-shift", "0");
   CHECK(page.run(Focus::balanced, settings) == article);
 
   Settings neutral = settings;  // dropped blocks carry no evidence: the sign-off joins the article
@@ -231,6 +248,31 @@ TEST_CASE("scorer: a headline printed twice above the article is still its headl
   Page page(lines);
   const std::string kept = page.run(Focus::balanced, strict);
   CHECK(kept.find("Harbour town votes to restore its old ferry line\nBy Mara Lindqvist\n" + kPara1) != std::string::npos);
+}
+
+TEST_CASE("scorer: a headline whose second copy the rules dropped is still the article's headline", "[score]") {
+  std::vector<std::string> lines = menu();
+  lines.insert(lines.end(), {"Breaking News", "Harbour town votes to restore its old ferry line",
+                             "Harbour town votes to restore its old ferry line", kPara1, kPara2, "Contact", "Imprint"});
+  Page page(lines);
+  page.doc.decide(page.doc.blocks[10], Verdict::drop, Decider::rule);    // the label
+  page.doc.decide(page.doc.blocks[12], Verdict::drop, Decider::dedupe);  // the copy
+  CHECK(page.run() == "Harbour town votes to restore its old ferry line\n" + kPara1 + "\n" + kPara2 + "\n");
+}
+
+TEST_CASE("scorer: the standfirst between the headline and the article stays", "[score]") {
+  const std::string standfirst =
+      "A vote on Sunday brings back the crossing that closed fifty years ago, and the first boats may sail next summer.";
+  std::vector<std::string> lines = menu();
+  lines.insert(lines.end(), {"Harbour town votes to restore its old ferry line", standfirst, "Save", "Listen", "Print",
+                             "Comments", "By", "Mara Lindqvist", "Issue 3", "Order the issue", "From the magazine",
+                             kPara1, kPara2, kPara3, "Contact", "Imprint"});
+  Page page(lines);
+  for (const std::size_t i : {12, 13, 14, 15, 16, 18, 19, 20}) page.doc.decide(page.doc.blocks[i], Verdict::drop, Decider::rule);
+  const std::string kept = page.run();
+  INFO(kept);
+  CHECK(kept.find("Harbour town votes to restore its old ferry line\n" + standfirst + "\nMara Lindqvist\n" + kPara1) !=
+        std::string::npos);
 }
 
 namespace {
