@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/source_format.h"
+
 namespace declutter {
 
 struct Rule;  // rules/rule.h
@@ -56,9 +58,6 @@ struct DomNode {
   std::uint32_t end = 0;              // one past the last node inside this one
   std::uint16_t depth = 0;            // its depth in the DOM
 };
-
-// The front end a document went through.
-enum class SourceFormat : std::uint8_t { text, html };
 
 struct Document {
   SourceFormat format = SourceFormat::text;

@@ -65,9 +65,6 @@ constexpr std::array kSpecs{
     SettingSpec{"score-threshold", "0.25", "revised score a block needs to be kept (balanced focus)", T::number},
     SettingSpec{"score-threshold-precision", "0.75", "revised score a block needs to be kept with --precision", T::number},
     SettingSpec{"score-threshold-recall", "-0.75", "revised score a block needs to be kept with --recall", T::number},
-    SettingSpec{"score-threshold-text-shift", "0.25",
-                "added to the threshold for text input, where a block is one line and its evidence thinner than an HTML element's",
-                T::number},
 };
 
 // Stages turn numbers into floats and counts into sizes: a value past these bounds is a typo,

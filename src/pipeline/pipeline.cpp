@@ -40,7 +40,6 @@ std::unique_ptr<Pipeline> Pipeline::build(const RuleCatalog& catalog, const Rule
                                           Diagnostics& diagnostics) {
   auto pipeline = std::make_unique<Pipeline>();
   pipeline->rules_ = catalog.effective(publisher, diagnostics);
-  const Settings& settings = pipeline->rules_.settings;
 
   std::vector<const Rule*> by_action[8];
   const std::uint8_t focus = focus_bit(options.focus);
@@ -52,18 +51,23 @@ std::unique_ptr<Pipeline> Pipeline::build(const RuleCatalog& catalog, const Rule
 
   pipeline->dom_rules_ = DomRules::compile(dom_rules_of(pipeline->rules_.rules, options.focus), diagnostics);
 
-  auto& stages = pipeline->stages_;
-  stages.push_back(std::make_unique<LineRuleStage>(rules_for(Action::keep), rules_for(Action::drop), regexes));
-  stages.push_back(std::make_unique<SectionCutStage>(rules_for(Action::cut), rules_for(Action::cut_block),
-                                                     rules_for(Action::cut_before), regexes));
-  if (settings.flag("dedupe"))
-    stages.push_back(std::make_unique<DedupeStage>(settings.count("dedupe-min-chars")));
-  if (settings.flag("edge-trim"))
-    stages.push_back(std::make_unique<EdgeTrimStage>(settings.count("edge-trim-max-words")));
-  // Scoring decides what no rule did, so it runs after every rule stage; the safety valve
-  // only ever undoes generic rule verdicts, never the score's.
-  if (auto scorer = make_score_stage(settings, std::move(stopwords), options.focus)) stages.push_back(std::move(scorer));
-  stages.push_back(std::make_unique<SafetyValveStage>(settings.number("max-removed")));
+  const std::shared_ptr<const Stage> line_rules =
+      std::make_shared<LineRuleStage>(rules_for(Action::keep), rules_for(Action::drop), regexes);
+  const std::shared_ptr<const Stage> section_cuts = std::make_shared<SectionCutStage>(
+      rules_for(Action::cut), rules_for(Action::cut_block), rules_for(Action::cut_before), regexes);
+  for (const SourceFormat format : {SourceFormat::text, SourceFormat::html}) {
+    const Settings& settings = pipeline->rules_.settings(format);
+    auto& stages = pipeline->stages_by_format_[format_index(format)];
+    stages.push_back(line_rules);
+    stages.push_back(section_cuts);
+    if (settings.flag("dedupe")) stages.push_back(std::make_shared<DedupeStage>(settings.count("dedupe-min-chars")));
+    if (settings.flag("edge-trim"))
+      stages.push_back(std::make_shared<EdgeTrimStage>(settings.count("edge-trim-max-words")));
+    // Scoring decides what no rule did, so it runs after every rule stage; the safety valve
+    // only ever undoes generic rule verdicts, never the score's.
+    if (auto scorer = make_score_stage(settings, stopwords, options.focus)) stages.push_back(std::move(scorer));
+    stages.push_back(std::make_shared<SafetyValveStage>(settings.number("max-removed")));
+  }
   return pipeline;
 }
 

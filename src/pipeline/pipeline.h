@@ -1,6 +1,7 @@
 #pragma once
 // The stages one rule set compiles to, in order. Built once per publisher file (and once
 // for the common set alone) and shared, read-only, by every worker thread.
+#include <array>
 #include <memory>
 #include <vector>
 
@@ -27,18 +28,19 @@ class Pipeline {
   static void check(const RuleCatalog& catalog, const RuleFile* publisher, const EngineOptions& options,
                     const EffectiveRules& checked, Diagnostics& diagnostics);
 
+  // Runs the stages for the document's format (their settings may differ by format).
   void run(Document& doc, StageScratch& scratch) const {
     scratch.keys.reset();
-    for (const auto& stage : stages_) stage->run(doc, scratch);
+    for (const auto& stage : stages_by_format_[format_index(doc.format)]) stage->run(doc, scratch);
   }
   const RuleFile* publisher() const { return rules_.publisher; }
   const EffectiveRules& rules() const { return rules_; }
-  const std::vector<std::unique_ptr<Stage>>& stages() const { return stages_; }
   const DomRules& dom_rules() const { return dom_rules_; }
 
  private:
   EffectiveRules rules_;
-  std::vector<std::unique_ptr<Stage>> stages_;
+  // The rule stages read no settings and are shared; the others are built per format.
+  std::array<std::vector<std::shared_ptr<const Stage>>, kSourceFormats> stages_by_format_;
   DomRules dom_rules_;
 };
 

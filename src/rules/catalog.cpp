@@ -139,6 +139,11 @@ void RuleCatalog::collect(const RuleFile& file, std::vector<const RuleFile*>& ou
   out.push_back(&file);
 }
 
+void EffectiveRules::apply(const SettingLine& setting) {
+  for (std::size_t format = 0; format < kSourceFormats; ++format)
+    if (!setting.format || format_index(*setting.format) == format) settings_by_format[format].set(setting.name, setting.value);
+}
+
 EffectiveRules RuleCatalog::effective(const RuleFile* publisher, Diagnostics& diagnostics) const {
   EffectiveRules result;
   result.publisher = publisher;
@@ -159,7 +164,7 @@ EffectiveRules RuleCatalog::effective(const RuleFile* publisher, Diagnostics& di
   std::vector<bool> disable_used(disabled.size(), false);
 
   for (const RuleFile* file : common_files) {
-    for (const auto& setting : file->settings) result.settings.set(setting.name, setting.value);
+    for (const auto& setting : file->settings) result.apply(setting);
     for (const auto& rule : file->rules) {
       bool off = false;
       for (std::size_t i = 0; i < disabled.size(); ++i) {
@@ -176,7 +181,7 @@ EffectiveRules RuleCatalog::effective(const RuleFile* publisher, Diagnostics& di
       diagnostics.error(disabled[i]->origin, "disable: no common rule reads `" + disabled[i]->text + "`");
   }
   for (const RuleFile* file : publisher_files) {
-    for (const auto& setting : file->settings) result.settings.set(setting.name, setting.value);
+    for (const auto& setting : file->settings) result.apply(setting);
     for (const auto& rule : file->rules) result.rules.push_back(&rule);
   }
   return result;

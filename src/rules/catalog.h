@@ -2,6 +2,7 @@
 // Every rule file of one rules directory (or the embedded defaults), parsed once:
 // common.rules, the group files it includes, and publishers/*.rules. Resolves which
 // publisher file serves a document and what its effective rules and settings are.
+#include <array>
 #include <deque>
 #include <memory>
 #include <optional>
@@ -32,7 +33,10 @@ std::optional<std::vector<SourceFile>> directory_sources(const std::string& dir,
 struct EffectiveRules {
   const RuleFile* publisher = nullptr;   // null: the common set alone
   std::vector<const Rule*> rules;        // in file order, common first
-  Settings settings;
+  std::array<Settings, kSourceFormats> settings_by_format;  // the last `set` for a format wins
+
+  const Settings& settings(SourceFormat format) const { return settings_by_format[format_index(format)]; }
+  void apply(const SettingLine& setting);
 };
 
 class RuleCatalog {

@@ -153,8 +153,18 @@ class LineParser {
     if (value.empty()) return error(value_at, "set " + std::string(name) + " needs a value");
     if (auto problem = validate_setting(*spec, value))
       return error(value_at, "bad value for " + std::string(name) + ": " + *problem);
-    file.settings.push_back(SettingLine{std::string(name), std::string(value), loc(name_at)});
-    expect_end("the value");
+    SettingLine setting{std::string(name), std::string(value), loc(name_at), std::nullopt};
+    skip_blanks();
+    if (!at_rest_end()) {
+      const std::size_t option_at = pos_;
+      const std::string_view option = read_word();
+      if (!option.starts_with("format="))
+        return error(option_at, "unexpected '" + std::string(option) + "' after the value (set takes one option, format=)");
+      setting.format = parse_source_format(option.substr(7));
+      if (!setting.format) return error(option_at + 7, "format= takes text or html");
+    }
+    file.settings.push_back(std::move(setting));
+    expect_end("the setting");
   }
 
   // Reads "..." with \" and \\ escapes. Returns nothing (after an error) when unterminated.

@@ -1,8 +1,10 @@
 #pragma once
 // A parsed rule file: its header (site, inherit, include, set, disable) and its rules.
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/source_format.h"
 #include "rules/rule.h"
 
 namespace declutter {
@@ -11,6 +13,7 @@ struct SettingLine {
   std::string name;
   std::string value;
   SourceLoc origin;
+  std::optional<SourceFormat> format;  // `format=text`: documents of that format only
 };
 
 struct IncludeLine {

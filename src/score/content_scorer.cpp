@@ -298,7 +298,6 @@ ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
     case Focus::precision: p.threshold = num("score-threshold-precision"); break;
     case Focus::recall: p.threshold = num("score-threshold-recall"); break;
   }
-  p.text_threshold_shift = num("score-threshold-text-shift");
   return p;
 }
 
@@ -339,12 +338,11 @@ ContentScorer::ContentScorer(ScoreParams params, std::shared_ptr<const StopwordL
     : params_(params), stopwords_(std::move(stopwords)) {}
 
 void ContentScorer::run(Document& doc, StageScratch& /*scratch*/) const {
-  const float threshold = params_.threshold + (doc.format == SourceFormat::text ? params_.text_threshold_shift : 0.0F);
   for (std::size_t begin = 0; begin < doc.blocks.size(); begin += params_.window_blocks)
-    run_window(doc, begin, std::min(doc.blocks.size(), begin + params_.window_blocks), threshold);
+    run_window(doc, begin, std::min(doc.blocks.size(), begin + params_.window_blocks));
 }
 
-void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end, float threshold) const {
+void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end) const {
   const std::span<Block> blocks(doc.blocks.data() + begin, end - begin);
   const std::size_t n = blocks.size();
   ScoreScratch& s = scratch_for_thread();
@@ -412,7 +410,7 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
   s.emissions.resize(n);
   bool article_begun = false;
   for (std::size_t i = 0; i < n; ++i) {
-    float e = clampf(s.prose[i] - threshold, -params_.emission_cap, params_.emission_cap);
+    float e = clampf(s.prose[i] - params_.threshold, -params_.emission_cap, params_.emission_cap);
     // A short block carries little evidence against itself (jusText's "short" class): a
     // subheading, a byline or a list item between paragraphs stays with them, while many
     // short blocks in a row add up to a menu.
@@ -448,7 +446,7 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
   // against the rest and leaves the page to the rules.
   const bool any_good = std::any_of(s.runs.begin(), s.runs.end(), [](const ContentRun& run) { return run.mass > 0; });
   if (!any_good) {
-    for (std::size_t i = 0; i < n; ++i) blocks[i].score = s.prose[i] - threshold;
+    for (std::size_t i = 0; i < n; ++i) blocks[i].score = s.prose[i] - params_.threshold;
     return;
   }
   std::size_t first_content = n;
@@ -580,7 +578,7 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
     if (s.classes[i] == BlockClass::bad && s.features[i].link_density > params_.max_link_density) keep = false;
     // The score says which side of the threshold the block's own evidence fell on, and by
     // how much; the verdict adds the context (its run, the headline).
-    block.score = s.prose[i] - threshold;
+    block.score = s.prose[i] - params_.threshold;
     if (block.verdict != Verdict::undecided) continue;
     doc.decide(block, keep ? Verdict::keep : Verdict::drop, Decider::score);
   }

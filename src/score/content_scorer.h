@@ -69,7 +69,6 @@ struct ScoreParams {
   std::size_t headline_reach = 12;
   float headline_min_words = 4;
   float threshold = 0;  // for the focus the stage was built with
-  float text_threshold_shift = 0;  // added to it for text input
 
   static ScoreParams from(const Settings& settings, Focus focus);
 };
@@ -88,7 +87,7 @@ class ContentScorer final : public Stage {
   void run(Document& doc, StageScratch& scratch) const override;
 
  private:
-  void run_window(Document& doc, std::size_t begin, std::size_t end, float threshold) const;
+  void run_window(Document& doc, std::size_t begin, std::size_t end) const;
 
   ScoreParams params_;
   std::shared_ptr<const StopwordLists> stopwords_;

@@ -54,15 +54,36 @@ TEST_CASE("effective rules: common first, includes, disable, inherit none", "[ca
                             diagnostics);
   auto common = catalog->effective(nullptr, diagnostics);
   CHECK(texts(common) == std::vector<std::string>{"drop \"search\"", "drop \"menu\"", "drop \"popular\""});
-  CHECK_FALSE(common.settings.flag("dedupe"));
+  CHECK_FALSE(common.settings(SourceFormat::text).flag("dedupe"));
   auto a = catalog->effective(catalog->publisher_named("a.com"), diagnostics);
   CHECK(texts(a) == std::vector<std::string>{"drop \"search\"", "drop \"menu\"", "drop \"a only\""});
   CHECK(a.rules.front()->from_common);
   CHECK_FALSE(a.rules.back()->from_common);
   auto b = catalog->effective(catalog->publisher_named("b.com"), diagnostics);
   CHECK(texts(b) == std::vector<std::string>{"drop \"b only\""});
-  CHECK(b.settings.flag("dedupe"));
+  CHECK(b.settings(SourceFormat::html).flag("dedupe"));
   CHECK_FALSE(diagnostics.has_errors());
+}
+
+TEST_CASE("effective settings: a set line with format= applies to that format; the last line wins", "[catalog]") {
+  Diagnostics diagnostics;
+  auto catalog = catalog_of({{"common.rules", "", "set dedupe-min-chars 30\nset dedupe-min-chars 50 format=text\n"
+                                                  "set edge-trim-max-words 5 format=html\n"},
+                             {"publishers/a.com.rules", "", "site a.com\nset dedupe-min-chars 10\n"},
+                             {"publishers/b.com.rules", "", "site b.com\nset edge-trim-max-words 2 format=text\n"}},
+                            diagnostics);
+  REQUIRE_FALSE(diagnostics.has_errors());
+  const auto common = catalog->effective(nullptr, diagnostics);
+  CHECK(common.settings(SourceFormat::text).count("dedupe-min-chars") == 50);
+  CHECK(common.settings(SourceFormat::html).count("dedupe-min-chars") == 30);
+  CHECK(common.settings(SourceFormat::text).count("edge-trim-max-words") == 3);  // the default
+  CHECK(common.settings(SourceFormat::html).count("edge-trim-max-words") == 5);
+  const auto a = catalog->effective(catalog->publisher_named("a.com"), diagnostics);  // a later line for both
+  CHECK(a.settings(SourceFormat::text).count("dedupe-min-chars") == 10);
+  CHECK(a.settings(SourceFormat::html).count("dedupe-min-chars") == 10);
+  const auto b = catalog->effective(catalog->publisher_named("b.com"), diagnostics);
+  CHECK(b.settings(SourceFormat::text).count("edge-trim-max-words") == 2);
+  CHECK(b.settings(SourceFormat::html).count("edge-trim-max-words") == 5);
 }
 
 TEST_CASE("catalog errors: missing include, cycles, useless disable, publisher without site", "[catalog]") {

@@ -63,6 +63,22 @@ TEST_CASE("engine: publisher pipelines are built on first use, once, from any th
   CHECK(extract(worker, "") == "Widget A\nWidget B\nBody text.\n");
 }
 
+TEST_CASE("engine: a set line with format= reaches the stages of that format only", "[engine]") {
+  Diagnostics diagnostics;
+  std::vector<SourceFile> sources;
+  sources.push_back(SourceFile{"common.rules", "test/common.rules", "set score off\nset dedupe off format=html\n"});
+  auto engine = Engine::build(RuleCatalog::load(std::move(sources), diagnostics), EngineOptions{}, diagnostics);
+  REQUIRE(engine != nullptr);
+  REQUIRE_FALSE(diagnostics.has_errors());
+  Worker worker(*engine);
+  const std::string line = "The ferry sails twice a day from the old harbour.";
+  std::string out;
+  worker.extract(DocumentInput{line + "\n" + line + "\n", ""}, out);
+  CHECK(out == line + "\n");  // text: the repeat goes
+  worker.extract(DocumentInput{"<html><body><p>" + line + "</p><p>" + line + "</p></body></html>", ""}, out);
+  CHECK(out == line + "\n\n" + line + "\n");  // HTML: dedupe is off
+}
+
 TEST_CASE("engine: --publisher is built up front and used for every document", "[engine]") {
   Diagnostics diagnostics;
   EngineOptions options;

@@ -122,6 +122,20 @@ TEST_CASE("header directives", "[parser]") {
   CHECK(parsed.file.rules.empty());
 }
 
+TEST_CASE("set takes format=text or format=html, and nothing else after the value", "[parser]") {
+  Parsed parsed = parse("set dedupe-min-chars 30 format=text  # text dumps repeat short lines\nset dedupe off\n");
+  CHECK_FALSE(parsed.diagnostics.has_errors());
+  REQUIRE(parsed.file.settings.size() == 2);
+  CHECK(parsed.file.settings[0].format == SourceFormat::text);
+  CHECK_FALSE(parsed.file.settings[1].format.has_value());
+
+  CHECK(first_error("set dedupe off format=pdf\n") == "1:23: format= takes text or html");
+  CHECK(first_error("set dedupe off mode=precision\n") ==
+        "1:16: unexpected 'mode=precision' after the value (set takes one option, format=)");
+  CHECK(first_error("set dedupe off format=text html\n") == "1:28: unexpected text after the setting");
+  CHECK(parse("set dedupe off format=pdf\n").file.settings.empty());
+}
+
 TEST_CASE("windows line endings and a BOM are accepted", "[parser]") {
   Parsed parsed = parse("\xEF\xBB\xBF" "drop \"Menu\"\r\ndrop \"Search\"\r\n");
   CHECK_FALSE(parsed.diagnostics.has_errors());

@@ -137,22 +137,6 @@ TEST_CASE("scorer: focus moves the threshold; settings tune it", "[score]") {
   CHECK(make_score_stage(settings, shipped_lists(), Focus::balanced) == nullptr);
 }
 
-TEST_CASE("scorer: text input is held to a threshold higher by score-threshold-text-shift", "[score]") {
-  std::vector<std::string> lines = menu();
-  lines.insert(lines.end(), {kPara1, kPara2});
-  const auto paragraph_score = [&](SourceFormat format, const Settings& settings) {
-    Page page(lines);
-    page.doc.format = format;
-    page.run(Focus::balanced, settings);
-    return page.doc.blocks[10].score;
-  };
-  Settings settings;
-  settings.set("score-threshold-text-shift", "0.4");
-  CHECK(paragraph_score(SourceFormat::text, settings) == Approx(paragraph_score(SourceFormat::html, settings) - 0.4));
-  settings.set("score-threshold-text-shift", "0");
-  CHECK(paragraph_score(SourceFormat::text, settings) == Approx(paragraph_score(SourceFormat::html, settings)));
-}
-
 TEST_CASE("scorer: prose score orders paragraphs above labels and link lists", "[score]") {
   const auto lists = shipped_lists();
   const ScoreParams params = ScoreParams::from(Settings(), Focus::balanced);
@@ -189,7 +173,6 @@ TEST_CASE("scorer: dropped chrome after the article ends it; before the first pa
   const std::string article = "Harbour town votes to restore its old ferry line\n" + kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n";
   Settings settings;
   settings.set("score-threshold", "0");
-  settings.set("score-threshold-text-shift", "0");
   CHECK(page.run(Focus::balanced, settings) == article);
 
   Settings neutral = settings;  // dropped blocks carry no evidence: the sign-off joins the article
