@@ -11,13 +11,26 @@ using namespace declutter;
 using namespace declutter::testing;
 using Lines = std::vector<std::string>;
 
-TEST_CASE("line rules: phrases ignore case, spacing and decoration", "[stages]") {
-  RuleList rules("drop \"Menu\" \"Share on Facebook\"\n");
+namespace {
+// The line-rule stage over the keep and drop rules of a rule file's text.
+struct LineRules {
+  explicit LineRules(const std::string& text)
+      : rules(text), stage(rules.with(Action::keep), rules.with(Action::drop), cache) {}
+  // A scratch serves one document (the pipeline resets it between them).
+  void run(Document& doc) {
+    StageScratch scratch;
+    stage.run(doc, scratch);
+  }
+  RuleList rules;
   RegexCache cache;
-  LineRuleStage stage(rules.with(Action::keep), rules.with(Action::drop), cache);
-  StageScratch scratch;
+  LineRuleStage stage;
+};
+}  // namespace
+
+TEST_CASE("line rules: phrases ignore case, spacing and decoration", "[stages]") {
+  LineRules rules("drop \"Menu\" \"Share on Facebook\"\n");
   Document doc = text_document("  • MENU |\nThe menu was long.\nshare   on FACEBOOK\n");
-  stage.run(doc, scratch);
+  rules.run(doc);
   CHECK(kept_lines(doc) == Lines{"The menu was long."});
   CHECK(doc.blocks[0].decider == Decider::rule);
   REQUIRE(doc.blocks[0].rule != nullptr);
@@ -25,14 +38,11 @@ TEST_CASE("line rules: phrases ignore case, spacing and decoration", "[stages]")
 }
 
 TEST_CASE("line rules: starts, ends, contains and regexes", "[stages]") {
-  RuleList rules(
+  LineRules rules(
       "drop starts \"Read more:\"\n"
       "drop ends \"/ Video Screenshot\"\n"
       "drop contains \"cc by 4.0\"\n"
       "drop /^\\d{2}-\\d{2}-\\d{4}, \\d{1,2}:\\d{2} [AP]M$/\n");
-  RegexCache cache;
-  LineRuleStage stage({}, rules.with(Action::drop), cache);
-  StageScratch scratch;
   Document doc = text_document(
       "04-24-2025, 1:39 PM\n"
       "Read more: Another story\n"
@@ -40,33 +50,27 @@ TEST_CASE("line rules: starts, ends, contains and regexes", "[stages]") {
       "A man / Video Screenshot\n"
       "A photo. Source: Someone, CC BY 4.0, via a site\n"
       "Text stays.\n");
-  stage.run(doc, scratch);
+  rules.run(doc);
   CHECK(kept_lines(doc) == Lines{"He said read more: nothing.", "Text stays."});
 }
 
 TEST_CASE("line rules: a regex's space matches a no-break space and a line break", "[stages]") {
-  RuleList rules("drop /korzystamy z cookies\\.$/\ndrop /^pour lire la suite et\\b/i\n");
-  RegexCache cache;
-  LineRuleStage stage({}, rules.with(Action::drop), cache);
-  StageScratch scratch;
+  LineRules rules("drop /korzystamy z cookies\\.$/\ndrop /^pour lire la suite et\\b/i\n");
   Document doc = text_document("Informujemy, \xC5\xBC" "e korzystamy z\xC2\xA0" "cookies.\nText stays.\n");
-  stage.run(doc, scratch);
+  rules.run(doc);
   CHECK(kept_lines(doc) == Lines{"Text stays."});
   Document html;  // an HTML block broken by <br>
   html.arena = "Pour lire la suite\net plus encore";
   Block block;
   block.text = html.arena;
   html.blocks.push_back(block);
-  stage.run(html, scratch);
+  rules.run(html);
   CHECK(html.blocks[0].verdict == Verdict::drop);
   CHECK(html.blocks[0].text == "Pour lire la suite\net plus encore");  // the output keeps its text
 }
 
 TEST_CASE("line rules: under a common DOM rule's drop, the line rule is noted, not applied", "[stages]") {
-  RuleList rules("drop \"Share this article\"\nkeep \"Editor's note\"\n");
-  RegexCache cache;
-  LineRuleStage stage(rules.with(Action::keep), rules.with(Action::drop), cache);
-  StageScratch scratch;
+  LineRules rules("drop \"Share this article\"\nkeep \"Editor's note\"\n");
   Document doc = text_document("Share this article\nEditor's note\nThe text.\nShare this article\n");
   Rule common_dom;
   common_dom.action = Action::html_drop;
@@ -75,7 +79,7 @@ TEST_CASE("line rules: under a common DOM rule's drop, the line rule is noted, n
   publisher_dom.from_common = false;
   for (std::size_t i = 0; i < 3; ++i) doc.decide(doc.blocks[i], Verdict::drop, Decider::dom_rule, &common_dom);
   doc.decide(doc.blocks[3], Verdict::drop, Decider::dom_rule, &publisher_dom);
-  stage.run(doc, scratch);
+  rules.run(doc);
   for (const Block& block : doc.blocks) CHECK(block.decider == Decider::dom_rule);
   REQUIRE(doc.blocks[0].line_rule != nullptr);
   CHECK(doc.blocks[0].line_rule->action == Action::drop);
@@ -99,18 +103,13 @@ TEST_CASE("line rules: keep beats drop and protects from later stages", "[stages
 }
 
 TEST_CASE("line rules: after= and before= guard by position", "[stages]") {
-  RuleList rules("drop \"Note\" after=50%\n");
-  RegexCache cache;
-  LineRuleStage stage({}, rules.with(Action::drop), cache);
-  StageScratch scratch;
+  LineRules rules("drop \"Note\" after=50%\n");
   Document doc = text_document("Note\nA long first paragraph of the article body.\nNote\n");
-  stage.run(doc, scratch);
+  rules.run(doc);
   CHECK(kept_lines(doc) == Lines{"Note", "A long first paragraph of the article body."});
-  RuleList top_rules("drop \"Menu\" before=30%\n");
-  LineRuleStage top_stage({}, top_rules.with(Action::drop), cache);
+  LineRules top_rules("drop \"Menu\" before=30%\n");
   Document top = text_document("Menu\nA long first paragraph of the article body.\nMenu\n");
-  StageScratch top_scratch;  // a scratch serves one document (the pipeline resets it between them)
-  top_stage.run(top, top_scratch);
+  top_rules.run(top);
   CHECK(kept_lines(top) == Lines{"A long first paragraph of the article body.", "Menu"});
 }
 
@@ -176,29 +175,24 @@ TEST_CASE("edge trim drops short non-sentence runs at both ends", "[stages]") {
   CHECK(kept_lines(all_short) == Lines{"Yes."});
 }
 
-TEST_CASE("safety valve undoes common-rule verdicts that remove nearly everything", "[stages]") {
-  RuleList rules("cut \"Intro\"\n");
-  for (auto& rule : rules.file.rules) rule.from_common = true;
-  RegexCache cache;
-  SectionCutStage cuts(rules.with(Action::cut), {}, {}, cache);
-  SafetyValveStage valve(0.85);
-  StageScratch scratch;
-  Document doc = text_document("Intro\nEverything else is the article and it is long.\nMore article.\n");
-  cuts.run(doc, scratch);
-  CHECK(kept_lines(doc).empty());
-  valve.run(doc, scratch);
-  CHECK(kept_lines(doc).size() == 3);
-  CHECK(doc.blocks[1].decider == Decider::safety);
-}
+TEST_CASE("safety valve undoes common-rule verdicts that remove nearly everything, never a publisher's", "[stages]") {
+  // An "Intro" cut, from the common set or from a publisher file, then the valve.
+  const auto cut_then_valve = [](bool from_common, Document& doc) {
+    RuleList rules("cut \"Intro\"\n");
+    for (auto& rule : rules.file.rules) rule.from_common = from_common;
+    RegexCache cache;
+    StageScratch scratch;
+    SectionCutStage(rules.with(Action::cut), {}, {}, cache).run(doc, scratch);
+    const std::size_t kept_after_cut = kept_lines(doc).size();
+    SafetyValveStage(0.85).run(doc, scratch);
+    return kept_after_cut;
+  };
+  Document common = text_document("Intro\nEverything else is the article and it is long.\nMore article.\n");
+  CHECK(cut_then_valve(true, common) == 0);
+  CHECK(kept_lines(common).size() == 3);
+  CHECK(common.blocks[1].decider == Decider::safety);
 
-TEST_CASE("safety valve trusts publisher rules", "[stages]") {
-  RuleList rules("cut \"Intro\"\n");
-  RegexCache cache;
-  SectionCutStage cuts(rules.with(Action::cut), {}, {}, cache);
-  SafetyValveStage valve(0.85);
-  StageScratch scratch;
-  Document doc = text_document("Intro\nEverything else.\n");
-  cuts.run(doc, scratch);
-  valve.run(doc, scratch);
-  CHECK(kept_lines(doc).empty());
+  Document publisher = text_document("Intro\nEverything else.\n");
+  CHECK(cut_then_valve(false, publisher) == 0);
+  CHECK(kept_lines(publisher).empty());
 }
