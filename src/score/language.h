@@ -12,7 +12,7 @@
 namespace declutter::score {
 
 struct LanguageThresholds {
-  double min_share = 0.10;   // best language's hits / all words
+  double min_share = 0.15;   // best language's hits / all words
   double min_margin = 1.3;   // best language's hits / runner-up's hits
   std::uint32_t min_hits = 8;
 };

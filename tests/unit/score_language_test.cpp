@@ -41,11 +41,26 @@ TEST_CASE("language detection names the language of running prose", "[score]") {
                        "он уже не безопасен для машин и для людей, которые по нему ходят."}) == "ru");
   CHECK(detect(lists, {"Rada zdecydowała, że nowy most zostanie otwarty wiosną, a stary będzie zamknięty, "
                        "ponieważ nie jest już bezpieczny dla samochodów i dla ludzi, którzy po nim chodzą."}) == "pl");
+  CHECK(detect(lists, {"Kommunen har beslutat att den nya bron ska öppnas till våren och att den gamla ska vara "
+                       "stängd, eftersom den inte längre är säker för bilar och för människor som går på den."}) == "sv");
+  CHECK(detect(lists, {"Rada rozhodla, že nový most bude otevřen na jaře a starý bude uzavřen kvůli opravám, "
+                       "protože už není bezpečný pro auta ani pro lidi, kteří po něm chodí každý den."}) == "cs");
+  CHECK(detect(lists, {"Meclis yeni köprünün ilkbaharda açılmasına karar verdi, eski köprü ise artık güvenli "
+                       "olmadığı için kapalı kalacak, çünkü o köprü ne arabalar ne de yayalar için güvenli değil."}) == "tr");
+  CHECK(detect(lists, {"Dewan memutuskan bahwa jembatan yang baru akan dibuka pada musim semi dan yang lama akan "
+                       "ditutup, karena tidak lagi aman untuk mobil dan untuk orang yang berjalan di atasnya."}) == "id");
+  CHECK(detect(lists, {"Consiliul a decis că noul pod va fi deschis în primăvară, iar cel vechi va fi închis "
+                       "pentru reparații, pentru că nu mai este sigur pentru mașini și pentru oamenii care merg pe el."}) == "ro");
+  CHECK(detect(lists, {"A tanács úgy döntött, hogy az új hidat tavasszal nyitják meg, a régit pedig lezárják, "
+                       "mert már nem biztonságos sem az autók, sem az emberek számára, akik rajta járnak."}) == "hu");
 }
 
 TEST_CASE("language detection stays undecided without enough prose", "[score]") {
   const StopwordLists lists = shipped_lists();
   CHECK(detect(lists, {"Home", "News", "Sport", "Weather", "Contact"}) == "none");
+  // Ukrainian has no list; the few words it shares with Russian must not make it Russian.
+  CHECK(detect(lists, {"Міська рада в неділю проголосувала за відновлення порома, який з'єднував місто з островом, "
+                       "і перші човни можуть вийти вже наступного літа, якщо область дасть на це гроші."}) == "none");
   CHECK(detect(lists, {"新しい橋は春に開通する予定で、古い橋は修理のために閉鎖される。"}) == "none");
   std::vector<Block> blocks(1);
   blocks[0].text = "东京的新桥将在春天开通";

@@ -91,6 +91,28 @@ TEST_CASE("scorer: the headline and byline above the article are recovered", "[s
   CHECK(page.run() == "Harbour town votes to restore its old ferry line\nBy Mara Lindqvist\n" + kPara1 + "\n" + kPara2 + "\n");
 }
 
+TEST_CASE("scorer: a page in a language without a stopword list is still scored", "[score]") {
+  // Ukrainian shares a few words with Russian, whose list would rate its prose as chrome.
+  const std::vector<std::string> paragraphs = {
+      "Міська рада Кеттлбі в неділю проголосувала за відновлення порома, який з'єднував місто з островом до 1974 "
+      "року, і перші човни можуть вийти вже наступного літа.",
+      "Противники вважали, що гроші краще витратити на прибережну дорогу, яку щозими затоплює, але явна більшість "
+      "мешканців, які голосували, хотіла повернути стару переправу.",
+      "Тепер рада попросить регіональне транспортне управління про субсидію і сподівається отримати відповідь до "
+      "кінця року, коли ухвалюють бюджет на наступні три роки."};
+  std::vector<std::string> lines = {"Головна", "Новини", "Спорт", "Культура", "Погода", "Увійти", "Пошук"};
+  lines.insert(lines.end(), paragraphs.begin(), paragraphs.end());
+  lines.insert(lines.end(), {"Читайте також", "Нова велодоріжка вздовж гавані", "Рекордна кількість гостей на ярмарку",
+                             "Школа отримає новий спортзал", "Про нас", "Контакти"});
+  Page page(lines);
+  const std::string kept = page.run();
+  CHECK(kept.find(paragraphs[0] + "\n" + paragraphs[1] + "\n" + paragraphs[2] + "\n") != std::string::npos);
+  for (std::size_t i = 10; i < 14; ++i) {  // the teasers
+    CHECK(page.doc.blocks[i].decider == Decider::score);
+    CHECK(page.doc.blocks[i].verdict == Verdict::drop);
+  }
+}
+
 TEST_CASE("scorer: a lone long line far down the footer does not join the article", "[score]") {
   std::vector<std::string> lines = menu();
   lines.insert(lines.end(), {kPara1, kPara2, kPara3});
