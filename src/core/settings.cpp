@@ -16,6 +16,9 @@ constexpr std::array kSpecs{
     SettingSpec{"dedupe-min-chars", "20", "lines shorter than this are never treated as repeats", T::count},
     SettingSpec{"edge-trim", "on", "drop runs of short non-sentence lines at the start and end of a document", T::boolean},
     SettingSpec{"edge-trim-max-words", "3", "the longest line, in words, that edge trimming may drop", T::count},
+    SettingSpec{"edge-trim-max-chars", "40",
+                "... and in characters: a line of Thai, Lao or Khmer, written without spaces, is a few words long however long it is",
+                T::count},
     SettingSpec{"max-removed", "97%", "if common rules remove more than this share of the text, their verdicts are undone", T::fraction},
     // Content scoring (src/score): every threshold and weight of the prose classifier.
     SettingSpec{"score", "on", "score undecided blocks as article or boilerplate (src/score)", T::boolean},

@@ -62,7 +62,8 @@ std::unique_ptr<Pipeline> Pipeline::build(const RuleCatalog& catalog, const Rule
     stages.push_back(section_cuts);
     if (settings.flag("dedupe")) stages.push_back(std::make_shared<DedupeStage>(settings.count("dedupe-min-chars")));
     if (settings.flag("edge-trim"))
-      stages.push_back(std::make_shared<EdgeTrimStage>(settings.count("edge-trim-max-words")));
+      stages.push_back(
+          std::make_shared<EdgeTrimStage>(settings.count("edge-trim-max-words"), settings.count("edge-trim-max-chars")));
     // Scoring decides what no rule did, so it runs after every rule stage; the safety valve
     // only ever undoes generic rule verdicts, never the score's.
     if (auto scorer = make_score_stage(settings, stopwords, options.focus)) stages.push_back(std::move(scorer));

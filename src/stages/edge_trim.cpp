@@ -17,7 +17,7 @@ bool ends_sentence(std::string_view text) {
 
 bool EdgeTrimStage::trimmable(const Block& block) const {
   if (block.verdict == Verdict::keep || block.kind == BlockKind::title) return false;
-  return count_words(block.text) <= max_words_ && !ends_sentence(block.text);
+  return count_words(block.text) <= max_words_ && count_chars(block.text) <= max_chars_ && !ends_sentence(block.text);
 }
 
 void EdgeTrimStage::run(Document& doc, StageScratch& /*scratch*/) const {

@@ -9,13 +9,14 @@ namespace declutter {
 
 class EdgeTrimStage final : public Stage {
  public:
-  explicit EdgeTrimStage(std::size_t max_words) : max_words_(max_words) {}
+  EdgeTrimStage(std::size_t max_words, std::size_t max_chars) : max_words_(max_words), max_chars_(max_chars) {}
   std::string_view name() const override { return "edge-trim"; }
   void run(Document& doc, StageScratch& scratch) const override;
   bool trimmable(const Block& block) const;
 
  private:
   std::size_t max_words_;
+  std::size_t max_chars_;
 };
 
 }  // namespace declutter

@@ -1,5 +1,6 @@
 #include "text/normalize.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <cstring>
@@ -316,6 +317,13 @@ std::size_t write_plain_spaces(std::string_view text, char* const out) {
     i += unicode::decode(text, i).length;
   }
   return static_cast<std::size_t>(at - out);
+}
+
+std::size_t count_chars(std::string_view text) {
+  const std::string_view trimmed = trim_space(text);
+  // Every character has one byte that is no UTF-8 continuation byte (10xxxxxx).
+  return static_cast<std::size_t>(std::count_if(trimmed.begin(), trimmed.end(),
+                                                [](char byte) { return (static_cast<unsigned char>(byte) & 0xC0U) != 0x80U; }));
 }
 
 std::size_t count_words(std::string_view text) {

@@ -49,5 +49,7 @@ std::size_t write_plain_spaces(std::string_view text, char* out);
 
 // Words separated by white space.
 std::size_t count_words(std::string_view text);
+// Characters (code points) between the first and last character that is not white space.
+std::size_t count_chars(std::string_view text);
 
 }  // namespace declutter

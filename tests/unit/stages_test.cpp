@@ -163,7 +163,7 @@ TEST_CASE("dedupe drops later repeats of kept lines only", "[stages]") {
 }
 
 TEST_CASE("edge trim drops short non-sentence runs at both ends", "[stages]") {
-  EdgeTrimStage stage(3);
+  EdgeTrimStage stage(3, 40);
   StageScratch scratch;
   Document doc = text_document(
       "Breaking News\n| Politics\nA headline with more than three words\nBody text.\nEnd.\nMarket Data\nClose\n");
@@ -173,6 +173,16 @@ TEST_CASE("edge trim drops short non-sentence runs at both ends", "[stages]") {
   Document all_short = text_document("Yes.\nOk\n");
   stage.run(all_short, scratch);
   CHECK(kept_lines(all_short) == Lines{"Yes."});
+  // Thai is written without spaces and without full stops: a paragraph is one or two
+  // "words", yet far longer than a label.
+  const std::string thai_paragraph =
+      "\u0E2A\u0E20\u0E32\u0E40\u0E21\u0E37\u0E2D\u0E07\u0E25\u0E07\u0E21\u0E15\u0E34\u0E43\u0E2B\u0E49"
+      "\u0E19\u0E33\u0E40\u0E23\u0E37\u0E2D\u0E02\u0E49\u0E32\u0E21\u0E1F\u0E32\u0E01\u0E01\u0E25\u0E31"
+      "\u0E1A\u0E21\u0E32\u0E43\u0E2B\u0E49\u0E1A\u0E23\u0E34\u0E01\u0E32\u0E23 \u0E2D\u0E35\u0E01\u0E04"
+      "\u0E23\u0E31\u0E49\u0E07";
+  Document thai = text_document("Menu\nBody text.\n" + thai_paragraph + "\nClose\n");
+  stage.run(thai, scratch);
+  CHECK(kept_lines(thai) == Lines{"Body text.", thai_paragraph});
 }
 
 TEST_CASE("safety valve undoes common-rule verdicts that remove nearly everything, never a publisher's", "[stages]") {
