@@ -26,6 +26,7 @@ constexpr std::array kSpecs{
     SettingSpec{"score-short-words", "8", "blocks with fewer words are too short to judge alone and lean on their neighbours", T::number},
     SettingSpec{"score-good-words", "25", "length in words that counts as full evidence of prose", T::number},
     SettingSpec{"score-cjk-chars-per-word", "2", "CJK characters counted as one word (scripts without spaces)", T::number},
+    SettingSpec{"score-unspaced-chars-per-word", "4", "Thai, Lao, Myanmar or Khmer characters that count as one word", T::number},
     SettingSpec{"score-stopwords-low", "22%", "stopword density where the evidence for prose turns positive", T::fraction},
     SettingSpec{"score-stopwords-high", "40%", "stopword density that is full evidence of prose", T::fraction},
     SettingSpec{"score-stopwords-unknown", "0.5", "stopword evidence assumed when no language was detected (or for CJK text)", T::number},

@@ -253,7 +253,7 @@ ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
   p.window_blocks = std::max<std::size_t>(1, settings.count("score-window-blocks"));
   p.short_words = std::max(1.0F, num("score-short-words"));
   p.good_words = std::max(p.short_words + 1, num("score-good-words"));
-  p.cjk_chars_per_word = num("score-cjk-chars-per-word");
+  p.chars_per_word = CharsPerWord{num("score-cjk-chars-per-word"), num("score-unspaced-chars-per-word")};
   p.stopwords_low = num("score-stopwords-low");
   p.stopwords_high = std::max(p.stopwords_low + 0.01F, num("score-stopwords-high"));
   p.stopwords_unknown = num("score-stopwords-unknown");
@@ -348,7 +348,7 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
   ScoreScratch& s = scratch_for_thread();
   // Features and the language, with repetition counted over the window.
   const LanguageGuess guess =
-      measure_blocks(blocks, *stopwords_, params_.language, params_.cjk_chars_per_word, s.features, s.keys, s.measure);
+      measure_blocks(blocks, *stopwords_, params_.language, params_.chars_per_word, s.features, s.keys, s.measure);
   s.key_counts.reset(n);
   for (std::size_t i = 0; i < n; ++i)
     if (s.keys[i] != 0) s.key_counts.add(s.keys[i]);

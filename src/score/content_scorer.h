@@ -30,7 +30,7 @@ struct ScoreParams {
   std::size_t window_blocks = 5000;
   float short_words = 5;
   float good_words = 25;
-  float cjk_chars_per_word = 2;
+  CharsPerWord chars_per_word;
   float stopwords_low = 0.22F;
   float stopwords_high = 0.32F;
   float stopwords_unknown = 0.5F;

@@ -27,6 +27,7 @@ enum CharClass : std::uint16_t {
   kSentence = 1U << 7U,     // . ! ? … and their CJK forms
   kClosing = 1U << 8U,      // quotes and brackets that may follow a sentence mark
   kBullet = 1U << 9U,       // list markers in front of a line
+  kUnspaced = 1U << 10U,    // Thai, Lao, Myanmar, Khmer: counted like CJK, more characters a word
 };
 
 // The scorer's white space: what separates words and ends a pending sentence mark.
@@ -35,10 +36,23 @@ bool is_score_space(char32_t c) {
 }
 
 bool is_sentence_mark(char32_t c) {
-  return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
+  switch (c) {
+    case '.': case '!': case '?': case 0x2026: case 0x3002: case 0xFF01: case 0xFF1F:
+    case 0x037E:                  // Greek question mark
+    case 0x0589:                  // Armenian full stop
+    case 0x061F: case 0x06D4:     // Arabic question mark, Urdu full stop
+    case 0x0964: case 0x0965:     // Devanagari danda, double danda
+    case 0x104B: case 0x1362: case 0x17D4:  // Myanmar, Ethiopic, Khmer full stops
+      return true;
+    default:
+      return false;
+  }
 }
 
-bool is_clause_mark(char32_t c) { return c == ',' || c == ';' || c == 0xFF0C || c == 0x3001 || c == 0xFF1B; }
+bool is_clause_mark(char32_t c) {
+  return c == ',' || c == ';' || c == 0xFF0C || c == 0x3001 || c == 0xFF1B || c == 0x060C || c == 0x061B ||
+         c == 0x104A || c == 0x1363;
+}
 
 bool is_closing(char32_t c) {
   return c == '"' || c == '\'' || c == ')' || c == 0x201D || c == 0x2019 || c == 0xBB || c == 0x300D || c == 0xFF09;
@@ -66,6 +80,7 @@ unsigned classify(char32_t c) {
   if (is_score_space(c)) bits |= kSpace;
   if (unicode::is_letter(c)) bits |= kLetter;
   if (unicode::is_cjk(c)) bits |= kCjk;
+  if (unicode::is_unspaced_script(c)) bits |= kCjk | kUnspaced;
   if (unicode::is_upper(c)) bits |= kUpper;
   if (unicode::is_digit(c)) bits |= kDigit;
   if (is_clause_mark(c)) bits |= kClause;
@@ -228,6 +243,7 @@ class BlockScanner {
     std::memcpy(letters_ + letters_size_, &packed, 8);
     letters_size_ += length;
     if (cjk) ++f.cjk_chars;
+    if ((c.classes & kUnspaced) != 0) ++f.unspaced_chars;
   }
 
   void end_word(BlockFeatures& f) {
@@ -319,9 +335,10 @@ class BlockScanner {
   std::size_t word_start_ = 0;  // where its letters begin in letters_
 };
 
-void finish(const Block& block, float cjk_chars_per_word, BlockFeatures& f) {
-  f.words = static_cast<float>(f.alpha_words) +
-            (cjk_chars_per_word > 0 ? static_cast<float>(f.cjk_chars) / cjk_chars_per_word : 0.0F);
+void finish(const Block& block, CharsPerWord chars_per_word, BlockFeatures& f) {
+  const auto units = [](std::uint32_t chars, float per_word) { return per_word > 0 ? static_cast<float>(chars) / per_word : 0.0F; };
+  f.words = static_cast<float>(f.alpha_words) + units(f.cjk_chars - f.unspaced_chars, chars_per_word.cjk) +
+            units(f.unspaced_chars, chars_per_word.unspaced);
   if (f.chars > 0 && block.link_chars > 0)
     f.link_density = std::min(1.0F, static_cast<float>(block.link_chars) / static_cast<float>(f.chars));
 }
@@ -329,7 +346,7 @@ void finish(const Block& block, float cjk_chars_per_word, BlockFeatures& f) {
 }  // namespace
 
 LanguageGuess measure_blocks(std::span<const Block> blocks, const StopwordLists& lists,
-                             const LanguageThresholds& thresholds, float cjk_chars_per_word,
+                             const LanguageThresholds& thresholds, CharsPerWord chars_per_word,
                              std::vector<BlockFeatures>& features, std::vector<std::uint64_t>& keys,
                              MeasureScratch& scratch) {
   const std::size_t n = blocks.size();
@@ -349,7 +366,7 @@ LanguageGuess measure_blocks(std::span<const Block> blocks, const StopwordLists&
     std::uint32_t* hits = scratch.hits.data() + i * languages;
     scanner.scan(blocks[i].text, features[i], hits);
     keys[i] = scanner.repetition_key();
-    finish(blocks[i], cjk_chars_per_word, features[i]);
+    finish(blocks[i], chars_per_word, features[i]);
     words += features[i].alpha_words;
     cjk_chars += features[i].cjk_chars;
     for (std::size_t l = 0; l < languages; ++l) totals[l] += hits[l];
@@ -362,13 +379,13 @@ LanguageGuess measure_blocks(std::span<const Block> blocks, const StopwordLists&
   return guess;
 }
 
-BlockFeatures measure_block(const Block& block, const StopwordLists& lists, int language, float cjk_chars_per_word) {
+BlockFeatures measure_block(const Block& block, const StopwordLists& lists, int language, CharsPerWord chars_per_word) {
   std::array<std::uint32_t, StopwordLists::kMaxLanguages> hits{};
   BlockFeatures f;
   std::string letters;
   BlockScanner scanner(lists, letters);
   scanner.scan(block.text, f, hits.data());
-  finish(block, cjk_chars_per_word, f);
+  finish(block, chars_per_word, f);
   if (language >= 0) f.stopwords = hits[static_cast<std::size_t>(language)];
   return f;
 }

@@ -16,7 +16,8 @@ namespace declutter::score {
 struct BlockFeatures {
   float words = 0;                  // word units: alphabetic words + CJK characters / chars-per-word
   std::uint32_t alpha_words = 0;    // words outside CJK runs
-  std::uint32_t cjk_chars = 0;
+  std::uint32_t cjk_chars = 0;        // characters of scripts written without spaces ...
+  std::uint32_t unspaced_chars = 0;   // ... of which Thai, Lao, Myanmar and Khmer
   std::uint32_t chars = 0;          // code points that are not white space
   std::uint32_t letters = 0;
   std::uint32_t digits = 0;
@@ -41,6 +42,12 @@ struct BlockFeatures {
   }
 };
 
+// How many characters of a script written without spaces make a word.
+struct CharsPerWord {
+  float cjk = 2;       // Han and kana
+  float unspaced = 4;  // Thai, Lao, Myanmar, Khmer
+};
+
 // Per-thread buffers of measure_blocks, reused from window to window.
 struct MeasureScratch {
   std::vector<std::uint32_t> hits;  // [block * languages + language]: the block's words on that list
@@ -51,13 +58,13 @@ struct MeasureScratch {
 // each block's text: `features[i]` (stopwords counted for the detected language; repeats
 // and title_match are left to the caller) and `keys[i]`, block i's repetition_key.
 LanguageGuess measure_blocks(std::span<const Block> blocks, const StopwordLists& lists,
-                             const LanguageThresholds& thresholds, float cjk_chars_per_word,
+                             const LanguageThresholds& thresholds, CharsPerWord chars_per_word,
                              std::vector<BlockFeatures>& features, std::vector<std::uint64_t>& keys,
                              MeasureScratch& scratch);
 
 // Measures one block, counting stopwords of `language` (an index into `lists`, or -1).
 BlockFeatures measure_block(const Block& block, const StopwordLists& lists, int language,
-                            float cjk_chars_per_word);
+                            CharsPerWord chars_per_word);
 
 // A hash of the block's letters, case-folded, ignoring digits, spaces and punctuation, so
 // "Comments (3)" and "comments (12)" count as one repeated line. 0 for a block without letters.

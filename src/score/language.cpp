@@ -31,7 +31,7 @@ LanguageGuess detect_language(std::span<const Block> blocks, const StopwordLists
   std::vector<BlockFeatures> features;
   std::vector<std::uint64_t> keys;
   MeasureScratch scratch;
-  return measure_blocks(blocks, lists, thresholds, 0.0F, features, keys, scratch);
+  return measure_blocks(blocks, lists, thresholds, CharsPerWord{0, 0}, features, keys, scratch);
 }
 
 }  // namespace declutter::score

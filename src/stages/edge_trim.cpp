@@ -8,7 +8,10 @@ bool ends_sentence(std::string_view text) {
   text = trim_space(text);
   if (text.empty()) return false;
   static constexpr std::string_view kEnders[] = {".", "!", "?", "\u2026", "\u3002", "\uFF01", "\uFF1F", ".\"",
-                                                 ".\u201D", "!\u201D", "?\u201D", ".)"};
+                                                 ".\u201D", "!\u201D", "?\u201D", ".)",
+                                                 // Arabic, Urdu, Devanagari, Armenian, Myanmar, Ethiopic, Khmer
+                                                 "\u061F", "\u06D4", "\u0964", "\u0965", "\u0589", "\u104B", "\u1362",
+                                                 "\u17D4"};
   for (auto ender : kEnders)
     if (text.ends_with(ender)) return true;
   return false;

@@ -91,6 +91,13 @@ inline bool is_cjk(char32_t c) {
          (c >= 0xF900 && c <= 0xFAFF) ||   // Han compatibility
          (c >= 0x20000 && c <= 0x2FFFF);   // Han extensions B-F
 }
+// Thai, Lao, Myanmar and Khmer: also written without spaces between words, but with words of
+// several characters (a CJK character is nearly a word).
+inline bool is_unspaced_script(char32_t c) {
+  return (c >= 0x0E01 && c <= 0x0EFF) ||   // Thai, Lao
+         (c >= 0x1000 && c <= 0x109F) ||   // Myanmar
+         (c >= 0x1780 && c <= 0x17FF);     // Khmer
+}
 inline bool is_digit(char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); }
 
 // White space as Unicode defines it (incl. NBSP, the U+2000 spaces, ideographic space,

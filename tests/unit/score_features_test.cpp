@@ -24,7 +24,7 @@ BlockFeatures measure(std::string_view text, std::uint32_t link_chars = 0) {
   Block block;
   block.text = text;
   block.link_chars = link_chars;
-  return measure_block(block, english(), 0, 2.0F);
+  return measure_block(block, english(), 0, CharsPerWord{});
 }
 }  // namespace
 
@@ -46,6 +46,14 @@ TEST_CASE("features: sentence and clause punctuation", "[score]") {
   CHECK_FALSE(label.ends_sentence);
   CHECK(label.sentence_marks == 0);
   CHECK(measure("\xE6\x98\xA5\xE5\xA4\xA9\xE3\x80\x82").sentence_marks == 1);  // CJK full stop
+  // Other scripts' marks: Devanagari danda, Arabic comma and question mark.
+  const BlockFeatures hindi = measure("\u0928\u093E\u0935\u0947\u0902 \u091A\u0932\u0947\u0902\u0917\u0940\u0964");
+  CHECK(hindi.sentence_marks == 1);
+  CHECK(hindi.ends_sentence);
+  CHECK(hindi.alpha_words == 2);  // the danda is no letter of the word before it
+  const BlockFeatures arabic = measure("\u0645\u062F\u064A\u0646\u0629\u060C \u062C\u0632\u064A\u0631\u0629\u061F");
+  CHECK(arabic.commas == 1);
+  CHECK(arabic.sentence_marks == 1);
 }
 
 TEST_CASE("features: capitals, digits, decoration and bullets", "[score]") {
@@ -68,6 +76,12 @@ TEST_CASE("features: link density and CJK length", "[score]") {
   CHECK(cjk.cjk_chars == 4);
   CHECK(cjk.alpha_words == 0);
   CHECK(cjk.words == Approx(2.0));  // 2 characters a word
+  // Thai: no spaces between words either, but words of several characters.
+  const BlockFeatures thai = measure("\u0E2A\u0E20\u0E32\u0E40\u0E21\u0E37\u0E2D\u0E07\u0E25\u0E07\u0E21\u0E15\u0E34");
+  CHECK(thai.cjk_chars == 13);
+  CHECK(thai.unspaced_chars == 13);
+  CHECK(thai.alpha_words == 0);
+  CHECK(thai.words == Approx(13.0 / 4.0));  // 4 characters a word
 }
 
 TEST_CASE("features: repetition keys ignore digits and punctuation; title matching normalises", "[score]") {
@@ -97,7 +111,7 @@ const StopwordLists& boundary_words() {
 BlockFeatures measure_boundary(std::string_view text) {
   Block block;
   block.text = text;
-  return measure_block(block, boundary_words(), 0, 2.0F);
+  return measure_block(block, boundary_words(), 0, CharsPerWord{});
 }
 
 void check_same(const BlockFeatures& a, const BlockFeatures& b) {
@@ -179,7 +193,7 @@ TEST_CASE("features: the title filter never turns away a block that matches the 
     for (const std::string& text : blocks) {
       Block block;
       block.text = text;
-      const BlockFeatures f = measure_block(block, english(), 0, 2.0F);
+      const BlockFeatures f = measure_block(block, english(), 0, CharsPerWord{});
       normalise_for_match(text, candidate);
       const bool match = !candidate.empty() &&
                          (title.find(candidate) != std::string::npos || candidate.find(title) != std::string::npos);

@@ -166,7 +166,7 @@ TEST_CASE("scorer: prose score orders paragraphs above labels and link lists", "
     Block block;
     block.text = text;
     block.link_chars = link_chars;
-    return prose_score(measure_block(block, *lists, lists->language_index("en"), 2.0F), true, 0.4F, params);
+    return prose_score(measure_block(block, *lists, lists->language_index("en"), CharsPerWord{}), true, 0.4F, params);
   };
   const float paragraph = score_of(kPara1, 0);
   const float linked_paragraph = score_of(kPara1, static_cast<std::uint32_t>(kPara1.size()));

@@ -26,7 +26,7 @@ StopwordLists lists_of(std::vector<std::pair<std::string, std::string>> files) {
 BlockFeatures measure(std::string_view text, const StopwordLists& lists, int language = 0) {
   Block block;
   block.text = text;
-  return measure_block(block, lists, language, 2.0F);
+  return measure_block(block, lists, language, CharsPerWord{});
 }
 }  // namespace
 
@@ -124,12 +124,12 @@ TEST_CASE("tokeniser: the window pass detects the language and counts its stopwo
   std::vector<BlockFeatures> features;
   std::vector<std::uint64_t> keys;
   MeasureScratch scratch;
-  const LanguageGuess guess = measure_blocks(blocks, lists, LanguageThresholds{}, 2.0F, features, keys, scratch);
+  const LanguageGuess guess = measure_blocks(blocks, lists, LanguageThresholds{}, CharsPerWord{}, features, keys, scratch);
   CHECK(guess.language == 0);
   CHECK(guess.words == 1 + 16 + 14);
   REQUIRE(features.size() == 3);
   CHECK(features[1].stopwords == 9);
-  CHECK(features[1].stopwords == measure_block(blocks[1], lists, 0, 2.0F).stopwords);
+  CHECK(features[1].stopwords == measure_block(blocks[1], lists, 0, CharsPerWord{}).stopwords);
   CHECK(keys[0] == repetition_key("MENU (2)"));
   CHECK(keys[1] != keys[2]);
 }
