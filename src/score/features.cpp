@@ -35,25 +35,6 @@ bool is_score_space(char32_t c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200B);
 }
 
-bool is_sentence_mark(char32_t c) {
-  switch (c) {
-    case '.': case '!': case '?': case 0x2026: case 0x3002: case 0xFF01: case 0xFF1F:
-    case 0x037E:                  // Greek question mark
-    case 0x0589:                  // Armenian full stop
-    case 0x061F: case 0x06D4:     // Arabic question mark, Urdu full stop
-    case 0x0964: case 0x0965:     // Devanagari danda, double danda
-    case 0x104B: case 0x1362: case 0x17D4:  // Myanmar, Ethiopic, Khmer full stops
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool is_clause_mark(char32_t c) {
-  return c == ',' || c == ';' || c == 0xFF0C || c == 0x3001 || c == 0xFF1B || c == 0x060C || c == 0x061B ||
-         c == 0x104A || c == 0x1363;
-}
-
 bool is_closing(char32_t c) {
   return c == '"' || c == '\'' || c == ')' || c == 0x201D || c == 0x2019 || c == 0xBB || c == 0x300D || c == 0xFF09;
 }
@@ -83,9 +64,9 @@ unsigned classify(char32_t c) {
   if (unicode::is_unspaced_script(c)) bits |= kCjk | kUnspaced;
   if (unicode::is_upper(c)) bits |= kUpper;
   if (unicode::is_digit(c)) bits |= kDigit;
-  if (is_clause_mark(c)) bits |= kClause;
+  if (unicode::is_clause_mark(c)) bits |= kClause;
   if (is_decoration(c)) bits |= kDecoration;
-  if (is_sentence_mark(c)) bits |= kSentence;
+  if (unicode::is_sentence_mark(c)) bits |= kSentence;
   if (is_closing(c)) bits |= kClosing;
   if (is_bullet(c)) bits |= kBullet;
   return bits;

@@ -58,13 +58,8 @@ bool is_letter_slow(char32_t c) {
   if (c < 0xC0) return c == 0xAA || c == 0xB5 || c == 0xBA;
   if (c == 0xD7 || c == 0xF7) return false;
   if (c >= 0x2000 && c <= 0x2BFF) return false;    // punctuation, symbols, arrows, boxes
-  switch (c) {  // the full stops, commas and question marks of other scripts
-    case 0x037E: case 0x0589: case 0x060C: case 0x061B: case 0x061F: case 0x06D4: case 0x0964: case 0x0965:
-    case 0x104A: case 0x104B: case 0x1362: case 0x1363: case 0x17D4: case 0x17D5:
-      return false;
-    default:
-      break;
-  }
+  // The full stops, commas and question marks of other scripts, and the Khmer section mark.
+  if (is_sentence_mark(c) || is_clause_mark(c) || c == 0x17D5) return false;
   if (c >= 0x3000 && c <= 0x303F) return false;    // CJK punctuation
   if (c >= 0xFF00 && c <= 0xFF20) return false;    // full-width punctuation and digits
   if (c >= 0xE000 && c <= 0xF8FF) return false;    // private use (icon fonts)

@@ -91,6 +91,27 @@ inline bool is_cjk(char32_t c) {
          (c >= 0xF900 && c <= 0xFAFF) ||   // Han compatibility
          (c >= 0x20000 && c <= 0x2FFFF);   // Han extensions B-F
 }
+// Marks that end a sentence (. ! ? … and the full stops and question marks of other
+// scripts), and marks between clauses (, ; and their forms in other scripts).
+inline bool is_sentence_mark(char32_t c) {
+  switch (c) {
+    case '.': case '!': case '?': case 0x2026: case 0x3002: case 0xFF01: case 0xFF1F:
+    case 0x037E:                  // Greek question mark
+    case 0x0589:                  // Armenian full stop
+    case 0x061F: case 0x06D4:     // Arabic question mark, Urdu full stop
+    case 0x0964: case 0x0965:     // Devanagari danda, double danda
+    case 0x104B: case 0x1362: case 0x17D4:  // Myanmar, Ethiopic, Khmer full stops
+      return true;
+    default:
+      return false;
+  }
+}
+
+inline bool is_clause_mark(char32_t c) {
+  return c == ',' || c == ';' || c == 0xFF0C || c == 0x3001 || c == 0xFF1B || c == 0x060C || c == 0x061B ||
+         c == 0x104A || c == 0x1363;
+}
+
 // Thai, Lao, Myanmar and Khmer: also written without spaces between words, but with words of
 // several characters (a CJK character is nearly a word).
 inline bool is_unspaced_script(char32_t c) {
