@@ -156,12 +156,13 @@ class LineParser {
     SettingLine setting{std::string(name), std::string(value), loc(name_at), std::nullopt};
     skip_blanks();
     if (!at_rest_end()) {
+      constexpr std::string_view kFormat = "format=";
       const std::size_t option_at = pos_;
       const std::string_view option = read_word();
-      if (!option.starts_with("format="))
+      if (!option.starts_with(kFormat))
         return error(option_at, "unexpected '" + std::string(option) + "' after the value (set takes one option, format=)");
-      setting.format = parse_source_format(option.substr(7));
-      if (!setting.format) return error(option_at + 7, "format= takes text or html");
+      setting.format = parse_source_format(option.substr(kFormat.size()));
+      if (!setting.format) return error(option_at + kFormat.size(), "format= takes text or html");
     }
     file.settings.push_back(std::move(setting));
     expect_end("the setting");
