@@ -73,13 +73,6 @@ MatcherSet::MatcherSet(std::span<const Rule* const> rules, RegexCache& cache) {
     if (same == any_of_gates_.end()) same = any_of_gates_.insert(any_of_gates_.end(), AnyOfGate{limits(i).any_of, {}});
     set_bit(same->ruled_out, i);
   }
-  // Worth its cost per line only where it may spare the scan for contained literals.
-  branch_needs_.resize(masked);
-  for (std::size_t i = 0; i < masked; ++i) {
-    if (limits(i).branch_needs.count == 0 || regexes_[i].regex.literals().infixes.empty()) continue;
-    branch_needs_[i] = limits(i).branch_needs;
-    set_bit(choice_gated_, i);
-  }
   for (unsigned shift = 0; shift < 64; shift += 4) {
     if (((needed >> shift) & 0xFU) == 0) continue;
     ClassGate gate{shift, {}};
@@ -105,13 +98,6 @@ LiteralScanner::Mask MatcherSet::possible(const LineView& line) const {
   for (const AnyOfGate& gate : any_of_gates_)
     if ((gate.any_of & ~lacking) == 0) merge(ruled_out, gate.ruled_out);
   rule_out(possible, ruled_out);
-  const ByteClasses classes = ~lacking;
-  for (std::size_t word = 0; word < possible.size(); ++word) {
-    for (std::uint64_t bits = possible[word] & choice_gated_[word]; bits != 0; bits &= bits - 1) {
-      const auto bit = static_cast<unsigned>(std::countr_zero(bits));
-      if (!branch_needs_[word * 64 + bit].admits(classes)) possible[word] &= ~(1ULL << bit);
-    }
-  }
   return possible;
 }
 
@@ -166,7 +152,11 @@ const Rule* MatcherSet::find(const LineView& line, MatchScratch& scratch) const 
 }
 
 bool MatcherSet::regex_matches(const CompiledRegex& compiled, const LineView& line, MatchScratch& scratch) {
-  if (!position_admits(*compiled.rule, line.position) || !compiled.regex.may_match(line.trimmed)) return false;
+  // What one of an alternation's branches needs is checked here, for the few candidates the
+  // literal prefilter left, rather than among the gates for every regex of every line.
+  if (!position_admits(*compiled.rule, line.position) || !compiled.regex.limits().branch_needs.admits(line.classes()) ||
+      !compiled.regex.may_match(line.trimmed))
+    return false;
   switch (compiled.regex.match(line.trimmed, scratch)) {
     case MatchOutcome::match: return true;
     case MatchOutcome::limit_exceeded:

@@ -110,11 +110,6 @@ class MatcherSet {
     LiteralScanner::Mask ruled_out;  // ... rules these out
   };
   std::vector<AnyOfGate> any_of_gates_;
-  // Regexes whose alternation's branches each need some classes: a line meeting none of a
-  // regex's choices rules it out. Looked at only for the regexes still possible, which the
-  // cheaper gates above have mostly ruled out.
-  LiteralScanner::Mask choice_gated_{};
-  std::vector<ClassChoice> branch_needs_;  // by regex index, for those in choice_gated_
   // The regexes the line's first byte, length and byte classes leave possible.
   LiteralScanner::Mask possible(const LineView& line) const;
   std::size_t count_ = 0;
