@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "text/ascii.h"
+#include "text/swar.h"
 #include "text/unicode.h"
 
 namespace declutter {
@@ -363,13 +364,17 @@ void LiteralScanner::scan_infixes(std::string_view subject, const Mask& possible
     const Mask& regexes = masks_[single.regexes];
     if (intersects(regexes, possible) && std::memchr(bytes, single.byte, size) != nullptr) merge(mask, regexes);
   }
-  for (const Character& character : characters_) {
-    const Mask& regexes = masks_[character.regexes];
-    if (intersects(regexes, possible) && subject.find(character.bytes) != std::string_view::npos) merge(mask, regexes);
-  }
-  if (spells_k_or_s_otherwise(subject)) [[unlikely]] {
-    merge(mask, infix_regexes_);
-    return;
+  // Characters past ASCII, and the Kelvin sign and long s, are looked for only in a line that
+  // has such bytes: one pass over the line instead of a memchr per character.
+  if (swar::skip_ascii(subject, 0) < size) {
+    for (const Character& character : characters_) {
+      const Mask& regexes = masks_[character.regexes];
+      if (intersects(regexes, possible) && subject.find(character.bytes) != std::string_view::npos) merge(mask, regexes);
+    }
+    if (spells_k_or_s_otherwise(subject)) [[unlikely]] {
+      merge(mask, infix_regexes_);
+      return;
+    }
   }
   if (intersects(quad_regexes_, possible)) scan_quads(subject, possible, mask);
   if (intersects(pair_regexes_, possible)) scan_pairs(subject, possible, mask);

@@ -101,30 +101,27 @@ LanguageMask& StopwordLists::PackedWordTable::operator[](std::uint64_t packed) {
   const std::uint64_t hash = hash_of(packed);
   filter_[filter_word(hash)] |= std::uint64_t{1} << filter_bit(hash);
   std::size_t i = hash >> shift_;
-  for (; words_[i] != 0; i = (i + 1) & slot_mask_)
-    if (words_[i] == packed) return masks_[i];
-  if (4 * (size_ + 1) > words_.size()) {
+  for (; slots_[i].word != 0; i = (i + 1) & slot_mask_)
+    if (slots_[i].word == packed) return slots_[i].languages;
+  if (4 * (size_ + 1) > slots_.size()) {
     grow();
     return (*this)[packed];
   }
   ++size_;
-  words_[i] = packed;
-  return masks_[i];
+  slots_[i].word = packed;
+  return slots_[i].languages;
 }
 
 void StopwordLists::PackedWordTable::grow() {
-  std::vector<std::uint64_t> words(words_.size() * 2);
-  std::vector<LanguageMask> masks(words.size());
-  words.swap(words_);
-  masks.swap(masks_);
-  slot_mask_ = words_.size() - 1;
+  std::vector<Slot> old(slots_.size() * 2);
+  old.swap(slots_);
+  slot_mask_ = slots_.size() - 1;
   --shift_;
-  for (std::size_t k = 0; k < words.size(); ++k) {
-    if (words[k] == 0) continue;
-    std::size_t i = hash_of(words[k]) >> shift_;
-    while (words_[i] != 0) i = (i + 1) & slot_mask_;
-    words_[i] = words[k];
-    masks_[i] = masks[k];
+  for (const Slot& slot : old) {
+    if (slot.word == 0) continue;
+    std::size_t i = hash_of(slot.word) >> shift_;
+    while (slots_[i].word != 0) i = (i + 1) & slot_mask_;
+    slots_[i] = slot;
   }
 }
 

@@ -62,19 +62,24 @@ class StopwordLists {
       const std::size_t home = hash >> shift_;
       const bool maybe = ((filter_[filter_word(hash)] >> filter_bit(hash)) & 1U) != 0;
       const std::size_t slot = home & (std::size_t{0} - static_cast<std::size_t>(maybe));
-      const std::uint64_t resident = words_[slot];
-      const bool here = maybe & (resident == packed);
-      const LanguageMask found = masks_[slot] & (LanguageMask{0} - static_cast<LanguageMask>(here));
-      if (!maybe | here | (resident == 0)) return found;
+      const Slot& resident = slots_[slot];
+      const bool here = maybe & (resident.word == packed);
+      const LanguageMask found = resident.languages & (LanguageMask{0} - static_cast<LanguageMask>(here));
+      if (!maybe | here | (resident.word == 0)) return found;
       for (std::size_t i = (slot + 1) & slot_mask_;; i = (i + 1) & slot_mask_) {
-        if (words_[i] == packed) return packed == 0 ? 0 : masks_[i];
-        if (words_[i] == 0) return 0;
+        if (slots_[i].word == packed) return packed == 0 ? 0 : slots_[i].languages;
+        if (slots_[i].word == 0) return 0;
       }
     }
     LanguageMask& operator[](std::uint64_t packed);  // packed != 0
     std::size_t size() const { return size_; }
 
    private:
+    // A word beside its languages: a probe reads one cache line.
+    struct Slot {
+      std::uint64_t word = 0;  // 0: empty
+      LanguageMask languages = 0;
+    };
     static constexpr unsigned kFilterBits = 15;  // 2^15 bits
     // Multiplying by an odd constant spreads every byte of the word into the top bits,
     // which pick the slot and the filter bit.
@@ -83,8 +88,7 @@ class StopwordLists {
     static unsigned filter_bit(std::uint64_t hash) { return (hash >> (64 - kFilterBits)) & 63U; }
     void grow();
     std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>(std::size_t{1} << (kFilterBits - 6));
-    std::vector<std::uint64_t> words_ = std::vector<std::uint64_t>(64);  // 0: empty slot
-    std::vector<LanguageMask> masks_ = std::vector<LanguageMask>(64);
+    std::vector<Slot> slots_ = std::vector<Slot>(64);
     std::size_t slot_mask_ = 63;
     unsigned shift_ = 58;
     std::size_t size_ = 0;

@@ -63,4 +63,18 @@ constexpr std::uint64_t fold_ascii(std::uint64_t chunk) {
   return chunk | (bytes_in_range(chunk, 'A', 'Z') >> 2U);  // 0x80 >> 2 is the case bit 0x20
 }
 
+// The index of the first byte past ASCII in `text` from `pos` on, or text.size(). Eight
+// bytes at a time; the word that holds one says where it is, so mixed text (a non-ASCII
+// letter every few words) costs one exit per letter, not a byte-by-byte search after it.
+inline std::size_t skip_ascii(std::string_view text, std::size_t pos) {
+  while (pos + 8 <= text.size()) {
+    std::uint64_t chunk = 0;
+    std::memcpy(&chunk, text.data() + pos, 8);
+    if (const std::uint64_t high = chunk & kHighBits; high != 0) return pos + static_cast<std::size_t>(std::countr_zero(high)) / 8;
+    pos += 8;
+  }
+  while (pos < text.size() && static_cast<unsigned char>(text[pos]) < 0x80) ++pos;
+  return pos;
+}
+
 }  // namespace declutter::swar

@@ -47,25 +47,11 @@ std::size_t sequence_length(std::string_view in, std::size_t i, std::size_t& bad
   return 0;
 }
 
-// Skips ASCII eight bytes at a time; returns the index of the first non-ASCII byte. The
-// word that holds one says where it is, so mixed text (a non-ASCII letter every few words)
-// costs one exit per letter, not a byte-by-byte search after it.
-std::size_t skip_ascii(std::string_view in, std::size_t i) {
-  while (i + 8 <= in.size()) {
-    std::uint64_t word;
-    std::memcpy(&word, in.data() + i, 8);
-    if (const std::uint64_t high = word & swar::kHighBits; high != 0) return i + static_cast<std::size_t>(std::countr_zero(high)) / 8;
-    i += 8;
-  }
-  while (i < in.size() && static_cast<unsigned char>(in[i]) < 0x80) ++i;
-  return i;
-}
-
 // Index of the first ill-formed byte, or in.size().
 std::size_t first_invalid(std::string_view in) {
   std::size_t i = 0;
   while (true) {
-    i = skip_ascii(in, i);
+    i = swar::skip_ascii(in, i);
     if (i >= in.size()) return in.size();
     // Two-byte characters (Latin, Greek, Cyrillic, Arabic...) are the common case: inline.
     const auto lead = static_cast<unsigned char>(in[i]);
@@ -94,7 +80,7 @@ bool repair_utf8(std::string_view in, std::string& out) {
   out.reserve(in.size() + 16);
   std::size_t copied_to = 0;
   while (i < in.size()) {
-    i = skip_ascii(in, i);
+    i = swar::skip_ascii(in, i);
     if (i >= in.size()) break;
     std::size_t bad = 0;
     const std::size_t length = sequence_length(in, i, bad);
