@@ -35,10 +35,6 @@ bool is_score_space(char32_t c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200B);
 }
 
-bool is_closing(char32_t c) {
-  return c == '"' || c == '\'' || c == ')' || c == 0x201D || c == 0x2019 || c == 0xBB || c == 0x300D || c == 0xFF09;
-}
-
 bool is_decoration(char32_t c) {
   switch (c) {
     case '|': case 0xA6: case 0x2022: case 0xB7: case 0xBB: case 0xAB: case 0x203A: case 0x2039:
@@ -67,7 +63,7 @@ unsigned classify(char32_t c) {
   if (unicode::is_clause_mark(c)) bits |= kClause;
   if (is_decoration(c)) bits |= kDecoration;
   if (unicode::is_sentence_mark(c)) bits |= kSentence;
-  if (is_closing(c)) bits |= kClosing;
+  if (unicode::is_closing_mark(c)) bits |= kClosing;
   if (is_bullet(c)) bits |= kBullet;
   return bits;
 }

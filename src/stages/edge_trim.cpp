@@ -1,20 +1,19 @@
 #include "stages/edge_trim.h"
 
 #include "text/normalize.h"
+#include "text/unicode.h"
 
 namespace declutter {
 namespace {
+// Whether the text's last character, or the one before a closing quote or bracket, ends a
+// sentence: the scorer's marks (text/unicode.h), so that both stages agree on what a sentence is.
 bool ends_sentence(std::string_view text) {
   text = trim_space(text);
   if (text.empty()) return false;
-  static constexpr std::string_view kEnders[] = {".", "!", "?", "\u2026", "\u3002", "\uFF01", "\uFF1F", ".\"",
-                                                 ".\u201D", "!\u201D", "?\u201D", ".)",
-                                                 // Arabic, Urdu, Devanagari, Armenian, Myanmar, Ethiopic, Khmer
-                                                 "\u061F", "\u06D4", "\u0964", "\u0965", "\u0589", "\u104B", "\u1362",
-                                                 "\u17D4"};
-  for (auto ender : kEnders)
-    if (text.ends_with(ender)) return true;
-  return false;
+  unicode::CodePoint last = unicode::decode_before(text, text.size());
+  if (unicode::is_closing_mark(last.value) && last.length < text.size())
+    last = unicode::decode_before(text, text.size() - last.length);
+  return unicode::is_sentence_mark(last.value);
 }
 }  // namespace
 

@@ -183,6 +183,16 @@ TEST_CASE("edge trim drops short non-sentence runs at both ends", "[stages]") {
   Document thai = text_document("Menu\nBody text.\n" + thai_paragraph + "\nClose\n");
   stage.run(thai, scratch);
   CHECK(kept_lines(thai) == Lines{"Body text.", thai_paragraph});
+  // A short last line is a sentence when it ends in a mark of any script, or in one followed
+  // by a closing quote or bracket: the same marks the scorer counts.
+  Document quoted = text_document(
+      "Menu\nBody text.\n\"Who knew?\"\nThen \u00ABno\u00BB.\nIt ended \u00ABhere.\u00BB\nTi \u03B8\u03AD\u03C2\u037E\nShare\n");
+  stage.run(quoted, scratch);
+  CHECK(kept_lines(quoted) ==
+        Lines{"Body text.", "\"Who knew?\"", "Then \u00ABno\u00BB.", "It ended \u00ABhere.\u00BB", "Ti \u03B8\u03AD\u03C2\u037E"});
+  Document unclosed = text_document("Body text.\n\u00ABA quote\u00BB\n(an aside)\n");
+  stage.run(unclosed, scratch);
+  CHECK(kept_lines(unclosed) == Lines{"Body text."});
 }
 
 TEST_CASE("safety valve undoes common-rule verdicts that remove nearly everything, never a publisher's", "[stages]") {
