@@ -53,6 +53,10 @@ TEST_CASE("language detection names the language of running prose", "[score]") {
                        "pentru reparații, pentru că nu mai este sigur pentru mașini și pentru oamenii care merg pe el."}) == "ro");
   CHECK(detect(lists, {"A tanács úgy döntött, hogy az új hidat tavasszal nyitják meg, a régit pedig lezárják, "
                        "mert már nem biztonságos sem az autók, sem az emberek számára, akik rajta járnak."}) == "hu");
+  CHECK(detect(lists, {"Byrådet har besluttet, at den nye bro skal åbnes til foråret, og at den gamle skal være "
+                       "lukket, fordi den ikke længere er sikker for biler og for de mennesker, som går over den."}) == "da-no");
+  CHECK(detect(lists, {"Bystyret har bestemt at den nye brua skal åpnes til våren, og at den gamle skal være "
+                       "stengt, fordi den ikke lenger er trygg for biler og for folk som går over den hver dag."}) == "da-no");
 }
 
 TEST_CASE("language detection stays undecided without enough prose", "[score]") {
