@@ -84,6 +84,8 @@ StopwordLists StopwordLists::parse(std::span<const std::pair<std::string, std::s
         lists.short_words_[swar::load8(line, 0)] |= bit;
       } else {
         lists.long_words_[line] |= bit;
+        const unsigned filter_bit = long_word_bit(swar::load8(line, 0));
+        lists.long_word_filter_[filter_bit / 64] |= std::uint64_t{1} << (filter_bit % 64);
       }
       lists.max_word_bytes_ = std::max(lists.max_word_bytes_, line.size());
     }

@@ -2,6 +2,7 @@
 // Stopword lists, one per language, loaded from rules/stopwords/<lang>.txt (one word a
 // line, `#` comments). A word maps to the set of languages that list it, so one lookup
 // serves both language detection and stopword density.
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -11,6 +12,7 @@
 
 #include "core/diagnostic.h"
 #include "text/string_map.h"
+#include "text/swar.h"
 
 namespace declutter::score {
 
@@ -32,6 +34,9 @@ class StopwordLists {
   // Languages listing `folded_word` (already case-folded); 0 when it is no stopword.
   LanguageMask languages_of(std::string_view folded_word) const {
     if (folded_word.size() <= 8) return short_word_languages(folded_word);
+    // Few stopwords are longer than eight bytes: a bit for each one's first eight turns
+    // nearly every long word of prose away before the table is hashed.
+    if (!long_word_may_be_listed(swar::load8(folded_word, 0))) return 0;
     const LanguageMask* mask = long_words_.find(folded_word);
     return mask == nullptr ? 0 : *mask;
   }
@@ -94,9 +99,16 @@ class StopwordLists {
     std::size_t size_ = 0;
   };
 
+  static unsigned long_word_bit(std::uint64_t first_eight) { return static_cast<unsigned>((first_eight * 0x9E3779B97F4A7C15ULL) >> 54); }
+  bool long_word_may_be_listed(std::uint64_t first_eight) const {
+    const unsigned bit = long_word_bit(first_eight);
+    return ((long_word_filter_[bit / 64] >> (bit % 64)) & 1U) != 0;
+  }
+
   std::vector<std::string> languages_;
   PackedWordTable short_words_;         // words of up to eight bytes -> the languages listing them
   StringMap<LanguageMask> long_words_;  // the longer ones (and any with a NUL byte)
+  std::array<std::uint64_t, 16> long_word_filter_{};  // by long_word_bit of their first eight bytes
   std::size_t max_word_bytes_ = 0;
 };
 
