@@ -86,9 +86,7 @@ class StopwordLists {
       LanguageMask languages = 0;
     };
     static constexpr unsigned kFilterBits = 15;  // 2^15 bits
-    // Multiplying by an odd constant spreads every byte of the word into the top bits,
-    // which pick the slot and the filter bit.
-    static std::uint64_t hash_of(std::uint64_t packed) { return packed * 0x9E3779B97F4A7C15ULL; }
+    static std::uint64_t hash_of(std::uint64_t packed) { return spread(packed); }
     static std::size_t filter_word(std::uint64_t hash) { return hash >> (64 - kFilterBits + 6); }
     static unsigned filter_bit(std::uint64_t hash) { return (hash >> (64 - kFilterBits)) & 63U; }
     void grow();
@@ -99,7 +97,10 @@ class StopwordLists {
     std::size_t size_ = 0;
   };
 
-  static unsigned long_word_bit(std::uint64_t first_eight) { return static_cast<unsigned>((first_eight * 0x9E3779B97F4A7C15ULL) >> 54); }
+  // Multiplying by an odd constant spreads every byte of a packed word into the top bits,
+  // which pick a table slot or a filter bit.
+  static std::uint64_t spread(std::uint64_t packed) { return packed * 0x9E3779B97F4A7C15ULL; }
+  static unsigned long_word_bit(std::uint64_t first_eight) { return static_cast<unsigned>(spread(first_eight) >> 54); }
   bool long_word_may_be_listed(std::uint64_t first_eight) const {
     const unsigned bit = long_word_bit(first_eight);
     return ((long_word_filter_[bit / 64] >> (bit % 64)) & 1U) != 0;
