@@ -106,14 +106,14 @@ inline bool is_sentence_mark(char32_t c) {
       return false;
   }
 }
+inline bool is_clause_mark(char32_t c) {
+  return c == ',' || c == ';' || c == 0xFF0C || c == 0x3001 || c == 0xFF1B || c == 0x060C || c == 0x061B ||
+         c == 0x104A || c == 0x1363;
+}
 
 // Quotes and brackets that may close a sentence after its mark (."  .)  ?»  。」).
 inline bool is_closing_mark(char32_t c) {
   return c == '"' || c == '\'' || c == ')' || c == 0x201D || c == 0x2019 || c == 0xBB || c == 0x300D || c == 0xFF09;
-}
-inline bool is_clause_mark(char32_t c) {
-  return c == ',' || c == ';' || c == 0xFF0C || c == 0x3001 || c == 0xFF1B || c == 0x060C || c == 0x061B ||
-         c == 0x104A || c == 0x1363;
 }
 
 // Thai, Lao, Myanmar and Khmer: also written without spaces between words, but with words of
