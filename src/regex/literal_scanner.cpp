@@ -187,10 +187,8 @@ LiteralScanner::LiteralScanner(std::span<const LiteralRequirement> requirements)
         entry.regexes = mask_index(regex_mask(i));
         infixes_.push_back(literal);
         const auto byte = [&](std::size_t at) { return static_cast<unsigned char>(literal[at]); };
-        if (literal.size() == 1) {  // a letter in either case
-          single_bytes_.push_back(SingleByte{byte(0), entry.regexes});
-          if (byte(0) >= 'a' && byte(0) <= 'z')
-            single_bytes_.push_back(SingleByte{static_cast<unsigned char>(byte(0) ^ 0x20U), entry.regexes});
+        if (literal.size() == 1) {  // a letter's class holds both cases
+          single_bytes_.push_back(SingleByte{byte(0), byte_class::of_ascii(byte(0)), entry.regexes});
           continue;
         }
         if (is_one_character_past_ascii(literal)) {
@@ -356,13 +354,16 @@ void LiteralScanner::scan_pairs(std::string_view subject, const Mask& possible, 
   verify_from(at, pairs);
 }
 
-void LiteralScanner::scan_infixes(std::string_view subject, const Mask& possible, Mask& mask) const {
+void LiteralScanner::scan_infixes(std::string_view subject, ByteClasses classes, const Mask& possible,
+                                  Mask& mask) const {
   const auto* bytes = reinterpret_cast<const unsigned char*>(subject.data());
   const std::size_t size = subject.size();
   if (size == 0) return;
   for (const SingleByte& single : single_bytes_) {
     const Mask& regexes = masks_[single.regexes];
-    if (intersects(regexes, possible) && std::memchr(bytes, single.byte, size) != nullptr) merge(mask, regexes);
+    const bool present = single.classes != 0 ? (classes & single.classes) != 0
+                                             : std::memchr(bytes, single.byte, size) != nullptr;
+    if (present && intersects(regexes, possible)) merge(mask, regexes);
   }
   // Characters past ASCII, and the Kelvin sign and long s, are looked for only in a line that
   // has such bytes: one pass over the line instead of a memchr per character.
@@ -380,10 +381,11 @@ void LiteralScanner::scan_infixes(std::string_view subject, const Mask& possible
   if (intersects(pair_regexes_, possible)) scan_pairs(subject, possible, mask);
 }
 
-LiteralScanner::Mask LiteralScanner::candidates(std::string_view subject, const Mask& possible) const {
+LiteralScanner::Mask LiteralScanner::candidates(std::string_view subject, ByteClasses classes,
+                                                const Mask& possible) const {
   Mask mask = unfiltered_;
   if (!prefix_nodes_.empty() && intersects(prefix_regexes_, possible)) walk_prefixes(subject, mask);
-  if (intersects(infix_regexes_, possible)) scan_infixes(subject, possible, mask);
+  if (intersects(infix_regexes_, possible)) scan_infixes(subject, classes, possible, mask);
   for (std::size_t i = 0; i < mask.size(); ++i) mask[i] &= possible[i];
   return mask;
 }

@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "regex/byte_classes.h"
 #include "regex/pattern_analysis.h"
 
 namespace declutter {
@@ -35,8 +36,12 @@ class LiteralScanner {
   explicit LiteralScanner(std::span<const LiteralRequirement> requirements);
 
   // The regexes (bit i: regex i) among `possible` that may match `subject`: those without
-  // a requirement, and those whose requirement the folded subject meets.
-  Mask candidates(std::string_view subject, const Mask& possible) const;
+  // a requirement, and those whose requirement the folded subject meets. `classes` are the
+  // subject's byte classes (regex/byte_classes.h), which answer for one-byte literals.
+  Mask candidates(std::string_view subject, ByteClasses classes, const Mask& possible) const;
+  Mask candidates(std::string_view subject, const Mask& possible) const {
+    return candidates(subject, byte_classes(subject), possible);
+  }
 
  private:
   // A contained literal, indexed by a 16-bit key of the bytes at `offset` in it.
@@ -74,7 +79,7 @@ class LiteralScanner {
     std::uint32_t child = 0;
   };
   void walk_prefixes(std::string_view subject, Mask& mask) const;
-  void scan_infixes(std::string_view subject, const Mask& possible, Mask& mask) const;
+  void scan_infixes(std::string_view subject, ByteClasses classes, const Mask& possible, Mask& mask) const;
   void scan_quads(std::string_view subject, const Mask& possible, Mask& mask) const;
   void scan_pairs(std::string_view subject, const Mask& possible, Mask& mask) const;
   void verify(const LiteralIndex& index, std::uint16_t key, std::size_t at, std::string_view subject,
@@ -88,9 +93,12 @@ class LiteralScanner {
   LiteralIndex pairs_;  // literals of two or three bytes, by their (folded) rarest byte pair
   std::vector<std::uint64_t> raw_pair_bits_;  // pairs_'s pairs in every case: the scan reads the line unfolded
   std::vector<std::string> infixes_;
-  // Contained literals of one byte, looked for with memchr (a pair index would hit often).
+  // Contained literals of one byte (a pair index would hit often): an ASCII character is
+  // told by the line's byte classes, which a line's rule sets share; other bytes are looked
+  // for with memchr.
   struct SingleByte {
     unsigned char byte = 0;
+    ByteClasses classes = 0;    // byte_class::of_ascii(byte); 0: look for the byte
     std::uint32_t regexes = 0;  // index into masks_
   };
   std::vector<SingleByte> single_bytes_;
