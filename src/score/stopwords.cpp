@@ -100,7 +100,7 @@ LanguageMask StopwordLists::short_word_languages(std::string_view folded_word) c
 }
 
 LanguageMask& StopwordLists::PackedWordTable::operator[](std::uint64_t packed) {
-  const std::uint64_t hash = hash_of(packed);
+  const std::uint64_t hash = spread(packed);
   filter_[filter_word(hash)] |= std::uint64_t{1} << filter_bit(hash);
   std::size_t i = hash >> shift_;
   for (; slots_[i].word != 0; i = (i + 1) & slot_mask_)
@@ -121,7 +121,7 @@ void StopwordLists::PackedWordTable::grow() {
   --shift_;
   for (const Slot& slot : old) {
     if (slot.word == 0) continue;
-    std::size_t i = hash_of(slot.word) >> shift_;
+    std::size_t i = spread(slot.word) >> shift_;
     while (slots_[i].word != 0) i = (i + 1) & slot_mask_;
     slots_[i] = slot;
   }

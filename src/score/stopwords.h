@@ -59,7 +59,7 @@ class StopwordLists {
   class PackedWordTable {
    public:
     LanguageMask find(std::uint64_t packed) const {
-      const std::uint64_t hash = hash_of(packed);
+      const std::uint64_t hash = spread(packed);
       // Whether a word is a stopword is a coin toss in prose, so the common outcomes are
       // decided without a branch on it: the filter ruling the word out, the word in its
       // home slot, or that slot empty. A word the filter rules out reads slot 0 instead of
@@ -86,7 +86,6 @@ class StopwordLists {
       LanguageMask languages = 0;
     };
     static constexpr unsigned kFilterBits = 15;  // 2^15 bits
-    static std::uint64_t hash_of(std::uint64_t packed) { return spread(packed); }
     static std::size_t filter_word(std::uint64_t hash) { return hash >> (64 - kFilterBits + 6); }
     static unsigned filter_bit(std::uint64_t hash) { return (hash >> (64 - kFilterBits)) & 63U; }
     void grow();
