@@ -139,7 +139,8 @@ const Rule* MatcherSet::find(const LineView& line, MatchScratch& scratch) const 
   if (regexes_.empty()) return nullptr;
   // Candidates in file order: the words of the mask low to high, then any regexes past it.
   const LiteralScanner::Mask possible = this->possible(line);
-  const LiteralScanner::Mask candidates = any(possible) ? prefilter_.candidates(line.trimmed, line.classes(), possible) : possible;
+  const LiteralScanner::Mask candidates =
+      any(possible) ? prefilter_.candidates(line.trimmed, line.classes(), possible) : possible;
   for (std::size_t word = 0; word < candidates.size(); ++word) {
     for (std::uint64_t bits = candidates[word]; bits != 0; bits &= bits - 1) {
       const std::size_t index = word * 64 + static_cast<std::size_t>(std::countr_zero(bits));
