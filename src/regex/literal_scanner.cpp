@@ -10,7 +10,6 @@
 #include <string_view>
 
 #include "text/ascii.h"
-#include "text/swar.h"
 #include "text/unicode.h"
 
 namespace declutter {
@@ -366,8 +365,8 @@ void LiteralScanner::scan_infixes(std::string_view subject, ByteClasses classes,
     if (present && intersects(regexes, possible)) merge(mask, regexes);
   }
   // Characters past ASCII, and the Kelvin sign and long s, are looked for only in a line that
-  // has such bytes: one pass over the line instead of a memchr per character.
-  if (swar::skip_ascii(subject, 0) < size) {
+  // has such bytes, which its byte classes tell without another pass over it.
+  if ((classes & byte_class::kNonAscii) != 0) {
     for (const Character& character : characters_) {
       const Mask& regexes = masks_[character.regexes];
       if (intersects(regexes, possible) && subject.find(character.bytes) != std::string_view::npos) merge(mask, regexes);
