@@ -279,7 +279,8 @@ Corpus mode:
   --max-doc-bytes SIZE  documents larger than SIZE (default 64M; k, M, G suffixes; 0: no
                         limit) are passed through unchanged with a warning on stderr
   --stats               print a summary line on stderr at the end (documents, bytes in
-                        and out, failures, throughput)
+                        and out, failures, throughput, and how many blocks each rule
+                        file and each stage dropped; a block is a line in text mode)
   A progress line (documents, MB, MB/s) is shown on stderr when it is a terminal.
 
 Rules:

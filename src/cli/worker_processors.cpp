@@ -2,18 +2,23 @@
 
 #include <memory>
 
+#include "emit/text_emitter.h"
+
 namespace declutter {
 
-ProcessorFactory worker_processors(const Engine& engine, ExplainFormat explain) {
-  return [&engine, explain] {
+ProcessorFactory worker_processors(const Engine& engine, ExplainFormat explain, DropTally* tally) {
+  return [&engine, explain, tally] {
     auto worker = std::make_shared<Worker>(engine);
-    return DocumentProcessor([worker, explain](std::string_view bytes, std::string_view url, std::string& out,
-                                               std::string&) {
+    std::shared_ptr<DropTally::Counter> counter = tally != nullptr ? tally->new_counter() : nullptr;
+    return DocumentProcessor([worker, counter, explain](std::string_view bytes, std::string_view url,
+                                                        std::string& out, std::string&) {
       const DocumentInput input{bytes, url};
+      const Document& doc = worker->analyse(input);
+      if (counter) counter->add(doc);
       if (explain != ExplainFormat::none) {
-        explain_document(worker->analyse(input), explain, out);
+        explain_document(doc, explain, out);
       } else {
-        worker->extract(input, out);
+        emit_text(doc, out);
       }
       return true;
     });

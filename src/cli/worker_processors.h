@@ -3,11 +3,14 @@
 // holds that thread's scratch: match data, the reused Document), each turning a document
 // into clean text, or into its --explain listing.
 #include "authoring/explain.h"
+#include "cli/drop_tally.h"
 #include "corpus/run_documents.h"
 #include "pipeline/engine.h"
 
 namespace declutter {
 
-ProcessorFactory worker_processors(const Engine& engine, ExplainFormat explain = ExplainFormat::none);
+// `tally`, when given, counts what each document's rules and stages dropped (--stats).
+ProcessorFactory worker_processors(const Engine& engine, ExplainFormat explain = ExplainFormat::none,
+                                   DropTally* tally = nullptr);
 
 }  // namespace declutter

@@ -22,8 +22,9 @@ enum class BlockKind : std::uint8_t {
 
 // The stage that set a verdict, for --explain and --stats.
 enum class Decider : std::uint8_t {
-  none, rule, section_cut, dedupe, edge_trim, score, safety, dom_rule
+  none, rule, section_cut, dedupe, edge_trim, score, safety, dom_rule  // dom_rule stays last
 };
+inline constexpr std::size_t kDeciderCount = static_cast<std::size_t>(Decider::dom_rule) + 1;
 
 struct Block {
   std::string_view text;          // verbatim content; for text mode one input line (no EOL)

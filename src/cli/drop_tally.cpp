@@ -1,0 +1,57 @@
+#include "cli/drop_tally.h"
+
+#include <algorithm>
+
+#include "authoring/explain.h"
+#include "rules/rule.h"
+
+namespace declutter {
+
+void DropTally::Counter::add(const Document& doc) {
+  for (const Block& block : doc.blocks) {
+    if (!block.dropped()) continue;
+    const std::string* file = block.rule != nullptr ? block.rule->origin.file : nullptr;
+    if (file == nullptr) {
+      ++by_stage_[static_cast<std::size_t>(block.decider)];
+      continue;
+    }
+    auto entry = std::find_if(by_file_.begin(), by_file_.end(), [file](const auto& e) { return e.first == file; });
+    if (entry == by_file_.end()) entry = by_file_.insert(by_file_.end(), {file, 0});
+    ++entry->second;
+  }
+}
+
+std::shared_ptr<DropTally::Counter> DropTally::new_counter() {
+  auto counter = std::make_shared<Counter>();
+  std::lock_guard lock(mutex_);
+  counters_.push_back(counter);
+  return counter;
+}
+
+std::string DropTally::summary() const {
+  std::vector<std::pair<std::string, std::uint64_t>> totals;
+  const auto add = [&totals](std::string name, std::uint64_t count) {
+    if (count == 0) return;
+    auto entry = std::find_if(totals.begin(), totals.end(), [&name](const auto& e) { return e.first == name; });
+    if (entry == totals.end()) totals.emplace_back(std::move(name), count);
+    else entry->second += count;
+  };
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& counter : counters_) {
+      for (const auto& [file, count] : counter->by_file_) add(*file, count);
+      for (std::size_t decider = 0; decider < counter->by_stage_.size(); ++decider)
+        add(std::string(decider_name(static_cast<Decider>(decider))), counter->by_stage_[decider]);
+    }
+  }
+  if (totals.empty()) return {};
+  std::stable_sort(totals.begin(), totals.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::string out = ", dropped blocks:";
+  for (std::size_t i = 0; i < totals.size(); ++i) {
+    out += i == 0 ? " " : ", ";
+    out += std::to_string(totals[i].second) + ' ' + totals[i].first;
+  }
+  return out;
+}
+
+}  // namespace declutter

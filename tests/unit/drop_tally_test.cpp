@@ -1,0 +1,59 @@
+#include <catch2/catch.hpp>
+
+#include <thread>
+
+#include "cli/drop_tally.h"
+#include "rules/rule.h"
+
+using namespace declutter;
+
+namespace {
+Document decided(std::initializer_list<std::pair<Decider, const Rule*>> drops, std::size_t kept) {
+  Document doc;
+  for (const auto& [decider, rule] : drops) {
+    Block block;
+    block.verdict = Verdict::drop;
+    block.decider = decider;
+    block.rule = rule;
+    doc.blocks.push_back(block);
+  }
+  doc.blocks.resize(doc.blocks.size() + kept);  // undecided: kept, not counted
+  return doc;
+}
+}  // namespace
+
+TEST_CASE("drop tally: counts drops by rule file and by stage, largest first", "[stats]") {
+  const std::string common = "rules/common.rules";
+  const std::string publisher = "rules/publishers/example.com.rules";
+  Rule from_common;
+  from_common.origin.file = &common;
+  Rule from_publisher;
+  from_publisher.origin.file = &publisher;
+
+  DropTally tally;
+  CHECK(tally.summary().empty());
+  auto first = tally.new_counter();
+  auto second = tally.new_counter();
+  first->add(decided({{Decider::rule, &from_common}, {Decider::section_cut, &from_common}, {Decider::score, nullptr}}, 4));
+  second->add(decided({{Decider::dom_rule, &from_publisher}, {Decider::score, nullptr}, {Decider::score, nullptr},
+                       {Decider::edge_trim, nullptr}, {Decider::rule, &from_common}},
+                      2));
+  CHECK(tally.summary() == ", dropped blocks: 3 rules/common.rules, 3 score, 1 rules/publishers/example.com.rules, "
+                           "1 edge-trim");
+}
+
+TEST_CASE("drop tally: counters of many threads add up", "[stats]") {
+  const std::string common = "common.rules";
+  Rule rule;
+  rule.origin.file = &common;
+  DropTally tally;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&tally, &rule] {
+      auto counter = tally.new_counter();
+      const Document doc = decided({{Decider::rule, &rule}, {Decider::dedupe, nullptr}}, 1);
+      for (int i = 0; i < 1000; ++i) counter->add(doc);
+    });
+  for (auto& thread : threads) thread.join();
+  CHECK(tally.summary() == ", dropped blocks: 4000 common.rules, 4000 dedupe");
+}
