@@ -2,6 +2,7 @@
 // The unit every stage works on: one document, segmented into blocks.
 // Stages never erase blocks; they set a verdict and say who decided it, so every
 // matcher sees the original text and --explain can say why a block went.
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>

@@ -34,7 +34,8 @@ TEST_CASE("drop tally: counts drops by rule file and by stage, largest first", "
   CHECK(tally.summary().empty());
   auto first = tally.new_counter();
   auto second = tally.new_counter();
-  first->add(decided({{Decider::rule, &from_common}, {Decider::section_cut, &from_common}, {Decider::score, nullptr}}, 4));
+  first->add(
+      decided({{Decider::rule, &from_common}, {Decider::section_cut, &from_common}, {Decider::score, nullptr}}, 4));
   second->add(decided({{Decider::dom_rule, &from_publisher}, {Decider::score, nullptr}, {Decider::score, nullptr},
                        {Decider::edge_trim, nullptr}, {Decider::rule, &from_common}},
                       2));
