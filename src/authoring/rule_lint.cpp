@@ -284,6 +284,24 @@ std::optional<std::string> regex_is_slow(const Rule& rule) {
                      "literal first character or anchor: lines that almost match backtrack exponentially");
 }
 
+std::optional<std::string> regex_runs_on_every_line(const Rule& rule) {
+  if (rule.match != MatchKind::regex) return std::nullopt;
+  RegexError error;
+  const auto regex = Regex::compile(rule.pattern, RegexFlags{rule.caseless, rule.extended, rule.dotall}, error);
+  if (!regex || regex->literals().filters()) return std::nullopt;
+  const SubjectLimits& limits = regex->limits();
+  constexpr ByteClasses kCommon = byte_class::kLetters | byte_class::kSpace | byte_class::kNonAscii | byte_class::kComputed;
+  const bool rare_classes = (limits.needs & ~kCommon) != 0 || limits.any_of != 0 || limits.branch_needs.count != 0;
+  if (rare_classes || limits.max_bytes != SubjectLimits{}.max_bytes || !limits.may_be_empty()) return std::nullopt;
+  for (unsigned char letter = 'a'; letter <= 'z'; ++letter)
+    if (!regex->may_start_with(letter) && !regex->may_start_with(static_cast<unsigned char>(letter - 'a' + 'A')))
+      return std::nullopt;
+  return std::string("the prefilter finds nothing in it that rules a line out (no literal text every match holds, "
+                     "no length bound, no digit or punctuation mark it needs), so PCRE2 runs on every line; a "
+                     "backreference or a construct the analysis does not read hides all of it (rules/README.md, "
+                     "\"Regexes\")");
+}
+
 void lint_rules(const RuleCatalog& catalog, Diagnostics& diagnostics) {
   std::vector<const RuleFile*> sets{nullptr};
   for (const auto& publisher : catalog.publishers()) sets.push_back(&publisher);
@@ -301,6 +319,8 @@ void lint_rules(const RuleCatalog& catalog, Diagnostics& diagnostics) {
           diagnostics.warning(rule.origin, "this regex can never match: " + *why, source_line(catalog, rule.origin));
         if (auto why = regex_is_slow(rule))
           diagnostics.warning(rule.origin, "slow regex: " + *why, source_line(catalog, rule.origin));
+        if (auto why = regex_runs_on_every_line(rule))
+          diagnostics.warning(rule.origin, "costly regex: " + *why, source_line(catalog, rule.origin));
       }
       auto [it, first] = seen.try_emplace(rule_key(rule), &rule);
       if (first) continue;

@@ -1,4 +1,4 @@
-// `declutter check` warnings: unmatchable, duplicate and slow rules.
+// `declutter check` warnings: unmatchable, duplicate, slow and costly rules.
 #include <catch2/catch.hpp>
 
 #include "authoring/rule_lint.h"
@@ -39,6 +39,22 @@ TEST_CASE("regex_is_slow flags nested quantifiers without a literal start, and l
   }
 }
 
+TEST_CASE("regex_runs_on_every_line flags regexes the prefilter cannot rule a line out for", "[lint]") {
+  // A backreference hides the whole pattern from the analysis, the length bound included.
+  for (const char* pattern : {"^(\\p{L}{5,}) \\1$", "^(?=.{0,40}$)(\\w+) \\1$", "^\\p{Lu}+$", "\\p{L}+$"}) {
+    INFO(pattern);
+    CHECK(regex_runs_on_every_line(regex_rule(pattern)).has_value());
+  }
+  for (const char* pattern : {"\\bvia Wikimedia\\b", "^(read more|continue reading)", "^\\d+ comments$",
+                              "^(?=.{0,80}$)\\p{Lu}+$", "^\\p{L}+:$", "\\s[\\/|]\\s", "(getty|reuters)$"}) {
+    INFO(pattern);
+    CHECK_FALSE(regex_runs_on_every_line(regex_rule(pattern)).has_value());
+  }
+  Rule phrase;
+  phrase.pattern = "menu";
+  CHECK_FALSE(regex_runs_on_every_line(phrase).has_value());
+}
+
 TEST_CASE("declutter check warns in file:line:col form and still exits 0", "[lint][cli]") {
   TempDir dir;
   dir.write("rules/common.rules",
@@ -55,13 +71,14 @@ TEST_CASE("declutter check warns in file:line:col form and still exits 0", "[lin
   CHECK(result.err.find(common + ":2:6: warning: this regex can never match: it requires a character after `$`") !=
         std::string::npos);
   CHECK(result.err.find(common + ":3:6: warning: slow regex:") != std::string::npos);
+  CHECK(result.err.find(common + ":3:6: warning: costly regex: the prefilter finds nothing") != std::string::npos);
   CHECK(result.err.find(common + ":4:6: warning: duplicate rule: `drop` with the same pattern is already at " +
                         common + ":1:6") != std::string::npos);
   CHECK(result.err.find(publisher + ":2:6: warning: duplicate rule: `drop` with the same regex is already at " +
                         common + ":2:6") != std::string::npos);
   // A keep with the same phrase is no duplicate, and each problem is reported once.
   CHECK(result.err.find(common + ":5:") == std::string::npos);
-  CHECK(result.out.find("0 errors, 5 warnings") != std::string::npos);
+  CHECK(result.out.find("0 errors, 6 warnings") != std::string::npos);
 }
 
 TEST_CASE("the shipped rules load without warnings", "[lint][cli]") {
