@@ -136,8 +136,8 @@ LiteralScanner::LiteralScanner(std::span<const LiteralRequirement> requirements)
   if (any(prefix_regexes_)) {
     // Laid out breadth first from the sorted prefixes: a node stands for a range of them
     // sharing `depth` bytes; those exactly that long end there, the rest split by their
-    // next byte into the node's children (one run of edges, in byte order).
-    // Sorted by their first sixteen bytes packed big-endian into two words (NUL-padded),
+    // next byte into the node's children (one run of edges, in byte order). They are
+    // sorted by their first sixteen bytes packed big-endian into two words (NUL-padded),
     // then as strings: the order of comparing the strings, at a fraction of the cost
     // (thousands of prefixes are sorted on every start).
     struct Prefix {

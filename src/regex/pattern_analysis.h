@@ -109,9 +109,10 @@ PatternShape pattern_shape(std::string_view pattern, bool extended);
 // with other bytes) unless they are known to have none (caseless_safe).
 //
 // Conservative like the rest: a line the regex matches always passes; when the syntax goes
-// beyond what the analysis understands, there is no requirement at all.
-// Prefix literals are cut to this many bytes (a weaker requirement, still a sound one).
+// beyond what the analysis understands, there is no requirement at all. Prefix literals are
+// cut to kMaxPrefixBytes (a weaker requirement, still a sound one).
 inline constexpr std::size_t kMaxPrefixBytes = 16;
+
 struct LiteralRequirement {
   std::vector<std::string> prefixes;  // the folded line starts with one of these...
   std::vector<std::string> infixes;   // ... or contains one of these
