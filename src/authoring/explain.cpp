@@ -73,7 +73,7 @@ std::string_view decider_name(Decider decider) {
 std::string explain_reason(const Block& block) {
   if (block.rule != nullptr) {
     std::string out = block.rule->origin.file != nullptr ? *block.rule->origin.file : std::string("<rules>");
-    out += ':' + std::to_string(block.rule->origin.line) + ' ' + block.rule->text;
+    out += ':' + std::to_string(block.rule->origin.line) + ' ' + canonical_text(*block.rule);
     return out;
   }
   if (block.decider == Decider::score) {
@@ -124,7 +124,7 @@ void explain_json(const Document& doc, std::string& out) {
     if (block.rule != nullptr) {
       const Rule& rule = *block.rule;
       entry["rule"] = {
-          {"text", rule.text},
+          {"text", canonical_text(rule)},
           {"file", rule.origin.file != nullptr ? *rule.origin.file : std::string()},
           {"line", rule.origin.line},
           {"column", rule.origin.column},

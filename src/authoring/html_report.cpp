@@ -98,7 +98,7 @@ void HtmlReport::add(const Document& doc, std::string_view name, std::string_vie
       std::string what(decider_name(block.decider));
       if (block.rule != nullptr) {
         origin = block.rule->origin.to_string();
-        what = block.rule->text;
+        what = canonical_text(*block.rule);
       }
       Fired& fired = fired_[{origin, what}];
       ++fired.blocks;

@@ -178,7 +178,7 @@ EffectiveRules RuleCatalog::effective(const RuleFile* publisher, Diagnostics& di
   }
   for (std::size_t i = 0; i < disabled.size(); ++i) {
     if (!disable_used[i])
-      diagnostics.error(disabled[i]->origin, "disable: no common rule reads `" + disabled[i]->text + "`");
+      diagnostics.error(disabled[i]->origin, "disable: no common rule reads `" + canonical_text(*disabled[i]) + "`");
   }
   for (const RuleFile* file : publisher_files) {
     for (const auto& setting : file->settings) result.apply(setting);

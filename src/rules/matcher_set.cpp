@@ -174,7 +174,7 @@ void report_regex_limit(const Rule& rule) {
   std::fprintf(stderr,
                "declutter: %s: warning: regex gave up at its backtracking limit; treated as not matching "
                "(reported once): %s\n",
-               rule.origin.to_string().c_str(), rule.text.c_str());
+               rule.origin.to_string().c_str(), canonical_text(rule).c_str());
 }
 
 }  // namespace declutter

@@ -318,7 +318,6 @@ class LineParser {
     }
     rule.pattern = std::string(body);
     rule.origin = loc(body_at);
-    rule.text = canonical_text(rule);
     out.push_back(std::move(rule));
     pos_ = line_.size();
   }
@@ -387,7 +386,6 @@ class LineParser {
     if (parsed.empty()) return error(pos_, std::string(action_name(action)) + " needs a \"phrase\" or a /regex/");
     for (auto& rule : parsed) {
       if (rule.after >= rule.before) return error(rule.origin.column - 1, "after= must be smaller than before=");
-      rule.text = canonical_text(rule);
       out.push_back(std::move(rule));
     }
   }

@@ -11,7 +11,4 @@ namespace declutter {
 
 RuleFile parse_rule_file(const std::string* path, std::string_view content, Diagnostics& diagnostics);
 
-// The canonical text of a rule, as --explain prints it: drop "menu", cut /^related$/i after=40%.
-std::string canonical_text(const Rule& rule);
-
 }  // namespace declutter

@@ -41,7 +41,6 @@ struct Rule {
   Action action = Action::drop;
   MatchKind match = MatchKind::phrase;
   std::string pattern;            // phrase: normalised key; regex: source; selector/xpath: text
-  std::string text;               // canonical form for --explain: drop "Menu", cut /^Related$/i
   SourceLoc origin;               // where it was written (column of the matcher)
   bool caseless = false;          // regex flags
   bool extended = false;
@@ -52,6 +51,10 @@ struct Rule {
   std::uint8_t focus = focus_all;
   bool from_common = false;       // loaded from the common set (subject to the safety valve)
 };
+
+// The canonical text of a rule, as --explain prints it: drop "menu", cut /^related$/i after=40%.
+// Worked out when asked for: a run that explains nothing never needs it.
+std::string canonical_text(const Rule& rule);
 
 // The verdict a line rule (keep or drop) gives the lines it matches.
 inline Verdict line_verdict(const Rule& rule) { return rule.action == Action::keep ? Verdict::keep : Verdict::drop; }

@@ -12,7 +12,7 @@ std::unique_ptr<RuleCatalog> catalog_of(std::vector<SourceFile> files, Diagnosti
 
 std::vector<std::string> texts(const EffectiveRules& rules) {
   std::vector<std::string> out;
-  for (const Rule* rule : rules.rules) out.push_back(rule->text);
+  for (const Rule* rule : rules.rules) out.push_back(canonical_text(*rule));
   return out;
 }
 }  // namespace
