@@ -113,8 +113,17 @@ bool spells_k_or_s_otherwise(std::string_view subject) {
 }  // namespace
 
 LiteralScanner::LiteralScanner(std::span<const LiteralRequirement> requirements) {
+  std::vector<const LiteralRequirement*> each;
+  each.reserve(requirements.size());
+  for (const LiteralRequirement& requirement : requirements) each.push_back(&requirement);
+  build(each);
+}
+
+LiteralScanner::LiteralScanner(std::span<const LiteralRequirement* const> requirements) { build(requirements); }
+
+void LiteralScanner::build(std::span<const LiteralRequirement* const> requirements) {
   for (std::size_t i = 0; i < requirements.size() && i < kMaxRegexes; ++i) {
-    const LiteralRequirement& requirement = requirements[i];
+    const LiteralRequirement& requirement = *requirements[i];
     if (!requirement.filters()) set_bit(unfiltered_, i);
     if (!requirement.prefixes.empty()) set_bit(prefix_regexes_, i);
     if (!requirement.infixes.empty()) set_bit(infix_regexes_, i);
@@ -159,7 +168,7 @@ LiteralScanner::LiteralScanner(std::span<const LiteralRequirement> requirements)
     };
     std::vector<Prefix> prefixes;
     for (std::size_t i = 0; i < requirements.size() && i < kMaxRegexes; ++i)
-      for (const auto& literal : requirements[i].prefixes)
+      for (const auto& literal : requirements[i]->prefixes)
         prefixes.push_back(Prefix{packed(literal, 0), packed(literal, 8), literal, i});
     std::sort(prefixes.begin(), prefixes.end());
     struct Pending {
@@ -196,7 +205,7 @@ LiteralScanner::LiteralScanner(std::span<const LiteralRequirement> requirements)
       return std::array<unsigned char, 2>{folded, letter ? static_cast<unsigned char>(folded ^ 0x20U) : folded};
     };
     for (std::size_t i = 0; i < requirements.size() && i < kMaxRegexes; ++i) {
-      for (const auto& literal : requirements[i].infixes) {
+      for (const auto& literal : requirements[i]->infixes) {
         KeyedLiteral entry;
         entry.literal = static_cast<std::uint32_t>(infixes_.size());
         entry.regexes = mask_index(regex_mask(i));

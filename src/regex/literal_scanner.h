@@ -33,6 +33,8 @@ class LiteralScanner {
   using Mask = std::array<std::uint64_t, kMaxRegexes / 64>;
 
   LiteralScanner() = default;
+  // The requirements are read while the scanner is built, not kept.
+  explicit LiteralScanner(std::span<const LiteralRequirement* const> requirements);
   explicit LiteralScanner(std::span<const LiteralRequirement> requirements);
 
   // The regexes (bit i: regex i) among `possible` that may match `subject`: those without
@@ -78,6 +80,7 @@ class LiteralScanner {
     unsigned char byte = 0;
     std::uint32_t child = 0;
   };
+  void build(std::span<const LiteralRequirement* const> requirements);
   void walk_prefixes(std::string_view subject, Mask& mask) const;
   void scan_infixes(std::string_view subject, ByteClasses classes, const Mask& possible, Mask& mask) const;
   void scan_quads(std::string_view subject, const Mask& possible, Mask& mask) const;

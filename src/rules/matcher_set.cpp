@@ -34,9 +34,9 @@ MatcherSet::MatcherSet(std::span<const Rule* const> rules, RegexCache& cache) {
       case MatchKind::xpath: --count_; break;  // DOM rules are the HTML front end's
     }
   }
-  std::vector<LiteralRequirement> requirements;
+  std::vector<const LiteralRequirement*> requirements;  // not copies: thousands of strings
   requirements.reserve(regexes_.size());
-  for (const CompiledRegex& compiled : regexes_) requirements.push_back(compiled.regex.literals());
+  for (const CompiledRegex& compiled : regexes_) requirements.push_back(&compiled.regex.literals());
   prefilter_ = LiteralScanner(requirements);
   possible_by_first_byte_.assign(257, LiteralScanner::Mask{});
   possible_by_last_byte_.assign(257, LiteralScanner::Mask{});
