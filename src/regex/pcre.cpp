@@ -125,12 +125,22 @@ std::optional<Regex> Regex::compile(std::string_view pattern, RegexFlags flags, 
   regex.limit_reported_ = std::make_shared<std::atomic<bool>>(false);
   std::uint32_t min_length = 0;
   if (pcre2_pattern_info(compiled, PCRE2_INFO_MINLENGTH, &min_length) == 0) regex.min_length_ = min_length;
-  RegexFacts facts = entry != nullptr ? entry->facts : analyse_pattern(pattern, flags.caseless, flags.extended);
-  regex.first_bytes_ = anchored_first_bytes(compiled, facts.shape.first);
-  regex.required_ = facts.shape.required;
-  regex.limits_ = facts.shape.limits;
-  regex.literals_ = std::make_shared<const LiteralRequirement>(std::move(facts.literals));
+  if (entry != nullptr) {
+    regex.take_shape(compiled, entry->facts.shape);
+    // The built-in table lives as long as the program: its literals are shared, not copied.
+    regex.literals_ = std::shared_ptr<const LiteralRequirement>(std::shared_ptr<void>(), &entry->facts.literals);
+  } else {
+    RegexFacts facts = analyse_pattern(pattern, flags.caseless, flags.extended);
+    regex.take_shape(compiled, facts.shape);
+    regex.literals_ = std::make_shared<const LiteralRequirement>(std::move(facts.literals));
+  }
   return regex;
+}
+
+void Regex::take_shape(const pcre2_code* compiled, const PatternShape& shape) {
+  first_bytes_ = anchored_first_bytes(compiled, shape.first);
+  required_ = shape.required;
+  limits_ = shape.limits;
 }
 
 MatchOutcome Regex::match(std::string_view subject, MatchScratch& scratch) const {

@@ -89,6 +89,9 @@ class Regex {
   bool first_limit_hit() const { return !limit_reported_->exchange(true); }
 
  private:
+  // The gates' facts from the pattern's shape (regex/pattern_analysis.h).
+  void take_shape(const pcre2_code* compiled, const PatternShape& shape);
+
   std::shared_ptr<pcre2_code> code_;
   std::shared_ptr<std::once_flag> jit_compiled_;  // shared like code_: copies match the same code
   std::string pattern_;
