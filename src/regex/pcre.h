@@ -1,8 +1,10 @@
 #pragma once
 // PCRE2 behind RAII. A Regex compiles once (UTF + UCP; the built-in rules' patterns were
-// compiled at build time, regex/built_in_regexes.h) and is then shared across threads;
-// its JIT code is made on its first match (most rules never run on a given page, and a
-// one-page run would otherwise spend most of its time in the JIT compiler). MatchScratch
+// compiled at build time, regex/built_in_regexes.h) and is then shared across threads.
+// Its first matches are interpreted, and only a regex that keeps being tried is JIT-compiled
+// (into a copy of its code, so that threads still interpreting the original never race the
+// compiler): most rules run a few times on a page, and JIT-compiling each on its first
+// match was a fifth of a one-page run. MatchScratch
 // is the per-thread match data with the match and depth limits that bound catastrophic
 // backtracking.
 #include <array>
@@ -89,11 +91,14 @@ class Regex {
   bool first_limit_hit() const { return !limit_reported_->exchange(true); }
 
  private:
+  // The code to match with: the JIT-compiled copy once there is one, else the original.
+  const pcre2_code* code_for_match() const;
   // The gates' facts from the pattern's shape (regex/pattern_analysis.h).
   void take_shape(const pcre2_code* compiled, const PatternShape& shape);
 
   std::shared_ptr<pcre2_code> code_;
-  std::shared_ptr<std::once_flag> jit_compiled_;  // shared like code_: copies match the same code
+  struct JitState;
+  std::shared_ptr<JitState> jit_;  // shared like code_: copies of a Regex count and JIT together
   std::string pattern_;
   std::size_t min_length_ = 0;
   std::array<std::uint64_t, 4> first_bytes_{~0ULL, ~0ULL, ~0ULL, ~0ULL};

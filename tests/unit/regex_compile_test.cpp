@@ -24,8 +24,10 @@ TEST_CASE("Regex::valid reports what compile reports", "[regex]") {
 }
 
 TEST_CASE("a regex first used by many threads at once matches on each of them", "[regex]") {
-  // The JIT code is made on the first match: threads racing to it must all wait for it
-  // and all get the right answers, on the regex and on copies sharing its code.
+  // A regex is interpreted for its first matches and then JIT-compiled into a copy of its
+  // code, in the middle of these loops: threads racing to the switch, and threads still
+  // interpreting while another compiles, must all get the right answers, on the regex and
+  // on copies sharing its code.
   for (int round = 0; round < 20; ++round) {
     RegexError error;
     auto regex = Regex::compile(R"(^\d+\s+(comments?|replies)$)", RegexFlags{true, false, false}, error);
@@ -47,5 +49,19 @@ TEST_CASE("a regex first used by many threads at once matches on each of them", 
     }
     for (auto& thread : threads) thread.join();
     CHECK(wrong == std::vector<int>(8, 0));
+  }
+}
+
+TEST_CASE("a catastrophically backtracking regex gives up the same way interpreted and JIT-compiled", "[regex]") {
+  RegexError error;
+  auto regex = Regex::compile(R"(^(a+)+$)", RegexFlags{}, error);
+  REQUIRE(regex);
+  MatchScratch scratch;
+  const std::string almost = std::string(40, 'a') + "!";
+  // Enough tries to pass the switch from the interpreter to the JIT code.
+  for (int i = 0; i < 100; ++i) {
+    INFO(i);
+    CHECK(regex->match(almost, scratch) == MatchOutcome::limit_exceeded);
+    CHECK(regex->match("aaaa", scratch) == MatchOutcome::match);
   }
 }
