@@ -4,9 +4,8 @@
 // Its first matches are interpreted, and only a regex that keeps being tried is JIT-compiled
 // (into a copy of its code, so that threads still interpreting the original never race the
 // compiler): most rules run a few times on a page, and JIT-compiling each on its first
-// match was a fifth of a one-page run. MatchScratch
-// is the per-thread match data with the match and depth limits that bound catastrophic
-// backtracking.
+// match was a fifth of a one-page run. MatchScratch is the per-thread match data with the
+// match and depth limits that bound catastrophic backtracking.
 #include <array>
 #include <atomic>
 #include <cstdint>
