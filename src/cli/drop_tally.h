@@ -29,7 +29,7 @@ class DropTally {
 
   // A counter for one worker thread; safe to call from several threads.
   std::shared_ptr<Counter> new_counter();
-  // ", dropped blocks: 812 <embedded>/common.rules, 4301 score, …", largest first; "" when
+  // ", dropped blocks: 4301 score, 812 <embedded>/common.rules, …", largest first; "" when
   // nothing was dropped. Call when no counter is counting any more.
   std::string summary() const;
 
