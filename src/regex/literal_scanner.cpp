@@ -112,16 +112,7 @@ bool spells_k_or_s_otherwise(std::string_view subject) {
 
 }  // namespace
 
-LiteralScanner::LiteralScanner(std::span<const LiteralRequirement> requirements) {
-  std::vector<const LiteralRequirement*> each;
-  each.reserve(requirements.size());
-  for (const LiteralRequirement& requirement : requirements) each.push_back(&requirement);
-  build(each);
-}
-
-LiteralScanner::LiteralScanner(std::span<const LiteralRequirement* const> requirements) { build(requirements); }
-
-void LiteralScanner::build(std::span<const LiteralRequirement* const> requirements) {
+LiteralScanner::LiteralScanner(std::span<const LiteralRequirement* const> requirements) {
   for (std::size_t i = 0; i < requirements.size() && i < kMaxRegexes; ++i) {
     const LiteralRequirement& requirement = *requirements[i];
     if (!requirement.filters()) set_bit(unfiltered_, i);

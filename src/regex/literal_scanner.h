@@ -35,7 +35,6 @@ class LiteralScanner {
   LiteralScanner() = default;
   // The requirements are read while the scanner is built, not kept.
   explicit LiteralScanner(std::span<const LiteralRequirement* const> requirements);
-  explicit LiteralScanner(std::span<const LiteralRequirement> requirements);
 
   // The regexes (bit i: regex i) among `possible` that may match `subject`: those without
   // a requirement, and those whose requirement the folded subject meets. `classes` are the
@@ -80,7 +79,6 @@ class LiteralScanner {
     unsigned char byte = 0;
     std::uint32_t child = 0;
   };
-  void build(std::span<const LiteralRequirement* const> requirements);
   void walk_prefixes(std::string_view subject, Mask& mask) const;
   void scan_infixes(std::string_view subject, ByteClasses classes, const Mask& possible, Mask& mask) const;
   void scan_quads(std::string_view subject, const Mask& possible, Mask& mask) const;

@@ -52,6 +52,13 @@ Regex compiled(const std::string& pattern, bool caseless_flag) {
 
 const LiteralScanner::Mask kEveryRegex{~0ULL, ~0ULL, ~0ULL, ~0ULL};
 
+// The scanner reads the requirements in place, as MatcherSet hands them over.
+LiteralScanner scanner_of(const std::vector<LiteralRequirement>& requirements) {
+  std::vector<const LiteralRequirement*> each;
+  for (const LiteralRequirement& requirement : requirements) each.push_back(&requirement);
+  return LiteralScanner(each);
+}
+
 bool candidate(const LiteralScanner::Mask& mask, std::size_t index) { return ((mask[index / 64] >> (index % 64)) & 1U) != 0; }
 
 }  // namespace
@@ -184,7 +191,7 @@ TEST_CASE("caseless-safe characters have no other case", "[regex][literals]") {
 TEST_CASE("the scanner finds prefixes and factors, folded", "[regex][literals]") {
   const std::vector<LiteralRequirement> requirements{
       caseless("^(read more|more)\\b"), caseless("newsletter"), caseless("^\\d+$"), caseless("^kg\\b|\\bsub")};
-  const LiteralScanner scanner(requirements);
+  const LiteralScanner scanner = scanner_of(requirements);
   const auto of = [&](const std::string& line) {
     const auto mask = scanner.candidates(line, kEveryRegex);
     std::string bits;
@@ -208,7 +215,7 @@ TEST_CASE("the scanner finds prefixes and factors, folded", "[regex][literals]")
 TEST_CASE("the scanner: literals shared by several regexes, and the possible mask", "[regex][literals]") {
   const std::vector<LiteralRequirement> requirements{caseless("^tags\\s*:"), caseless("^(tags|topics)$"),
                                                      caseless("inbox"), caseless("(your|in) inbox")};
-  const LiteralScanner scanner(requirements);
+  const LiteralScanner scanner = scanner_of(requirements);
   const auto of = [&](const std::string& line, const LiteralScanner::Mask& possible) {
     const auto mask = scanner.candidates(line, possible);
     std::string bits;
@@ -251,7 +258,7 @@ TEST_CASE("the prefilter never rejects a line the regex matches", "[regex][liter
     for (const bool caseless_flag : {false, true}) {
       const Regex regex = compiled(pattern, caseless_flag);
       const std::vector<LiteralRequirement> requirements{regex.literals()};
-      const LiteralScanner scanner(requirements);
+      const LiteralScanner scanner = scanner_of(requirements);
       for (const auto& line : lines) {
         if (regex.match(line, scratch) != MatchOutcome::match) continue;
         ++matched;
@@ -290,7 +297,7 @@ TEST_CASE("the scanner finds contained literals of every length anywhere, in eit
     std::vector<LiteralRequirement> requirements(8);
     for (auto& requirement : requirements)
       for (std::size_t k = 0, n = 1 + next(3); k < n; ++k) requirement.infixes.push_back(folded(random_text(1 + next(9))));
-    const LiteralScanner scanner(requirements);
+    const LiteralScanner scanner = scanner_of(requirements);
     for (int l = 0; l < 60; ++l) {
       const std::string line = random_text(next(24));
       const auto mask = scanner.candidates(line, kEveryRegex);
@@ -311,7 +318,7 @@ TEST_CASE("the scanner finds contained literals of every length anywhere, in eit
 TEST_CASE("the scanner indexes a literal whose rarest bytes lie past 64 KiB", "[regex][literals]") {
   std::vector<LiteralRequirement> requirements(1);
   requirements[0].infixes.push_back(std::string(70000, 'e') + "qxjz");
-  const LiteralScanner scanner(requirements);
+  const LiteralScanner scanner = scanner_of(requirements);
   CHECK(candidate(scanner.candidates("x " + requirements[0].infixes[0], kEveryRegex), 0));
   CHECK_FALSE(candidate(scanner.candidates(std::string(70003, 'e'), kEveryRegex), 0));
 }
@@ -322,7 +329,7 @@ TEST_CASE("the scanner finds a one-character literal past ASCII as it is, not by
   const std::vector<LiteralRequirement> requirements{caseless("[\\s(]\xC2\xA9\\s?\\w"), caseless("\\s\xE2\x80\xBA\\s")};
   REQUIRE(requirements[0].infixes == Strings{"\xC2\xA9"});
   REQUIRE(requirements[1].infixes == Strings{"\xE2\x80\xBA"});
-  const LiteralScanner scanner(requirements);
+  const LiteralScanner scanner = scanner_of(requirements);
   const auto of = [&](const std::string& line) {
     const auto mask = scanner.candidates(line, kEveryRegex);
     return std::string{candidate(mask, 0) ? '1' : '0', candidate(mask, 1) ? '1' : '0'};
