@@ -69,8 +69,9 @@ std::optional<char32_t> latin1_other_case(char32_t c) {
 
 bool caseless_safe(char32_t c) {
   return (c >= 0xA0 && c <= 0xBF && c != 0xAA && c != 0xB5 && c != 0xBA) || c == 0xD7 || c == 0xF7 ||
-         (c >= 0x2010 && c <= 0x205E) || (c >= 0x2190 && c <= 0x21FF) || (c >= 0x25A0 && c <= 0x25FF) ||
-         (c >= 0x3000 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF);
+         (c >= 0x2010 && c <= 0x205E) || (c >= 0x2150 && c <= 0x215F) /* fractions */ ||
+         (c >= 0x2190 && c <= 0x21FF) || (c >= 0x25A0 && c <= 0x25FF) || (c >= 0x3000 && c <= 0x30FF) ||
+         (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF);
 }
 
 namespace {
@@ -714,11 +715,13 @@ class Analyzer {
         break;
       }
       if (c == '-' && peek(1) != ']') {
-        // A range (or a literal dash we need not tell apart): no conclusion from this class.
+        // A range (or a literal dash we need not tell apart): no conclusion from this class,
+        // but for a range of digits, whose first bytes are the digits themselves.
         item.required.unknown = true;
-        item.first.known = false;
         members_known = false;
         const bool digits = digit_before && peek(1) >= '0' && peek(1) <= '9';
+        if (digits) item.first.add_range(static_cast<unsigned char>(p_[pos_ - 1]), static_cast<unsigned char>(peek(1)));
+        else item.first.known = false;
         ++pos_;
         if (digits) read_member(false);  // the range ends at a digit too: all its members are digits
         else any_character = true;

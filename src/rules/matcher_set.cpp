@@ -49,6 +49,8 @@ MatcherSet::MatcherSet(std::span<const Rule* const> rules, RegexCache& cache) {
         set_bit(possible_by_last_byte_[byte], i);
     }
   }
+  if (regexes_.size() == count_ && regexes_.size() <= LiteralScanner::kMaxRegexes)
+    for (unsigned byte = 0; byte < 257; ++byte) nothing_starts_with_[byte] = !any(possible_by_first_byte_[byte]);
   const auto limits = [&](std::size_t i) -> const SubjectLimits& { return regexes_[i].regex.limits(); };
   std::vector<std::size_t> bounds;
   ByteClasses needed = 0;
@@ -88,6 +90,7 @@ LiteralScanner::Mask MatcherSet::possible(const LineView& line) const {
   LiteralScanner::Mask possible = possible_by_first_byte_[subject.empty() ? 256U : static_cast<unsigned char>(subject.front())];
   const LiteralScanner::Mask& by_last = possible_by_last_byte_[subject.empty() ? 256U : static_cast<unsigned char>(subject.back())];
   for (std::size_t word = 0; word < possible.size(); ++word) possible[word] &= by_last[word];
+  if (!any(possible)) return possible;
   const auto length_gate = std::find_if(length_gates_.begin(), length_gates_.end(),
                                         [&](const LengthGate& g) { return g.max_bytes >= subject.size(); });
   rule_out(possible, length_gate == length_gates_.end() ? bounded_ : length_gate->ruled_out);
@@ -130,12 +133,15 @@ const Rule* MatcherSet::find_affix(const ByLength& index, const LineView& line, 
 }
 
 const Rule* MatcherSet::find(const LineView& line, MatchScratch& scratch) const {
+  if (nothing_starts_with_[line.trimmed.empty() ? 256U : static_cast<unsigned char>(line.trimmed.front())]) return nullptr;
   if (count_ == 0 || line.position < min_after_ || line.position >= max_before_ + 1e-9) return nullptr;
-  if (const Rule* rule = probe(phrases_, line.key, line.key_hash, line)) return rule;
-  if (const Rule* rule = find_affix(starts_, line, true)) return rule;
-  if (const Rule* rule = find_affix(ends_, line, false)) return rule;
-  for (const Rule* rule : contains_)
-    if (line.key.find(rule->pattern) != std::string_view::npos && position_admits(*rule, line.position)) return rule;
+  if (regexes_.size() < count_) {  // not only regexes: look up the phrases first
+    if (const Rule* rule = probe(phrases_, line.key, line.key_hash, line)) return rule;
+    if (const Rule* rule = find_affix(starts_, line, true)) return rule;
+    if (const Rule* rule = find_affix(ends_, line, false)) return rule;
+    for (const Rule* rule : contains_)
+      if (line.key.find(rule->pattern) != std::string_view::npos && position_admits(*rule, line.position)) return rule;
+  }
   if (regexes_.empty()) return nullptr;
   // Candidates in file order: the words of the mask low to high, then any regexes past it.
   const LiteralScanner::Mask possible = this->possible(line);

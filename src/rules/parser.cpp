@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <optional>
+#include <system_error>
 
 #include "core/settings.h"
 #include "regex/pcre.h"
@@ -22,6 +24,9 @@ constexpr std::array kActions{
     ActionName{"cut-before", Action::cut_before}, ActionName{"html-drop", Action::html_drop},
     ActionName{"html-keep", Action::html_keep}, ActionName{"html-root", Action::html_root},
 };
+
+// run= beyond this is no list of lines but a page: the longest run a rule may ask for.
+constexpr unsigned kMaxRunLines = 50;
 
 std::optional<Action> action_named(std::string_view word) {
   for (const auto& a : kActions)
@@ -276,13 +281,27 @@ class LineParser {
       rule.keep_marker = value == "keep";
       return true;
     }
-    error(at, "unknown option '" + std::string(key) + "' (expected after=, before=, mode= or marker=)");
+    if (key == "run") {
+      unsigned lines = 0;
+      const auto [end, problem] = std::from_chars(value.data(), value.data() + value.size(), lines);
+      if (problem != std::errc{} || end != value.data() + value.size() || lines < 2 || lines > kMaxRunLines) {
+        error(at + eq + 1, "run= takes a number of lines from 2 to " + std::to_string(kMaxRunLines));
+        return false;
+      }
+      if (rule.action != Action::keep && rule.action != Action::drop) {
+        error(at, "run= applies to keep and drop only");
+        return false;
+      }
+      rule.min_run = static_cast<std::uint8_t>(lines);
+      return true;
+    }
+    error(at, "unknown option '" + std::string(key) + "' (expected after=, before=, mode=, marker= or run=)");
     return false;
   }
 
   static bool is_option_word(std::string_view word) {
     return word.starts_with("after=") || word.starts_with("before=") || word.starts_with("mode=") ||
-           word.starts_with("marker=");
+           word.starts_with("marker=") || word.starts_with("run=");
   }
 
   void parse_html_rule(Action action, std::vector<Rule>& out) {
@@ -376,6 +395,7 @@ class LineParser {
           if (word.starts_with("before=")) rule.before = options.before;
           if (word.starts_with("mode=")) rule.focus = options.focus;
           if (word.starts_with("marker=")) rule.keep_marker = options.keep_marker;
+          if (word.starts_with("run=")) rule.min_run = options.min_run;
         }
         continue;
       }
@@ -462,6 +482,7 @@ std::string canonical_text(const Rule& rule) {
   if (rule.after > 0.0) out += " after=" + percent(rule.after);
   if (rule.before < 1.0) out += " before=" + percent(rule.before);
   if (rule.keep_marker) out += " marker=keep";
+  if (rule.min_run > 1) out += " run=" + std::to_string(rule.min_run);
   if (rule.focus != focus_all) {
     out += " mode=";
     bool first = true;

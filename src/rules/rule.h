@@ -49,6 +49,9 @@ struct Rule {
   double after = 0.0;             // fires only past this share of the document's text ...
   double before = 1.0;            // ... and before this share
   std::uint8_t focus = focus_all;
+  // keep and drop: the rule acts only on runs of at least this many lines it matches, each at
+  // most one other line after the last (blank lines aside); a lone match is left alone.
+  std::uint8_t min_run = 1;
   bool from_common = false;       // loaded from the common set (subject to the safety valve)
 };
 

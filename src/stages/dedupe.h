@@ -1,7 +1,8 @@
 #pragma once
 // Drops a line that repeats an earlier kept line (a headline printed twice, a caption shown
 // under the photo and again in the gallery). Compares phrase keys, so case and spacing do
-// not hide a repeat; lines shorter than dedupe-min-chars are left alone.
+// not hide a repeat; lines shorter than dedupe-min-chars are left alone. A line a keep or
+// html-keep rule protected is dropped only as the repeat of another such line.
 #include "stages/stage.h"
 
 namespace declutter {

@@ -12,6 +12,7 @@
 #include "core/hash_counter.h"
 #include "regex/byte_classes.h"
 #include "regex/pcre.h"
+#include "rules/matcher_set.h"
 
 namespace declutter {
 
@@ -44,11 +45,20 @@ class KeyCache {
   std::vector<Key> keys_;
 };
 
+// A line a rule with run= matched, waiting for the rest of the page (stages/line_rules.h).
+struct RunMatch {
+  std::size_t block;
+  const Rule* rule;
+  LineView line;
+};
+
 struct StageScratch {
   MatchScratch regex;        // PCRE2 match data and limits for this thread
   KeyCache keys;             // phrase keys of the current document's blocks
   std::string key;           // reusable buffer for one normalised key
-  HashCounter seen_keys;     // dedupe's per-document memory, reused
+  HashCounter seen_keys;     // dedupe's per-document memory, reused ...
+  HashCounter seen_protected_keys;  // ... and the same for lines a keep rule protected
+  std::vector<RunMatch> run_matches;  // the lines rules with run= matched, reused
 };
 
 class Stage {

@@ -106,6 +106,17 @@ TEST_CASE("first bytes from the syntax: digits and letters at the start of an an
   const auto kelvin = first_bytes("^kg", false);
   REQUIRE(kelvin);
   CHECK(has(kelvin, 0xE2));  // caseless k also matches the Kelvin sign
+  const auto ascii_digits = first_bytes(R"(^[1-3][0-9½]* g)", false);  // a range of digits is its digits
+  REQUIRE(ascii_digits);
+  CHECK(has(ascii_digits, '2'));
+  CHECK_FALSE(has(ascii_digits, '5'));
+  CHECK_FALSE(has(ascii_digits, 0xD9));
+  const auto fractions = first_bytes(R"(^[0-9½⅓])", false);  // fractions have no case
+  REQUIRE(fractions);
+  CHECK(has(fractions, 0xC2));
+  CHECK(has(fractions, 0xE2));
+  CHECK_FALSE(has(fractions, 'a'));
+  CHECK_FALSE(first_bytes("^[0-9a-f]", false));       // a range of letters is not read
   CHECK_FALSE(first_bytes(R"(^\d*x)", false));       // the first item may be absent
   CHECK_FALSE(first_bytes("^(|a)b", false));         // an empty alternative
   CHECK_FALSE(first_bytes(R"(^\p{L}+)", false));

@@ -38,6 +38,7 @@ TEST_CASE("each verb parses to its action and canonical text", "[parser]") {
   const Case cases[] = {
       {"drop \"Menu\"", Action::drop, MatchKind::phrase, "drop \"menu\""},
       {"keep \"Popular science\"", Action::keep, MatchKind::phrase, "keep \"popular science\""},
+      {"keep /^\\d+ g \\w/ run=3", Action::keep, MatchKind::regex, "keep /^\\d+ g \\w/ run=3"},
       {"cut \"Related\" after=40%", Action::cut, MatchKind::phrase, "cut \"related\" after=40%"},
       {"cut-block /^Sign up/i", Action::cut_block, MatchKind::regex, "cut-block /^Sign up/i"},
       {"cut-before \"Skip to content\" marker=keep", Action::cut_before, MatchKind::phrase,
@@ -71,6 +72,9 @@ TEST_CASE("several matchers on one line become several rules sharing the options
   CHECK(parsed.file.rules[2].match == MatchKind::starts);
   CHECK(parsed.file.rules[3].match == MatchKind::regex);
   for (const auto& rule : parsed.file.rules) CHECK(rule.after == Approx(0.5));
+  Parsed runs = parse("drop \"A\" \"B\" run=4\n");
+  REQUIRE(runs.file.rules.size() == 2);
+  for (const auto& rule : runs.file.rules) CHECK(rule.min_run == 4);
 }
 
 TEST_CASE("phrases are normalised like the lines they match", "[parser]") {
@@ -161,7 +165,13 @@ TEST_CASE("every error says where, and parsing goes on", "[parser]") {
   CHECK(first_error("cut \"x\" after=60% before=50%") == "1:5: after= must be smaller than before=");
   CHECK(first_error("drop \"x\" mode=fast") == "1:15: mode= takes balanced, precision or recall (comma-separated)");
   CHECK(first_error("drop \"x\" marker=keep") == "1:10: marker= applies to cut, cut-block and cut-before only");
-  CHECK(first_error("drop \"x\" colour=red") == "1:10: unknown option 'colour' (expected after=, before=, mode= or marker=)");
+  CHECK(first_error("drop \"x\" colour=red") ==
+        "1:10: unknown option 'colour' (expected after=, before=, mode=, marker= or run=)");
+  CHECK(first_error("keep \"x\" run=1") == "1:14: run= takes a number of lines from 2 to 50");
+  CHECK(first_error("keep \"x\" run=51") == "1:14: run= takes a number of lines from 2 to 50");
+  CHECK(first_error("keep \"x\" run=3x") == "1:14: run= takes a number of lines from 2 to 50");
+  CHECK(first_error("cut \"x\" run=3") == "1:9: run= applies to keep and drop only");
+  CHECK(first_error("html-drop li run=3") == "1:14: run= applies to keep and drop only");
   CHECK(first_error("drop after=10% \"x\"") == "1:6: options come after the matchers");
   CHECK(first_error("site") == "1:5: site needs at least one domain, e.g. site example.com");
   CHECK(first_error("site exa_mple.com") == "1:6: 'exa_mple.com' is not a domain name");

@@ -113,6 +113,69 @@ TEST_CASE("line rules: after= and before= guard by position", "[stages]") {
   CHECK(kept_lines(top) == Lines{"A long first paragraph of the article body.", "Menu"});
 }
 
+namespace {
+// The line rules' verdicts on the non-blank lines of a document.
+std::vector<Verdict> line_rule_verdicts(const std::string& rules_text, Document& doc) {
+  LineRules rules(rules_text);
+  rules.run(doc);
+  std::vector<Verdict> verdicts;
+  for (const Block& block : doc.blocks)
+    if (!block.text.empty()) verdicts.push_back(block.verdict);
+  return verdicts;
+}
+constexpr Verdict kKeep = Verdict::keep;
+constexpr Verdict kDrop = Verdict::drop;
+constexpr Verdict kOpen = Verdict::undecided;
+}  // namespace
+
+TEST_CASE("line rules: a rule with run= decides a run of the lines it matches, never a lone one", "[stages]") {
+  const std::string rules = "keep /^\\d+ g \\p{L}/ run=3\n";
+  Document doc = text_document(
+      "Ingredients\n"
+      "200 g flour\n"
+      "100 g sugar\n"
+      "\n"
+      "Salt\n"          // one other line does not end the run, and a blank line is no line
+      "50 g butter\n"
+      "Stir well and bake.\n"
+      "Serve it warm.\n"  // two do
+      "10 g off today\n"
+      "The end.\n");
+  CHECK(line_rule_verdicts(rules, doc) == std::vector{kOpen, kKeep, kKeep, kOpen, kKeep, kOpen, kOpen, kOpen, kOpen});
+  REQUIRE(doc.blocks[1].rule != nullptr);
+  CHECK(doc.blocks[1].rule->min_run == 3);
+  CHECK(doc.blocks[1].decider == Decider::rule);
+
+  Document short_run = text_document("200 g flour\n100 g sugar\nThe end.\n");
+  CHECK(line_rule_verdicts(rules, short_run) == std::vector{kOpen, kOpen, kOpen});
+}
+
+TEST_CASE("line rules: a run's keep overrules a drop, a run's drop never a keep", "[stages]") {
+  const std::string rules(
+      "drop /^\\d+ g/\n"
+      "keep \"Salt\"\n"
+      "keep /^\\d+ g \\w/ run=2\n"
+      "drop /^[A-Z]\\w+$/ run=2\n");
+  Document doc = text_document("1 g yeast\n2 g salt\nSalt\nPepper\nSugar\n3 g\n");
+  CHECK(line_rule_verdicts(rules, doc) == std::vector{kKeep, kKeep, kKeep, kDrop, kDrop, kDrop});
+  CHECK(doc.blocks[0].rule->min_run == 2);
+  CHECK(doc.blocks[5].rule->min_run == 1);  // only the line rule matches "3 g"
+}
+
+TEST_CASE("line rules: runs of two rules may interleave", "[stages]") {
+  Document doc = text_document("a1\nb1\na2\nb2\nb3\nText.\nMore text.\na3\n");
+  CHECK(line_rule_verdicts("drop /^a\\d$/ run=2\ndrop /^b\\d$/ run=3\n", doc) ==
+        std::vector{kDrop, kDrop, kDrop, kDrop, kDrop, kOpen, kOpen, kOpen});
+}
+
+TEST_CASE("line rules: a line left out of a run goes to the other rules", "[stages]") {
+  Document doc = text_document("1 g salt\nA long line of the article itself.\nMenu\n2 g yeast\n");
+  CHECK(line_rule_verdicts("keep /^\\d+ g/ run=2\ndrop /^\\d+ g salt$/\ndrop \"Menu\"\n", doc) ==
+        std::vector{kDrop, kOpen, kDrop, kOpen});
+  REQUIRE(doc.blocks[0].rule != nullptr);
+  CHECK(doc.blocks[0].rule->min_run == 1);
+}
+
 TEST_CASE("section cuts: to the end, to the next blank line, and before a marker", "[stages]") {
   RegexCache cache;
   StageScratch scratch;
@@ -160,6 +223,28 @@ TEST_CASE("dedupe drops later repeats of kept lines only", "[stages]") {
   stage.run(doc, scratch);
   CHECK(kept_lines(doc) == Lines{"The Same Headline Twice", "Short", "Short", "A dropped line of text"});
   CHECK(doc.blocks[1].decider == Decider::dedupe);
+}
+
+TEST_CASE("dedupe drops a repeat a keep rule protects only when a keep rule protected the first copy too", "[stages]") {
+  DedupeStage stage(12);
+  StageScratch scratch;
+  Document doc = text_document(
+      "2 tablespoons of olive oil\n"
+      "2 tablespoons of olive oil\n"
+      "2 tablespoons of olive oil\n"
+      "250 g of minced lamb, browned\n"
+      "250 g of minced lamb, browned\n");
+  doc.decide(doc.blocks[1], Verdict::keep, Decider::rule);  // the first copy is left to the scorer
+  doc.decide(doc.blocks[2], Verdict::keep, Decider::rule);
+  doc.decide(doc.blocks[3], Verdict::keep, Decider::rule);
+  doc.decide(doc.blocks[4], Verdict::keep, Decider::rule);
+  stage.run(doc, scratch);
+  CHECK(doc.blocks[0].verdict == Verdict::undecided);
+  CHECK(doc.blocks[1].verdict == Verdict::keep);
+  CHECK(doc.blocks[2].verdict == Verdict::drop);
+  CHECK(doc.blocks[2].decider == Decider::dedupe);
+  CHECK(doc.blocks[3].verdict == Verdict::keep);
+  CHECK(doc.blocks[4].verdict == Verdict::drop);
 }
 
 TEST_CASE("edge trim drops short non-sentence runs at both ends", "[stages]") {
