@@ -114,9 +114,9 @@ TEST_CASE("line rules: after= and before= guard by position", "[stages]") {
 }
 
 namespace {
-// The line rules' verdicts on the non-blank lines of a document.
-std::vector<Verdict> line_rule_verdicts(const std::string& rules_text, Document& doc) {
-  LineRules rules(rules_text);
+// The line rules' verdicts on the non-blank lines of a document. The blocks point at the
+// rules, which must outlive them.
+std::vector<Verdict> line_rule_verdicts(LineRules& rules, Document& doc) {
   rules.run(doc);
   std::vector<Verdict> verdicts;
   for (const Block& block : doc.blocks)
@@ -129,7 +129,7 @@ constexpr Verdict kOpen = Verdict::undecided;
 }  // namespace
 
 TEST_CASE("line rules: a rule with run= decides a run of the lines it matches, never a lone one", "[stages]") {
-  const std::string rules = "keep /^\\d+ g \\p{L}/ run=3\n";
+  LineRules rules("keep /^\\d+ g \\p{L}/ run=3\n");
   Document doc = text_document(
       "Ingredients\n"
       "200 g flour\n"
@@ -151,7 +151,7 @@ TEST_CASE("line rules: a rule with run= decides a run of the lines it matches, n
 }
 
 TEST_CASE("line rules: a run's keep overrules a drop, a run's drop never a keep", "[stages]") {
-  const std::string rules(
+  LineRules rules(
       "drop /^\\d+ g/\n"
       "keep \"Salt\"\n"
       "keep /^\\d+ g \\w/ run=2\n"
@@ -163,14 +163,16 @@ TEST_CASE("line rules: a run's keep overrules a drop, a run's drop never a keep"
 }
 
 TEST_CASE("line rules: runs of two rules may interleave", "[stages]") {
+  LineRules rules("drop /^a\\d$/ run=2\ndrop /^b\\d$/ run=3\n");
   Document doc = text_document("a1\nb1\na2\nb2\nb3\nText.\nMore text.\na3\n");
-  CHECK(line_rule_verdicts("drop /^a\\d$/ run=2\ndrop /^b\\d$/ run=3\n", doc) ==
+  CHECK(line_rule_verdicts(rules, doc) ==
         std::vector{kDrop, kDrop, kDrop, kDrop, kDrop, kOpen, kOpen, kOpen});
 }
 
 TEST_CASE("line rules: a line left out of a run goes to the other rules", "[stages]") {
+  LineRules rules("keep /^\\d+ g/ run=2\ndrop /^\\d+ g salt$/\ndrop \"Menu\"\n");
   Document doc = text_document("1 g salt\nA long line of the article itself.\nMenu\n2 g yeast\n");
-  CHECK(line_rule_verdicts("keep /^\\d+ g/ run=2\ndrop /^\\d+ g salt$/\ndrop \"Menu\"\n", doc) ==
+  CHECK(line_rule_verdicts(rules, doc) ==
         std::vector{kDrop, kOpen, kDrop, kOpen});
   REQUIRE(doc.blocks[0].rule != nullptr);
   CHECK(doc.blocks[0].rule->min_run == 1);
