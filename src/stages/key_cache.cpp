@@ -22,10 +22,10 @@ void KeyCache::build(const Document& doc) {
     const std::string_view text(at, write_phrase_key(block.text, at));
     at += text.size();
     std::string_view subject = trim_space(block.text);
-    // The part before the first other space is copied as it is, not scanned again.
-    if (const std::size_t first = find_other_space(subject); first != std::string_view::npos) {
+    // The part before the first character to change is copied as it is, not scanned again.
+    if (const std::size_t first = find_unplain(subject); first != std::string_view::npos) {
       std::memcpy(subject_at, subject.data(), first);
-      const std::size_t size = first + write_plain_spaces(subject.substr(first), subject_at + first);
+      const std::size_t size = first + write_plain(subject.substr(first), subject_at + first);
       subject = std::string_view(subject_at, size);
       subject_at += size;
     }

@@ -16,6 +16,9 @@
 namespace declutter {
 namespace {
 
+// Invisible, a hint where a word may break: neither regexes nor phrase keys see it.
+constexpr char32_t kSoftHyphen = 0xAD;
+
 using unicode::CodePoint;
 
 // ASCII characters that decorate menu items and list entries, and ASCII white space.
@@ -214,7 +217,9 @@ std::size_t write_phrase_key(std::string_view line, char* const begin) {
       continue;
     }
     const CodePoint cp = unicode::decode(core, i);
-    if (cp.valid && unicode::is_space(cp.value)) {
+    if (cp.value == kSoftHyphen) {
+      // left out
+    } else if (cp.valid && unicode::is_space(cp.value)) {
       pending_space = true;
     } else {
       if (pending_space) *at++ = ' ';
@@ -234,7 +239,8 @@ std::size_t write_phrase_key(std::string_view line, char* const begin) {
 namespace {
 
 // The lead bytes of the white-space characters past ASCII (unicode::is_space): U+00A0 is
-// C2 A0; U+1680 E1 9A 80; U+2000..U+205F E2 80/81 ..; U+3000 E3 80 80; U+FEFF EF BB BF.
+// C2 A0 (and the soft hyphen U+00AD C2 AD); U+1680 E1 9A 80; U+2000..U+205F E2 80/81 ..;
+// U+3000 E3 80 80; U+FEFF EF BB BF.
 constexpr bool may_lead_a_space(unsigned char byte) {
   return byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3 || byte == 0xEF;
 }
@@ -251,21 +257,22 @@ unsigned space_marks(__m128i x) {
 }
 #endif
 
-// Whether the character at `at`, a control character or a possible lead byte, is white space
-// other than the plain space; its length in `length`.
-bool other_space_at(std::string_view text, std::size_t at, std::size_t& length) {
+// Whether the character at `at`, a control character or a possible lead byte, is one the
+// regex subject writes differently (white space other than the plain space, a soft hyphen);
+// its length in `length`.
+bool unplain_at(std::string_view text, std::size_t at, std::size_t& length) {
   const auto c = static_cast<unsigned char>(text[at]);
   length = 1;
   if (c < 0x80) return c != ' ' && is_ascii_space(c);
   if (!may_lead_a_space(c)) return false;
   const CodePoint cp = unicode::decode(text, at);
   length = cp.length;
-  return cp.valid && unicode::is_space(cp.value);
+  return cp.valid && (unicode::is_space(cp.value) || cp.value == kSoftHyphen);
 }
 
 }  // namespace
 
-std::size_t find_other_space(std::string_view text) {
+std::size_t find_unplain(std::string_view text) {
   const std::size_t size = text.size();
 #if defined(__SSE2__)
   // Sixteen bytes at a time; the last ones from a load that ends with the text (or, for a
@@ -291,30 +298,31 @@ std::size_t find_other_space(std::string_view text) {
     }
     const std::size_t at = base + static_cast<std::size_t>(std::countr_zero(marks));
     std::size_t length = 1;
-    if (other_space_at(text, at, length)) return at;
+    if (unplain_at(text, at, length)) return at;
     i = at + length;
   }
 #else
   for (std::size_t i = 0; i < size;) {
     std::size_t length = 1;
-    if (other_space_at(text, i, length)) return i;
+    if (unplain_at(text, i, length)) return i;
     i += length;
   }
 #endif
   return std::string_view::npos;
 }
 
-std::size_t write_plain_spaces(std::string_view text, char* const out) {
+std::size_t write_plain(std::string_view text, char* const out) {
   char* at = out;
   for (std::size_t i = 0; i < text.size();) {
-    const std::size_t space = find_other_space(text.substr(i));
-    const std::size_t plain = space == std::string_view::npos ? text.size() - i : space;
+    const std::size_t unplain = find_unplain(text.substr(i));
+    const std::size_t plain = unplain == std::string_view::npos ? text.size() - i : unplain;
     std::memcpy(at, text.data() + i, plain);
     at += plain;
     i += plain;
     if (i == text.size()) break;
-    *at++ = ' ';
-    i += unicode::decode(text, i).length;
+    const CodePoint cp = unicode::decode(text, i);
+    if (cp.value != kSoftHyphen) *at++ = ' ';
+    i += cp.length;
   }
   return static_cast<std::size_t>(at - out);
 }

@@ -26,7 +26,7 @@ inline std::string_view trim_trailing_space(std::string_view text) {
 }
 
 // The phrase key: white space and decoration (bullets, pipes, dashes, arrows, asterisks)
-// stripped at both ends, inner white space runs made one space, letters lower-cased
+// stripped at both ends, inner white space runs made one space, soft hyphens left out, letters lower-cased
 // (ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic). Writes into `out`, reusing its buffer.
 void phrase_key(std::string_view line, std::string& out);
 // The same, appended to `out`.
@@ -40,12 +40,14 @@ std::size_t write_phrase_key(std::string_view line, char* out);
 // Lower-cases the letters named above, leaving every other byte as it is.
 void append_lowercase(std::string_view text, std::string& out);
 
-// Where the first white-space character other than the plain space is in `text` (a tab,
-// a line break, a no-break or other Unicode space), or npos.
-std::size_t find_other_space(std::string_view text);
-// `text` with every white-space character written as a plain space (a space of several bytes
-// becomes one), into `out`, which has room for text.size() bytes; returns the length.
-std::size_t write_plain_spaces(std::string_view text, char* out);
+// What regexes read of a line: every white-space character a plain space, and no soft
+// hyphen (U+00AD, which German typesetting puts inside words: "News\u00ADlet\u00ADter").
+// Where the first character that differs in it is in `text` (a tab, a line break, a
+// no-break or other Unicode space, a soft hyphen), or npos.
+std::size_t find_unplain(std::string_view text);
+// `text` as regexes read it, into `out`, which has room for text.size() bytes (a space of
+// several bytes becomes one); returns the length.
+std::size_t write_plain(std::string_view text, char* out);
 
 // Words separated by white space.
 std::size_t count_words(std::string_view text);

@@ -37,6 +37,12 @@ TEST_CASE("features: words, characters and stopwords", "[score]") {
   CHECK(f.chars == 33);
 }
 
+TEST_CASE("features: title matching reads through soft hyphens", "[score]") {
+  std::string key;
+  normalise_for_match("Neu\xC2\xAD" "es Team f\xC3\xBCr den Sprin\xC2\xAD" "ter", key);
+  CHECK(key == "neues team f\xC3\xBCr den sprinter");
+}
+
 TEST_CASE("features: sentence and clause punctuation", "[score]") {
   const BlockFeatures prose = measure("It rained. The ferry, late again, left at 3.15 p.m. and arrived (at last).");
   CHECK(prose.ends_sentence);

@@ -21,6 +21,8 @@ TEST_CASE("phrase keys fold case, spacing and decoration", "[text]") {
   CHECK(key.empty());
   phrase_key("bad \xFF byte", key);
   CHECK(key == "bad \xFF byte");
+  phrase_key("News\xC2\xADlet\xC2\xADter abon\xC2\xADnie\xC2\xADren", key);  // soft hyphens
+  CHECK(key == "newsletter abonnieren");
 }
 
 TEST_CASE("trimming handles Unicode spaces", "[text]") {
@@ -30,17 +32,19 @@ TEST_CASE("trimming handles Unicode spaces", "[text]") {
   CHECK(count_words("") == 0);
 }
 
-TEST_CASE("other white space found and made plain, past every fast path", "[text]") {
+TEST_CASE("other white space and soft hyphens found and made plain, past every fast path", "[text]") {
   const auto plain = [](const std::string& text) {
     std::string out(text.size(), '\0');
-    out.resize(write_plain_spaces(text, out.data()));
+    out.resize(write_plain(text, out.data()));
     return out;
   };
-  CHECK(find_other_space("plain words only") == std::string_view::npos);
-  CHECK(find_other_space("") == std::string_view::npos);
+  CHECK(find_unplain("plain words only") == std::string_view::npos);
+  CHECK(find_unplain("") == std::string_view::npos);
   // Quotes, dashes and umlauts share lead bytes with spaces but are none.
-  CHECK(find_other_space("\xE2\x80\x99quoted\xE2\x80\x9D \xE2\x80\x93 gr\xC3\xBC\xC3\x9F \xC2\xA9") == std::string_view::npos);
+  CHECK(find_unplain("\xE2\x80\x99quoted\xE2\x80\x9D \xE2\x80\x93 gr\xC3\xBC\xC3\x9F \xC2\xA9") == std::string_view::npos);
   CHECK(plain("z\xC2\xA0" "cookies") == "z cookies");
+  CHECK(find_unplain("News\xC2\xADletter") == 4);
+  CHECK(plain("Zur News\xC2\xADlet\xC2\xADter-Anmel\xC2\xAD" "dung") == "Zur Newsletter-Anmeldung");
   CHECK(plain("a\tb\nc\r\nd") == "a b c  d");
   CHECK(plain("10\xE2\x80\xAF" "000 \xE2\x80\x89km\xE3\x80\x80x\xEF\xBB\xBFy") == "10 000  km x y");
   // At every offset, so that the sixteen-byte skip, the load ending with the text and the
@@ -50,14 +54,14 @@ TEST_CASE("other white space found and made plain, past every fast path", "[text
       std::string text(size, 'a');
       text[at] = '\n';
       INFO("size " << size << " at " << at);
-      CHECK(find_other_space(text) == at);
+      CHECK(find_unplain(text) == at);
       std::string nbsp = text.substr(0, at) + "\xC2\xA0" + text.substr(at + 1);
-      CHECK(find_other_space(nbsp) == at);
+      CHECK(find_unplain(nbsp) == at);
       CHECK(plain(nbsp) == std::string(at, 'a') + " " + std::string(size - at - 1, 'a'));
     }
-    CHECK(find_other_space(std::string(size, 'a')) == std::string_view::npos);
+    CHECK(find_unplain(std::string(size, 'a')) == std::string_view::npos);
   }
-  CHECK(find_other_space("bad \xFF\xC2 byte") == std::string_view::npos);
+  CHECK(find_unplain("bad \xFF\xC2 byte") == std::string_view::npos);
 }
 
 TEST_CASE("segmentation: LF, CRLF, lone CR, blank runs", "[text]") {
