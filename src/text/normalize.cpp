@@ -218,8 +218,10 @@ std::size_t write_phrase_key(std::string_view line, char* const begin) {
     }
     const CodePoint cp = unicode::decode(core, i);
     if (cp.value == kSoftHyphen) {
-      // left out
-    } else if (cp.valid && unicode::is_space(cp.value)) {
+      i += cp.length;
+      continue;
+    }
+    if (cp.valid && unicode::is_space(cp.value)) {
       pending_space = true;
     } else {
       if (pending_space) *at++ = ' ';
