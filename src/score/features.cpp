@@ -98,12 +98,6 @@ inline CharInfo char_at(std::string_view text, std::size_t pos) {
   return {classify(c.value), unicode::fold_case(c.value), c.length};
 }
 
-// Whether U+00AD, the soft hyphen, stands at `pos`.
-inline bool is_soft_hyphen(std::string_view text, std::size_t pos) {
-  return static_cast<unsigned char>(text[pos]) == 0xC2 && pos + 1 < text.size() &&
-         static_cast<unsigned char>(text[pos + 1]) == 0xAD;
-}
-
 // The repetition key: the hash of a block's folded letter bytes (one multiply per eight
 // letters), never 0, which stands for no letters.
 std::uint64_t letter_key(const char* letters, std::size_t size) {
@@ -408,12 +402,9 @@ void normalise_for_match(std::string_view text, std::string& out) {
       pos += run;
       continue;
     }
-    if (is_soft_hyphen(text, pos)) {
-      pos += 2;
-      continue;
-    }
     const CharInfo c = char_at(text, pos);
     pos += c.length;
+    if (c.folded == unicode::kSoftHyphen) continue;
     if ((c.classes & (kLetter | kDigit)) != 0) {
       if (pending_space && at != begin) *at++ = ' ';
       pending_space = false;

@@ -16,10 +16,8 @@
 namespace declutter {
 namespace {
 
-// Invisible, a hint where a word may break: neither regexes nor phrase keys see it.
-constexpr char32_t kSoftHyphen = 0xAD;
-
 using unicode::CodePoint;
+using unicode::kSoftHyphen;
 
 // ASCII characters that decorate menu items and list entries, and ASCII white space.
 constexpr bool is_ascii_decoration(unsigned char c) {

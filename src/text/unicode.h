@@ -10,6 +10,10 @@
 
 namespace declutter::unicode {
 
+// U+00AD, invisible, marks where a word may break ("News\u00ADlet\u00ADter"): what rules and the
+// title match read leaves it out.
+inline constexpr char32_t kSoftHyphen = 0xAD;
+
 struct CodePoint {
   char32_t value = 0;
   std::uint32_t length = 1;  // bytes consumed
