@@ -79,6 +79,13 @@ struct Document {
     block.rule = rule;
     return true;
   }
+  // Drop a block a keep rule protected: the one exception, dedupe's, for the second copy of
+  // a line a keep rule protected twice.
+  void drop_protected_repeat(Block& block) {
+    block.verdict = Verdict::drop;
+    block.decider = Decider::dedupe;
+    block.rule = nullptr;
+  }
 };
 
 }  // namespace declutter

@@ -22,11 +22,7 @@ void DedupeStage::run(Document& doc, StageScratch& scratch) const {
     if (block.verdict == Verdict::keep) {
       if (!any_protected) seen_protected.reset(doc.blocks.size());
       any_protected = true;
-      if (seen_protected.add(key.hash) > 1) {
-        block.verdict = Verdict::drop;
-        block.decider = Decider::dedupe;
-        block.rule = nullptr;
-      }
+      if (seen_protected.add(key.hash) > 1) doc.drop_protected_repeat(block);
     } else if (repeat) {
       doc.decide(block, Verdict::drop, Decider::dedupe);
     }
