@@ -356,8 +356,8 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
     if (s.keys[i] != 0) s.features[i].repeats = s.key_counts.count(s.keys[i]) - 1;
 
   // The headline: a line that is the page title or its first part ("Headline | Site").
-  // In text mode the title is the first line; it matches itself, so whichever copy of the
-  // headline the earlier stages left (dedupe drops the later one) can be recovered.
+  // In text mode the title is the first line (dedupe drops it when the headline repeats it
+  // further down, and the headline then matches it).
   const bool title_from_first_line = doc.title.empty();
   normalise_for_match(title_from_first_line ? (doc.blocks.empty() ? std::string_view{} : doc.blocks.front().text)
                                             : std::string_view(doc.title),

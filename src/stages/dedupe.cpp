@@ -1,5 +1,8 @@
 #include "stages/dedupe.h"
 
+#include <cstdint>
+#include <optional>
+
 namespace declutter {
 
 void DedupeStage::run(Document& doc, StageScratch& scratch) const {
@@ -9,11 +12,24 @@ void DedupeStage::run(Document& doc, StageScratch& scratch) const {
   HashCounter& seen_protected = scratch.seen_protected_keys;
   seen.reset(doc.blocks.size());
   bool any_protected = false;  // most pages have no protected line: no second reset
+  // A scraped text page opens with its <title>, which the page prints again as the headline
+  // where the article begins. That later copy stays, in place, and the title line goes: kept
+  // first, the title would stand far above an article that follows the site's menus, and
+  // the scorer, which keeps the headline with its article, would drop it with the menus.
+  std::optional<std::uint64_t> title_key;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     Block& block = doc.blocks[i];
     if (block.dropped()) continue;
     const KeyCache::Key& key = scratch.keys.key(doc, i);
     if (key.text.size() < min_chars_) continue;
+    if (i == 0 && doc.format == SourceFormat::text && block.verdict == Verdict::undecided) {
+      title_key = key.hash;
+      continue;
+    }
+    if (title_key == key.hash) {
+      doc.decide(doc.blocks[0], Verdict::drop, Decider::dedupe);
+      title_key.reset();
+    }
     const bool repeat = seen.add(key.hash) > 1;
     // A keep or html-keep rule protects a line from being taken for chrome, not its second
     // copy from dedupe: the repeat of a line such a rule also protected goes (an ingredient

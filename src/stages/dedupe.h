@@ -2,7 +2,9 @@
 // Drops a line that repeats an earlier kept line (a headline printed twice, a caption shown
 // under the photo and again in the gallery). Compares phrase keys, so case and spacing do
 // not hide a repeat; lines shorter than dedupe-min-chars are left alone. A line a keep or
-// html-keep rule protected is dropped only as the repeat of another such line.
+// html-keep rule protected is dropped only as the repeat of another such line. The one
+// first copy that goes instead of its repeat is a text page's first line, its title, when
+// the page prints it again (as the headline above the article).
 #include "stages/stage.h"
 
 namespace declutter {

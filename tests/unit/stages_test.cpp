@@ -216,37 +216,76 @@ TEST_CASE("dedupe drops later repeats of kept lines only", "[stages]") {
   DedupeStage stage(12);
   StageScratch scratch;
   Document doc = text_document(
+      "Example Daily News\n"
       "The Same Headline Twice\n"
       "the same headline   twice\n"
       "Short\nShort\n"
       "A dropped line of text\n"
       "A dropped line of text\n");
-  doc.decide(doc.blocks[4], Verdict::drop, Decider::rule);
+  doc.decide(doc.blocks[5], Verdict::drop, Decider::rule);
   stage.run(doc, scratch);
-  CHECK(kept_lines(doc) == Lines{"The Same Headline Twice", "Short", "Short", "A dropped line of text"});
-  CHECK(doc.blocks[1].decider == Decider::dedupe);
+  CHECK(kept_lines(doc) ==
+        Lines{"Example Daily News", "The Same Headline Twice", "Short", "Short", "A dropped line of text"});
+  CHECK(doc.blocks[2].decider == Decider::dedupe);
+}
+
+TEST_CASE("dedupe drops a text page's title line, not the headline that repeats it", "[stages]") {
+  DedupeStage stage(12);
+  StageScratch scratch;
+  SECTION("the first later copy stays, in place, and any further copy goes") {
+    Document doc = text_document(
+        "Harbour Ferry Returns After Repairs\n"
+        "Home\nNews\nLocal\n"
+        "Harbour Ferry Returns After Repairs\n"
+        "The ferry left the dry dock on Monday.\n"
+        "HARBOUR FERRY RETURNS AFTER REPAIRS\n");
+    stage.run(doc, scratch);
+    CHECK(doc.blocks[0].decider == Decider::dedupe);
+    CHECK(doc.blocks[4].verdict == Verdict::undecided);
+    CHECK(doc.blocks[6].decider == Decider::dedupe);
+  }
+  SECTION("a title the page never repeats stays") {
+    Document doc = text_document("Harbour Ferry Returns After Repairs\nThe ferry left the dry dock on Monday.\n");
+    stage.run(doc, scratch);
+    CHECK(kept_lines(doc) == Lines{"Harbour Ferry Returns After Repairs", "The ferry left the dry dock on Monday."});
+  }
+  SECTION("a title a keep rule protects keeps its place") {
+    Document doc = text_document("Harbour Ferry Returns After Repairs\nHarbour Ferry Returns After Repairs\n");
+    doc.decide(doc.blocks[0], Verdict::keep, Decider::rule);
+    stage.run(doc, scratch);
+    CHECK(doc.blocks[0].verdict == Verdict::keep);
+    CHECK(doc.blocks[1].decider == Decider::dedupe);
+  }
+  SECTION("HTML blocks: the first copy stays") {
+    Document doc = text_document("Harbour Ferry Returns After Repairs\nHarbour Ferry Returns After Repairs\n");
+    doc.format = SourceFormat::html;
+    stage.run(doc, scratch);
+    CHECK(doc.blocks[0].verdict == Verdict::undecided);
+    CHECK(doc.blocks[1].decider == Decider::dedupe);
+  }
 }
 
 TEST_CASE("dedupe drops a repeat a keep rule protects only when a keep rule protected the first copy too", "[stages]") {
   DedupeStage stage(12);
   StageScratch scratch;
   Document doc = text_document(
+      "Slow-Cooked Lamb Shoulder\n"
       "2 tablespoons of olive oil\n"
       "2 tablespoons of olive oil\n"
       "2 tablespoons of olive oil\n"
       "250 g of minced lamb, browned\n"
       "250 g of minced lamb, browned\n");
-  doc.decide(doc.blocks[1], Verdict::keep, Decider::rule);  // the first copy is left to the scorer
-  doc.decide(doc.blocks[2], Verdict::keep, Decider::rule);
+  doc.decide(doc.blocks[2], Verdict::keep, Decider::rule);  // the first copy is left to the scorer
   doc.decide(doc.blocks[3], Verdict::keep, Decider::rule);
   doc.decide(doc.blocks[4], Verdict::keep, Decider::rule);
+  doc.decide(doc.blocks[5], Verdict::keep, Decider::rule);
   stage.run(doc, scratch);
-  CHECK(doc.blocks[0].verdict == Verdict::undecided);
-  CHECK(doc.blocks[1].verdict == Verdict::keep);
-  CHECK(doc.blocks[2].verdict == Verdict::drop);
-  CHECK(doc.blocks[2].decider == Decider::dedupe);
-  CHECK(doc.blocks[3].verdict == Verdict::keep);
-  CHECK(doc.blocks[4].verdict == Verdict::drop);
+  CHECK(doc.blocks[1].verdict == Verdict::undecided);
+  CHECK(doc.blocks[2].verdict == Verdict::keep);
+  CHECK(doc.blocks[3].verdict == Verdict::drop);
+  CHECK(doc.blocks[3].decider == Decider::dedupe);
+  CHECK(doc.blocks[4].verdict == Verdict::keep);
+  CHECK(doc.blocks[5].verdict == Verdict::drop);
 }
 
 TEST_CASE("edge trim drops short non-sentence runs at both ends", "[stages]") {
