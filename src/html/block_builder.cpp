@@ -118,26 +118,6 @@ std::string title_text(xmlDoc* tree) {
   return out;
 }
 
-std::string_view strip_site_name(std::string_view title) {
-  static constexpr std::array<std::string_view, 8> kSeparators{" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
-                                                               " \xC2\xB7 ", " :: ", " \xC2\xBB ", " \xC2\xAB "};
-  for (std::string_view separator : kSeparators) {
-    const std::size_t last = title.rfind(separator);
-    if (last != std::string_view::npos) {
-      const std::string_view before = title.substr(0, last);
-      const std::string_view after = title.substr(last + separator.size());
-      if (after.size() * 2 <= before.size()) return before;
-    }
-    const std::size_t first = title.find(separator);
-    if (first != std::string_view::npos) {
-      const std::string_view before = title.substr(0, first);
-      const std::string_view after = title.substr(first + separator.size());
-      if (before.size() * 2 <= after.size()) return after;
-    }
-  }
-  return title;
-}
-
 void BlockBuilder::build(xmlDoc* tree, const DomMarks& marks, Document& doc) {
   doc_ = &doc;
   arena_ = &doc.arena;

@@ -18,6 +18,7 @@
 
 #include "core/document.h"
 #include "html/dom_rules.h"
+#include "text/page_title.h"
 #include "html/name_cache.h"
 
 namespace declutter {
@@ -72,9 +73,5 @@ class BlockBuilder {
 
 // White-space-collapsed text of the document's <title>.
 std::string title_text(xmlDoc* tree);
-
-// "Headline | Example News" -> "Headline": strips a site name joined by | - – — · :: » «
-// when it is the clearly shorter side.
-std::string_view strip_site_name(std::string_view title);
 
 }  // namespace declutter

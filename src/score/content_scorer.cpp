@@ -11,6 +11,7 @@
 #include "score/article_element.h"
 #include "score/features.h"
 #include "rules/rule.h"
+#include "text/page_title.h"
 
 namespace declutter::score {
 namespace {
@@ -47,6 +48,7 @@ struct ScoreScratch {
   std::string title;
   TitleFilter title_filter;
   std::string candidate;
+  std::string title_side;  // one side of the <title>, normalised
   std::vector<std::uint64_t> run_topic;      // a run's distinct topic words, sorted
   HashCounter article_words;                 // the article's topic words read so far
   std::size_t article_read = 0;              // the article's first block not read yet
@@ -518,9 +520,18 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
   const std::size_t headline_from = first_content > params_.headline_reach ? first_content - params_.headline_reach : 0;
   // HTML: the block builder moves the page's headline (its main <h1>, else the <title>) in
   // front of the page. The page has an article, so that headline is its own.
-  const bool headline_in_front = begin == 0 && n > 0 && blocks[0].kind == BlockKind::title &&
-                                 blocks[0].verdict != Verdict::drop &&
-                                 s.features[0].link_density <= params_.max_link_density;
+  // A headline that is link text (a blog's permalink on its title) is the headline still when
+  // the <title> names it as its headline, not as the site name (a logo <h1>).
+  const auto title_names_it = [&] {
+    normalise_for_match(blocks[0].text, s.candidate);
+    return !s.candidate.empty() && title_names_headline(doc.title, blocks[0].text, [&](std::string_view side, std::string_view) {
+             normalise_for_match(side, s.title_side);
+             return s.title_side == s.candidate;
+           });
+  };
+  const bool headline_in_front =
+      begin == 0 && n > 0 && blocks[0].kind == BlockKind::title && blocks[0].verdict != Verdict::drop &&
+      (s.features[0].link_density <= params_.max_link_density || title_names_it());
   if (headline_in_front) s.content[0] = true;
   // The article's header: its headline (the line matching the title, or else the nearest
   // line above the article long enough to be one and no sentence, past a standfirst) and
@@ -575,7 +586,9 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
     Block& block = blocks[i];
     if (s.classes[i] == BlockClass::empty) continue;
     bool keep = s.content[i];
-    if (s.classes[i] == BlockClass::bad && s.features[i].link_density > params_.max_link_density) keep = false;
+    const bool the_headline = i == 0 && headline_in_front;
+    if (s.classes[i] == BlockClass::bad && s.features[i].link_density > params_.max_link_density && !the_headline)
+      keep = false;
     // The score says which side of the threshold the block's own evidence fell on, and by
     // how much; the verdict adds the context (its run, the headline).
     block.score = s.prose[i] - params_.threshold;

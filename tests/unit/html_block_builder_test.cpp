@@ -92,10 +92,23 @@ TEST_CASE("the main h1 becomes the title block, else the <title> without the sit
   CHECK(without_h1.texts() == Texts{"A Long Headline About Rain", "Body"});
   CHECK(strip_site_name("Headline: a study of rain") == "Headline: a study of rain");
   CHECK(strip_site_name("Short - Much longer site name here") == "Much longer site name here");
+  CHECK(strip_site_name("Rain Again \xE2\x80\xA2 Daily") == "Rain Again");
 
   Built dropped_h1("<title>Fallback title</title><body><header><h1>Site</h1><nav>x</nav></header><p>Body</p></body>",
                    "html-drop header\n");
   CHECK(dropped_h1.texts(true) == Texts{"Fallback title", "Body"});
+}
+
+TEST_CASE("page title: which side of the <title> names the headline", "[html]") {
+  const auto same = [](std::string_view a, std::string_view b) { return a == b; };
+  CHECK(title_names_headline("Rain Again All Week | Daily Example", "Rain Again All Week", same));
+  CHECK(title_names_headline("Rain Again All Week - Daily - Weather", "Rain Again All Week", same));
+  CHECK_FALSE(title_names_headline("Daily - Rain All Week Long", "Rain All Week Long", same));
+  CHECK_FALSE(title_names_headline("Rain Again | Daily Example", "Rain Again", same));
+  CHECK(title_names_headline("Rain Again |", "Rain Again", same));
+  CHECK_FALSE(title_names_headline("Rain | Daily Example", "Daily Example", same));
+  CHECK_FALSE(title_names_headline("Daily Example \xC2\xBB Blog \xC2\xBB Rain Again", "Daily Example", same));
+  CHECK_FALSE(title_names_headline("Rain Again", "Rain Again", same));
 }
 
 TEST_CASE("DOM rules mark blocks without erasing them", "[html]") {

@@ -222,6 +222,35 @@ TEST_CASE("scorer: HTML's headline, moved in front of the page, is kept with the
                           kPara3 + "\n");
 }
 
+TEST_CASE("scorer: HTML's headline that links to its own page is kept when the <title> names it", "[score]") {
+  const auto page_with_linked_h1 = [](const std::string& h1, const std::string& title) {
+    std::vector<std::string> lines = {h1};
+    for (const std::string& item : menu()) lines.push_back(item);
+    lines.insert(lines.end(), {kPara1, kPara2, kPara3, "Contact", "Imprint"});
+    Page page(lines);
+    page.doc.format = SourceFormat::html;
+    page.doc.title = title;
+    page.doc.blocks[0].kind = BlockKind::title;
+    page.doc.blocks[0].tag = "h1";
+    for (std::size_t i = 0; i < 11; ++i) page.doc.blocks[i].link_chars = static_cast<std::uint32_t>(lines[i].size());
+    return page;
+  };
+  const std::string article = kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n";
+  const std::string headline = "Harbour town votes to restore its old ferry line";
+  SECTION("a blog's permalink on its headline") {
+    auto page = page_with_linked_h1(headline, headline + " | Kettleby Weekly");
+    CHECK(page.run() == headline + "\n" + article);
+  }
+  SECTION("a headline with no site name after the separator") {
+    auto page = page_with_linked_h1(headline, headline + " |");
+    CHECK(page.run() == headline + "\n" + article);
+  }
+  SECTION("a logo <h1>, the <title>'s site name, stays link text") {
+    auto page = page_with_linked_h1("Kettleby Weekly", "Kettleby Weekly \xC2\xBB Archive \xC2\xBB " + headline);
+    CHECK(page.run() == article);
+  }
+}
+
 TEST_CASE("scorer: HTML blocks in the article's own container between its paragraphs stay", "[score]") {
   const std::string sizes = "SIZES | 40x12 CM | 30x8 CM | 20x5 CM | 250 G | 99 EUR | 12 KG | 2024";
   std::vector<std::string> lines = menu();

@@ -1,0 +1,35 @@
+#pragma once
+// What a page's <title> says of its headline.
+#include <array>
+#include <string_view>
+
+namespace declutter {
+
+// The separators a <title> joins its headline and the site name with: | - – — · :: » « •
+inline constexpr std::array<std::string_view, 9> kTitleSeparators{
+    " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xB7 ", " :: ", " \xC2\xBB ", " \xC2\xAB ", " \xE2\x80\xA2 "};
+
+// "Headline | Example News" -> "Headline": strips a site name joined by a separator when it
+// is the clearly shorter side (at most half the other).
+std::string_view strip_site_name(std::string_view title);
+
+// Whether `title` names `text` as its headline: `text` leads, and what follows its separator
+// (the site name) is no longer than it: "Headline | Example News", "Headline |". Weaker
+// evidence than strip_site_name's, for a text the page shows anyway (its <h1>). Only the
+// leading side: a site name trails in most titles, so a logo <h1> ("Example News") matches
+// the trailing side of a short title ("Rain | Example News"). `same(a, b)` compares with the
+// caller's normalisation.
+template <class Same>
+bool title_names_headline(std::string_view title, std::string_view text, Same same) {
+  for (std::string_view separator : kTitleSeparators) {
+    const std::string_view dangling = separator.substr(0, separator.size() - 1);  // "Headline |"
+    if (title.size() > dangling.size() && title.substr(title.size() - dangling.size()) == dangling &&
+        same(title.substr(0, title.size() - dangling.size()), text))
+      return true;
+    for (std::size_t at = title.find(separator); at != std::string_view::npos; at = title.find(separator, at + 1))
+      if (title.size() - at - separator.size() <= at && same(title.substr(0, at), text)) return true;
+  }
+  return false;
+}
+
+}  // namespace declutter
