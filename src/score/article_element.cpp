@@ -3,24 +3,34 @@
 namespace declutter::score {
 
 std::uint32_t article_element(std::span<const DomNode> nodes, std::span<const Block> blocks,
-                              std::span<const float> mass, float min_share, std::vector<float>& subtree) {
+                              std::span<const float> mass, float min_share, std::vector<float>& subtree,
+                              std::vector<std::uint32_t>& subtree_blocks) {
   subtree.assign(nodes.size(), 0.0F);
+  subtree_blocks.assign(nodes.size(), 0);
   float total = 0;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     if (mass[i] <= 0 || blocks[i].node >= nodes.size()) continue;
     subtree[blocks[i].node] += mass[i];
+    ++subtree_blocks[blocks[i].node];
     total += mass[i];
   }
   if (total <= 0) return Block::kNoNode;
   // Nodes are in document order, a parent before its children: one backward pass sums
   // every subtree.
   for (std::size_t k = nodes.size(); k-- > 0;)
-    if (nodes[k].parent < k) subtree[nodes[k].parent] += subtree[k];
+    if (nodes[k].parent < k) {
+      subtree[nodes[k].parent] += subtree[k];
+      subtree_blocks[nodes[k].parent] += subtree_blocks[k];
+    }
   std::uint32_t best = Block::kNoNode;
-  for (std::size_t k = 0; k < nodes.size(); ++k)
-    if (subtree[k] >= min_share * total && (best == Block::kNoNode || nodes[k].depth >= nodes[best].depth))
-      best = static_cast<std::uint32_t>(k);
-  return best;
+  std::uint32_t best_container = Block::kNoNode;
+  for (std::size_t k = 0; k < nodes.size(); ++k) {
+    if (subtree[k] < min_share * total) continue;
+    if (best == Block::kNoNode || nodes[k].depth >= nodes[best].depth) best = static_cast<std::uint32_t>(k);
+    if (subtree_blocks[k] >= 2 && (best_container == Block::kNoNode || nodes[k].depth >= nodes[best_container].depth))
+      best_container = static_cast<std::uint32_t>(k);
+  }
+  return best_container != Block::kNoNode ? best_container : best;
 }
 
 }  // namespace declutter::score

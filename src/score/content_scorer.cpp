@@ -45,6 +45,7 @@ struct ScoreScratch {
   };
   std::unordered_map<const Rule*, RuleProse> rule_words;
   std::vector<float> subtree_mass;
+  std::vector<std::uint32_t> subtree_blocks;
   std::string title;
   TitleFilter title_filter;
   std::string candidate;
@@ -179,7 +180,7 @@ void join_article_element(std::span<const DomNode> nodes, std::span<const Block>
   for (std::size_t i = 0; i < n; ++i)
     if (s.content[i] && s.classes[i] == BlockClass::good && blocks[i].verdict != Verdict::drop)
       s.article_mass[i] = static_cast<float>(s.features[i].words);
-  const std::uint32_t article = article_element(nodes, blocks, s.article_mass, params.article_share, s.subtree_mass);
+  const std::uint32_t article = article_element(nodes, blocks, s.article_mass, params.article_share, s.subtree_mass, s.subtree_blocks);
   if (article == Block::kNoNode) return;
   const auto inside = [&](std::size_t i) { return inside_element(nodes, article, blocks[i].node); };
   std::size_t first = n;

@@ -336,10 +336,19 @@ TEST_CASE("article element: the deepest element holding the given share of the p
   std::vector<Block> blocks(4);
   for (std::uint32_t i = 0; i < 4; ++i) blocks[i].node = i;
   std::vector<float> subtree;
+  std::vector<std::uint32_t> subtree_blocks;
   const std::vector<float> mass = {0, 10, 80, 10};
-  CHECK(article_element(nodes, blocks, mass, 0.7F, subtree) == 2);  // 90 of 100 words under node 2
-  CHECK(article_element(nodes, blocks, mass, 0.95F, subtree) == 1);
-  CHECK(article_element(nodes, blocks, std::vector<float>(4, 0.0F), 0.7F, subtree) == Block::kNoNode);
+  CHECK(article_element(nodes, blocks, mass, 0.7F, subtree, subtree_blocks) == 2);  // 90 of 100 words under node 2
+  CHECK(article_element(nodes, blocks, mass, 0.95F, subtree, subtree_blocks) == 1);
+  CHECK(article_element(nodes, blocks, std::vector<float>(4, 0.0F), 0.7F, subtree, subtree_blocks) == Block::kNoNode);
+
+  // A body of one long paragraph and a short one: the paragraph alone holds the share, but
+  // the article is their container. A page of one paragraph has only that paragraph.
+  const std::vector<DomNode> body = {{Block::kNoNode, 3, 1}, {0, 2, 2}, {0, 3, 2}};
+  std::vector<Block> paragraphs(3);
+  for (std::uint32_t i = 0; i < 3; ++i) paragraphs[i].node = i;
+  CHECK(article_element(body, paragraphs, std::vector<float>{0, 85, 15}, 0.7F, subtree, subtree_blocks) == 0);
+  CHECK(article_element(body, paragraphs, std::vector<float>{0, 85, 0}, 0.7F, subtree, subtree_blocks) == 1);
   CHECK(inside_element(nodes, 2, 3));
   CHECK_FALSE(inside_element(nodes, 3, 2));
   CHECK_FALSE(inside_element(nodes, Block::kNoNode, 2));
