@@ -167,6 +167,27 @@ void join_article_container(std::span<const Block> blocks, const ScoreParams& pa
   fill_article(blocks, params, s, first, last, [&](std::size_t i) { return container_key(blocks[i]) == article_key; });
 }
 
+// HTML: the element holding the good prose labelled content among blocks [begin, end)
+// (article_element, at score-article-share), its words left in s.article_mass; Block::kNoNode
+// without a DOM.
+std::uint32_t element_holding(std::span<const DomNode> nodes, std::span<const Block> blocks, std::size_t begin,
+                              std::size_t end, const ScoreParams& params, ScoreScratch& s) {
+  if (nodes.empty() || params.article_share <= 0) return Block::kNoNode;
+  s.article_mass.assign(blocks.size(), 0.0F);
+  for (std::size_t i = begin; i < end; ++i)
+    if (s.content[i] && s.classes[i] == BlockClass::good && blocks[i].verdict != Verdict::drop)
+      s.article_mass[i] = static_cast<float>(s.features[i].words);
+  return article_element(nodes, blocks, s.article_mass, params.article_share, s.subtree_mass, s.subtree_blocks);
+}
+
+// Whether the good prose of `run` lies inside `element`.
+bool prose_inside(std::span<const DomNode> nodes, std::uint32_t element, std::span<const Block> blocks,
+                  const ContentRun& run, const ScoreScratch& s) {
+  for (std::size_t i = run.begin; i < run.end; ++i)
+    if (s.classes[i] == BlockClass::good && !inside_element(nodes, element, blocks[i].node)) return false;
+  return true;
+}
+
 // HTML: the element holding the article, by its share of the good prose labelled content
 // (score-article-share). Its blocks between its first and last paragraph are part of the
 // article whatever their length (a table, a recipe's list, a one-line answer); a run of
@@ -175,12 +196,7 @@ void join_article_container(std::span<const Block> blocks, const ScoreParams& pa
 void join_article_element(std::span<const DomNode> nodes, std::span<const Block> blocks, const ScoreParams& params,
                           ScoreScratch& s) {
   const std::size_t n = blocks.size();
-  if (nodes.empty() || params.article_share <= 0) return;
-  s.article_mass.assign(n, 0.0F);
-  for (std::size_t i = 0; i < n; ++i)
-    if (s.content[i] && s.classes[i] == BlockClass::good && blocks[i].verdict != Verdict::drop)
-      s.article_mass[i] = static_cast<float>(s.features[i].words);
-  const std::uint32_t article = article_element(nodes, blocks, s.article_mass, params.article_share, s.subtree_mass, s.subtree_blocks);
+  const std::uint32_t article = element_holding(nodes, blocks, 0, n, params, s);
   if (article == Block::kNoNode) return;
   const auto inside = [&](std::size_t i) { return inside_element(nodes, article, blocks[i].node); };
   std::size_t first = n;
@@ -458,6 +474,7 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
                                                   [](const ContentRun& x, const ContentRun& y) { return x.mass < y.mass; });
     s.article_words.reset(256);
     s.article_read = main_run.begin;
+    const std::uint32_t main_element = element_holding(doc.nodes, blocks, main_run.begin, main_run.end, params_, s);
     for (const ContentRun& run : s.runs) {
       // Blocks between this run and the article, those a rule dropped at a lesser weight: a
       // table of contents or an advert box the rules removed moves a lead away less than
@@ -475,6 +492,11 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
       // what the article speaks of; a teaser, a notice or a site's blurb above it does not.
       if (!keep_run && run.mass > 0 && run.end <= main_run.begin && params_.lead_topic_share > 0)
         keep_run = on_article_topic(blocks, run, main_run, *stopwords_, params_, s);
+      // HTML: a run above the article whose prose lies inside the element that holds the
+      // article's prose is its lead or introduction, however short beside the body (a wiki's
+      // introduction above long tables).
+      if (!keep_run && run.mass > 0 && run.end <= main_run.begin && main_element != Block::kNoNode)
+        keep_run = prose_inside(doc.nodes, main_element, blocks, run, s);
       for (std::size_t k = run.begin; k < run.end; ++k) s.content[k] = keep_run;
       if (keep_run) first_content = std::min(first_content, run.begin);
     }

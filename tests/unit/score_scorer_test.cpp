@@ -382,6 +382,30 @@ TEST_CASE("scorer: a lead paragraph stays when what parts it from the article wa
   CHECK(page.run() == expected);
 }
 
+TEST_CASE("scorer: HTML's introduction above long tables stays when it lies in the article's element", "[score]") {
+  const std::string intro =
+      "The lighthouse keeper's cottage on the northern cliff was restored by volunteers over several summers, using "
+      "stone from a collapsed barn.";
+  const auto page_with_intro_in = [&](std::uint32_t intro_node) {
+    std::vector<std::string> lines = menu();
+    lines.push_back(intro);
+    for (int i = 0; i < 12; ++i) lines.push_back("Timetable row " + std::to_string(i));
+    for (int i = 0; i < 4; ++i) lines.insert(lines.end(), {kPara1 + " " + kPara2, kPara3 + " " + kPara1});
+    lines.insert(lines.end(), {"Contact", "Imprint"});
+    auto page = std::make_unique<Page>(lines);
+    page->doc.format = SourceFormat::html;
+    page->doc.nodes = {{Block::kNoNode, 3, 1}, {0, 2, 2}, {0, 3, 2}};  // the page: a menu box, the article
+    for (std::size_t i = 0; i < lines.size(); ++i) page->doc.blocks[i].node = i < 10 || i >= lines.size() - 2 ? 1 : 2;
+    page->doc.blocks[10].node = intro_node;
+    return page;
+  };
+  const std::string kept_in_article = page_with_intro_in(2)->run();
+  CHECK(kept_in_article.substr(0, intro.size()) == intro);
+  CHECK(kept_in_article.find("Timetable row 11\n" + kPara1) != std::string::npos);
+  // The same paragraph in the menu's box is a blurb beside the article, far from its prose.
+  CHECK(page_with_intro_in(1)->run().substr(0, kPara1.size()) == kPara1);
+}
+
 TEST_CASE("scorer: menu entries the rules dropped still part a teaser from the article", "[score]") {
   const std::string teaser =
       "Gardeners in the valley report an early spring, with apple blossom two weeks ahead of the usual date and "
