@@ -14,6 +14,7 @@ using T = SettingSpec::Type;
 constexpr std::array kSpecs{
     SettingSpec{"dedupe", "on", "drop exact repeats of an earlier line (repeated headline, caption)", T::boolean},
     SettingSpec{"dedupe-min-chars", "20", "lines shorter than this are never treated as repeats", T::count},
+    SettingSpec{"dedupe-title-max-chars", "160", "a text page's first line longer than this is no title", T::count},
     SettingSpec{"edge-trim", "on", "drop runs of short non-sentence lines at the start and end of a document", T::boolean},
     SettingSpec{"edge-trim-max-words", "3", "the longest line, in words, that edge trimming may drop", T::count},
     SettingSpec{"edge-trim-max-chars", "40",

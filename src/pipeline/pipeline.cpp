@@ -60,7 +60,8 @@ std::unique_ptr<Pipeline> Pipeline::build(const RuleCatalog& catalog, const Rule
     auto& stages = pipeline->stages_by_format_[format_index(format)];
     stages.push_back(line_rules);
     stages.push_back(section_cuts);
-    if (settings.flag("dedupe")) stages.push_back(std::make_shared<DedupeStage>(settings.count("dedupe-min-chars")));
+    if (settings.flag("dedupe")) stages.push_back(std::make_shared<DedupeStage>(settings.count("dedupe-min-chars"),
+                                                                              settings.count("dedupe-title-max-chars")));
     if (settings.flag("edge-trim"))
       stages.push_back(
           std::make_shared<EdgeTrimStage>(settings.count("edge-trim-max-words"), settings.count("edge-trim-max-chars")));

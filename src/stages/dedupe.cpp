@@ -22,7 +22,8 @@ void DedupeStage::run(Document& doc, StageScratch& scratch) const {
     if (block.dropped()) continue;
     const KeyCache::Key& key = scratch.keys.key(doc, i);
     if (key.text.size() < min_chars_) continue;
-    if (i == 0 && doc.format == SourceFormat::text && block.verdict == Verdict::undecided) {
+    if (i == 0 && doc.format == SourceFormat::text && block.verdict == Verdict::undecided &&
+        key.text.size() <= title_max_chars_) {
       title_key = key.hash;
       continue;
     }

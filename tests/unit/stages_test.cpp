@@ -213,7 +213,7 @@ TEST_CASE("section cuts: to the end, to the next blank line, and before a marker
 }
 
 TEST_CASE("dedupe drops later repeats of kept lines only", "[stages]") {
-  DedupeStage stage(12);
+  DedupeStage stage(12, 160);
   StageScratch scratch;
   Document doc = text_document(
       "Example Daily News\n"
@@ -230,7 +230,7 @@ TEST_CASE("dedupe drops later repeats of kept lines only", "[stages]") {
 }
 
 TEST_CASE("dedupe drops a text page's title line, not the headline that repeats it", "[stages]") {
-  DedupeStage stage(12);
+  DedupeStage stage(12, 160);
   StageScratch scratch;
   SECTION("the first later copy stays, in place, and any further copy goes") {
     Document doc = text_document(
@@ -249,6 +249,14 @@ TEST_CASE("dedupe drops a text page's title line, not the headline that repeats 
     stage.run(doc, scratch);
     CHECK(kept_lines(doc) == Lines{"Harbour Ferry Returns After Repairs", "The ferry left the dry dock on Monday."});
   }
+  SECTION("a first line longer than a title is the article's first paragraph: its quote goes") {
+    const std::string paragraph =
+        "The harbour ferry carried its first passengers of the season on Monday morning, after three months in the "
+        "dry dock at the boatyard on the east quay, where engineers replaced both of its engines.";
+    Document doc = text_document(paragraph + "\nEngineers replaced both engines.\n" + paragraph + "\n");
+    stage.run(doc, scratch);
+    CHECK(kept_lines(doc) == Lines{paragraph, "Engineers replaced both engines."});
+  }
   SECTION("a title a keep rule protects keeps its place") {
     Document doc = text_document("Harbour Ferry Returns After Repairs\nHarbour Ferry Returns After Repairs\n");
     doc.decide(doc.blocks[0], Verdict::keep, Decider::rule);
@@ -266,7 +274,7 @@ TEST_CASE("dedupe drops a text page's title line, not the headline that repeats 
 }
 
 TEST_CASE("dedupe drops a repeat a keep rule protects only when a keep rule protected the first copy too", "[stages]") {
-  DedupeStage stage(12);
+  DedupeStage stage(12, 160);
   StageScratch scratch;
   Document doc = text_document(
       "Slow-Cooked Lamb Shoulder\n"
