@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "html/dom_walk.h"
+#include "text/page_title.h"
 
 namespace declutter {
 namespace {

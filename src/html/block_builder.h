@@ -18,7 +18,6 @@
 
 #include "core/document.h"
 #include "html/dom_rules.h"
-#include "text/page_title.h"
 #include "html/name_cache.h"
 
 namespace declutter {

@@ -49,7 +49,7 @@ struct ScoreScratch {
   std::string title;
   TitleFilter title_filter;
   std::string candidate;
-  std::string title_side;  // one side of the <title>, normalised
+  std::string title_part;  // a part of the <title>, normalised
   std::vector<std::uint64_t> run_topic;      // a run's distinct topic words, sorted
   HashCounter article_words;                 // the article's topic words read so far
   std::size_t article_read = 0;              // the article's first block not read yet
@@ -544,12 +544,12 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
   // HTML: the block builder moves the page's headline (its main <h1>, else the <title>) in
   // front of the page. The page has an article, so that headline is its own.
   // A headline that is link text (a blog's permalink on its title) is the headline still when
-  // the <title> names it as its headline, not as the site name (a logo <h1>).
+  // the <title> opens with it, not when it is the site name there (a logo <h1>).
   const auto title_names_it = [&] {
     normalise_for_match(blocks[0].text, s.candidate);
-    return !s.candidate.empty() && title_names_headline(doc.title, blocks[0].text, [&](std::string_view side, std::string_view) {
-             normalise_for_match(side, s.title_side);
-             return s.title_side == s.candidate;
+    return !s.candidate.empty() && title_opens_with(doc.title, [&](std::string_view part) {
+             normalise_for_match(part, s.title_part);
+             return s.title_part == s.candidate;
            });
   };
   const bool headline_in_front =

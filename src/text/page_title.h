@@ -13,21 +13,21 @@ inline constexpr std::array<std::string_view, 9> kTitleSeparators{
 // is the clearly shorter side (at most half the other).
 std::string_view strip_site_name(std::string_view title);
 
-// Whether `title` names `text` as its headline: `text` leads, and what follows its separator
-// (the site name) is no longer than it: "Headline | Example News", "Headline |". Weaker
-// evidence than strip_site_name's, for a text the page shows anyway (its <h1>). Only the
-// leading side: a site name trails in most titles, so a logo <h1> ("Example News") matches
-// the trailing side of a short title ("Rain | Example News"). `same(a, b)` compares with the
-// caller's normalisation.
-template <class Same>
-bool title_names_headline(std::string_view title, std::string_view text, Same same) {
+// Whether `title` opens with its headline, as `is_headline(part)` judges a part of it (the
+// caller's comparison), followed by a separator and a site name no longer than the headline:
+// "Headline | Example News", or "Headline |" with no site name. Weaker evidence than
+// strip_site_name's, for a text the page shows anyway (its <h1>). Only the leading side: a
+// site name trails in most titles, so a logo <h1> ("Example News") would match the trailing
+// side of a short title ("Rain | Example News").
+template <class IsHeadline>
+bool title_opens_with(std::string_view title, IsHeadline is_headline) {
   for (std::string_view separator : kTitleSeparators) {
     const std::string_view dangling = separator.substr(0, separator.size() - 1);  // "Headline |"
     if (title.size() > dangling.size() && title.substr(title.size() - dangling.size()) == dangling &&
-        same(title.substr(0, title.size() - dangling.size()), text))
+        is_headline(title.substr(0, title.size() - dangling.size())))
       return true;
     for (std::size_t at = title.find(separator); at != std::string_view::npos; at = title.find(separator, at + 1))
-      if (title.size() - at - separator.size() <= at && same(title.substr(0, at), text)) return true;
+      if (title.size() - at - separator.size() <= at && is_headline(title.substr(0, at))) return true;
   }
   return false;
 }

@@ -2,6 +2,7 @@
 
 #include "html/html_front_end.h"
 #include "test_support.h"
+#include "text/page_title.h"
 
 using namespace declutter;
 
@@ -97,18 +98,6 @@ TEST_CASE("the main h1 becomes the title block, else the <title> without the sit
   Built dropped_h1("<title>Fallback title</title><body><header><h1>Site</h1><nav>x</nav></header><p>Body</p></body>",
                    "html-drop header\n");
   CHECK(dropped_h1.texts(true) == Texts{"Fallback title", "Body"});
-}
-
-TEST_CASE("page title: which side of the <title> names the headline", "[html]") {
-  const auto same = [](std::string_view a, std::string_view b) { return a == b; };
-  CHECK(title_names_headline("Rain Again All Week | Daily Example", "Rain Again All Week", same));
-  CHECK(title_names_headline("Rain Again All Week - Daily - Weather", "Rain Again All Week", same));
-  CHECK_FALSE(title_names_headline("Daily - Rain All Week Long", "Rain All Week Long", same));
-  CHECK_FALSE(title_names_headline("Rain Again | Daily Example", "Rain Again", same));
-  CHECK(title_names_headline("Rain Again |", "Rain Again", same));
-  CHECK_FALSE(title_names_headline("Rain | Daily Example", "Daily Example", same));
-  CHECK_FALSE(title_names_headline("Daily Example \xC2\xBB Blog \xC2\xBB Rain Again", "Daily Example", same));
-  CHECK_FALSE(title_names_headline("Rain Again", "Rain Again", same));
 }
 
 TEST_CASE("DOM rules mark blocks without erasing them", "[html]") {

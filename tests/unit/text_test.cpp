@@ -3,6 +3,7 @@
 #include "emit/text_emitter.h"
 #include "test_support.h"
 #include "text/normalize.h"
+#include "text/page_title.h"
 
 using namespace declutter;
 using namespace declutter::testing;
@@ -94,4 +95,18 @@ TEST_CASE("emitter applies the output convention", "[text]") {
   dropped_between.decide(dropped_between.blocks[1], Verdict::drop, Decider::rule);
   emit_text(dropped_between, out);
   CHECK(out == "A\nC\n");
+}
+
+TEST_CASE("page title: whether the <title> opens with a headline", "[text]") {
+  const auto opens_with = [](std::string_view title, std::string_view headline) {
+    return title_opens_with(title, [&](std::string_view part) { return part == headline; });
+  };
+  CHECK(opens_with("Rain Again All Week | Daily Example", "Rain Again All Week"));
+  CHECK(opens_with("Rain Again All Week - Daily - Weather", "Rain Again All Week"));
+  CHECK_FALSE(opens_with("Daily - Rain All Week Long", "Rain All Week Long"));
+  CHECK_FALSE(opens_with("Rain Again | Daily Example", "Rain Again"));
+  CHECK(opens_with("Rain Again |", "Rain Again"));
+  CHECK_FALSE(opens_with("Rain | Daily Example", "Daily Example"));
+  CHECK_FALSE(opens_with("Daily Example \xC2\xBB Blog \xC2\xBB Rain Again", "Daily Example"));
+  CHECK_FALSE(opens_with("Rain Again", "Rain Again"));
 }
