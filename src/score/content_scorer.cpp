@@ -378,9 +378,10 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
   // In text mode the title is the first line (dedupe drops it when the headline repeats it
   // further down, and the headline then matches it).
   const bool title_from_first_line = doc.title.empty();
-  normalise_for_match(title_from_first_line ? (doc.blocks.empty() ? std::string_view{} : doc.blocks.front().text)
-                                            : std::string_view(doc.title),
-                      s.title);
+  const std::string_view page_title = !title_from_first_line ? std::string_view(doc.title)
+                                      : doc.blocks.empty()   ? std::string_view{}
+                                                             : doc.blocks.front().text;
+  normalise_for_match(page_title, s.title);
   constexpr std::size_t kMinHeadlineChars = 12;
   if (s.title.size() >= kMinHeadlineChars) {
     s.title_filter.set_title(s.title);
@@ -543,18 +544,21 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
   const std::size_t headline_from = first_content > params_.headline_reach ? first_content - params_.headline_reach : 0;
   // HTML: the block builder moves the page's headline (its main <h1>, else the <title>) in
   // front of the page. The page has an article, so that headline is its own.
-  // A headline that is link text (a blog's permalink on its title) is the headline still when
-  // the <title> opens with it, not when it is the site name there (a logo <h1>).
-  const auto title_names_it = [&] {
-    normalise_for_match(blocks[0].text, s.candidate);
-    return !s.candidate.empty() && title_opens_with(doc.title, [&](std::string_view part) {
+  // Whether block i is the headline the page title opens with ("Headline | Site"), not the
+  // site name it ends with (which a logo repeats); with `or_whole`, also the whole title.
+  const auto names_headline = [&](std::size_t i, bool or_whole) {
+    normalise_for_match(blocks[i].text, s.candidate);
+    if (s.candidate.empty()) return false;
+    return (or_whole && s.candidate == s.title) || title_opens_with(page_title, [&](std::string_view part) {
              normalise_for_match(part, s.title_part);
              return s.title_part == s.candidate;
            });
   };
+  // A headline that is link text (a blog's permalink on its title) is the headline still when
+  // the <title> opens with it.
   const bool headline_in_front =
       begin == 0 && n > 0 && blocks[0].kind == BlockKind::title && blocks[0].verdict != Verdict::drop &&
-      (s.features[0].link_density <= params_.max_link_density || title_names_it());
+      (s.features[0].link_density <= params_.max_link_density || names_headline(0, false));
   if (headline_in_front) s.content[0] = true;
   // The article's header: its headline (the line matching the title, or else the nearest
   // line above the article long enough to be one and no sentence, past a standfirst) and
@@ -575,6 +579,19 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
       std::size_t at = 1;
       while (at < first_content && blocks[at].line < blocks[0].line) ++at;
       if (first_content - at <= params_.headline_reach) header_from = at;
+    }
+    // No headline near the article, none in front: a copy of the title further up, past
+    // chrome the rules left (a share bar, an author box), stays alone, without what stands
+    // between it and the article. Not the text title line itself, the page's metadata.
+    if (headline == n && header_from == n && !headline_in_front) {
+      const std::size_t far_reach = 3 * params_.headline_reach;
+      const std::size_t far_from = std::max<std::size_t>(first_content > far_reach ? first_content - far_reach : 0,
+                                                         title_from_first_line ? 1 : 0);
+      for (std::size_t i = headline_from; i-- > far_from;)
+        if (s.features[i].title_match && blocks[i].verdict != Verdict::drop && names_headline(i, true)) {
+          s.content[i] = true;
+          break;
+        }
     }
     if (headline == n && header_from == n) {
       bool standfirst_passed = false;  // one paragraph of prose may stand between headline and article

@@ -294,6 +294,21 @@ TEST_CASE("scorer: a headline whose second copy the rules dropped is still the a
   CHECK(page.run() == "Harbour town votes to restore its old ferry line\n" + kPara1 + "\n" + kPara2 + "\n");
 }
 
+TEST_CASE("scorer: a headline far above the article stays alone, without the chrome below it", "[score]") {
+  const std::string headline = "Harbour town votes to restore its old ferry line";
+  std::vector<std::string> lines = {headline + " | Kettleby Weekly"};
+  for (const std::string& item : menu()) lines.push_back(item);
+  lines.push_back(headline);
+  for (int i = 0; i < 14; ++i) lines.push_back("Author profile link " + std::to_string(i));
+  lines.insert(lines.end(), {kPara1, kPara2, kPara3, "Contact", "Imprint"});
+  Page page(lines);
+  CHECK(page.run() == headline + "\n" + kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n");
+  // The site name the title ends with is no headline, however near.
+  lines[11] = "Kettleby Weekly";
+  Page site_name(lines);
+  CHECK(site_name.run() == kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n");
+}
+
 TEST_CASE("scorer: the standfirst between the headline and the article stays", "[score]") {
   const std::string standfirst =
       "A vote on Sunday brings back the crossing that closed fifty years ago, and the first boats may sail next summer.";
