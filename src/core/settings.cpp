@@ -68,6 +68,8 @@ constexpr std::array kSpecs{
     SettingSpec{"score-cut-max-prose", "1", "a common section cut that removed more than this many times the good prose left undecided cut into the article and is undone (0: cuts always stand)", T::number},
     SettingSpec{"score-article-outside-share", "20%", "HTML: a content run outside the article element needs this share of the article's good prose to stay (0: all stay)", T::fraction},
     SettingSpec{"score-headline-reach", "12", "blocks above the article searched for its headline (a line matching the title)", T::count},
+    SettingSpec{"score-headline-far-reach", "36",
+                "blocks above the article searched for a copy of the title when none is within the reach", T::count},
     SettingSpec{"score-headline-min-words", "4", "words the line above the article needs to be taken for its headline when no line matches the title", T::number},
     SettingSpec{"score-threshold", "0.25", "revised score a block needs to be kept (balanced focus)", T::number},
     SettingSpec{"score-threshold-precision", "0.75", "revised score a block needs to be kept with --precision", T::number},

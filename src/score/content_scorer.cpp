@@ -311,6 +311,7 @@ ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
   p.article_outside_share = num("score-article-outside-share");
   p.bridge_blocks = settings.count("score-bridge-blocks");
   p.headline_reach = settings.count("score-headline-reach");
+  p.headline_far_reach = settings.count("score-headline-far-reach");
   p.headline_min_words = num("score-headline-min-words");
   switch (focus) {
     case Focus::balanced: p.threshold = num("score-threshold"); break;
@@ -584,7 +585,7 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
     // chrome the rules left (a share bar, an author box), stays alone, without what stands
     // between it and the article. Not the text title line itself, the page's metadata.
     if (headline == n && header_from == n && !headline_in_front) {
-      const std::size_t far_reach = 3 * params_.headline_reach;
+      const std::size_t far_reach = params_.headline_far_reach;
       const std::size_t far_from = std::max<std::size_t>(first_content > far_reach ? first_content - far_reach : 0,
                                                          title_from_first_line ? 1 : 0);
       for (std::size_t i = headline_from; i-- > far_from;)

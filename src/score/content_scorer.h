@@ -67,6 +67,7 @@ struct ScoreParams {
   float cut_max_prose = 0;       // 0: section cuts always stand
   float article_outside_share = 0;  // 0: runs outside the article element are left alone
   std::size_t headline_reach = 12;
+  std::size_t headline_far_reach = 36;
   float headline_min_words = 4;
   float threshold = 0;  // for the focus the stage was built with
 
