@@ -550,7 +550,7 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
   const auto names_headline = [&](std::size_t i, bool or_whole) {
     normalise_for_match(blocks[i].text, s.candidate);
     if (s.candidate.empty()) return false;
-    return (or_whole && s.candidate == s.title) || title_opens_with(page_title, [&](std::string_view part) {
+    return (or_whole && s.candidate == s.title) || title_opens_with(page_title, blocks[i].text.size(), [&](std::string_view part) {
              normalise_for_match(part, s.title_part);
              return s.title_part == s.candidate;
            });

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "emit/text_emitter.h"
 #include "test_support.h"
 #include "text/normalize.h"
@@ -99,7 +101,7 @@ TEST_CASE("emitter applies the output convention", "[text]") {
 
 TEST_CASE("page title: whether the <title> opens with a headline", "[text]") {
   const auto opens_with = [](std::string_view title, std::string_view headline) {
-    return title_opens_with(title, [&](std::string_view part) { return part == headline; });
+    return title_opens_with(title, headline.size(), [&](std::string_view part) { return part == headline; });
   };
   CHECK(opens_with("Rain Again All Week | Daily Example", "Rain Again All Week"));
   CHECK(opens_with("Rain Again All Week - Daily - Weather", "Rain Again All Week"));
@@ -109,4 +111,18 @@ TEST_CASE("page title: whether the <title> opens with a headline", "[text]") {
   CHECK_FALSE(opens_with("Rain | Daily Example", "Daily Example"));
   CHECK_FALSE(opens_with("Daily Example \xC2\xBB Blog \xC2\xBB Rain Again", "Daily Example"));
   CHECK_FALSE(opens_with("Rain Again", "Rain Again"));
+
+  // A hostile title of 100,000 separators: only parts about the headline's size are compared,
+  // so the work stays linear in the title's length.
+  std::string hostile;
+  for (int i = 0; i < 100000; ++i) hostile += "Rain | ";
+  std::size_t compared = 0;
+  std::size_t longest = 0;
+  CHECK_FALSE(title_opens_with(hostile, 10, [&](std::string_view part) {
+    ++compared;
+    longest = std::max(longest, part.size());
+    return false;
+  }));
+  CHECK(longest <= 2 * 10 + 16);
+  CHECK(compared < 10);
 }
