@@ -451,6 +451,8 @@ unsigned alnum_index(unsigned char byte) {
 void TitleFilter::set_title(std::string_view title) {
   std::fill(std::begin(pairs_), std::end(pairs_), 0U);
   title_alnum_ = 0;
+  too_long_ = title.size() > kMaxTitleChars;
+  if (too_long_) return;
   unsigned previous = kNoAlnum;
   for (const char ch : title) {
     const auto byte = static_cast<unsigned char>(ch);
@@ -465,6 +467,7 @@ void TitleFilter::set_title(std::string_view title) {
 }
 
 bool TitleFilter::may_match(std::string_view text, std::uint32_t alnum) const {
+  if (too_long_) return false;
   if (alnum >= title_alnum_) return true;  // may contain the title
   unsigned previous = kNoAlnum;
   for (const char ch : text) {

@@ -85,8 +85,12 @@ void append_topic_words(std::string_view text, std::size_t min_bytes, const Stop
 // and the title's contain one another. Contained in the title, a block has at most the
 // title's letters and digits, and each two adjacent ASCII letters or digits of its text
 // are adjacent in the title too; containing the title, it has at least as many.
+// A "title" longer than kMaxTitleChars is a paragraph (a text page that opens with its
+// article) or garbage, and nothing matches it: comparing every block with it would cost the
+// page's blocks times its length.
 class TitleFilter {
  public:
+  static constexpr std::size_t kMaxTitleChars = 512;
   // `title` in normalised form.
   void set_title(std::string_view title);
   // `alnum`: the block's letters and digits (BlockFeatures::letters + digits).
@@ -95,6 +99,7 @@ class TitleFilter {
  private:
   static constexpr unsigned kAlnum = 36;  // 0-9 a-z
   std::uint32_t title_alnum_ = 0;
+  bool too_long_ = false;
   std::uint64_t pairs_[(kAlnum * kAlnum + 63) / 64] = {};  // adjacent pairs in the title
 };
 

@@ -117,6 +117,25 @@ TEST_CASE("robustness: a single line of several MB is kept whole", "[robustness]
   CHECK(clock.seconds() < kFinishesWithinSeconds);
 }
 
+TEST_CASE("robustness: a first line of 1 MB of words above 400,000 short lines finishes", "[robustness]") {
+  // The first line of a text page is its title, which the scorer looks for in every block:
+  // a "title" this long would cost the blocks times its length (minutes) if it were searched.
+  auto engine = engine_for(InputFormat::text);
+  REQUIRE(engine);
+  std::mt19937 generator(7);
+  std::uniform_int_distribution<int> letter('a', 'z');
+  std::string words;
+  while (words.size() < (1U << 20)) {
+    for (int i = 0; i < 6; ++i) words += static_cast<char>(letter(generator));
+    words += ' ';
+  }
+  std::string page = words + "\n";
+  for (int line = 0; line < 400000; ++line) page += words.substr(static_cast<std::size_t>(line) * 7 % 500000, 20) + "\n";
+  CpuClock clock;
+  CHECK_FALSE(extract_with(*engine, page).empty());
+  CHECK(clock.seconds() < kFinishesWithinSeconds);
+}
+
 TEST_CASE("robustness: a catastrophically backtracking rule is bounded, reported once, and the page survives",
           "[robustness][regex]") {
   TempDir dir;

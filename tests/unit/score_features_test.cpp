@@ -223,6 +223,13 @@ TEST_CASE("features: the title filter turns away shorter blocks with a pair of l
   CHECK_FALSE(filter.may_match("Hits coastal", 11));  // "ta" and "al" are not in the title
   CHECK_FALSE(filter.may_match("Rain", 4));          // "ra" is not in the title
   CHECK(filter.may_match("Rain, storm and hits on the coast", 26));  // as long as the title: may contain it
+
+  std::string paragraph;  // a first line that is a paragraph, not a title: nothing matches it
+  while (paragraph.size() <= TitleFilter::kMaxTitleChars) paragraph += "storm hits coast ";
+  normalise_for_match(paragraph, title);
+  filter.set_title(title);
+  CHECK_FALSE(filter.may_match("Storm Hits Coast", 14));
+  CHECK_FALSE(filter.may_match(paragraph, static_cast<std::uint32_t>(paragraph.size())));
 }
 
 TEST_CASE("features: the repetition key of long blocks and of letters filling whole eight-byte chunks", "[score]") {
