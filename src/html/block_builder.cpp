@@ -346,13 +346,14 @@ void BlockBuilder::choose_title() {
   // else the first.
   std::size_t chosen = std::numeric_limits<std::size_t>::max();
   std::size_t chosen_length = 0;
-  for (std::size_t block : h1_blocks_) {
-    const std::string_view text = text_of(block);
-    if (text.size() > chosen_length && doc_->title.find(text) != std::string::npos) {
-      chosen = block;
-      chosen_length = text.size();
+  if (doc_->title.size() <= kLongestTitle)
+    for (std::size_t block : h1_blocks_) {
+      const std::string_view text = text_of(block);
+      if (text.size() > chosen_length && doc_->title.find(text) != std::string::npos) {
+        chosen = block;
+        chosen_length = text.size();
+      }
     }
-  }
   if (chosen == std::numeric_limits<std::size_t>::max() && !h1_blocks_.empty()) chosen = h1_blocks_.front();
 
   auto& blocks = doc_->blocks;

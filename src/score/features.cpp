@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "text/ascii.h"
+#include "text/page_title.h"
 #include "text/string_map.h"
 #include "text/swar.h"
 #include "text/unicode.h"
@@ -451,7 +452,7 @@ unsigned alnum_index(unsigned char byte) {
 void TitleFilter::set_title(std::string_view title) {
   std::fill(std::begin(pairs_), std::end(pairs_), 0U);
   title_alnum_ = 0;
-  too_long_ = title.size() > kMaxTitleChars;
+  too_long_ = title.size() > kLongestTitle;
   if (too_long_) return;
   unsigned previous = kNoAlnum;
   for (const char ch : title) {

@@ -85,12 +85,9 @@ void append_topic_words(std::string_view text, std::size_t min_bytes, const Stop
 // and the title's contain one another. Contained in the title, a block has at most the
 // title's letters and digits, and each two adjacent ASCII letters or digits of its text
 // are adjacent in the title too; containing the title, it has at least as many.
-// A "title" longer than kMaxTitleChars is a paragraph (a text page that opens with its
-// article) or garbage, and nothing matches it: comparing every block with it would cost the
-// page's blocks times its length.
+// Nothing matches a title longer than kLongestTitle (text/page_title.h).
 class TitleFilter {
  public:
-  static constexpr std::size_t kMaxTitleChars = 512;
   // `title` in normalised form.
   void set_title(std::string_view title);
   // `alnum`: the block's letters and digits (BlockFeatures::letters + digits).

@@ -1,6 +1,7 @@
 #pragma once
 // What a page's <title> says of its headline.
 #include <array>
+#include <cstddef>
 #include <string_view>
 
 namespace declutter {
@@ -8,6 +9,11 @@ namespace declutter {
 // The separators a <title> joins its headline and the site name with: | - – — · :: » « •
 inline constexpr std::array<std::string_view, 9> kTitleSeparators{
     " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xB7 ", " :: ", " \xC2\xBB ", " \xC2\xAB ", " \xE2\x80\xA2 "};
+
+// A <title> longer than this is no page title but garbage or a paragraph (a text page that
+// opens with its article): nothing is matched against it, since comparing each of a page's
+// blocks with it would cost the blocks times its length.
+inline constexpr std::size_t kLongestTitle = 512;
 
 // "Headline | Example News" -> "Headline": strips a site name joined by a separator when it
 // is the clearly shorter side (at most half the other).

@@ -95,6 +95,12 @@ TEST_CASE("the main h1 becomes the title block, else the <title> without the sit
   CHECK(strip_site_name("Short - Much longer site name here") == "Much longer site name here");
   CHECK(strip_site_name("Rain Again \xE2\x80\xA2 Daily") == "Rain Again");
 
+  // A <title> too long to be one (kLongestTitle) names no <h1>: the first is taken.
+  std::string garbage_title = "Storm Hits Coast";
+  while (garbage_title.size() <= kLongestTitle) garbage_title += " and more words";
+  Built long_title("<title>" + garbage_title + "</title><body><h1>Daily Example</h1><p>Intro</p><h1>Storm Hits Coast</h1></body>");
+  CHECK(long_title.texts().front() == "Daily Example");
+
   Built dropped_h1("<title>Fallback title</title><body><header><h1>Site</h1><nav>x</nav></header><p>Body</p></body>",
                    "html-drop header\n");
   CHECK(dropped_h1.texts(true) == Texts{"Fallback title", "Body"});

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "score/features.h"
+#include "text/page_title.h"
 
 using namespace declutter;
 using namespace declutter::score;
@@ -225,7 +226,7 @@ TEST_CASE("features: the title filter turns away shorter blocks with a pair of l
   CHECK(filter.may_match("Rain, storm and hits on the coast", 26));  // as long as the title: may contain it
 
   std::string paragraph;  // a first line that is a paragraph, not a title: nothing matches it
-  while (paragraph.size() <= TitleFilter::kMaxTitleChars) paragraph += "storm hits coast ";
+  while (paragraph.size() <= kLongestTitle) paragraph += "storm hits coast ";
   normalise_for_match(paragraph, title);
   filter.set_title(title);
   CHECK_FALSE(filter.may_match("Storm Hits Coast", 14));
