@@ -11,8 +11,10 @@ inline constexpr std::array<std::string_view, 9> kTitleSeparators{
     " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xB7 ", " :: ", " \xC2\xBB ", " \xC2\xAB ", " \xE2\x80\xA2 "};
 
 // A <title> longer than this is no page title but garbage or a paragraph (a text page that
-// opens with its article): nothing is matched against it, since comparing each of a page's
-// blocks with it would cost the blocks times its length.
+// opens with its article): the HTML block builder looks for no <h1> in it and the scorer's
+// title filter lets no block be compared with it, since comparing each of a page's blocks
+// with it would cost the blocks times its length. (title_opens_with, which compares one
+// block with the title's leading parts, has its own bound, the headline's size.)
 inline constexpr std::size_t kLongestTitle = 512;
 
 // "Headline | Example News" -> "Headline": strips a site name joined by a separator when it
