@@ -64,6 +64,7 @@ constexpr std::array kSpecs{
     SettingSpec{"score-container-min-share", "30%", "HTML: when the container holding most of the article's good prose holds at least this share of it, its other blocks between the first and last paragraph are kept (0: always, 100%: only a single container)", T::fraction},
     SettingSpec{"score-article-share", "70%", "HTML: the article element is the deepest element holding this share of the good prose labelled content (0: not looked for)", T::fraction},
     SettingSpec{"score-article-fill", "on", "HTML: keep the article element's blocks between its first and last good paragraph, however short", T::boolean},
+    SettingSpec{"score-article-tail-blocks", "8", "HTML: keep up to this many of the article element's blocks after its last good paragraph, however short, up to a dropped block, a heading or link text", T::count},
     SettingSpec{"score-dom-rule-max-prose", "8", "HTML: a common DOM drop rule that removed more than this many times the good prose left undecided hit the article's wrapper and is undone (0: DOM rules always stand)", T::number},
     SettingSpec{"score-cut-max-prose", "1", "a common section cut that removed more than this many times the good prose left undecided cut into the article and is undone (0: cuts always stand)", T::number},
     SettingSpec{"score-article-outside-share", "20%", "HTML: a content run outside the article element needs this share of the article's good prose to stay (0: all stay)", T::fraction},

@@ -134,6 +134,26 @@ void fill_article(std::span<const Block> blocks, const ScoreParams& params, Scor
       s.content[i] = true;
 }
 
+// HTML: the article element's blocks after its last paragraph (`last`) close the article (a
+// closing one-line paragraph, a results table, a spec list, the interview's last answer):
+// up to score-article-tail-blocks of them stay however short. The tail ends at the first
+// block a rule dropped (the share bar, the tags line), a heading (it opens another section:
+// with prose of its own, that prose would have been the last paragraph; without, it is a
+// "Further reading" box), a block mostly link text, or the element's end.
+template <class Belongs>
+void keep_article_tail(std::span<const Block> blocks, const ScoreParams& params, ScoreScratch& s, std::size_t last,
+                       Belongs belongs) {
+  std::size_t kept = 0;
+  for (std::size_t i = last + 1; i < blocks.size() && kept < params.article_tail_blocks && belongs(i); ++i) {
+    if (blocks[i].verdict == Verdict::drop || blocks[i].kind == BlockKind::heading ||
+        s.features[i].link_density > params.max_link_density)
+      return;
+    if (blocks[i].verdict != Verdict::undecided || s.classes[i] == BlockClass::empty || s.content[i]) continue;
+    s.content[i] = true;
+    ++kept;
+  }
+}
+
 // HTML: the article's paragraphs sit in one container. When one container (class and id
 // tokens, depth) holds at least `container_min_share` of the good prose labelled content, its
 // other blocks between the first and last of those paragraphs are part of the article,
@@ -209,6 +229,7 @@ void join_article_element(std::span<const DomNode> nodes, std::span<const Block>
       inside_mass += s.article_mass[i];
     }
   if (params.article_fill) fill_article(blocks, params, s, first, last, inside);
+  keep_article_tail(blocks, params, s, last, inside);
   if (params.article_outside_share <= 0) return;
   for (std::size_t i = last + 1; i < n;) {
     if (!s.content[i] || inside(i)) {
@@ -306,6 +327,7 @@ ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
   p.container_min_share = num("score-container-min-share");
   p.article_share = num("score-article-share");
   p.article_fill = settings.flag("score-article-fill");
+  p.article_tail_blocks = settings.count("score-article-tail-blocks");
   p.dom_rule_max_prose = num("score-dom-rule-max-prose");
   p.cut_max_prose = num("score-cut-max-prose");
   p.article_outside_share = num("score-article-outside-share");

@@ -63,6 +63,7 @@ struct ScoreParams {
   float container_min_share = 0.3F;
   float article_share = 0;         // 0: no article element
   bool article_fill = false;
+  std::size_t article_tail_blocks = 0;  // 0: nothing after the article's last paragraph is kept for its place
   float dom_rule_max_prose = 0;  // 0: DOM rules always stand
   float cut_max_prose = 0;       // 0: section cuts always stand
   float article_outside_share = 0;  // 0: runs outside the article element are left alone

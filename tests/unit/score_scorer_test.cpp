@@ -382,6 +382,50 @@ TEST_CASE("scorer: the article element keeps its short blocks and sheds a short 
                                                                            kPara1 + " " + kPara2 + "\n" + bio + "\n");
 }
 
+TEST_CASE("scorer: HTML's short blocks closing the article element stay, up to a dropped block or a heading", "[score]") {
+  const std::vector<std::string> tail = {"Final: Sunday, 3 pm", "1. Kettleby Rovers 12 pts", "2. Harbour United 9 pts"};
+  const std::vector<std::string> body = {kPara1, kPara2, kPara3, kPara1 + " " + kPara2};
+  const auto page_with_tail = [&](std::vector<std::string> after_body) {
+    std::vector<std::string> lines = menu();
+    lines.insert(lines.end(), body.begin(), body.end());
+    lines.insert(lines.end(), after_body.begin(), after_body.end());
+    lines.insert(lines.end(), {"Contact", "Imprint"});
+    auto page = std::make_unique<Page>(lines);
+    page->doc.format = SourceFormat::html;
+    page->doc.nodes = {{Block::kNoNode, 4, 1}, {0, 2, 2}, {0, 3, 2}, {0, 4, 2}};  // menu, article, footer
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      page->doc.blocks[i].node = i < 10 ? 1 : i < lines.size() - 2 ? 2 : 3;
+    return page;
+  };
+  std::string article;
+  for (const std::string& paragraph : body) article += paragraph + "\n";
+  std::string closed = article;
+  for (const std::string& line : tail) closed += line + "\n";
+
+  // The closing line and the results table stay; the "Further reading" box after its heading,
+  // inside the article element too, goes.
+  std::vector<std::string> with_box = tail;
+  with_box.insert(with_box.end(), {"Further reading", "Ferry timetables", "Island walks"});
+  auto page = page_with_tail(with_box);
+  page->doc.blocks[10 + body.size() + tail.size()].kind = BlockKind::heading;
+  CHECK(page->run() == closed);
+  Settings off;
+  off.set("score-article-tail-blocks", "0");
+  CHECK(page_with_tail(with_box)->run(Focus::balanced, off) == article);
+
+  // A block the rules dropped (a share bar) ends the article: what follows it goes.
+  std::vector<std::string> after_share = {"Share"};
+  after_share.insert(after_share.end(), tail.begin(), tail.end());
+  page = page_with_tail(after_share);
+  page->doc.blocks[10 + body.size()].verdict = Verdict::drop;
+  CHECK(page->run() == article);
+
+  // At most score-article-tail-blocks of them.
+  Settings two;
+  two.set("score-article-tail-blocks", "2");
+  CHECK(page_with_tail(tail)->run(Focus::balanced, two) == article + tail[0] + "\n" + tail[1] + "\n");
+}
+
 TEST_CASE("scorer: a lead paragraph stays when what parts it from the article was dropped by rules", "[score]") {
   std::vector<std::string> lines = menu();
   lines.push_back(kPara1);  // the lead
