@@ -604,8 +604,10 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
       if (first_content - at <= params_.headline_reach) header_from = at;
     }
     // No headline near the article, none in front: a copy of the title further up, past
-    // chrome the rules left (a share bar, an author box), stays alone, without what stands
-    // between it and the article. Not the text title line itself, the page's metadata.
+    // chrome the rules left (a share bar, an author box), stays with its standfirst (the
+    // first block under it that no rule dropped, when that is a sentence of good prose),
+    // without what stands between them and the article. Not the text title line itself,
+    // the page's metadata.
     if (headline == n && header_from == n && !headline_in_front) {
       const std::size_t far_reach = params_.headline_far_reach;
       const std::size_t far_from = std::max<std::size_t>(first_content > far_reach ? first_content - far_reach : 0,
@@ -613,6 +615,11 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
       for (std::size_t i = headline_from; i-- > far_from;)
         if (s.features[i].title_match && blocks[i].verdict != Verdict::drop && names_headline(i, true)) {
           s.content[i] = true;
+          std::size_t below = i + 1;
+          while (below < first_content && (s.classes[below] == BlockClass::empty || blocks[below].verdict == Verdict::drop))
+            ++below;
+          if (below < first_content && s.classes[below] == BlockClass::good && s.features[below].ends_sentence)
+            s.content[below] = true;
           break;
         }
     }

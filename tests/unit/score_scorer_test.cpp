@@ -307,6 +307,22 @@ TEST_CASE("scorer: a headline far above the article stays alone, without the chr
   lines[11] = "Kettleby Weekly";
   Page site_name(lines);
   CHECK(site_name.run() == kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n");
+  // Its standfirst, the sentence under it (past a credit the rules dropped), stays with it.
+  const std::string standfirst =
+      "Nobody in this place has forgotten the old timetables of their childhood, and many people say that they "
+      "gladly paid more for them.";
+  // A body long enough that the standfirst, alone, would be too small a run to stay.
+  const std::vector<std::string> body = {kPara1 + " " + kPara2, kPara2 + " " + kPara1, kPara1 + " " + kPara3,
+                                         kPara3 + " " + kPara1, kPara2 + " " + kPara3, kPara3 + " " + kPara2};
+  lines.resize(11);
+  lines.insert(lines.end(), {headline, "Photo: Kettleby Weekly", standfirst});
+  for (int i = 0; i < 14; ++i) lines.push_back("Author profile link " + std::to_string(i));
+  lines.insert(lines.end(), body.begin(), body.end());
+  std::string article;
+  for (const std::string& paragraph : body) article += paragraph + "\n";
+  Page with_standfirst(lines);
+  with_standfirst.doc.blocks[12].verdict = Verdict::drop;
+  CHECK(with_standfirst.run() == headline + "\n" + standfirst + "\n" + article);
 }
 
 TEST_CASE("scorer: the standfirst between the headline and the article stays", "[score]") {
