@@ -229,7 +229,7 @@ void join_article_element(std::span<const DomNode> nodes, std::span<const Block>
       inside_mass += s.article_mass[i];
     }
   if (params.article_fill) fill_article(blocks, params, s, first, last, inside);
-  keep_article_tail(blocks, params, s, last, inside);
+  if (first < n) keep_article_tail(blocks, params, s, last, inside);
   if (params.article_outside_share <= 0) return;
   for (std::size_t i = last + 1; i < n;) {
     if (!s.content[i] || inside(i)) {

@@ -294,7 +294,7 @@ TEST_CASE("scorer: a headline whose second copy the rules dropped is still the a
   CHECK(page.run() == "Harbour town votes to restore its old ferry line\n" + kPara1 + "\n" + kPara2 + "\n");
 }
 
-TEST_CASE("scorer: a headline far above the article stays alone, without the chrome below it", "[score]") {
+TEST_CASE("scorer: a headline far above the article stays with its standfirst, without the chrome below it", "[score]") {
   const std::string headline = "Harbour town votes to restore its old ferry line";
   std::vector<std::string> lines = {headline + " | Kettleby Weekly"};
   for (const std::string& item : menu()) lines.push_back(item);
