@@ -70,6 +70,29 @@ std::string_view decider_name(Decider decider) {
   return "kept";
 }
 
+std::string_view score_reason_name(ScoreReason reason) {
+  switch (reason) {
+    case ScoreReason::none: return "";
+    case ScoreReason::article: return "article-run";
+    case ScoreReason::near_run: return "near-run";
+    case ScoreReason::lead_on_topic: return "lead-on-topic";
+    case ScoreReason::introduction: return "introduction";
+    case ScoreReason::bridge: return "bridge";
+    case ScoreReason::container: return "article-container";
+    case ScoreReason::element: return "article-element";
+    case ScoreReason::tail: return "article-tail";
+    case ScoreReason::list: return "same-list";
+    case ScoreReason::headline: return "headline";
+    case ScoreReason::header: return "header";
+    case ScoreReason::standfirst: return "standfirst";
+    case ScoreReason::boilerplate: return "boilerplate";
+    case ScoreReason::stray_run: return "stray-run";
+    case ScoreReason::outside_article: return "outside-article";
+    case ScoreReason::link_text: return "link-text";
+  }
+  return "";
+}
+
 std::string explain_reason(const Block& block) {
   if (block.rule != nullptr) {
     std::string out = block.rule->origin.file != nullptr ? *block.rule->origin.file : std::string("<rules>");
@@ -79,6 +102,7 @@ std::string explain_reason(const Block& block) {
   if (block.decider == Decider::score) {
     // The features the scorer weighs most: link density and length.
     std::string out = "score " + format_score(block.score);
+    if (block.score_reason != ScoreReason::none) (out += ' ') += score_reason_name(block.score_reason);
     if (!block.text.empty() && block.link_chars > 0)
       out += " links=" + std::to_string(block.link_chars * 100 / block.text.size()) + "%";
     out += " words=" + std::to_string(count_words(block.text));
@@ -132,6 +156,8 @@ void explain_json(const Document& doc, std::string& out) {
       };
     }
     if (block.decider == Decider::score || block.score != 0.0F) entry["score"] = block.score;
+    if (block.decider == Decider::score && block.score_reason != ScoreReason::none)
+      entry["score_reason"] = score_reason_name(block.score_reason);
     if (!block.tag.empty()) entry["tag"] = block.tag;
     blocks.push_back(std::move(entry));
   }

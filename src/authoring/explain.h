@@ -9,12 +9,14 @@
 //   - 40 <embedded>/common.rules:57 cut "related" after=30% | Teaser headline
 //   - 14 dedupe | Repeated headline
 //   - 15 edge-trim | Short label
-//   - 16 score -1.25 links=80% words=4 <li> | Link-heavy block
+//   - 16 score -1.25 link-text links=80% words=4 <li> | Link-heavy block
+//   + 17 score -0.40 article-tail words=3 <p> | A closing line
 //   + 13 kept | The article text...
 //   + 20 rules/publishers/x.rules:4 keep "popular" | Popular
 //   + 21 safety | A line a generic rule dropped, restored by the safety valve
 // `-` is dropped, `+` is in the output; between the line number and ` | ` stands the
-// deciding rule (origin file:line, then its canonical text) or the stage. Newlines and
+// deciding rule (origin file:line, then its canonical text) or the stage; for the scorer,
+// its score and why it labelled the block so (score_reason_name). Newlines and
 // tabs inside a block are shown as \n and \t so that one block stays one line.
 #include <string>
 #include <string_view>
@@ -27,8 +29,25 @@ enum class ExplainFormat { none, text, json };
 
 // The stage's name as --explain, the report and JSON call it: rule, cut, dedupe, ...
 std::string_view decider_name(Decider decider);
+// Why the scorer labelled a block as it did, as --explain names it:
+//   article-run        in the run of blocks with the most good prose: the article
+//   near-run           in another run with prose enough for its distance from the article
+//   lead-on-topic      a run above the article that speaks of its topic (a cut-off lead)
+//   introduction       HTML: a run above the article inside the element holding its prose
+//   bridge             a few short blocks between two parts of the article (a list)
+//   article-container  HTML: in the article's container, between its first and last paragraph
+//   article-element    HTML: in the article's element, between its first and last paragraph
+//   article-tail       HTML: in the article's element, just after its last paragraph
+//   same-list          HTML: an item of a list another of whose items is kept
+//   headline, header, standfirst  the article's headline and the lines under it
+//   boilerplate        labelled boilerplate by the segmentation of the page
+//   stray-run          a run of prose too small for its distance from the article
+//   outside-article    HTML: a run after the article's element with too little of its prose
+//   link-text          mostly link text
+// Empty for ScoreReason::none.
+std::string_view score_reason_name(ScoreReason reason);
 // What decided a block, without its text: `<file>:<line> <rule>` or the stage (`kept`,
-// `dedupe`, `score -1.25 links=80% words=4 <li>`, ...).
+// `dedupe`, `score -1.25 link-text links=80% words=4 <li>`, ...).
 std::string explain_reason(const Block& block);
 
 // Appends the text explanation of `doc` to `out`.

@@ -27,6 +27,13 @@ enum class Decider : std::uint8_t {
 };
 inline constexpr std::size_t kDeciderCount = static_cast<std::size_t>(Decider::dom_rule) + 1;
 
+// Why the content scorer labelled a block as it did, for --explain (score/content_scorer.h
+// says what each means).
+enum class ScoreReason : std::uint8_t {
+  none, article, near_run, lead_on_topic, introduction, bridge, container, element, tail, list, headline, header,
+  standfirst, boilerplate, stray_run, outside_article, link_text
+};
+
 struct Block {
   std::string_view text;          // verbatim content; for text mode one input line (no EOL)
   std::uint32_t line = 0;         // 1-based input line (text mode) or source line of the element
@@ -42,6 +49,7 @@ struct Block {
 
   // Features from the HTML front end (zero in text mode).
   std::uint16_t depth = 0;        // element depth in the DOM
+  ScoreReason score_reason = ScoreReason::none;  // when decider is score
   std::uint32_t link_chars = 0;   // characters of text inside <a>
   std::string_view tag;           // lower-case tag name of the block element
   std::string_view class_id;      // space-separated class and id tokens of the block and ancestors

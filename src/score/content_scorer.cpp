@@ -33,6 +33,7 @@ struct ScoreScratch {
   std::vector<float> emissions;
   std::vector<std::uint8_t> path;
   std::vector<bool> content;
+  std::vector<ScoreReason> reason;  // why content[i] is what it is
   std::vector<ContentRun> runs;
   HashCounter key_counts;
   std::vector<std::uint64_t> keys;
@@ -55,6 +56,12 @@ struct ScoreScratch {
   std::size_t article_read = 0;              // the article's first block not read yet
   std::vector<std::uint64_t> article_topic;  // one article block's topic words
 };
+
+// Labels block i content or not, and says why.
+void label(ScoreScratch& s, std::size_t i, bool content, ScoreReason why) {
+  s.content[i] = content;
+  s.reason[i] = why;
+}
 
 ScoreScratch& scratch_for_thread() {
   thread_local ScoreScratch scratch;
@@ -127,11 +134,11 @@ std::uint64_t container_key(const Block& block) {
 // empty or they are mostly link text.
 template <class Belongs>
 void fill_article(std::span<const Block> blocks, const ScoreParams& params, ScoreScratch& s, std::size_t first,
-                  std::size_t last, Belongs belongs) {
+                  std::size_t last, ScoreReason why, Belongs belongs) {
   for (std::size_t i = first; i <= last && i < blocks.size(); ++i)
     if (!s.content[i] && blocks[i].verdict == Verdict::undecided && s.classes[i] != BlockClass::empty &&
         s.features[i].link_density <= params.max_link_density && belongs(i))
-      s.content[i] = true;
+      label(s, i, true, why);
 }
 
 // HTML: the article element's blocks after its last paragraph (`last`) close the article (a
@@ -149,7 +156,7 @@ void keep_article_tail(std::span<const Block> blocks, const ScoreParams& params,
         s.features[i].link_density > params.max_link_density)
       return;
     if (blocks[i].verdict != Verdict::undecided || s.classes[i] == BlockClass::empty || s.content[i]) continue;
-    s.content[i] = true;
+    label(s, i, true, ScoreReason::tail);
     ++kept;
   }
 }
@@ -184,7 +191,8 @@ void join_article_container(std::span<const Block> blocks, const ScoreParams& pa
       first = std::min(first, i);
       last = i;
     }
-  fill_article(blocks, params, s, first, last, [&](std::size_t i) { return container_key(blocks[i]) == article_key; });
+  fill_article(blocks, params, s, first, last, ScoreReason::container,
+               [&](std::size_t i) { return container_key(blocks[i]) == article_key; });
 }
 
 // HTML: the element holding the good prose labelled content among blocks [begin, end)
@@ -228,7 +236,7 @@ void join_article_element(std::span<const DomNode> nodes, std::span<const Block>
       last = i;
       inside_mass += s.article_mass[i];
     }
-  if (params.article_fill) fill_article(blocks, params, s, first, last, inside);
+  if (params.article_fill) fill_article(blocks, params, s, first, last, ScoreReason::element, inside);
   if (first < n) keep_article_tail(blocks, params, s, last, inside);
   if (params.article_outside_share <= 0) return;
   for (std::size_t i = last + 1; i < n;) {
@@ -240,7 +248,7 @@ void join_article_element(std::span<const DomNode> nodes, std::span<const Block>
     float mass = 0;
     for (; j < n && s.content[j] && !inside(j); ++j) mass += s.article_mass[j];
     if (mass < params.article_outside_share * inside_mass)
-      for (std::size_t k = i; k < j; ++k) s.content[k] = false;
+      for (std::size_t k = i; k < j; ++k) label(s, k, false, ScoreReason::outside_article);
     i = j;
   }
 }
@@ -468,6 +476,7 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
     s.emissions[i] = e;
   }
   label_content(s.emissions, params_.switch_cost, s.path, s.content);
+  s.reason.assign(n, ScoreReason::boilerplate);  // content runs get theirs below
 
   // Content runs. The run with the most good prose is the article; another run stays when
   // its good prose is a fair share of the article's, and the further away it lies the larger
@@ -512,16 +521,21 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
                                                     : 1.0F;
       const float distance = params_.run_gap_scale <= 0 ? 1.0F : std::min(1.0F, gap / params_.run_gap_scale);
       bool keep_run = run.mass > 0 && run.mass >= params_.run_min_share * distance * main_run.mass;
+      ScoreReason why = run.begin == main_run.begin ? ScoreReason::article : ScoreReason::near_run;
       // A lead or standfirst cut off from the body by a table of contents or a box speaks of
       // what the article speaks of; a teaser, a notice or a site's blurb above it does not.
-      if (!keep_run && run.mass > 0 && run.end <= main_run.begin && params_.lead_topic_share > 0)
+      if (!keep_run && run.mass > 0 && run.end <= main_run.begin && params_.lead_topic_share > 0) {
         keep_run = on_article_topic(blocks, run, main_run, *stopwords_, params_, s);
+        why = ScoreReason::lead_on_topic;
+      }
       // HTML: a run above the article whose prose lies inside the element that holds the
       // article's prose is its lead or introduction, however short beside the body (a wiki's
       // introduction above long tables).
-      if (!keep_run && run.mass > 0 && run.end <= main_run.begin && main_element != Block::kNoNode)
+      if (!keep_run && run.mass > 0 && run.end <= main_run.begin && main_element != Block::kNoNode) {
         keep_run = prose_inside(doc.nodes, main_element, blocks, run, s);
-      for (std::size_t k = run.begin; k < run.end; ++k) s.content[k] = keep_run;
+        why = ScoreReason::introduction;
+      }
+      for (std::size_t k = run.begin; k < run.end; ++k) label(s, k, keep_run, keep_run ? why : ScoreReason::stray_run);
       if (keep_run) first_content = std::min(first_content, run.begin);
     }
   }
@@ -546,7 +560,7 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
       only_short = only_short && s.classes[j] == BlockClass::short_block;
     }
     if (j < n && only_short && undecided <= params_.bridge_blocks)
-      for (std::size_t k = i; k < j; ++k) s.content[k] = true;
+      for (std::size_t k = i; k < j; ++k) label(s, k, true, ScoreReason::bridge);
     i = j;
   }
   join_article_container(blocks, params_, s);
@@ -560,7 +574,8 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
       bool any = false;
       for (std::size_t k = i; k < j; ++k) any = any || (s.content[k] && blocks[k].verdict != Verdict::drop);
       if (any)
-        for (std::size_t k = i; k < j; ++k) s.content[k] = true;
+        for (std::size_t k = i; k < j; ++k)
+          if (!s.content[k]) label(s, k, true, ScoreReason::list);
     }
     i = j;
   }
@@ -582,7 +597,7 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
   const bool headline_in_front =
       begin == 0 && n > 0 && blocks[0].kind == BlockKind::title && blocks[0].verdict != Verdict::drop &&
       (s.features[0].link_density <= params_.max_link_density || names_headline(0, false));
-  if (headline_in_front) s.content[0] = true;
+  if (headline_in_front) label(s, 0, true, ScoreReason::headline);
   // The article's header: its headline (the line matching the title, or else the nearest
   // line above the article long enough to be one and no sentence, past a standfirst) and
   // what no rule removed between it and the first paragraph: the standfirst, whose prose
@@ -614,12 +629,12 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
                                                          title_from_first_line ? 1 : 0);
       for (std::size_t i = headline_from; i-- > far_from;)
         if (s.features[i].title_match && blocks[i].verdict != Verdict::drop && names_headline(i, true)) {
-          s.content[i] = true;
+          label(s, i, true, ScoreReason::headline);
           std::size_t below = i + 1;
           while (below < first_content && (s.classes[below] == BlockClass::empty || blocks[below].verdict == Verdict::drop))
             ++below;
           if (below < first_content && s.classes[below] == BlockClass::good && s.features[below].ends_sentence)
-            s.content[below] = true;
+            label(s, below, true, ScoreReason::standfirst);
           break;
         }
     }
@@ -645,25 +660,30 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
       }
     }
     if (headline < n) {
-      s.content[headline] = true;
+      label(s, headline, true, ScoreReason::headline);
       header_from = headline + 1;
     }
     for (std::size_t i = header_from; i < first_content; ++i)
-      if (s.classes[i] != BlockClass::empty && s.classes[i] != BlockClass::bad) s.content[i] = true;
+      if (s.classes[i] != BlockClass::empty && s.classes[i] != BlockClass::bad && !s.content[i])
+        label(s, i, true, ScoreReason::header);
   }
 
   for (std::size_t i = 0; i < n; ++i) {
     Block& block = blocks[i];
     if (s.classes[i] == BlockClass::empty) continue;
     bool keep = s.content[i];
+    ScoreReason why = s.reason[i];
     const bool the_headline = i == 0 && headline_in_front;
-    if (s.classes[i] == BlockClass::bad && s.features[i].link_density > params_.max_link_density && !the_headline)
+    if (s.classes[i] == BlockClass::bad && s.features[i].link_density > params_.max_link_density && !the_headline) {
       keep = false;
+      why = ScoreReason::link_text;
+    }
     // The score says which side of the threshold the block's own evidence fell on, and by
     // how much; the verdict adds the context (its run, the headline).
     block.score = s.prose[i] - params_.threshold;
     if (block.verdict != Verdict::undecided) continue;
     doc.decide(block, keep ? Verdict::keep : Verdict::drop, Decider::score);
+    block.score_reason = why;
   }
 }
 

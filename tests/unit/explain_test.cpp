@@ -46,6 +46,12 @@ TEST_CASE("explain_reason names the stage when no rule decided", "[explain]") {
   block.link_chars = 12;
   block.tag = "li";
   CHECK(explain_reason(block) == "score -1.25 links=80% words=3 <li>");
+  // The scorer says why it labelled the block so.
+  block.score_reason = ScoreReason::link_text;
+  CHECK(explain_reason(block) == "score -1.25 link-text links=80% words=3 <li>");
+  block.score_reason = ScoreReason::tail;
+  block.link_chars = 0;
+  CHECK(explain_reason(block) == "score -1.25 article-tail words=3 <li>");
   block.decider = Decider::safety;
   CHECK(explain_reason(block) == "safety");
   block.decider = Decider::edge_trim;
@@ -69,6 +75,12 @@ TEST_CASE("explain_json is one JSON document per line with the rule's origin", "
   CHECK(first["rule"]["text"] == "drop \"subscribe\"");
   CHECK(json["blocks"][2]["decider"] == "dedupe");
   CHECK(json["blocks"][3]["gap_before"] == true);
+  CHECK_FALSE(json["blocks"][3].contains("score_reason"));
+  d.doc.blocks[3].decider = Decider::score;
+  d.doc.blocks[3].score_reason = ScoreReason::article;
+  out.clear();
+  explain_json(d.doc, out);
+  CHECK(nlohmann::json::parse(out)["blocks"][3]["score_reason"] == "article-run");
 }
 
 TEST_CASE("explain_json survives invalid UTF-8", "[explain]") {

@@ -121,6 +121,12 @@ TEST_CASE("scorer: a lone long line far down the footer does not join the articl
   lines.insert(lines.end(), {"Imprint", "Privacy"});
   Page page(lines);
   CHECK(page.run() == kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n");
+  // --explain says why: the menu is boilerplate, the paragraphs the article's run, the
+  // cookie line a run of prose too small so far out.
+  CHECK(page.doc.blocks[0].score_reason == ScoreReason::boilerplate);
+  CHECK(page.doc.blocks[10].score_reason == ScoreReason::article);
+  CHECK(page.doc.blocks[25].text.substr(0, 6) == "We use");
+  CHECK(page.doc.blocks[25].score_reason == ScoreReason::stray_run);
 }
 
 TEST_CASE("scorer: explicit verdicts win and a page without prose is left alone", "[score]") {
@@ -323,6 +329,8 @@ TEST_CASE("scorer: a headline far above the article stays with its standfirst, w
   Page with_standfirst(lines);
   with_standfirst.doc.blocks[12].verdict = Verdict::drop;
   CHECK(with_standfirst.run() == headline + "\n" + standfirst + "\n" + article);
+  CHECK(with_standfirst.doc.blocks[11].score_reason == ScoreReason::headline);
+  CHECK(with_standfirst.doc.blocks[13].score_reason == ScoreReason::standfirst);
 }
 
 TEST_CASE("scorer: the standfirst between the headline and the article stays", "[score]") {
@@ -425,6 +433,7 @@ TEST_CASE("scorer: HTML's short blocks closing the article element stay, up to a
   auto page = page_with_tail(with_box);
   page->doc.blocks[10 + body.size() + tail.size()].kind = BlockKind::heading;
   CHECK(page->run() == closed);
+  CHECK(page->doc.blocks[10 + body.size()].score_reason == ScoreReason::tail);
   Settings off;
   off.set("score-article-tail-blocks", "0");
   CHECK(page_with_tail(with_box)->run(Focus::balanced, off) == article);
