@@ -13,7 +13,8 @@
 //    gaps; in HTML, join the blocks of the article's own container and items of one list,
 //    find the element holding the article (article_element.h), keep its short blocks and
 //    drop small runs of prose after it; recover the headline and the lines under it.
-// 5. Blocks no rule decided get the verdict of their label.
+// 5. Blocks no rule decided get the verdict of their label, and the step that gave it
+//    (Block::score_reason), which --explain prints.
 #include <memory>
 
 #include "core/settings.h"
