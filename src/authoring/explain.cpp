@@ -102,7 +102,10 @@ std::string explain_reason(const Block& block) {
   if (block.decider == Decider::score) {
     // The features the scorer weighs most: link density and length.
     std::string out = "score " + format_score(block.score);
-    if (block.score_reason != ScoreReason::none) (out += ' ') += score_reason_name(block.score_reason);
+    if (block.score_reason != ScoreReason::none) {
+      out += ' ';
+      out += score_reason_name(block.score_reason);
+    }
     if (!block.text.empty() && block.link_chars > 0)
       out += " links=" + std::to_string(block.link_chars * 100 / block.text.size()) + "%";
     out += " words=" + std::to_string(count_words(block.text));

@@ -27,8 +27,8 @@ enum class Decider : std::uint8_t {
 };
 inline constexpr std::size_t kDeciderCount = static_cast<std::size_t>(Decider::dom_rule) + 1;
 
-// Why the content scorer labelled a block as it did, for --explain (score/content_scorer.h
-// says what each means).
+// Why the content scorer labelled a block as it did, for --explain (authoring/explain.h
+// names each and says what it means).
 enum class ScoreReason : std::uint8_t {
   none, article, near_run, lead_on_topic, introduction, bridge, container, element, tail, list, headline, header,
   standfirst, boilerplate, stray_run, outside_article, link_text
