@@ -106,8 +106,14 @@ void HtmlReport::add(const Document& doc, std::string_view name, std::string_vie
       fired.stage = by_keep_rule ? "keep" : std::string(decider_name(block.decider));
     }
 
-    std::string tip = dropped ? "dropped by " : by_keep_rule ? "kept by " : restored ? "restored by " : "kept";
-    if (dropped || by_keep_rule) tip += reason;
+    // The scorer's verdict names its score and why (the article's run, its tail, ...): what a
+    // rule author asks of a kept line of chrome.
+    const bool by_scorer = block.decider == Decider::score;
+    std::string tip = dropped                     ? "dropped by "
+                      : by_keep_rule || by_scorer ? "kept by "
+                      : restored                  ? "restored by "
+                                                  : "kept";
+    if (dropped || by_keep_rule || by_scorer) tip += reason;
     if (restored) tip += "the safety valve (the generic rules removed too much)";
 
     body += "<div class=\"block ";

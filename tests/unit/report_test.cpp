@@ -1,6 +1,8 @@
 // `declutter report`: the HTML page's content (the browser test checks how it renders).
 #include <catch2/catch.hpp>
 
+#include <string_view>
+
 #include "authoring/html_report.h"
 #include "authoring_support.h"
 
@@ -38,6 +40,19 @@ TEST_CASE("declutter report marks dropped blocks with their stage and rule", "[r
   // The summary table: the cut fired on two blocks, the menu rule on one.
   CHECK(html.find("<td class=\"n\">2</td><td class=\"n\">17</td><td><span class=\"swatch\"></span><code>cut "
                   "&quot;related&quot;</code></td><td><code>" + rules + ":4:5</code>") != std::string::npos);
+}
+
+TEST_CASE("declutter report says why the scorer kept or dropped a block", "[report][cli]") {
+  const auto result =
+      run_declutter({"report", std::string(DECLUTTER_SOURCE_DIR) + "/fixtures/common/html-article-closing-lines.in.html"});
+  REQUIRE(result.status == 0);
+  // Line 12, a row of the results table after the article's last paragraph.
+  const std::size_t row = result.out.find("<span class=\"ln\">12</span>");
+  REQUIRE(row != std::string::npos);
+  const std::string_view tip = std::string_view(result.out).substr(result.out.rfind(" title=\"", row));
+  CHECK(tip.starts_with(" title=\"kept by score -"));
+  CHECK(tip.substr(0, tip.find('>')).find(" article-tail words=4 &lt;p&gt;\"") != std::string_view::npos);
+  CHECK(result.out.find(" article-run words=37 &lt;p&gt;") != std::string::npos);
 }
 
 TEST_CASE("declutter report reads standard input and several files", "[report][cli]") {
