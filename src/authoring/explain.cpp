@@ -115,12 +115,24 @@ std::string explain_reason(const Block& block) {
   return std::string(decider_name(block.decider));
 }
 
+namespace {
+// Said only when the bytes were not plain UTF-8, for the header line.
+std::string describe_decoding(const Decoding& decoding) {
+  std::string out;
+  if (decoding.encoding != "UTF-8") out += (decoding.guessed ? ", read as " : ", decoded from ") + decoding.encoding;
+  if (decoding.guessed) out += " (not UTF-8)";
+  if (decoding.repaired) out += ", invalid UTF-8 replaced by U+FFFD";
+  return out;
+}
+}  // namespace
+
 void explain_text(const Document& doc, std::string& out) {
   std::size_t dropped = 0;
   for (const auto& block : doc.blocks) dropped += block.dropped() ? 1 : 0;
   out += "# declutter explain: " + std::to_string(doc.blocks.size()) + " blocks, " +
          std::to_string(doc.blocks.size() - dropped) + " kept, " + std::to_string(dropped) + " dropped";
   if (!doc.url.empty()) out += ", url " + doc.url;
+  out += describe_decoding(doc.decoding);
   out += '\n';
   for (const auto& block : doc.blocks) {
     out += block.dropped() ? "- " : "+ ";
@@ -167,6 +179,9 @@ void explain_json(const Document& doc, std::string& out) {
   json document = {
       {"url", doc.url},
       {"title", doc.title},
+      {"encoding", doc.decoding.encoding},
+      {"encoding_guessed", doc.decoding.guessed},
+      {"utf8_repaired", doc.decoding.repaired},
       {"blocks_total", doc.blocks.size()},
       {"blocks_kept", doc.blocks.size() - dropped},
       {"blocks_dropped", dropped},

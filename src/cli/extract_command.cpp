@@ -21,7 +21,7 @@ int run_extract(const CliOptions& options, const Engine& engine) {
   run.progress = ::isatty(STDERR_FILENO) == 1;
   run.max_doc_bytes = options.max_doc_bytes;
   run.url = options.url;
-  DropTally tally;
+  StatsTally tally;
   if (options.stats) run.extra_stats = [&tally] { return tally.summary(); };
   return run_documents(run, worker_processors(engine, options.explain, options.stats ? &tally : nullptr), std::cerr);
 }

@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "text/encoding.h"
+
 namespace declutter {
 namespace {
 
@@ -142,6 +144,14 @@ std::optional<CliOptions> parse_command_line(int argc, const char* const* argv, 
         error = "--parser takes libxml2 or gumbo, not '" + *v + "'";
         return std::nullopt;
       }
+    } else if (arg == "--encoding") {
+      auto v = args.value(arg, error);
+      if (!v) return std::nullopt;
+      options.engine.encoding = encoding_for_option(*v);
+      if (options.engine.encoding.empty()) {
+        error = "--encoding: unknown encoding '" + *v + "' (try utf-8, windows-1252, iso-8859-2, koi8-r, shift_jis)";
+        return std::nullopt;
+      }
     } else if (arg == "--jsonl") {
       options.framing = Framing::jsonl;
     } else if (arg == "--null" || arg == "-0") {
@@ -223,6 +233,10 @@ std::optional<CliOptions> parse_command_line(int argc, const char* const* argv, 
       return std::nullopt;
     }
   }
+  if (!options.engine.encoding.empty() && options.framing == Framing::jsonl) {
+    error = "--encoding does not apply to --jsonl: JSON text is always Unicode";
+    return std::nullopt;
+  }
   if (precision && recall) {
     error = "--precision and --recall exclude each other";
     return std::nullopt;
@@ -279,8 +293,9 @@ Corpus mode:
   --max-doc-bytes SIZE  documents larger than SIZE (default 64M; k, M, G suffixes; 0: no
                         limit) are passed through unchanged with a warning on stderr
   --stats               print a summary line on stderr at the end (documents, bytes in
-                        and out, failures, throughput, and how many blocks each rule
-                        file and each stage dropped; a block is a line in text mode)
+                        and out, failures, throughput, documents that were not clean
+                        UTF-8, and how many blocks each rule file and each stage
+                        dropped; a block is a line in text mode)
   A progress line (documents, MB, MB/s) is shown on stderr when it is a terminal.
 
 Rules:
@@ -294,6 +309,12 @@ Rules:
 Extraction:
   --format FORMAT       auto (default), text or html
   --parser PARSER       HTML parser: libxml2 (default) or gumbo
+  --encoding LABEL      read every document as LABEL (utf-8, windows-1252, iso-8859-2,
+                        koi8-r, shift_jis, gb18030, ...) instead of detecting it: a
+                        byte-order mark still wins; in HTML this overrides <meta charset>.
+                        Detected otherwise: HTML by its BOM, its declared charset, then
+                        UTF-8 or windows-1252; text by its BOM, then UTF-8, or
+                        windows-1252 when most non-ASCII bytes are not UTF-8
   --precision           drop more: prefer clean output over complete output
   --recall              keep more: prefer complete output over clean output
 

@@ -6,10 +6,10 @@
 
 namespace declutter {
 
-ProcessorFactory worker_processors(const Engine& engine, ExplainFormat explain, DropTally* tally) {
+ProcessorFactory worker_processors(const Engine& engine, ExplainFormat explain, StatsTally* tally) {
   return [&engine, explain, tally] {
     auto worker = std::make_shared<Worker>(engine);
-    std::shared_ptr<DropTally::Counter> counter = tally != nullptr ? tally->new_counter() : nullptr;
+    std::shared_ptr<StatsTally::Counter> counter = tally != nullptr ? tally->new_counter() : nullptr;
     return DocumentProcessor([worker, counter, explain](std::string_view bytes, std::string_view url,
                                                         std::string& out, std::string&) {
       const DocumentInput input{bytes, url};

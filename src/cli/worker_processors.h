@@ -3,7 +3,7 @@
 // holds that thread's scratch: match data, the reused Document), each turning a document
 // into clean text, or into its --explain listing.
 #include "authoring/explain.h"
-#include "cli/drop_tally.h"
+#include "cli/stats_tally.h"
 #include "corpus/run_documents.h"
 #include "pipeline/engine.h"
 
@@ -11,6 +11,6 @@ namespace declutter {
 
 // `tally`, when given, counts what each document's rules and stages dropped (--stats).
 ProcessorFactory worker_processors(const Engine& engine, ExplainFormat explain = ExplainFormat::none,
-                                   DropTally* tally = nullptr);
+                                   StatsTally* tally = nullptr);
 
 }  // namespace declutter

@@ -72,6 +72,7 @@ struct DomNode {
 struct Document {
   SourceFormat format = SourceFormat::text;
   std::string source;             // the input bytes after decoding (text views point here ...)
+  Decoding decoding;              // ... from which encoding
   std::string arena;              // ... or here, for text the HTML front end produced
   std::vector<Block> blocks;
   std::vector<DomNode> nodes;     // HTML: block-level elements in document order

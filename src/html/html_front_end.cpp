@@ -7,13 +7,14 @@
 
 namespace declutter {
 
-void HtmlFrontEnd::build(std::string_view raw_bytes, HtmlParser parser, const DomRules& rules, Document& doc) {
+void HtmlFrontEnd::build(std::string_view raw_bytes, HtmlParser parser, const DomRules& rules, Document& doc,
+                         const std::string& forced_encoding) {
   doc.format = SourceFormat::html;
   doc.blocks.clear();
   doc.nodes.clear();
   doc.arena.clear();
   doc.title.clear();
-  decode_html_bytes(raw_bytes, doc.source);
+  doc.decoding = decode_html_bytes(raw_bytes, doc.source, forced_encoding);
   ensure_libxml2_initialised();  // outside the arena: libxml2's global tables outlive the page
   XmlArena::Scope tree_memory(xml_arena_);
   XmlDocPtr tree = parse_html(doc.source, parser);

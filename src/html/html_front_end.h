@@ -2,6 +2,7 @@
 // HTML mode, bytes to blocks: decode (BOM, <meta charset>, iconv, UTF-8 repair) -> parse
 // (libxml2 or Gumbo, both into a libxml2 tree) -> apply DOM rules (marks only) -> blocks.
 // The text stages then run on doc.blocks exactly as in text mode.
+#include <string>
 #include <string_view>
 
 #include "core/document.h"
@@ -16,8 +17,9 @@ namespace declutter {
 class HtmlFrontEnd {
  public:
   // Replaces doc.source (the decoded page), doc.arena, doc.blocks and doc.title; leaves
-  // doc.url alone. `rules` is shared and read-only.
-  void build(std::string_view raw_bytes, HtmlParser parser, const DomRules& rules, Document& doc);
+  // doc.url alone. `rules` is shared and read-only. `forced_encoding`: --encoding's iconv name.
+  void build(std::string_view raw_bytes, HtmlParser parser, const DomRules& rules, Document& doc,
+             const std::string& forced_encoding = {});
 
  private:
   XmlArena xml_arena_;  // the parse tree's memory, reused page after page

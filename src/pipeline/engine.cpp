@@ -8,7 +8,7 @@
 #include "rules/catalog.h"
 #include "score/stopwords.h"
 #include "text/segment.h"
-#include "text/utf8.h"
+#include "text/encoding.h"
 
 namespace declutter {
 
@@ -84,10 +84,11 @@ const Document& Worker::analyse(const DocumentInput& input) {
   doc.title.clear();
   doc.url.assign(input.url);
   const Pipeline& pipeline = impl_->engine.pipeline_for(input.url);
-  if (is_html(impl_->engine.options(), input.bytes)) {
-    impl_->html.build(input.bytes, impl_->engine.options().parser, pipeline.dom_rules(), doc);
+  const EngineOptions& options = impl_->engine.options();
+  if (is_html(options, input.bytes)) {
+    impl_->html.build(input.bytes, options.parser, pipeline.dom_rules(), doc, options.encoding);
   } else {
-    decode_text_bytes(input.bytes, doc.source);
+    doc.decoding = decode_text_bytes(input.bytes, doc.source, options.encoding);
     segment_lines(doc);
   }
   pipeline.run(doc, impl_->scratch);

@@ -21,6 +21,7 @@ struct EngineOptions {
   HtmlParser parser = HtmlParser::libxml2;
   Focus focus = Focus::balanced;
   std::string publisher;          // --publisher: forces one publisher file for every document
+  std::string encoding;           // --encoding, as an iconv name: empty to detect per document
 };
 
 struct DocumentInput {

@@ -70,6 +70,19 @@ std::size_t first_invalid(std::string_view in) {
 
 bool is_valid_utf8(std::string_view in) { return first_invalid(in) == in.size(); }
 
+std::size_t invalid_sequence_count(std::string_view in) {
+  std::size_t count = 0;
+  for (std::size_t i = first_invalid(in); i < in.size();) {
+    i = swar::skip_ascii(in, i);
+    if (i >= in.size()) break;
+    std::size_t bad = 0;
+    const std::size_t length = sequence_length(in, i, bad);
+    if (length == 0) ++count;
+    i += length != 0 ? length : bad;
+  }
+  return count;
+}
+
 bool repair_utf8(std::string_view in, std::string& out) {
   std::size_t i = first_invalid(in);
   if (i == in.size()) {
@@ -129,18 +142,6 @@ void utf16_to_utf8(std::string_view raw, bool big_endian, std::string& out) {
     append_utf8(static_cast<char32_t>(u), out);  // lone surrogates come out as U+FFFD
   }
   if (i < raw.size()) out.append(kReplacement);  // odd trailing byte
-}
-
-void decode_text_bytes(std::string_view raw, std::string& out) {
-  if (raw.substr(0, 3) == "\xEF\xBB\xBF") {
-    repair_utf8(raw.substr(3), out);
-  } else if (raw.substr(0, 2) == "\xFF\xFE") {
-    utf16_to_utf8(raw.substr(2), false, out);
-  } else if (raw.substr(0, 2) == "\xFE\xFF") {
-    utf16_to_utf8(raw.substr(2), true, out);
-  } else {
-    repair_utf8(raw, out);
-  }
 }
 
 }  // namespace declutter

@@ -38,6 +38,29 @@ TEST_CASE("cli: usage errors exit 2 with a message", "[cli]") {
   CHECK(run_declutter("--rules").status == 2);
 }
 
+TEST_CASE("cli: text that is not UTF-8 keeps its letters; --encoding names the encoding", "[cli]") {
+  // "Café crème for the whole family, served each Sunday morning." in Latin-1.
+  const std::string latin1 = "Caf\xE9 cr\xE8me for the whole family, served each Sunday morning.\n";
+  RunResult guessed = run_declutter("--stats", latin1);
+  CHECK(guessed.status == 0);
+  CHECK(guessed.out == "Caf\xC3\xA9 cr\xC3\xA8me for the whole family, served each Sunday morning.\n");
+  CHECK(guessed.err.find("1 document not UTF-8 read as WINDOWS-1252") != std::string::npos);
+
+  // The same bytes mean Cyrillic letters in windows-1251: "Кафе" (\xCA\xE0\xF4\xE5).
+  RunResult named = run_declutter("--encoding windows-1251", "\xCA\xE0\xF4\xE5 on the corner opens every morning at seven.\n");
+  CHECK(named.out == "\xD0\x9A\xD0\xB0\xD1\x84\xD0\xB5 on the corner opens every morning at seven.\n");
+
+  // UTF-8 with one stray byte stays UTF-8, the byte repaired.
+  RunResult stray = run_declutter("--stats", "Caf\xC3\xA9 cr\xC3\xA8me and cr\xC3\xAApes, with one stray \xFF byte in it.\n");
+  CHECK(stray.out == "Caf\xC3\xA9 cr\xC3\xA8me and cr\xC3\xAApes, with one stray \xEF\xBF\xBD byte in it.\n");
+  CHECK(stray.err.find("1 with invalid UTF-8 repaired") != std::string::npos);
+
+  CHECK(run_declutter("--encoding no-such-thing").status == 2);
+  RunResult jsonl = run_declutter("--jsonl --encoding latin1");
+  CHECK(jsonl.status == 2);
+  CHECK(jsonl.err.find("--encoding does not apply to --jsonl") != std::string::npos);
+}
+
 TEST_CASE("cli: help and version", "[cli]") {
   RunResult help = run_declutter("--help");
   CHECK(help.status == 0);

@@ -6,6 +6,7 @@
 
 #include "html/decode.h"
 #include "html/sniff.h"
+#include "text/encoding.h"
 #include "text/utf8.h"
 
 using namespace declutter;
@@ -74,8 +75,59 @@ TEST_CASE("decode_text_bytes honours BOMs", "[encoding]") {
   CHECK(out == "H\xF0\x9F\x98\x80");
   decode_text_bytes(std::string_view("\xFF\xFE\x00\xD8x\0", 6), out);  // lone surrogate
   CHECK(out == "\xEF\xBF\xBDx");
-  decode_text_bytes("na\xEFve", out);
-  CHECK(out == "na\xEF\xBF\xBDve");
+  CHECK(decode_text_bytes(std::string_view("\xFF\xFEH\0", 4), out, "WINDOWS-1251").encoding == "UTF-16LE");  // the mark wins
+  CHECK(out == "H");
+}
+
+TEST_CASE("decode_text_bytes: UTF-8, else windows-1252 for single-byte text, else repair", "[encoding]") {
+  std::string out;
+  Decoding utf8 = decode_text_bytes("caf\xC3\xA9", out);
+  CHECK(out == "caf\xC3\xA9");
+  CHECK((utf8.encoding == "UTF-8" && !utf8.repaired && !utf8.guessed));
+
+  // Every non-ASCII byte fails as UTF-8: a Latin-1 or windows-1252 dump.
+  Decoding latin1 = decode_text_bytes("na\xEFve \x93quoted\x94 \x80 5", out);
+  CHECK(out == "na\xC3\xAFve \xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x82\xAC 5");
+  CHECK((latin1.encoding == "WINDOWS-1252" && latin1.guessed && !latin1.repaired));
+
+  // Mostly UTF-8 with a stray byte: UTF-8, repaired, so the UTF-8 letters do not turn into
+  // mojibake.
+  Decoding stray = decode_text_bytes("\xC3\xA9t\xC3\xA9 \xC3\xA0 caf\xE9", out);
+  CHECK(out == "\xC3\xA9t\xC3\xA9 \xC3\xA0 caf\xEF\xBF\xBD");
+  CHECK((stray.encoding == "UTF-8" && stray.repaired && !stray.guessed));
+
+  // --encoding: the bytes are read as named, even when they would also pass as UTF-8.
+  Decoding forced = decode_text_bytes("\xCA\xE0\xF4\xE5", out, "WINDOWS-1251");
+  CHECK(out == "\xD0\x9A\xD0\xB0\xD1\x84\xD0\xB5");
+  CHECK((forced.encoding == "WINDOWS-1251" && !forced.guessed));
+  decode_text_bytes("caf\xC3\xA9", out, "WINDOWS-1252");
+  CHECK(out == "caf\xC3\x83\xC2\xA9");
+  CHECK(decode_text_bytes("caf\xE9", out, "UTF-8").repaired);
+  CHECK(out == "caf\xEF\xBF\xBD");
+  decode_text_bytes(std::string_view("H\0i\0", 4), out, "UTF-16LE");
+  CHECK(out == "Hi");
+}
+
+TEST_CASE("invalid_sequence_count counts what repair_utf8 replaces", "[encoding]") {
+  for (std::string_view input : {"", "plain", "caf\xC3\xA9", "caf\xE9 cr\xE8me", "\xC0\xAF", "\xED\xA0\x80x",
+                                 "a\xE2\x82", "\xF0\x9F\x98\x80\xFF\xFE"}) {
+    std::string repaired;
+    repair_utf8(input, repaired);
+    std::size_t replacements = 0;
+    for (std::size_t at = repaired.find("\xEF\xBF\xBD"); at != std::string::npos; at = repaired.find("\xEF\xBF\xBD", at + 3))
+      ++replacements;
+    INFO(input);
+    CHECK(invalid_sequence_count(input) == replacements);
+  }
+}
+
+TEST_CASE("encoding_for_option reads UTF-16 labels as UTF-16", "[encoding]") {
+  CHECK(encoding_for_option(" Latin1 ") == "WINDOWS-1252");
+  CHECK(encoding_for_option("utf-16") == "UTF-16LE");
+  CHECK(encoding_for_option("UTF-16BE") == "UTF-16BE");
+  CHECK(encoding_for_option("utf8") == "UTF-8");
+  CHECK(encoding_for_option("koi8-r") == "KOI8-R");
+  CHECK(encoding_for_option("klingon").empty());
 }
 
 TEST_CASE("looks_like_html sniffs the start of the input only", "[encoding]") {
@@ -146,6 +198,17 @@ TEST_CASE("decode_html_bytes converts legacy pages and repairs UTF-8 ones", "[en
   CHECK(out == "<p>");
   decode_html_bytes(std::string_view("<p>a\0b</p>", 10), out);
   CHECK(out == "<p>ab</p>");
+}
+
+TEST_CASE("decode_html_bytes: --encoding overrides the declared charset and the guess", "[encoding]") {
+  std::string out;
+  Decoding result = decode_html_bytes("<meta charset=iso-8859-1><p>\xCA\xE0\xF4\xE5</p>", out, "WINDOWS-1251");
+  CHECK(result.encoding == "WINDOWS-1251");
+  CHECK(out == "<meta charset=iso-8859-1><p>\xD0\x9A\xD0\xB0\xD1\x84\xD0\xB5</p>");
+  result = decode_html_bytes("<p>Caf\xE9</p>", out);
+  CHECK((result.encoding == "WINDOWS-1252" && result.guessed));
+  result = decode_html_bytes("<meta charset=windows-1252><p>Caf\xE9</p>", out);
+  CHECK((result.encoding == "WINDOWS-1252" && !result.guessed));
 }
 
 TEST_CASE("undecodable bytes in a legacy encoding become U+FFFD", "[encoding]") {

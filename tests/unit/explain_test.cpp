@@ -58,6 +58,27 @@ TEST_CASE("explain_reason names the stage when no rule decided", "[explain]") {
   CHECK(explain_reason(block) == "edge-trim");
 }
 
+TEST_CASE("explain says how the bytes were decoded when they were not plain UTF-8", "[explain]") {
+  DecidedDocument d;
+  d.doc.decoding = Decoding{"WINDOWS-1252", false, true};
+  std::string out;
+  explain_text(d.doc, out);
+  CHECK(out.substr(0, out.find('\n')) ==
+        "# declutter explain: 4 blocks, 2 kept, 2 dropped, read as WINDOWS-1252 (not UTF-8)");
+  d.doc.decoding = Decoding{"UTF-8", true, false};
+  out.clear();
+  explain_text(d.doc, out);
+  CHECK(out.substr(0, out.find('\n')) ==
+        "# declutter explain: 4 blocks, 2 kept, 2 dropped, invalid UTF-8 replaced by U+FFFD");
+  d.doc.decoding = Decoding{"WINDOWS-1250", false, false};
+  out.clear();
+  explain_json(d.doc, out);
+  const auto json = nlohmann::json::parse(out);
+  CHECK(json["encoding"] == "WINDOWS-1250");
+  CHECK(json["encoding_guessed"] == false);
+  CHECK(json["utf8_repaired"] == false);
+}
+
 TEST_CASE("explain_json is one JSON document per line with the rule's origin", "[explain]") {
   DecidedDocument d;
   std::string out;

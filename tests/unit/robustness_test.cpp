@@ -48,16 +48,27 @@ TEST_CASE("robustness: binary garbage in text mode finishes and yields something
   }
 }
 
-TEST_CASE("robustness: invalid UTF-8 is repaired with U+FFFD, the rest of the line kept", "[robustness]") {
+TEST_CASE("robustness: invalid UTF-8 in UTF-8 text is repaired with U+FFFD, the rest of the line kept", "[robustness]") {
   auto engine = engine_for(InputFormat::text);
   REQUIRE(engine);
-  // A Latin-1 byte, a truncated sequence, an overlong slash, a surrogate, a stray continuation.
-  const std::string page = "Caf\xE9 au lait is a sentence here.\nBroken \xE2\x82 and \xC0\xAF and \xED\xA0\x80 "
-                           "and \x80 bytes in a line.\n";
+  // A Latin-1 byte, a truncated sequence, an overlong slash, a surrogate, a stray continuation,
+  // in a document that is otherwise UTF-8 (its first line).
+  const std::string utf8_line = "Gr\xC3\xBC\xC3\x9F" "e aus K\xC3\xB6ln und sch\xC3\xB6ne Gr\xC3\xBC\xC3\x9F" "e, a sentence.\n";
+  const std::string page = utf8_line + "Caf\xE9 au lait is a sentence here.\nBroken \xE2\x82 and \xC0\xAF and \xED\xA0\x80 "
+                                       "and \x80 bytes in a line.\n";
   const std::string fffd = "\xEF\xBF\xBD";
-  CHECK(extract_with(*engine, page) == "Caf" + fffd + " au lait is a sentence here.\nBroken " + fffd + " and " + fffd +
-                                           fffd + " and " + fffd + fffd + fffd + " and " + fffd +
+  CHECK(extract_with(*engine, page) == utf8_line + "Caf" + fffd + " au lait is a sentence here.\nBroken " + fffd +
+                                           " and " + fffd + fffd + " and " + fffd + fffd + fffd + " and " + fffd +
                                            " bytes in a line.\n");
+}
+
+TEST_CASE("robustness: text that is not UTF-8 at all is read as windows-1252", "[robustness]") {
+  auto engine = engine_for(InputFormat::text);
+  REQUIRE(engine);
+  // Latin-1 / windows-1252 bytes only: no letter is lost to U+FFFD.
+  const std::string page = "Caf\xE9 au lait and cr\xE8me br\xFBl\xE9" "e are sentences here.\n\x93Quoted\x94 \x96 a price of \x80" "5.\n";
+  CHECK(extract_with(*engine, page) == "Caf\xC3\xA9 au lait and cr\xC3\xA8me br\xC3\xBBl\xC3\xA9" "e are sentences here.\n"
+                                       "\xE2\x80\x9CQuoted\xE2\x80\x9D \xE2\x80\x93 a price of \xE2\x82\xAC" "5.\n");
 }
 
 TEST_CASE("robustness: UTF-16 with a BOM is converted; a UTF-8 BOM is dropped", "[robustness]") {

@@ -2,7 +2,7 @@
 
 #include <thread>
 
-#include "cli/drop_tally.h"
+#include "cli/stats_tally.h"
 #include "rules/rule.h"
 
 using namespace declutter;
@@ -22,7 +22,7 @@ Document decided(std::initializer_list<std::pair<Decider, const Rule*>> drops, s
 }
 }  // namespace
 
-TEST_CASE("drop tally: counts drops by rule file and by stage, largest first", "[stats]") {
+TEST_CASE("stats tally: counts drops by rule file and by stage, largest first", "[stats]") {
   const std::string common = "rules/common.rules";
   const std::string publisher = "rules/publishers/example.com.rules";
   Rule from_common;
@@ -30,7 +30,7 @@ TEST_CASE("drop tally: counts drops by rule file and by stage, largest first", "
   Rule from_publisher;
   from_publisher.origin.file = &publisher;
 
-  DropTally tally;
+  StatsTally tally;
   CHECK(tally.summary().empty());
   auto first = tally.new_counter();
   auto second = tally.new_counter();
@@ -43,11 +43,11 @@ TEST_CASE("drop tally: counts drops by rule file and by stage, largest first", "
                            "1 edge-trim");
 }
 
-TEST_CASE("drop tally: counters of many threads add up", "[stats]") {
+TEST_CASE("stats tally: counters of many threads add up", "[stats]") {
   const std::string common = "common.rules";
   Rule rule;
   rule.origin.file = &common;
-  DropTally tally;
+  StatsTally tally;
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t)
     threads.emplace_back([&tally, &rule] {
@@ -57,4 +57,17 @@ TEST_CASE("drop tally: counters of many threads add up", "[stats]") {
     });
   for (auto& thread : threads) thread.join();
   CHECK(tally.summary() == ", dropped blocks: 4000 common.rules, 4000 dedupe");
+}
+
+TEST_CASE("stats tally: counts documents that were not clean UTF-8", "[stats]") {
+  StatsTally tally;
+  auto counter = tally.new_counter();
+  Document latin1 = decided({}, 1);
+  latin1.decoding = Decoding{"WINDOWS-1252", false, true};
+  Document declared = decided({}, 1);
+  declared.decoding = Decoding{"WINDOWS-1250", false, false};  // declared, not guessed: not counted
+  Document broken = decided({}, 1);
+  broken.decoding = Decoding{"UTF-8", true, false};
+  for (const Document* doc : {&latin1, &latin1, &declared, &broken, &declared}) counter->add(*doc);
+  CHECK(tally.summary() == ", 2 documents not UTF-8 read as WINDOWS-1252, 1 with invalid UTF-8 repaired");
 }

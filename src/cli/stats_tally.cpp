@@ -1,4 +1,4 @@
-#include "cli/drop_tally.h"
+#include "cli/stats_tally.h"
 
 #include <algorithm>
 
@@ -7,7 +7,9 @@
 
 namespace declutter {
 
-void DropTally::Counter::add(const Document& doc) {
+void StatsTally::Counter::add(const Document& doc) {
+  guessed_encoding_ += doc.decoding.guessed ? 1 : 0;
+  repaired_utf8_ += doc.decoding.repaired ? 1 : 0;
   for (const Block& block : doc.blocks) {
     if (!block.dropped()) continue;
     const std::string* file = block.rule != nullptr ? block.rule->origin.file : nullptr;
@@ -21,14 +23,14 @@ void DropTally::Counter::add(const Document& doc) {
   }
 }
 
-std::shared_ptr<DropTally::Counter> DropTally::new_counter() {
+std::shared_ptr<StatsTally::Counter> StatsTally::new_counter() {
   auto counter = std::make_shared<Counter>();
   std::lock_guard lock(mutex_);
   counters_.push_back(counter);
   return counter;
 }
 
-std::string DropTally::summary() const {
+std::string StatsTally::summary() const {
   std::vector<std::pair<std::string, std::uint64_t>> totals;
   const auto add = [&totals](std::string name, std::uint64_t count) {
     if (count == 0) return;
@@ -36,17 +38,27 @@ std::string DropTally::summary() const {
     if (entry == totals.end()) totals.emplace_back(std::move(name), count);
     else entry->second += count;
   };
+  std::uint64_t guessed_encoding = 0;
+  std::uint64_t repaired_utf8 = 0;
   {
     std::lock_guard lock(mutex_);
     for (const auto& counter : counters_) {
+      guessed_encoding += counter->guessed_encoding_;
+      repaired_utf8 += counter->repaired_utf8_;
       for (const auto& [file, count] : counter->by_file_) add(*file, count);
       for (std::size_t decider = 0; decider < counter->by_stage_.size(); ++decider)
         add(std::string(decider_name(static_cast<Decider>(decider))), counter->by_stage_[decider]);
     }
   }
-  if (totals.empty()) return {};
+  std::string out;
+  // The guess is always windows-1252 (text/encoding.h).
+  if (guessed_encoding != 0)
+    out += ", " + std::to_string(guessed_encoding) + (guessed_encoding == 1 ? " document" : " documents") +
+           " not UTF-8 read as WINDOWS-1252";
+  if (repaired_utf8 != 0) out += ", " + std::to_string(repaired_utf8) + " with invalid UTF-8 repaired";
+  if (totals.empty()) return out;
   std::stable_sort(totals.begin(), totals.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-  std::string out = ", dropped blocks:";
+  out += ", dropped blocks:";
   for (std::size_t i = 0; i < totals.size(); ++i) {
     out += i == 0 ? " " : ", ";
     out += std::to_string(totals[i].second) + ' ' + totals[i].first;
