@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <cctype>
+#include <set>
+#include <string>
+
 #include "cli_support.h"
 
 using namespace declutter::testing;
@@ -69,6 +73,24 @@ TEST_CASE("cli: help and version", "[cli]") {
   RunResult version = run_declutter("--version");
   CHECK(version.status == 0);
   CHECK(version.out.rfind("declutter ", 0) == 0);
+}
+
+TEST_CASE("man page: documents every option of --help, and no other", "[cli]") {
+  // Long options as --help spells them and as the man page escapes them (\-\-name).
+  const auto long_options = [](std::string text) {
+    for (std::size_t at = text.find("\\-"); at != std::string::npos; at = text.find("\\-", at)) text.erase(at, 1);
+    std::set<std::string> names;
+    for (std::size_t at = text.find("--"); at != std::string::npos; at = text.find("--", at + 2)) {
+      std::size_t end = at + 2;
+      while (end < text.size() && (std::islower(static_cast<unsigned char>(text[end])) || text[end] == '-')) ++end;
+      if (end > at + 2) names.insert(text.substr(at, end - at));
+    }
+    return names;
+  };
+  const std::set<std::string> in_help = long_options(run_declutter("--help").out);
+  const std::set<std::string> in_man = long_options(read_file(std::string(DECLUTTER_SOURCE_DIR) + "/docs/declutter.1"));
+  REQUIRE(in_help.size() > 20);
+  CHECK(in_help == in_man);
 }
 
 TEST_CASE("cli: malformed rules stop the run before input is read", "[cli]") {
