@@ -3,7 +3,7 @@
 # does nothing when every package is already there.
 set -euo pipefail
 packages=(build-essential cmake ninja-build pkg-config libgumbo-dev libxml2-dev libpcre2-dev
-          nlohmann-json3-dev libsimdjson-dev catch2)
+          zlib1g-dev nlohmann-json3-dev libsimdjson-dev catch2)
 if [ "${1:-}" = "--test" ]; then
   # The report's browser test renders in headless Chromium; the fuzz targets need clang's libFuzzer.
   packages+=(chromium clang libclang-rt-14-dev python3)

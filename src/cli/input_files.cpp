@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "text/gzip_input.h"
+
 namespace declutter {
 
 bool read_input_file(const std::string& path, std::string& out, std::string& error) {
@@ -18,8 +20,20 @@ bool read_input_file(const std::string& path, std::string& out, std::string& err
   while ((n = std::fread(buffer, 1, sizeof buffer, in)) > 0) out.append(buffer, n);
   bool ok = std::ferror(in) == 0;
   if (in != stdin) std::fclose(in);
-  if (!ok) error = path + ": read error";
-  return ok;
+  if (!ok) {
+    error = path + ": read error";
+    return false;
+  }
+  if (is_gzip(out)) {
+    std::string inflated;
+    const GunzipResult result = gunzip(out, 0, inflated);
+    if (result.status != GunzipStatus::ok) {
+      error = path + ": " + result.message;
+      return false;
+    }
+    out.swap(inflated);
+  }
+  return true;
 }
 
 }  // namespace declutter

@@ -4,8 +4,8 @@
 
 namespace declutter {
 
-// Reads `path` ("-" is standard input) into `out`; on failure returns false and sets
-// `error` to "path: reason".
+// Reads `path` ("-" is standard input) into `out`, inflated when it is gzip data; on
+// failure returns false and sets `error` to "path: reason".
 bool read_input_file(const std::string& path, std::string& out, std::string& error);
 
 }  // namespace declutter

@@ -271,8 +271,9 @@ Usage:
   declutter suggest FILE...          rules for lines that recur across pages of one site
 
 Input is raw scraped text (one line per block, as text dumps of web pages come) or HTML;
-the format is detected unless --format says otherwise. Each FILE is one document; the
-clean text of each is written to standard output, in order.
+the format is detected unless --format says otherwise. Each FILE is one document (a
+gzip'd one is read as what it holds); the clean text of each is written to standard
+output, in order.
 
 Corpus mode:
   --jsonl               input is JSON Lines: one object per line, the document in field

@@ -3,6 +3,8 @@
 #include <exception>
 #include <utility>
 
+#include "text/gzip_input.h"
+
 namespace declutter {
 
 namespace {
@@ -45,10 +47,25 @@ bool BatchWorker::run_processor(std::string_view bytes, std::string_view url,
   return ok;
 }
 
+// A gzip'd document is cleaned as what it holds; one that does not inflate fails like a
+// document whose processing failed, under --on-error (pass copies the bytes as they came).
+bool BatchWorker::inflate_and_run(std::string_view bytes, BatchRecord& record) {
+  if (!is_gzip(bytes)) return run_processor(bytes, options_.url, record);
+  const GunzipResult inflated = gunzip(bytes, options_.max_doc_bytes, inflated_);
+  if (inflated.status != GunzipStatus::ok) {
+    record.failed = true;
+    record.message = inflated.message;
+    return false;
+  }
+  const bool ok = run_processor(inflated_, options_.url, record);
+  release_if_huge(inflated_);
+  return ok;
+}
+
 void BatchWorker::process_document(Batch& batch, BatchRecord& record) {
   const std::string_view bytes = batch.record_bytes(record);
   const bool null_framed = options_.framing == Framing::null;
-  if (run_processor(bytes, options_.url, record)) {
+  if (inflate_and_run(bytes, record)) {
     batch.output += clean_;
     // Whole documents written one after another must not run into each other.
     if (!null_framed && !clean_.empty() && clean_.back() != '\n') batch.output += '\n';

@@ -16,6 +16,7 @@ class BatchWorker {
 
  private:
   bool run_processor(std::string_view bytes, std::string_view url, BatchRecord& record);
+  bool inflate_and_run(std::string_view bytes, BatchRecord& record);
   void process_document(Batch& batch, BatchRecord& record);
   void process_jsonl_line(Batch& batch, BatchRecord& record);
 
@@ -23,6 +24,7 @@ class BatchWorker {
   DocumentProcessor processor_;
   JsonlRecord jsonl_;
   std::string clean_;
+  std::string inflated_;  // a gzip'd document, inflated
   std::string error_;
 };
 

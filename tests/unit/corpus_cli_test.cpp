@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_support.h"
+#include "gzip_support.h"
 
 using namespace declutter::testing;
 using namespace std::string_literals;
@@ -35,6 +36,44 @@ TEST_CASE("cli corpus: --jsonl cleans the text field, keeps the rest, one line p
     }
     CHECK(count == 50);
   }
+}
+
+TEST_CASE("cli corpus: gzip'd documents are cleaned as what they hold", "[cli][corpus]") {
+  TempDir dir;
+  write_file(dir.path / "a.txt.gz", gzipped(kPage));
+  write_file(dir.path / "b.txt", "Second document has a sentence.\n");
+  const std::string a = shell_quote((dir.path / "a.txt.gz").string());
+  const std::string b = shell_quote((dir.path / "b.txt").string());
+  RunResult files = run_declutter(a + " " + b);
+  CHECK(files.status == 0);
+  CHECK(files.out == kClean + "Second document has a sentence.\n");
+
+  // The report reads gzip'd pages too.
+  RunResult report = run_declutter("report " + a);
+  CHECK(report.status == 0);
+  CHECK(report.out.find("A headline for the test page") != std::string::npos);
+}
+
+TEST_CASE("cli corpus: a damaged gzip'd document fails alone, under --on-error", "[cli][corpus]") {
+  TempDir dir;
+  const std::string whole = gzipped(kPage);
+  write_file(dir.path / "cut.gz", whole.substr(0, whole.size() - 12));
+  write_file(dir.path / "b.txt", kPage);
+  const std::string files = shell_quote((dir.path / "cut.gz").string()) + " " + shell_quote((dir.path / "b.txt").string());
+  RunResult skipped = run_declutter("--on-error skip " + files);
+  CHECK(skipped.status == 1);
+  CHECK(skipped.out == kClean);
+  CHECK(skipped.err.find("cut.gz: gzip data is corrupt") != std::string::npos);
+  RunResult passed = run_declutter(files);
+  CHECK(passed.status == 1);
+  CHECK(passed.out.substr(0, whole.size() - 12) == whole.substr(0, whole.size() - 12));  // as it came
+
+  // A small file that would inflate past --max-doc-bytes is refused, not inflated.
+  write_file(dir.path / "bomb.gz", gzipped(std::string(3'000'000, ' ')));
+  RunResult bomb = run_declutter("--on-error skip --max-doc-bytes 1M " + shell_quote((dir.path / "bomb.gz").string()));
+  CHECK(bomb.status == 1);
+  CHECK(bomb.out.empty());
+  CHECK(bomb.err.find("inflates to more than --max-doc-bytes") != std::string::npos);
 }
 
 TEST_CASE("cli corpus: --field names the document field", "[cli][corpus]") {

@@ -1,0 +1,93 @@
+#include "text/gzip_input.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <limits>
+
+namespace declutter {
+namespace {
+
+// zlib's inflate state, released when it goes out of scope.
+class Inflater {
+ public:
+  Inflater() {
+    // 15 + 16: a window of 2^15 bytes, gzip header and trailer expected (zlib.h, inflateInit2).
+    ok_ = inflateInit2(&stream_, 15 + 16) == Z_OK;
+  }
+  ~Inflater() {
+    if (ok_) inflateEnd(&stream_);
+  }
+  Inflater(const Inflater&) = delete;
+  Inflater& operator=(const Inflater&) = delete;
+  bool ok() const { return ok_; }
+  z_stream& stream() { return stream_; }
+
+ private:
+  z_stream stream_{};
+  bool ok_ = false;
+};
+
+constexpr std::size_t kChunkBytes = std::size_t{1} << 16;
+
+GunzipResult corrupt(const z_stream& stream) {
+  return {GunzipStatus::corrupt,
+          std::string("gzip data is corrupt: ") + (stream.msg != nullptr ? stream.msg : "unexpected end of data")};
+}
+
+}  // namespace
+
+bool is_gzip(std::string_view bytes) {
+  return bytes.size() >= 3 && bytes[0] == '\x1F' && bytes[1] == '\x8B' && bytes[2] == '\x08';
+}
+
+GunzipResult gunzip(std::string_view in, std::size_t limit, std::string& out) {
+  out.clear();
+  Inflater inflater;
+  if (!inflater.ok()) return {GunzipStatus::corrupt, "gzip: zlib could not start"};
+  z_stream& stream = inflater.stream();
+  // zlib reads through a non-const pointer but never writes to the input.
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));  // NOLINT
+  std::size_t in_left = in.size();
+  std::size_t written = 0;
+  while (true) {
+    // avail_in and avail_out are 32-bit: feed large inputs and outputs in slices.
+    const auto in_slice = static_cast<uInt>(std::min<std::size_t>(in_left, std::numeric_limits<uInt>::max()));
+    stream.avail_in = in_slice;
+    if (out.size() - written < kChunkBytes) {
+      std::size_t grown = std::max(out.size() * 2, written + kChunkBytes);
+      if (limit != 0) grown = std::min(grown, std::max(limit + 1, written + kChunkBytes));
+      out.resize(grown);
+    }
+    const std::size_t room = std::min<std::size_t>(out.size() - written, std::numeric_limits<uInt>::max());
+    stream.next_out = reinterpret_cast<Bytef*>(out.data() + written);  // NOLINT: zlib's byte type
+    stream.avail_out = static_cast<uInt>(room);
+    const int result = inflate(&stream, Z_NO_FLUSH);
+    in_left -= in_slice - stream.avail_in;
+    written += room - stream.avail_out;
+    if (limit != 0 && written > limit) {
+      out.clear();
+      return {GunzipStatus::too_large, "gzip data inflates to more than --max-doc-bytes (" + std::to_string(limit) +
+                                           " bytes)"};
+    }
+    if (result == Z_STREAM_END) {
+      // Another member may follow (concatenated .gz files); trailing zero padding may too.
+      const std::string_view rest = in.substr(in.size() - in_left);
+      if (!is_gzip(rest)) break;
+      if (inflateReset(&stream) != Z_OK) return corrupt(stream);
+      continue;
+    }
+    if (result == Z_BUF_ERROR && in_left == 0 && stream.avail_in == 0) {
+      out.clear();
+      return corrupt(stream);  // truncated: the input ended inside the stream
+    }
+    if (result != Z_OK && result != Z_BUF_ERROR) {
+      out.clear();
+      return corrupt(stream);
+    }
+  }
+  out.resize(written);
+  return {};
+}
+
+}  // namespace declutter

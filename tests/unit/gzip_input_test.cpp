@@ -1,0 +1,67 @@
+// gzip'd documents: inflating, concatenated members, damage, and the size limit.
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <string>
+
+#include "gzip_support.h"
+#include "text/gzip_input.h"
+
+using namespace declutter;
+using declutter::testing::gzipped;
+
+
+TEST_CASE("gzip: recognised by its magic bytes only", "[gzip]") {
+  CHECK(is_gzip(gzipped("hello")));
+  CHECK_FALSE(is_gzip("hello"));
+  CHECK_FALSE(is_gzip("\x1F\x8B"));
+  CHECK_FALSE(is_gzip("\x1F\x8B\x07 not deflate"));
+  CHECK_FALSE(is_gzip(""));
+}
+
+TEST_CASE("gzip: inflates one member, several members, and large documents", "[gzip]") {
+  std::string out = "stale";
+  CHECK(gunzip(gzipped("A page of text.\n"), 0, out).status == GunzipStatus::ok);
+  CHECK(out == "A page of text.\n");
+
+  CHECK(gunzip(gzipped("first ") + gzipped("second"), 0, out).status == GunzipStatus::ok);
+  CHECK(out == "first second");
+
+  CHECK(gunzip(gzipped(""), 0, out).status == GunzipStatus::ok);
+  CHECK(out.empty());
+
+  // Several MB of text that does not compress well: the output grows many times over.
+  std::mt19937 random(11);
+  std::string big;
+  while (big.size() < 3'000'000) big += static_cast<char>('a' + random() % 26);
+  CHECK(gunzip(gzipped(big), 0, out).status == GunzipStatus::ok);
+  CHECK(out == big);
+}
+
+TEST_CASE("gzip: truncated or damaged data is reported, not half-read", "[gzip]") {
+  const std::string whole = gzipped("A page of text that is long enough to be cut in two.\n");
+  std::string out;
+  GunzipResult truncated = gunzip(whole.substr(0, whole.size() / 2), 0, out);
+  CHECK(truncated.status == GunzipStatus::corrupt);
+  CHECK(truncated.message.find("gzip data is corrupt") == 0);
+  CHECK(out.empty());
+
+  std::string bad_checksum = whole;
+  bad_checksum[bad_checksum.size() - 6] ^= 0x55;  // inside the CRC-32 of the trailer
+  CHECK(gunzip(bad_checksum, 0, out).status == GunzipStatus::corrupt);
+
+  CHECK(gunzip(whole.substr(0, 10), 0, out).status == GunzipStatus::corrupt);  // the header alone
+}
+
+TEST_CASE("gzip: stops at the size limit instead of filling memory", "[gzip]") {
+  const std::string zeros(5'000'000, '\0');
+  const std::string bomb = gzipped(zeros);
+  REQUIRE(bomb.size() < 50'000);
+  std::string out;
+  GunzipResult result = gunzip(bomb, 1'000'000, out);
+  CHECK(result.status == GunzipStatus::too_large);
+  CHECK(result.message.find("--max-doc-bytes") != std::string::npos);
+  CHECK(out.capacity() < 3'000'000);
+  CHECK(gunzip(bomb, 5'000'000, out).status == GunzipStatus::ok);  // exactly at the limit
+  CHECK(out == zeros);
+}
