@@ -224,6 +224,8 @@ std::optional<CliOptions> parse_command_line(int argc, const char* const* argv, 
         return std::nullopt;
       }
       options.min_pages = static_cast<std::size_t>(pages);
+    } else if (arg == "--markdown") {
+      options.engine.output = OutputFormat::markdown;
     } else if (arg == "--precision") {
       precision = true;
     } else if (arg == "--recall") {
@@ -316,6 +318,9 @@ Extraction:
                         Detected otherwise: HTML by its BOM, its declared charset, then
                         UTF-8 or windows-1252; text by its BOM, then UTF-8, or
                         windows-1252 when most non-ASCII bytes are not UTF-8
+  --markdown            write Markdown instead of plain text: HTML headings, lists,
+                        quotes, code and tables marked up (text input has no structure
+                        to mark: its output is the same as without --markdown)
   --precision           drop more: prefer clean output over complete output
   --recall              keep more: prefer complete output over clean output
 

@@ -2,7 +2,7 @@
 
 #include <memory>
 
-#include "emit/text_emitter.h"
+#include "emit/emit.h"
 
 namespace declutter {
 
@@ -10,15 +10,16 @@ ProcessorFactory worker_processors(const Engine& engine, ExplainFormat explain, 
   return [&engine, explain, tally] {
     auto worker = std::make_shared<Worker>(engine);
     std::shared_ptr<StatsTally::Counter> counter = tally != nullptr ? tally->new_counter() : nullptr;
-    return DocumentProcessor([worker, counter, explain](std::string_view bytes, std::string_view url,
-                                                        std::string& out, std::string&) {
+    const OutputFormat output = engine.options().output;
+    return DocumentProcessor([worker, counter, explain, output](std::string_view bytes, std::string_view url,
+                                                                std::string& out, std::string&) {
       const DocumentInput input{bytes, url};
       const Document& doc = worker->analyse(input);
       if (counter) counter->add(doc);
       if (explain != ExplainFormat::none) {
         explain_document(doc, explain, out);
       } else {
-        emit_text(doc, out);
+        emit_document(doc, output, out);
       }
       return true;
     });

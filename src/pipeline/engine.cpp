@@ -1,6 +1,5 @@
 #include "pipeline/engine.h"
 
-#include "emit/text_emitter.h"
 #include "html/html_front_end.h"
 #include "html/sniff.h"
 #include "pipeline/pipeline.h"
@@ -95,6 +94,8 @@ const Document& Worker::analyse(const DocumentInput& input) {
   return doc;
 }
 
-void Worker::extract(const DocumentInput& input, std::string& out) { emit_text(analyse(input), out); }
+void Worker::extract(const DocumentInput& input, std::string& out) {
+  emit_document(analyse(input), impl_->engine.options().output, out);
+}
 
 }  // namespace declutter

@@ -9,6 +9,7 @@
 
 #include "core/diagnostic.h"
 #include "core/document.h"
+#include "emit/emit.h"
 
 namespace declutter {
 
@@ -22,6 +23,7 @@ struct EngineOptions {
   Focus focus = Focus::balanced;
   std::string publisher;          // --publisher: forces one publisher file for every document
   std::string encoding;           // --encoding, as an iconv name: empty to detect per document
+  OutputFormat output = OutputFormat::text;  // --markdown: what extract() writes
 };
 
 struct DocumentInput {
@@ -68,7 +70,8 @@ class Worker {
   Worker(const Worker&) = delete;
   Worker& operator=(const Worker&) = delete;
 
-  // Runs the whole pipeline; `out` receives the clean text (output convention applied).
+  // Runs the whole pipeline; `out` receives the clean text (output convention applied), or
+  // Markdown with EngineOptions::output.
   void extract(const DocumentInput& input, std::string& out);
   // Runs the pipeline and leaves the decided document for inspection (--explain, report).
   const Document& analyse(const DocumentInput& input);

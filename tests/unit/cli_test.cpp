@@ -75,6 +75,32 @@ TEST_CASE("cli: help and version", "[cli]") {
   CHECK(version.out.rfind("declutter ", 0) == 0);
 }
 
+TEST_CASE("cli: --markdown marks up an HTML page's structure, in files and JSONL", "[cli]") {
+  const std::string page =
+      "<html><body><nav><a href=/>Home</a> <a href=/news>News</a></nav><article><h1>Ferry timetable changes</h1>"
+      "<p>The winter timetable starts on Monday, and the first crossing of the day moves half an hour later.</p>"
+      "<h2>What changes</h2><ul><li>First ferry at 7:30</li><li>Last ferry at 21:00</li></ul>"
+      "<p>Tickets bought for the old times stay valid for a month after the change.</p></article></body></html>";
+  const std::string expected =
+      "# Ferry timetable changes\n\nThe winter timetable starts on Monday, and the first crossing of the day moves "
+      "half an hour later.\n\n## What changes\n\n- First ferry at 7:30\n- Last ferry at 21:00\n\nTickets bought "
+      "for the old times stay valid for a month after the change.\n";
+  RunResult file = run_declutter("--markdown", page);
+  CHECK(file.status == 0);
+  CHECK(file.out == expected);
+  RunResult plain = run_declutter("", page);
+  CHECK(plain.out.find("# ") == std::string::npos);
+
+  std::string escaped;
+  for (char c : page) {
+    if (c == '"') escaped += '\\';
+    escaped += c;
+  }
+  RunResult jsonl = run_declutter("--jsonl --markdown", "{\"text\":\"" + escaped + "\"}\n");
+  CHECK(jsonl.out.find("\"# Ferry timetable changes\\n\\n") != std::string::npos);
+  CHECK(jsonl.out.find("\\n- First ferry at 7:30\\n- Last ferry") != std::string::npos);
+}
+
 TEST_CASE("man page: documents every option of --help, and no other", "[cli]") {
   // Long options as --help spells them and as the man page escapes them (\-\-name).
   const auto long_options = [](std::string text) {
