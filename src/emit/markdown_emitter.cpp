@@ -91,7 +91,8 @@ void append_prefixed(std::string_view prefix, std::string_view text, std::string
   bool first = true;
   for_each_line(text, [&](std::string_view line) {
     if (!first) out += '\n';
-    out.append(first || prefix != "- " ? prefix : std::string_view("  "));
+    const std::string_view lead = first || prefix != "- " ? prefix : std::string_view("  ");
+    out.append(line.empty() ? trim_trailing_space(lead) : lead);  // no trailing white space
     append_text_line(line, out);
     first = false;
   });

@@ -26,9 +26,9 @@ std::string markdown_of(const std::string& html) {
 TEST_CASE("markdown: headings, lists, quotes and paragraphs", "[markdown]") {
   CHECK(markdown_of("<h1>Main title</h1><p>First paragraph.</p><h2>A section</h2><p>Text.</p>"
                     "<h3>Smaller</h3><ul><li>one</li><li>two<br>continued</li></ul><p>After the list.</p>"
-                    "<blockquote>Quoted<br>twice</blockquote>") ==
+                    "<blockquote>Quoted<br>twice<br><br>and a third time</blockquote>") ==
         "# Main title\n\nFirst paragraph.\n\n## A section\n\nText.\n\n### Smaller\n\n- one\n- two\n  continued\n\n"
-        "After the list.\n\n> Quoted\n> twice\n");
+        "After the list.\n\n> Quoted\n> twice\n\n> and a third time\n");
 }
 
 TEST_CASE("markdown: the page title is the top heading", "[markdown]") {
