@@ -22,6 +22,11 @@ case "$target" in
     ;;
   fuzz_text_pipeline)
     find "$root/fixtures" -name '*.in.txt' -print0 | while IFS= read -r -d '' f; do copy "$f"; done
+    # Gzip'd documents, whole and as two members, for the inflating path.
+    find "$root/fixtures" -name '*.in.txt' | sort | head -3 | while IFS= read -r f; do
+      gzip -c < "$f" > "$dir/seed-gz-$(md5sum < "$f" | cut -c1-12)"
+      { gzip -c < "$f"; gzip -c < "$f"; } > "$dir/seed-gz2-$(md5sum < "$f" | cut -c1-12)"
+    done
     ;;
   fuzz_html_pipeline)
     # First byte chooses the parser (even: libxml2, odd: Gumbo); seed both.
