@@ -95,7 +95,10 @@ std::string_view score_reason_name(ScoreReason reason) {
 
 std::string explain_reason(const Block& block) {
   if (block.rule != nullptr) {
-    std::string out = block.rule->origin.file != nullptr ? *block.rule->origin.file : std::string("<rules>");
+    // A block the safety valve restored keeps the rule that had dropped it: name both, so a
+    // kept line does not read as dropped.
+    std::string out = block.decider == Decider::safety ? "safety over " : "";
+    out += block.rule->origin.file != nullptr ? *block.rule->origin.file : std::string("<rules>");
     out += ':' + std::to_string(block.rule->origin.line) + ' ' + canonical_text(*block.rule);
     return out;
   }

@@ -13,7 +13,7 @@
 //   + 17 score -0.40 article-tail words=3 <p> | A closing line
 //   + 13 kept | The article text...
 //   + 20 rules/publishers/x.rules:4 keep "popular" | Popular
-//   + 21 safety | A line a generic rule dropped, restored by the safety valve
+//   + 21 safety over <embedded>/common.rules:9 drop "menu" | Menu  (restored by the safety valve)
 // `-` is dropped, `+` is in the output; between the line number and ` | ` stands the
 // deciding rule (origin file:line, then its canonical text) or the stage; for the scorer,
 // its score and why it labelled the block so (score_reason_name). Newlines and

@@ -334,7 +334,8 @@ Rule authoring:
                                                            words=W <tag>)
                           + LINE kept | text               in the output
                           + LINE FILE:LINE keep ... | text protected by a keep rule
-                          + LINE safety | text             restored by the safety valve
+                          + LINE safety over FILE:LINE RULE | text
+                                                           restored by the safety valve
                         json: one JSON document per input document, one per line
   --update              test: write the actual output to the *.out.txt files
                         (also DECLUTTER_UPDATE_FIXTURES=1); review with git diff

@@ -54,6 +54,15 @@ TEST_CASE("explain_reason names the stage when no rule decided", "[explain]") {
   CHECK(explain_reason(block) == "score -1.25 article-tail words=3 <li>");
   block.decider = Decider::safety;
   CHECK(explain_reason(block) == "safety");
+  // Restored over a rule's drop: both are named.
+  const std::string file = "site.rules";
+  Rule rule;
+  rule.origin.file = &file;
+  rule.origin.line = 3;
+  rule.pattern = "menu";
+  block.rule = &rule;
+  CHECK(explain_reason(block) == "safety over site.rules:3 drop \"menu\"");
+  block.rule = nullptr;
   block.decider = Decider::edge_trim;
   CHECK(explain_reason(block) == "edge-trim");
 }
