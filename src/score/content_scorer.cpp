@@ -308,6 +308,7 @@ ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
   p.language.min_share = settings.number("score-language-min-share");
   p.language.min_margin = settings.number("score-language-margin");
   p.language.min_hits = static_cast<std::uint32_t>(settings.count("score-language-min-hits"));
+  p.language.block_min_hits = static_cast<std::uint32_t>(settings.count("score-block-language-min-hits"));
   p.weight_length = num("score-weight-length");
   p.weight_stopwords = num("score-weight-stopwords");
   p.weight_punctuation = num("score-weight-punctuation");

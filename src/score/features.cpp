@@ -352,7 +352,17 @@ LanguageGuess measure_blocks(std::span<const Block> blocks, const StopwordLists&
   const LanguageGuess guess = guess_language(std::span(totals).first(languages), words, cjk_chars, lists, thresholds);
   if (guess.language >= 0) {
     const auto language = static_cast<std::size_t>(guess.language);
-    for (std::size_t i = 0; i < n; ++i) features[i].stopwords = scratch.hits[i * languages + language];
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint32_t* hits = scratch.hits.data() + i * languages;
+      features[i].stopwords = hits[language];
+      // (A block of fewer words cannot hold enough hits: most lines are skipped here.)
+      if (thresholds.block_min_hits == 0 || features[i].alpha_words < thresholds.block_min_hits) continue;
+      // A block clearly in another language is measured in it: its prose is not boilerplate
+      // for having none of the page language's function words.
+      const std::uint32_t* best = std::max_element(hits, hits + languages);
+      if (*best >= thresholds.block_min_hits && *best >= thresholds.min_margin * hits[language])
+        features[i].stopwords = *best;
+    }
   }
   return guess;
 }

@@ -15,6 +15,7 @@ struct LanguageThresholds {
   double min_share = 0.15;   // best language's hits / all words
   double min_margin = 1.3;   // best language's hits / runner-up's hits
   std::uint32_t min_hits = 8;
+  std::uint32_t block_min_hits = 0;  // a block's own language: at least this many hits (0: off)
 };
 
 struct LanguageGuess {

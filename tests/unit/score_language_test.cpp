@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "rules/embedded.h"
+#include "score/features.h"
 #include "score/language.h"
 
 using namespace declutter;
@@ -71,4 +72,31 @@ TEST_CASE("language detection stays undecided without enough prose", "[score]") 
   const LanguageGuess guess = detect_language(blocks, lists, LanguageThresholds{});
   CHECK(guess.cjk_chars == 11);
   CHECK(guess.words == 0);
+}
+
+TEST_CASE("a block clearly in another language than the page is measured in its own", "[score]") {
+  const StopwordLists lists = shipped_lists();
+  const std::vector<std::string> lines = {
+      "Der Rat hat beschlossen, dass die neue Brücke im Frühjahr eröffnet wird und die alte bis auf Weiteres "
+      "für den Verkehr gesperrt bleibt, weil sie nicht mehr sicher ist.",
+      "Die Stadt hat dafür einen Kredit aufgenommen, der in den nächsten zwanzig Jahren zurückgezahlt werden soll.",
+      "The council said that the new bridge would open in the spring, and that the old one is going to be "
+      "closed for repairs until it is safe again.",
+      "Die Brücke ist ein Bauwerk."};
+  std::vector<Block> blocks(lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) blocks[i].text = lines[i];
+  std::vector<BlockFeatures> features;
+  std::vector<std::uint64_t> keys;
+  MeasureScratch scratch;
+  LanguageThresholds thresholds;
+  const LanguageGuess off = measure_blocks(blocks, lists, thresholds, CharsPerWord{}, features, keys, scratch);
+  REQUIRE(lists.languages()[static_cast<std::size_t>(off.language)] == "de");
+  const std::uint32_t english_in_german = features[2].stopwords;  // few of its words are German stopwords
+  const std::uint32_t german_line = features[3].stopwords;
+
+  thresholds.block_min_hits = 6;
+  measure_blocks(blocks, lists, thresholds, CharsPerWord{}, features, keys, scratch);
+  CHECK(features[2].stopwords > 2 * english_in_german);  // counted in English now
+  CHECK(features[2].stopword_density() > 0.3);
+  CHECK(features[3].stopwords == german_line);  // in the page's language: unchanged
 }
