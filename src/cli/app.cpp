@@ -54,7 +54,7 @@ int run_cli(int argc, const char* const* argv) {
     case Command::suggest:
       break;
   }
-  LoadedRules rules = load_rules(options->rules_dir, options->engine);
+  LoadedRules rules = load_rules(options->rules_dir, options->added_rules_dirs, options->engine);
   if (!rules.fatal.empty()) {
     std::fprintf(stderr, "declutter: %s\n", rules.fatal.c_str());
     return 2;

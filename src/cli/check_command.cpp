@@ -14,8 +14,9 @@ int run_check(const CliOptions& options) {
   for (const auto& dir : dirs) {
     EngineOptions engine_options = options.engine;
     engine_options.publisher.clear();
-    LoadedRules rules = load_rules(dir, engine_options);
+    LoadedRules rules = load_rules(dir, options.added_rules_dirs, engine_options);
     std::string name = dir.empty() ? std::string("built-in rules") : dir;
+    for (const auto& added : options.added_rules_dirs) name += " + " + added;
     if (!rules.fatal.empty()) {
       std::fprintf(stderr, "declutter: %s\n", rules.fatal.c_str());
       failed = true;

@@ -112,6 +112,10 @@ std::optional<CliOptions> parse_command_line(int argc, const char* const* argv, 
       auto v = args.value(arg, error);
       if (!v) return std::nullopt;
       options.rules_dir = *v;
+    } else if (arg == "--add-rules") {
+      auto v = args.value(arg, error);
+      if (!v) return std::nullopt;
+      options.added_rules_dirs.push_back(*v);
     } else if (arg == "--publisher") {
       auto v = args.value(arg, error);
       if (!v) return std::nullopt;
@@ -304,6 +308,9 @@ Corpus mode:
 Rules:
   --rules DIR           load rules from DIR (common.rules, publishers/*.rules, ...)
                         instead of the rules built into the binary
+  --add-rules DIR       lay the rule files of DIR over the rules in use (repeatable): its
+                        common.rules is added to the common set, its publishers/*.rules
+                        are added or replace the built-in file of the same name
   --publisher NAME      apply the publisher file serving NAME (a domain such as
                         econotimes.com, or the file's name) on top of the common rules
   --url URL             the document's address: its host picks the publisher file

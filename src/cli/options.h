@@ -16,6 +16,7 @@ struct CliOptions {
   Command command = Command::extract;
   std::vector<std::string> inputs;      // extract: files (none or "-" = stdin); check: rule dirs
   std::string rules_dir;                // --rules DIR; empty = the embedded defaults
+  std::vector<std::string> added_rules_dirs;  // --add-rules DIR, laid over them in order
   std::string url;                      // --url
   EngineOptions engine;
   // Corpus mode (src/corpus/run_documents.h): framing, parallelism, limits, error policy.

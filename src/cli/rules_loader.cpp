@@ -4,7 +4,8 @@
 
 namespace declutter {
 
-LoadedRules load_rules(const std::string& rules_dir, const EngineOptions& options) {
+LoadedRules load_rules(const std::string& rules_dir, const std::vector<std::string>& added_dirs,
+                       const EngineOptions& options) {
   LoadedRules loaded;
   std::vector<SourceFile> sources;
   if (rules_dir.empty()) {
@@ -13,6 +14,11 @@ LoadedRules load_rules(const std::string& rules_dir, const EngineOptions& option
     auto from_disk = directory_sources(rules_dir, loaded.fatal);
     if (!from_disk) return loaded;
     sources = std::move(*from_disk);
+  }
+  for (std::size_t i = 0; i < added_dirs.size(); ++i) {
+    auto added = directory_sources(added_dirs[i], loaded.fatal);
+    if (!added) return loaded;
+    overlay_sources(sources, std::move(*added), i + 1);
   }
   std::shared_ptr<const RuleCatalog> catalog = RuleCatalog::load(std::move(sources), loaded.diagnostics);
   for (const auto& source : catalog->sources())

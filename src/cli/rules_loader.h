@@ -3,6 +3,7 @@
 // printing every diagnostic to stderr.
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/diagnostic.h"
 #include "pipeline/engine.h"
@@ -19,8 +20,10 @@ struct LoadedRules {
   std::size_t file_count = 0;
 };
 
-// `rules_dir` empty means the rules built into the binary.
-LoadedRules load_rules(const std::string& rules_dir, const EngineOptions& options);
+// `rules_dir` empty means the rules built into the binary; `added_dirs` (--add-rules) are
+// laid over them in order (overlay_sources).
+LoadedRules load_rules(const std::string& rules_dir, const std::vector<std::string>& added_dirs,
+                       const EngineOptions& options);
 
 void print_diagnostics(const Diagnostics& diagnostics);
 

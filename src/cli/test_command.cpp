@@ -27,7 +27,7 @@ int run_test(const CliOptions& options) {
   EngineOptions engine_options = options.engine;
   engine_options.publisher.clear();
   engine_options.format = InputFormat::text;
-  LoadedRules rules = load_rules(options.rules_dir, engine_options);
+  LoadedRules rules = load_rules(options.rules_dir, options.added_rules_dirs, engine_options);
   if (!rules.fatal.empty()) {
     std::fprintf(stderr, "declutter: %s\n", rules.fatal.c_str());
     return 2;

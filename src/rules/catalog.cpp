@@ -13,6 +13,7 @@ namespace declutter {
 namespace {
 constexpr std::string_view kCommon = "common.rules";
 constexpr std::string_view kPublisherFolder = "publishers/";
+constexpr std::string_view kAddedFolder = "added-rules/";  // --add-rules layers' common.rules
 
 bool is_rule_file(std::string_view path) { return path.ends_with(".rules"); }
 }  // namespace
@@ -54,6 +55,19 @@ std::optional<std::vector<SourceFile>> directory_sources(const std::string& dir,
   return out;
 }
 
+void overlay_sources(std::vector<SourceFile>& base, std::vector<SourceFile> overlay, std::size_t layer) {
+  for (SourceFile& file : overlay) {
+    // The catalog adds the layers' common files to the common set after the base's own.
+    if (file.relative == kCommon) file.relative = std::string(kAddedFolder) + std::to_string(layer) + "/" + file.relative;
+    auto same = std::find_if(base.begin(), base.end(), [&file](const SourceFile& f) { return f.relative == file.relative; });
+    if (same != base.end()) {
+      *same = std::move(file);
+    } else {
+      base.push_back(std::move(file));
+    }
+  }
+}
+
 std::unique_ptr<RuleCatalog> RuleCatalog::load(std::vector<SourceFile> sources, Diagnostics& diagnostics) {
   auto catalog = std::unique_ptr<RuleCatalog>(new RuleCatalog());
   catalog->sources_ = std::move(sources);
@@ -68,6 +82,8 @@ std::unique_ptr<RuleCatalog> RuleCatalog::load(std::vector<SourceFile> sources, 
     if (relative.starts_with(kPublisherFolder)) catalog->publishers_.push_back(file);
   }
   catalog->common_ = catalog->parsed(kCommon);
+  for (const auto& [relative, file] : catalog->files_)
+    if (relative.starts_with(kAddedFolder) && relative.ends_with(kCommon)) catalog->added_common_.push_back(&file);
   if (catalog->common_ == nullptr && !catalog->files_.empty()) {
     const std::string* path = &catalog->paths_.emplace_back(std::string(kCommon));
     diagnostics.warning(SourceLoc{path, 0, 0}, "no common.rules in the rules directory: only publisher rules apply");
@@ -150,8 +166,10 @@ EffectiveRules RuleCatalog::effective(const RuleFile* publisher, Diagnostics& di
   std::vector<const RuleFile*> common_files;
   std::vector<const RuleFile*> publisher_files;
   std::vector<std::string> stack;
-  if (common_ != nullptr && (publisher == nullptr || publisher->inherit_common))
-    collect(*common_, common_files, stack, diagnostics);
+  if (publisher == nullptr || publisher->inherit_common) {
+    if (common_ != nullptr) collect(*common_, common_files, stack, diagnostics);
+    for (const RuleFile* added : added_common_) collect(*added, common_files, stack, diagnostics);
+  }
   if (publisher != nullptr) collect(*publisher, publisher_files, stack, diagnostics);
 
   auto same_rule = [](const Rule& a, const Rule& b) {

@@ -28,6 +28,14 @@ std::vector<SourceFile> embedded_sources();
 // Returns nothing and sets `error` when the directory cannot be read.
 std::optional<std::vector<SourceFile>> directory_sources(const std::string& dir, std::string& error);
 
+// --add-rules: lays the files of another rules directory over `base`. Its common.rules is
+// added to the common set, after the base's own rules (so its `set` lines win); any other
+// file replaces the base file of the same path (publishers/example.com.rules: a publisher
+// file of one's own in place of the built-in one) or is added (a new publisher, a new
+// stopword list). `layer` numbers the directories laid over, from 1, to keep their common
+// files apart.
+void overlay_sources(std::vector<SourceFile>& base, std::vector<SourceFile> overlay, std::size_t layer);
+
 // The rules one document is processed with: the common set (unless the publisher says
 // `inherit none`), the publisher's own rules, minus the common rules it disables.
 struct EffectiveRules {
@@ -66,6 +74,7 @@ class RuleCatalog {
   std::vector<std::pair<std::string, RuleFile>> files_;  // every parsed .rules file by relative path
   std::vector<RuleFile> publishers_;                     // copies of the publisher files
   const RuleFile* common_ = nullptr;
+  std::vector<const RuleFile*> added_common_;  // --add-rules layers' common.rules, in order
 };
 
 // The host part of a URL ("https://www.example.com:8080/a" -> "www.example.com"), lower-cased.

@@ -103,3 +103,33 @@ TEST_CASE("catalog errors: missing include, cycles, useless disable, publisher w
                         "loop.rules:1: include cycle: 'loop.rules' includes itself",
                         "publishers/a.com.rules:2: disable: no common rule reads `drop \"nothing\"`"});
 }
+
+TEST_CASE("rule overlays (--add-rules) add to the common set and add or replace publisher files", "[catalog]") {
+  std::vector<SourceFile> base{{"common.rules", "<embedded>/common.rules", "drop \"Menu\"\nset dedupe-min-chars 30"},
+                               {"publishers/a.com.rules", "<embedded>/publishers/a.com.rules", "site a.com\ndrop \"Old A\"\n"},
+                               {"publishers/b.com.rules", "<embedded>/publishers/b.com.rules", "site b.com\ndrop \"B\"\n"}};
+  overlay_sources(base,
+                  {{"common.rules", "mine/common.rules", "drop \"Sponsor\"\nset dedupe-min-chars 60\n"},
+                   {"publishers/a.com.rules", "mine/publishers/a.com.rules", "site a.com\ndrop \"New A\"\n"},
+                   {"publishers/c.org.rules", "mine/publishers/c.org.rules", "site c.org\ndrop \"C\"\n"}},
+                  1);
+  Diagnostics diagnostics;
+  auto catalog = RuleCatalog::load(base, diagnostics);
+  REQUIRE_FALSE(diagnostics.has_errors());
+  const auto common = catalog->effective(nullptr, diagnostics);
+  CHECK(texts(common) == std::vector<std::string>{"drop \"menu\"", "drop \"sponsor\""});
+  CHECK(common.settings(SourceFormat::text).count("dedupe-min-chars") == 60);  // the overlay's line comes later
+  CHECK(*common.rules.back()->origin.file == "mine/common.rules");
+  CHECK(common.rules.front()->origin.line == 1);  // the base file's lines keep their numbers
+  CHECK(texts(catalog->effective(catalog->publisher_named("a.com"), diagnostics)).back() == "drop \"new a\"");
+  CHECK(texts(catalog->effective(catalog->publisher_named("b.com"), diagnostics)).back() == "drop \"b\"");
+  CHECK(texts(catalog->effective(catalog->publisher_named("c.org"), diagnostics)).back() == "drop \"c\"");
+  CHECK(catalog->publishers().size() == 3);
+
+  // A second layer keeps its common file apart from the first.
+  overlay_sources(base, {{"common.rules", "more/common.rules", "drop \"Promo\"\n"}}, 2);
+  auto layered = RuleCatalog::load(base, diagnostics);
+  CHECK(texts(layered->effective(nullptr, diagnostics)) ==
+        std::vector<std::string>{"drop \"menu\"", "drop \"sponsor\"", "drop \"promo\""});
+  REQUIRE_FALSE(diagnostics.has_errors());
+}

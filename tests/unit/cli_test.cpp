@@ -101,6 +101,31 @@ TEST_CASE("cli: --markdown marks up an HTML page's structure, in files and JSONL
   CHECK(jsonl.out.find("\\n- First ferry at 7:30\\n- Last ferry") != std::string::npos);
 }
 
+TEST_CASE("cli: --add-rules lays a directory of one's own rules over the built-in ones", "[cli]") {
+  TempDir dir;
+  write_file(dir.path / "mine/common.rules", "drop \"Our sponsor of the week\"\n");
+  write_file(dir.path / "mine/publishers/harbourtimes.example.rules", "site harbourtimes.example\ndrop \"Harbour Times Plus\"\n");
+  const std::string page =
+      "Harbour Times Plus\n\nThe ferry to the island will run twice a day again from the first week of the summer "
+      "holidays.\n\nOur sponsor of the week\n\nMenu\n";
+  const std::string mine = shell_quote((dir.path / "mine").string());
+  RunResult layered = run_declutter("--add-rules " + mine + " --url https://www.harbourtimes.example/a", page);
+  CHECK(layered.status == 0);
+  CHECK(layered.out == "The ferry to the island will run twice a day again from the first week of the summer holidays.\n");
+  // Without the layer: the built-in rules alone keep the publisher's and the sponsor's lines.
+  RunResult plain = run_declutter("--url https://www.harbourtimes.example/a", page);
+  CHECK(plain.out.find("Our sponsor of the week") != std::string::npos);
+
+  RunResult check = run_declutter("check --add-rules " + mine);
+  CHECK(check.status == 0);
+  CHECK(check.out.find("built-in rules + ") == 0);
+  write_file(dir.path / "mine/common.rules", "drop /[/\n");
+  RunResult broken = run_declutter("--add-rules " + mine, page);
+  CHECK(broken.status == 2);
+  CHECK(broken.err.find("common.rules:1:") != std::string::npos);
+  CHECK(run_declutter("--add-rules " + shell_quote((dir.path / "absent").string()), page).status == 2);
+}
+
 TEST_CASE("man page: documents every option of --help, and no other", "[cli]") {
   // Long options as --help spells them and as the man page escapes them (\-\-name).
   const auto long_options = [](std::string text) {
