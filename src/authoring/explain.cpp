@@ -135,6 +135,7 @@ void explain_text(const Document& doc, std::string& out) {
   out += "# declutter explain: " + std::to_string(doc.blocks.size()) + " blocks, " +
          std::to_string(doc.blocks.size() - dropped) + " kept, " + std::to_string(dropped) + " dropped";
   if (!doc.url.empty()) out += ", url " + doc.url;
+  if (!doc.language.empty()) out += ", language " + std::string(doc.language);
   out += describe_decoding(doc.decoding);
   out += '\n';
   for (const auto& block : doc.blocks) {
@@ -182,6 +183,7 @@ void explain_json(const Document& doc, std::string& out) {
   json document = {
       {"url", doc.url},
       {"title", doc.title},
+      {"language", doc.language},
       {"encoding", doc.decoding.encoding},
       {"encoding_guessed", doc.decoding.guessed},
       {"utf8_repaired", doc.decoding.repaired},

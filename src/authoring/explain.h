@@ -4,7 +4,7 @@
 // people and grep, and one JSON document per input document for tools.
 //
 // Text format, one block per line (the line number is the block's input line):
-//   # declutter explain: 42 blocks, 30 kept, 12 dropped
+//   # declutter explain: 42 blocks, 30 kept, 12 dropped, language en
 //   - 12 <embedded>/common.rules:42 drop "subscribe" | Subscribe
 //   - 40 <embedded>/common.rules:57 cut "related" after=30% | Teaser headline
 //   - 14 dedupe | Repeated headline

@@ -81,6 +81,7 @@ const Document& Worker::analyse(const DocumentInput& input) {
   doc.nodes.clear();
   doc.arena.clear();
   doc.title.clear();
+  doc.language = {};
   doc.url.assign(input.url);
   const Pipeline& pipeline = impl_->engine.pipeline_for(input.url);
   const EngineOptions& options = impl_->engine.options();

@@ -400,6 +400,7 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
   // Features and the language, with repetition counted over the window.
   const LanguageGuess guess =
       measure_blocks(blocks, *stopwords_, params_.language, params_.chars_per_word, s.features, s.keys, s.measure);
+  if (begin == 0 && guess.language >= 0) doc.language = stopwords_->languages()[static_cast<std::size_t>(guess.language)];
   s.key_counts.reset(n);
   for (std::size_t i = 0; i < n; ++i)
     if (s.keys[i] != 0) s.key_counts.add(s.keys[i]);

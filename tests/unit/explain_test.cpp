@@ -122,6 +122,21 @@ TEST_CASE("explain_json survives invalid UTF-8", "[explain]") {
   CHECK(nlohmann::json::parse(out)["blocks"][0]["text"] == "bad \xEF\xBF\xBD byte");
 }
 
+TEST_CASE("declutter --explain names the language the scorer detected", "[explain][cli]") {
+  TempDir dir;
+  const std::string german = dir.write(
+      "de.txt", "Der Rat hat beschlossen, dass die neue Brücke im Frühjahr eröffnet wird und die alte bis auf "
+                "Weiteres für den Verkehr gesperrt bleibt, weil sie nicht mehr sicher ist und weil sich die "
+                "Reparatur nach dem Gutachten der Stadt nicht mehr lohnt.\n");
+  auto text = run_declutter({"--explain", german});
+  CHECK(text.out.substr(0, text.out.find('\n')) == "# declutter explain: 1 blocks, 1 kept, 0 dropped, language de");
+  auto json = run_declutter({"--explain=json", german});
+  CHECK(nlohmann::json::parse(json.out)["language"] == "de");
+  const std::string menu = dir.write("menu.txt", "Home\nNews\nSport\n");
+  auto unsure = run_declutter({"--explain", menu});
+  CHECK(unsure.out.find("language") == std::string::npos);
+}
+
 TEST_CASE("declutter --explain prints the deciding rule of every line", "[explain][cli]") {
   TempDir dir;
   write_test_rules(dir);
