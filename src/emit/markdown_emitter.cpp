@@ -12,15 +12,18 @@ namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// Whether Markdown would read `line` as a block marker rather than text: an ATX heading,
-// a list item, a quote, a thematic break or setext underline, a code fence, an ordered
-// list item ("12. " or "12) "), or indented code.
+// Whether Markdown would read `line` (no leading white space) as a block marker rather than
+// text: an ATX heading, a list item, a quote, a thematic break or setext underline, a code
+// fence, or an ordered list item ("12. " or "12) ").
 bool starts_like_markup(std::string_view line) {
   if (line.empty()) return false;
   const char first = line.front();
   const bool then_space = line.size() == 1 || line[1] == ' ' || line[1] == '\t';
   switch (first) {
-    case '#': return line.find_first_not_of('#') == std::string_view::npos || line[line.find_first_not_of('#')] == ' ';
+    case '#': {
+      const std::size_t after = line.find_first_not_of('#');
+      return after == std::string_view::npos || line[after] == ' ' || line[after] == '\t';
+    }
     case '-':
     case '+':
     case '*': return then_space || line.find_first_not_of(std::string_view("-*_ ", 4)) == std::string_view::npos;
@@ -29,8 +32,6 @@ bool starts_like_markup(std::string_view line) {
     case '_': return line.find_first_not_of("_ ") == std::string_view::npos;
     case '`':
     case '~': return line.size() >= 3 && line[1] == first && line[2] == first;
-    case ' ':
-    case '\t': return true;
     default: break;
   }
   if (!is_digit(first)) return false;
@@ -39,7 +40,8 @@ bool starts_like_markup(std::string_view line) {
   return i < line.size() && (line[i] == '.' || line[i] == ')') && (i + 1 == line.size() || line[i + 1] == ' ');
 }
 
-// Appends one line of running text, escaped where it would read as markup.
+// Appends one line of running text, escaped where it would read as markup; leading white
+// space goes, since four spaces would make it a code block.
 void append_text_line(std::string_view line, std::string& out) {
   if (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(line.find_first_not_of(" \t"));
   if (starts_like_markup(line)) {

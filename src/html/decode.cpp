@@ -1,9 +1,7 @@
 #include "html/decode.h"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
-#include <cerrno>
 #include <cstring>
 #include <utility>
 
