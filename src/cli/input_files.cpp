@@ -8,7 +8,7 @@
 
 namespace declutter {
 
-bool read_input_file(const std::string& path, std::string& out, std::string& error) {
+bool read_input_file(const std::string& path, std::string& out, std::string& error, std::size_t max_inflated) {
   std::FILE* in = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (in == nullptr) {
     error = path + ": " + std::strerror(errno);
@@ -26,7 +26,7 @@ bool read_input_file(const std::string& path, std::string& out, std::string& err
   }
   if (is_gzip(out)) {
     std::string inflated;
-    const GunzipResult result = gunzip(out, 0, inflated);
+    const GunzipResult result = gunzip(out, max_inflated, inflated);
     if (result.status != GunzipStatus::ok) {
       error = path + ": " + result.message;
       return false;

@@ -1,7 +1,8 @@
 #pragma once
 // --stats: over every document of a run, how many blocks (lines, in text mode) each rule
-// file and each stage dropped, and how many documents were not clean UTF-8. Each worker thread counts into a Counter of its own, so a
-// block costs no lock; summary() adds the counters up once the workers are done.
+// file and each stage dropped, and how many documents were not clean UTF-8. Each worker
+// thread counts into a Counter of its own, so a block costs no lock; summary() adds the
+// counters up once the workers are done.
 #include <array>
 #include <cstdint>
 #include <memory>

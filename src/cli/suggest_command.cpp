@@ -18,7 +18,7 @@ int run_suggest(const CliOptions& options, const Engine& engine) {
   std::string bytes;
   std::string error;
   for (const auto& path : options.inputs) {
-    if (!read_input_file(path, bytes, error)) {
+    if (!read_input_file(path, bytes, error, options.max_doc_bytes)) {
       std::fprintf(stderr, "declutter: %s\n", error.c_str());
       return 2;
     }

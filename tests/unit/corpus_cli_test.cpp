@@ -74,6 +74,9 @@ TEST_CASE("cli corpus: a damaged gzip'd document fails alone, under --on-error",
   CHECK(bomb.status == 1);
   CHECK(bomb.out.empty());
   CHECK(bomb.err.find("inflates to more than --max-doc-bytes") != std::string::npos);
+  RunResult report = run_declutter("report --max-doc-bytes 1M " + shell_quote((dir.path / "bomb.gz").string()));
+  CHECK(report.status == 2);
+  CHECK(report.err.find("inflates to more than --max-doc-bytes") != std::string::npos);
 }
 
 TEST_CASE("cli corpus: --field names the document field", "[cli][corpus]") {
