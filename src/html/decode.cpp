@@ -179,10 +179,14 @@ Decoding decode_html_bytes(std::string_view raw, std::string& out, const std::st
     // with non-ASCII bytes almost never validates by accident, mislabelled pages are
     // common, and ASCII reads the same either way (ISO-2022-JP, being 7-bit, excepted).
     if (valid_utf8 && encoding != "ISO-2022-JP") encoding = "UTF-8";
-    const bool guessed = encoding.empty() && looks_single_byte(raw);
-    if (encoding.empty()) encoding = guessed ? "WINDOWS-1252" : "UTF-8";
-    result = decode_as(raw, encoding, out);
-    result.guessed = guessed;
+    if (valid_utf8 && encoding == "UTF-8") {
+      out.assign(raw);  // validated above: no second pass
+    } else {
+      const bool guessed = encoding.empty() && looks_single_byte(raw);
+      if (encoding.empty()) encoding = guessed ? "WINDOWS-1252" : "UTF-8";
+      result = decode_as(raw, encoding, out);
+      result.guessed = guessed;
+    }
   }
   drop_nul_bytes(out);
   return result;
