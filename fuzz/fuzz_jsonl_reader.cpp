@@ -2,7 +2,8 @@
 // whole documents, oversized records streamed through), the JSONL record parser and
 // rewriter, and the --on-error policies, with the real text pipeline as the processor.
 // The first byte picks the configuration: bits 0-1 framing, bits 2-3 --on-error, bit 4 a
-// tiny --max-doc-bytes (so the oversized path is reached), bit 5 --line-buffered.
+// tiny --max-doc-bytes (so the oversized path is reached), bit 5 --line-buffered, bit 6
+// --metadata (the record's own "declutter" field located and replaced, or one added).
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -50,7 +51,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if ((config & 16) != 0) options.max_doc_bytes = 48;
   options.line_buffered = (config & 32) != 0;
   options.jobs = 1;
-  ProcessorFactory factory = worker_processors(*engine);
+  ProcessorOptions processing;
+  if ((config & 64) != 0) {
+    options.metadata_field = "declutter";
+    processing.metadata = true;
+  }
+  ProcessorFactory factory = worker_processors(*engine, processing);
   std::ostringstream diagnostics;
   run_documents(options, factory, diagnostics, RunStreams{input_fd, output_fd});
   return 0;

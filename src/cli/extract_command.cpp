@@ -21,9 +21,14 @@ int run_extract(const CliOptions& options, const Engine& engine) {
   run.progress = ::isatty(STDERR_FILENO) == 1;
   run.max_doc_bytes = options.max_doc_bytes;
   run.url = options.url;
+  run.metadata_field = options.metadata_field;
   StatsTally tally;
   if (options.stats) run.extra_stats = [&tally] { return tally.summary(); };
-  return run_documents(run, worker_processors(engine, options.explain, options.stats ? &tally : nullptr), std::cerr);
+  ProcessorOptions processing;
+  processing.explain = options.explain;
+  processing.tally = options.stats ? &tally : nullptr;
+  processing.metadata = !options.metadata_field.empty();
+  return run_documents(run, worker_processors(engine, processing), std::cerr);
 }
 
 }  // namespace declutter

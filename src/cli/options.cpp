@@ -9,6 +9,10 @@
 namespace declutter {
 namespace {
 
+// The field --metadata adds to each record: one object, so that it never collides with a
+// crawl's own "title" or "language" fields.
+constexpr std::string_view kMetadataField = "declutter";
+
 // Splits "--name=value" and fetches the value of "--name value".
 class ArgReader {
  public:
@@ -197,6 +201,8 @@ std::optional<CliOptions> parse_command_line(int argc, const char* const* argv, 
         return std::nullopt;
       }
       options.jobs = static_cast<unsigned>(*jobs);
+    } else if (arg == "--metadata") {
+      options.metadata_field = kMetadataField;
     } else if (arg == "--line-buffered") {
       options.line_buffered = true;
     } else if (arg == "--stats") {
@@ -242,6 +248,20 @@ std::optional<CliOptions> parse_command_line(int argc, const char* const* argv, 
   if (!options.engine.encoding.empty() && options.framing == Framing::jsonl) {
     error = "--encoding does not apply to --jsonl: JSON text is always Unicode";
     return std::nullopt;
+  }
+  if (!options.metadata_field.empty()) {
+    if (options.framing != Framing::jsonl) {
+      error = "--metadata adds a field to JSON Lines records: use it with --jsonl";
+      return std::nullopt;
+    }
+    if (options.field == options.metadata_field) {
+      error = "--metadata writes the field \"" + options.metadata_field + "\", which --field names as the document";
+      return std::nullopt;
+    }
+    if (options.explain != ExplainFormat::none) {
+      error = "--metadata and --explain exclude each other (--explain=json carries the title and language)";
+      return std::nullopt;
+    }
   }
   if (precision && recall) {
     error = "--precision and --recall exclude each other";
@@ -295,6 +315,11 @@ Corpus mode:
                         number, and the exit status is 1
   -j, --jobs N          process documents on N threads (default 0: all cores); output
                         stays in input order and memory stays bounded
+  --metadata            with --jsonl: add to each cleaned record a field "declutter" holding
+                        {"title":...,"language":...,"words":N,"characters":N}: the
+                        article's headline, the language the scorer measured (null when
+                        unsure), and the size of the clean text (replaces the record's own
+                        "declutter" field, if any)
   --line-buffered       write and flush each record as soon as it is done (for pipes
                         that send one record and wait for its answer)
   --max-doc-bytes SIZE  documents larger than SIZE (default 64M; k, M, G suffixes; 0: no

@@ -27,6 +27,7 @@ struct CliOptions {
   bool line_buffered = false;           // --line-buffered
   bool stats = false;                   // --stats
   std::size_t max_doc_bytes = std::size_t{64} << 20;  // --max-doc-bytes
+  std::string metadata_field;           // --metadata: the JSONL field it writes; empty without
   // Rule authoring (issue 6).
   ExplainFormat explain = ExplainFormat::none;  // --explain[=text|json]
   bool update = false;                  // test --update: rewrite the expected files

@@ -3,24 +3,26 @@
 #include <memory>
 
 #include "emit/emit.h"
+#include "emit/metadata.h"
 
 namespace declutter {
 
-ProcessorFactory worker_processors(const Engine& engine, ExplainFormat explain, StatsTally* tally) {
-  return [&engine, explain, tally] {
+ProcessorFactory worker_processors(const Engine& engine, const ProcessorOptions& options) {
+  return [&engine, explain = options.explain, tally = options.tally, metadata = options.metadata] {
     auto worker = std::make_shared<Worker>(engine);
     std::shared_ptr<StatsTally::Counter> counter = tally != nullptr ? tally->new_counter() : nullptr;
     const OutputFormat output = engine.options().output;
-    return DocumentProcessor([worker, counter, explain, output](std::string_view bytes, std::string_view url,
-                                                                std::string& out, std::string&) {
+    return DocumentProcessor([worker, counter, explain, metadata, output](std::string_view bytes, std::string_view url,
+                                                                          DocumentResult& result) {
       const DocumentInput input{bytes, url};
       const Document& doc = worker->analyse(input);
       if (counter) counter->add(doc);
       if (explain != ExplainFormat::none) {
-        explain_document(doc, explain, out);
+        explain_document(doc, explain, result.text);
       } else {
-        emit_document(doc, output, out);
+        emit_document(doc, output, result.text);
       }
+      if (metadata) append_metadata_json(describe_document(doc, result.text), result.metadata);
       return true;
     });
   };

@@ -9,8 +9,12 @@
 
 namespace declutter {
 
-// `tally`, when given, counts what each document's rules and stages dropped (--stats).
-ProcessorFactory worker_processors(const Engine& engine, ExplainFormat explain = ExplainFormat::none,
-                                   StatsTally* tally = nullptr);
+struct ProcessorOptions {
+  ExplainFormat explain = ExplainFormat::none;  // --explain: the listing instead of the clean text
+  StatsTally* tally = nullptr;  // --stats: counts what each document's rules and stages dropped
+  bool metadata = false;        // --metadata: describe each document in DocumentResult::metadata
+};
+
+ProcessorFactory worker_processors(const Engine& engine, const ProcessorOptions& options = {});
 
 }  // namespace declutter

@@ -27,22 +27,23 @@ void BatchWorker::process(Batch& batch) {
     }
     record.output_end = batch.output.size();
   }
-  release_if_huge(clean_);
+  release_if_huge(result_.text);
 }
 
 bool BatchWorker::run_processor(std::string_view bytes, std::string_view url,
                                 BatchRecord& record) {
-  clean_.clear();
-  error_.clear();
+  result_.text.clear();
+  result_.metadata.clear();
+  result_.error.clear();
   bool ok = false;
   try {
-    ok = processor_(bytes, url, clean_, error_);
+    ok = processor_(bytes, url, result_);
   } catch (const std::exception& failure) {
-    error_ = failure.what();
+    result_.error = failure.what();
   }
   if (!ok) {
     record.failed = true;
-    record.message = error_.empty() ? std::string("processing failed") : error_;
+    record.message = result_.error.empty() ? std::string("processing failed") : result_.error;
   }
   return ok;
 }
@@ -66,9 +67,10 @@ void BatchWorker::process_document(Batch& batch, BatchRecord& record) {
   const std::string_view bytes = batch.record_bytes(record);
   const bool null_framed = options_.framing == Framing::null;
   if (inflate_and_run(bytes, record)) {
-    batch.output += clean_;
+    const std::string& clean = result_.text;
+    batch.output += clean;
     // Whole documents written one after another must not run into each other.
-    if (!null_framed && !clean_.empty() && clean_.back() != '\n') batch.output += '\n';
+    if (!null_framed && !clean.empty() && clean.back() != '\n') batch.output += '\n';
   } else if (options_.on_error == OnError::pass) {
     batch.output += bytes;
   } else {
@@ -79,7 +81,7 @@ void BatchWorker::process_document(Batch& batch, BatchRecord& record) {
 
 void BatchWorker::process_jsonl_line(Batch& batch, BatchRecord& record) {
   const std::string_view line = batch.record_bytes(record);
-  switch (jsonl_.parse(line, options_.field, record.message)) {
+  switch (jsonl_.parse(line, options_.field, options_.metadata_field, record.message)) {
     case JsonlRecord::Parse::blank:
       record.blank = true;
       batch.output += line;
@@ -94,13 +96,14 @@ void BatchWorker::process_jsonl_line(Batch& batch, BatchRecord& record) {
       if (run_processor(jsonl_.value(), url, record)) {
         // Clean text ends with a newline, as a text file does; a JSON value keeps the
         // original's ending instead, so "title" does not come back as "title\n".
-        std::string_view clean = clean_;
+        std::string_view clean = result_.text;
         const std::string_view original = jsonl_.value();
         if (!clean.empty() && clean.back() == '\n' &&
             (original.empty() || original.back() != '\n')) {
           clean.remove_suffix(1);
         }
-        jsonl_.append_replaced(clean, batch.output);
+        jsonl_.append_replaced(clean, options_.metadata_field.empty() ? std::string_view() : result_.metadata,
+                               batch.output);
         batch.output += '\n';
         return;
       }

@@ -23,9 +23,8 @@ class BatchWorker {
   const RunOptions& options_;
   DocumentProcessor processor_;
   JsonlRecord jsonl_;
-  std::string clean_;
+  DocumentResult result_;
   std::string inflated_;  // a gzip'd document, inflated
-  std::string error_;
 };
 
 }  // namespace declutter

@@ -2,7 +2,6 @@
 
 #include <simdjson.h>
 
-#include <array>
 
 namespace declutter {
 
@@ -25,10 +24,51 @@ bool is_blank(std::string_view line) {
 
 constexpr std::size_t kRetainedBufferBytes = std::size_t{8} << 20;
 
+// Where a string value sits in the padded line: its raw token runs on to the next structural
+// character, and the string ends at its last quote.
+bool locate_string(simdjson::ondemand::value value, std::size_t& begin, std::size_t& end, const char* base) {
+  const std::string_view token = value.raw_json_token();
+  const std::size_t closing = token.rfind('"');
+  if (token.empty() || token.front() != '"' || closing == 0 || closing == std::string_view::npos) return false;
+  begin = static_cast<std::size_t>(token.data() - base);
+  end = begin + closing + 1;
+  return true;
+}
+
+// Where any value sits: objects and arrays to their closing bracket, without the white space
+// their raw text runs on with.
+bool locate_any(simdjson::ondemand::value value, std::size_t& begin, std::size_t& end, const char* base) {
+  simdjson::ondemand::json_type type;
+  if (value.type().get(type) != simdjson::SUCCESS) return false;
+  std::string_view raw;
+  switch (type) {
+    case simdjson::ondemand::json_type::string:
+      return locate_string(value, begin, end, base);
+    case simdjson::ondemand::json_type::object: {
+      simdjson::ondemand::object object;
+      if (value.get_object().get(object) != simdjson::SUCCESS || object.raw_json().get(raw) != simdjson::SUCCESS)
+        return false;
+      break;
+    }
+    case simdjson::ondemand::json_type::array: {
+      simdjson::ondemand::array array;
+      if (value.get_array().get(array) != simdjson::SUCCESS || array.raw_json().get(raw) != simdjson::SUCCESS)
+        return false;
+      break;
+    }
+    default:
+      raw = value.raw_json_token();
+  }
+  raw = raw.substr(0, raw.find_last_not_of(" \t\r\n") + 1);
+  begin = static_cast<std::size_t>(raw.data() - base);
+  end = begin + raw.size();
+  return !raw.empty();
+}
+
 }  // namespace
 
 JsonlRecord::Parse JsonlRecord::parse(std::string_view line, std::string_view field,
-                                      std::string& reason) {
+                                      std::string_view metadata_field, std::string& reason) {
   line_ = line;
   value_ = {};
   url_ = {};
@@ -63,113 +103,66 @@ JsonlRecord::Parse JsonlRecord::parse(std::string_view line, std::string_view fi
   std::string_view url;
   if (object.at_key("url").get_string().get(url) == simdjson::SUCCESS) url_ = url;
 
-  // The DOM parser validated the line; the On-Demand parser tells where the value sits.
+  // The DOM parser validated the line; the On-Demand parser tells where the values sit.
+  metadata_field_ = metadata_field;
+  metadata_begin_ = metadata_end_ = 0;
+  object_end_ = line.find_last_not_of(" \t\r\n");  // validated as an object: its '}'
   simdjson::padded_string_view view(padded_.data(), padded_.size(), padded_.capacity());
   auto document = parsers_->ondemand.iterate(view);
   simdjson::ondemand::object fields;
+  bool value_found = false;
   if (document.get_object().get(fields) == simdjson::SUCCESS) {
     for (auto member : fields) {
       std::string_view key;
       if (member.unescaped_key().get(key) != simdjson::SUCCESS) break;
-      if (key != field) continue;
-      std::string_view token;
-      if (member.value().raw_json_token().get(token) != simdjson::SUCCESS) break;
-      // The token runs on to the next structural character; the string ends at its last quote.
-      const std::size_t closing = token.rfind('"');
-      if (token.empty() || token.front() != '"' || closing == 0 ||
-          closing == std::string_view::npos) {
-        break;
+      // The first of duplicate keys, as the DOM lookups above read them.
+      if (key == field && !value_found) {
+        if (!locate_string(member.value(), value_begin_, value_end_, padded_.data())) break;
+        value_found = true;
+      } else if (!metadata_field.empty() && key == metadata_field && metadata_end_ == 0) {
+        if (!locate_any(member.value(), metadata_begin_, metadata_end_, padded_.data())) break;
       }
-      value_begin_ = static_cast<std::size_t>(token.data() - padded_.data());
-      value_end_ = value_begin_ + closing + 1;
-      return Parse::ok;
+      if (value_found && (metadata_field.empty() || metadata_end_ != 0)) break;
     }
   }
+  if (value_found) return Parse::ok;
   reason = "cannot locate field \"" + std::string(field) + "\"";
   return Parse::malformed;
 }
 
-void JsonlRecord::append_replaced(std::string_view text, std::string& out) const {
-  out.append(line_.substr(0, value_begin_));
-  append_json_string(text, out);
-  out.append(line_.substr(value_end_));
-}
-
-namespace {
-
-// Length of the valid UTF-8 sequence at `at`, or 0 when the byte there starts none.
-std::size_t valid_sequence_length(std::string_view text, std::size_t at) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  const unsigned char lead = byte(at);
-  const std::size_t left = text.size() - at;
-  const auto continuation = [&](std::size_t i) { return (byte(at + i) & 0xC0U) == 0x80U; };
-  if (lead < 0x80U) return 1;
-  if (lead >= 0xC2U && lead <= 0xDFU) return left >= 2 && continuation(1) ? 2 : 0;
-  if (lead >= 0xE0U && lead <= 0xEFU) {
-    if (left < 3 || !continuation(1) || !continuation(2)) return 0;
-    const unsigned char second = byte(at + 1);
-    if (lead == 0xE0U && second < 0xA0U) return 0;   // overlong
-    if (lead == 0xEDU && second >= 0xA0U) return 0;  // surrogate
-    return 3;
+void JsonlRecord::append_replaced(std::string_view text, std::string_view metadata, std::string& out) const {
+  if (metadata.empty()) {
+    out.append(line_.substr(0, value_begin_));
+    append_json_string(text, out);
+    out.append(line_.substr(value_end_));
+    return;
   }
-  if (lead >= 0xF0U && lead <= 0xF4U) {
-    if (left < 4 || !continuation(1) || !continuation(2) || !continuation(3)) return 0;
-    const unsigned char second = byte(at + 1);
-    if (lead == 0xF0U && second < 0x90U) return 0;   // overlong
-    if (lead == 0xF4U && second >= 0x90U) return 0;  // above U+10FFFF
-    return 4;
-  }
-  return 0;
-}
-
-void append_escaped_valid_utf8(std::string_view text, std::string& out) {
-  static constexpr std::array<char, 16> kHex = {'0', '1', '2', '3', '4', '5', '6', '7',
-                                                '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20U && c != '"' && c != '\\') continue;
-    out.append(text.substr(run, i - run));
-    run = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      default:
-        out += "\\u00";
-        out += kHex[c >> 4U];
-        out += kHex[c & 0xFU];
+  // Two edits in line order: the document's value, and the metadata's value or a new member
+  // before the closing brace.
+  const bool has_metadata = metadata_end_ != 0;
+  const std::size_t metadata_begin = has_metadata ? metadata_begin_ : object_end_;
+  const std::size_t metadata_end = has_metadata ? metadata_end_ : object_end_;
+  const auto append_metadata = [&] {
+    if (!has_metadata) {
+      out += ',';
+      append_json_string(metadata_field_, out);
+      out += ':';
     }
-  }
-  out.append(text.substr(run));
-}
-
-}  // namespace
-
-void append_json_string(std::string_view text, std::string& out) {
-  out += '"';
-  if (simdjson::validate_utf8(text.data(), text.size())) {
-    append_escaped_valid_utf8(text, out);
+    out.append(metadata);
+  };
+  if (value_begin_ < metadata_begin) {
+    out.append(line_.substr(0, value_begin_));
+    append_json_string(text, out);
+    out.append(line_.substr(value_end_, metadata_begin - value_end_));
+    append_metadata();
+    out.append(line_.substr(metadata_end));
   } else {
-    std::string repaired;
-    repaired.reserve(text.size() + 16);
-    for (std::size_t i = 0; i < text.size();) {
-      const std::size_t length = valid_sequence_length(text, i);
-      if (length == 0) {
-        repaired += "\xEF\xBF\xBD";
-        ++i;
-      } else {
-        repaired.append(text.substr(i, length));
-        i += length;
-      }
-    }
-    append_escaped_valid_utf8(repaired, out);
+    out.append(line_.substr(0, metadata_begin));
+    append_metadata();
+    out.append(line_.substr(metadata_end, value_begin_ - metadata_end));
+    append_json_string(text, out);
+    out.append(line_.substr(value_end_));
   }
-  out += '"';
 }
 
 void append_error_record(std::string_view message, std::uint64_t line, std::string& out) {

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "text/json_string.h"
+
 namespace declutter {
 
 class JsonlRecord {
@@ -19,14 +21,18 @@ class JsonlRecord {
   JsonlRecord(const JsonlRecord&) = delete;
   JsonlRecord& operator=(const JsonlRecord&) = delete;
 
-  // Parses `line` (without its newline). On `malformed`, `reason` says why. The views
+  // Parses `line` (without its newline). `metadata_field`, unless empty, is the field that
+  // append_replaced will add or replace. On `malformed`, `reason` says why. The views
   // returned below stay valid until the next parse.
-  Parse parse(std::string_view line, std::string_view field, std::string& reason);
+  Parse parse(std::string_view line, std::string_view field, std::string_view metadata_field,
+              std::string& reason);
   std::string_view value() const { return value_; }  // the field, unescaped
   std::string_view url() const { return url_; }      // the `url` field, empty when absent
 
-  // Appends the parsed line with the field's value replaced by `text` (no newline).
-  void append_replaced(std::string_view text, std::string& out) const;
+  // Appends the parsed line with the field's value replaced by `text` (no newline). A
+  // non-empty `metadata` (JSON) becomes the value of the metadata field: in its place when
+  // the record has one, else added as its last member.
+  void append_replaced(std::string_view text, std::string_view metadata, std::string& out) const;
 
  private:
   struct Parsers;
@@ -37,10 +43,12 @@ class JsonlRecord {
   std::string_view url_;
   std::size_t value_begin_ = 0;  // the value's opening quote in the line
   std::size_t value_end_ = 0;    // one past its closing quote
+  std::string_view metadata_field_;
+  std::size_t metadata_begin_ = 0;  // the metadata field's value in the line, when it has one
+  std::size_t metadata_end_ = 0;
+  std::size_t object_end_ = 0;      // the record's closing brace
 };
 
-// Appends `text` as a quoted JSON string; invalid UTF-8 becomes U+FFFD so the line stays valid.
-void append_json_string(std::string_view text, std::string& out);
 // Appends {"error":"<message>","line":<line>}.
 void append_error_record(std::string_view message, std::uint64_t line, std::string& out);
 

@@ -33,14 +33,23 @@ struct RunOptions {
   bool progress = false;                     // live progress line (the CLI sets it for a tty)
   std::size_t max_doc_bytes = std::size_t{64} << 20;  // larger documents pass through unchanged; 0 = no limit
   std::string url;                           // --url: for documents without their own `url`
+  // --metadata: the JSONL field that receives each cleaned record's DocumentResult::metadata
+  // (added, or replacing the record's own); empty for none.
+  std::string metadata_field;
   // Appended to the --stats line (e.g. dropped lines by rule file); called once, at the end.
   std::function<std::string()> extra_stats;
 };
 
+// What a DocumentProcessor makes of one document; cleared before each call.
+struct DocumentResult {
+  std::string text;      // the clean text (or what else the processor writes in its place)
+  std::string metadata;  // a JSON object for RunOptions::metadata_field; empty when not asked for
+  std::string error;     // why it failed, when the processor returns false
+};
+
 // Turns one document into clean text. Returns false on a per-document failure (reason in
-// `error`); may also throw std::exception, which counts as a failure.
-using DocumentProcessor = std::function<bool(std::string_view bytes, std::string_view url,
-                                             std::string& out, std::string& error)>;
+// `result.error`); may also throw std::exception, which counts as a failure.
+using DocumentProcessor = std::function<bool(std::string_view bytes, std::string_view url, DocumentResult& result)>;
 // Called once per worker thread; each processor is used by one thread only.
 using ProcessorFactory = std::function<DocumentProcessor()>;
 

@@ -625,6 +625,7 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
     // first block under it that no rule dropped, when that is a sentence of good prose),
     // without what stands between them and the article. Not the text title line itself,
     // the page's metadata.
+    bool far_headline = false;
     if (headline == n && header_from == n && !headline_in_front) {
       const std::size_t far_reach = params_.headline_far_reach;
       const std::size_t far_from = std::max<std::size_t>(first_content > far_reach ? first_content - far_reach : 0,
@@ -632,6 +633,7 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
       for (std::size_t i = headline_from; i-- > far_from;)
         if (s.features[i].title_match && blocks[i].verdict != Verdict::drop && names_headline(i, true)) {
           label(s, i, true, ScoreReason::headline);
+          far_headline = true;
           std::size_t below = i + 1;
           while (below < first_content && (s.classes[below] == BlockClass::empty || blocks[below].verdict == Verdict::drop))
             ++below;
@@ -640,6 +642,18 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
           break;
         }
     }
+    // Whether block i reads as a headline: a line of a few words, no sentence, not link text,
+    // and not repeated, unless all its copies are here, up to block `to` (a headline printed
+    // twice).
+    const auto headline_like = [&](std::size_t i, std::size_t to) {
+      const BlockFeatures& f = s.features[i];
+      std::uint32_t copies_here = 0;
+      if (f.repeats > 0)
+        for (std::size_t k = headline_from; k < to; ++k) copies_here += s.keys[k] == s.keys[i] ? 1 : 0;
+      return f.words >= params_.headline_min_words && f.words <= params_.good_words &&
+             f.link_density <= params_.max_link_density && (f.repeats == 0 || copies_here == f.repeats + 1) &&
+             !f.ends_sentence;
+    };
     if (headline == n && header_from == n) {
       bool standfirst_passed = false;  // one paragraph of prose may stand between headline and article
       for (std::size_t i = first_content; i-- > headline_from;) {
@@ -651,16 +665,16 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
           standfirst_passed = true;
           continue;
         }
-        // A repeated line is chrome, unless all its copies are here: a headline printed twice.
-        std::uint32_t copies_here = 0;
-        if (f.repeats > 0)
-          for (std::size_t k = headline_from; k < first_content; ++k) copies_here += s.keys[k] == s.keys[i] ? 1 : 0;
-        if (f.words <= params_.good_words && f.link_density <= params_.max_link_density &&
-            (f.repeats == 0 || copies_here == f.repeats + 1) && !f.ends_sentence)
-          headline = i;
+        if (headline_like(i, first_content)) headline = i;
         break;
       }
     }
+    // None above the article, none in front, none far up: the article may open with its
+    // headline, which then is content already and only gets its name (for --explain and
+    // --metadata's title).
+    if (headline == n && header_from == n && !headline_in_front && !far_headline && s.reason[first_content] != ScoreReason::headline &&
+        headline_like(first_content, first_content + 1))
+      s.reason[first_content] = ScoreReason::headline;
     if (headline < n) {
       label(s, headline, true, ScoreReason::headline);
       header_from = headline + 1;

@@ -86,6 +86,40 @@ TEST_CASE("cli corpus: --field names the document field", "[cli][corpus]") {
   CHECK(r.out == nlohmann::ordered_json{{"body", kClean}, {"text", "untouched"}}.dump() + "\n");
 }
 
+TEST_CASE("cli corpus: --metadata adds the headline, language and size to each record", "[cli][corpus]") {
+  const std::string article =
+      "Pier to be rebuilt\n\nThe harbour board met on Tuesday evening and agreed, after a long debate about the "
+      "costs, that the old pier will be rebuilt in stone before the winter storms arrive.\n\nWork begins next "
+      "month, and the ferry will use the northern quay while the builders are there.\n";
+  const std::string page = "Menu\nFacebook\n\n" + article;
+  const std::string input = jsonl_record(1, page) + "{broken\n" +
+                            nlohmann::ordered_json{{"text", page}, {"declutter", {{"old", true}}}, {"n", 2}}.dump() + "\n";
+  RunResult r = run_declutter("--jsonl --metadata -j 2", input);
+  CHECK(r.status == 1);  // the broken line
+  std::istringstream lines(r.out);
+  std::string line;
+  REQUIRE(std::getline(lines, line));
+  const auto first = nlohmann::ordered_json::parse(line);
+  CHECK(first["text"] == article);
+  CHECK(first["lang"] == "en");
+  CHECK(first["declutter"]["title"] == "Pier to be rebuilt");
+  CHECK(first["declutter"]["language"] == "en");
+  CHECK(first["declutter"]["words"] == 4 + 30 + 17);
+  CHECK(first["declutter"]["characters"] == article.size());
+  REQUIRE(std::getline(lines, line));
+  CHECK(line == "{broken");  // passed through as it came, with nothing added
+  REQUIRE(std::getline(lines, line));
+  const auto third = nlohmann::ordered_json::parse(line);
+  CHECK(third["declutter"]["title"] == "Pier to be rebuilt");  // replaced in place
+  CHECK_FALSE(third["declutter"].contains("old"));
+  CHECK(third["n"] == 2);
+
+  // Usage errors: a field in records only; not the document's own field; not with --explain.
+  CHECK(run_declutter("--metadata", page).status == 2);
+  CHECK(run_declutter("--jsonl --metadata --field declutter", input).status == 2);
+  CHECK(run_declutter("--jsonl --metadata --explain", input).status == 2);
+}
+
 TEST_CASE("cli corpus: malformed JSONL lines and --on-error", "[cli][corpus]") {
   const std::string input = jsonl_record(1, kPage) + "{broken\n" + jsonl_record(3, kPage);
   RunResult passed = run_declutter("--jsonl", input);

@@ -46,17 +46,19 @@ struct RunResult {
   std::string diagnostics;
 };
 
-// Upper-cases ASCII; fails on documents containing "FAILME"; prefixes the url when given.
+// Upper-cases ASCII; fails on documents containing "FAILME"; prefixes the url when given;
+// describes each document as {"bytes":N}.
 inline ProcessorFactory uppercase_factory(bool random_sleeps = false) {
   return [random_sleeps] {
     auto random = std::make_shared<std::minstd_rand>(std::random_device{}());
     return DocumentProcessor([random, random_sleeps](std::string_view bytes, std::string_view url,
-                                                     std::string& out, std::string& error) {
+                                                     DocumentResult& result) {
+      std::string& out = result.text;
       if (random_sleeps) {
         std::this_thread::sleep_for(std::chrono::microseconds((*random)() % 2000));
       }
       if (bytes.find("FAILME") != std::string_view::npos) {
-        error = "asked to fail";
+        result.error = "asked to fail";
         return false;
       }
       if (!url.empty()) {
@@ -67,6 +69,7 @@ inline ProcessorFactory uppercase_factory(bool random_sleeps = false) {
       for (const char c : bytes) {
         out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       }
+      result.metadata = "{\"bytes\":" + std::to_string(bytes.size()) + "}";
       return true;
     });
   };

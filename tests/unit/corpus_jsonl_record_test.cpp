@@ -8,9 +8,9 @@ namespace {
 std::string replaced(JsonlRecord& record, std::string_view line, std::string_view text,
                      std::string_view field = "text") {
   std::string reason;
-  REQUIRE(record.parse(line, field, reason) == JsonlRecord::Parse::ok);
+  REQUIRE(record.parse(line, field, {}, reason) == JsonlRecord::Parse::ok);
   std::string out;
-  record.append_replaced(text, out);
+  record.append_replaced(text, {}, out);
   return out;
 }
 }  // namespace
@@ -20,11 +20,11 @@ TEST_CASE("jsonl record: replaces only the field's value, byte for byte elsewher
   const std::string line =
       R"({"id": 7,  "meta":{"n":1.50e3,"s":"\u00e9"}, "text" : "old \"value\"" , "url":"https://a.example/x"})";
   std::string reason;
-  REQUIRE(record.parse(line, "text", reason) == JsonlRecord::Parse::ok);
+  REQUIRE(record.parse(line, "text", {}, reason) == JsonlRecord::Parse::ok);
   CHECK(record.value() == "old \"value\"");
   CHECK(record.url() == "https://a.example/x");
   std::string out;
-  record.append_replaced("new", out);
+  record.append_replaced("new", {}, out);
   CHECK(out ==
         R"({"id": 7,  "meta":{"n":1.50e3,"s":"\u00e9"}, "text" : "new" , "url":"https://a.example/x"})");
 }
@@ -55,33 +55,64 @@ TEST_CASE("jsonl record: invalid UTF-8 in clean text becomes U+FFFD", "[corpus]"
 TEST_CASE("jsonl record: malformed lines say why", "[corpus]") {
   JsonlRecord record;
   std::string reason;
-  CHECK(record.parse(R"({"text": "unterminated)", "text", reason) == JsonlRecord::Parse::malformed);
+  CHECK(record.parse(R"({"text": "unterminated)", "text", {}, reason) == JsonlRecord::Parse::malformed);
   CHECK(reason.find("invalid JSON") != std::string::npos);
-  CHECK(record.parse(R"(["text"])", "text", reason) == JsonlRecord::Parse::malformed);
+  CHECK(record.parse(R"(["text"])", "text", {}, reason) == JsonlRecord::Parse::malformed);
   CHECK(reason == "not a JSON object");
-  CHECK(record.parse(R"({"body":"x"})", "text", reason) == JsonlRecord::Parse::malformed);
+  CHECK(record.parse(R"({"body":"x"})", "text", {}, reason) == JsonlRecord::Parse::malformed);
   CHECK(reason == "no field \"text\"");
-  CHECK(record.parse(R"({"text":null})", "text", reason) == JsonlRecord::Parse::malformed);
+  CHECK(record.parse(R"({"text":null})", "text", {}, reason) == JsonlRecord::Parse::malformed);
   CHECK(reason == "field \"text\" is not a string");
-  CHECK(record.parse(R"({"text":"a","x":[1,,2]})", "text", reason) ==
+  CHECK(record.parse(R"({"text":"a","x":[1,,2]})", "text", {}, reason) ==
         JsonlRecord::Parse::malformed);
-  CHECK(record.parse(R"({"text":"a"} trailing)", "text", reason) == JsonlRecord::Parse::malformed);
-  CHECK(record.parse("{\"text\":\"\xFF\"}", "text", reason) == JsonlRecord::Parse::malformed);
+  CHECK(record.parse(R"({"text":"a"} trailing)", "text", {}, reason) == JsonlRecord::Parse::malformed);
+  CHECK(record.parse("{\"text\":\"\xFF\"}", "text", {}, reason) == JsonlRecord::Parse::malformed);
 }
 
 TEST_CASE("jsonl record: blank lines and CRLF", "[corpus]") {
   JsonlRecord record;
   std::string reason;
-  CHECK(record.parse("", "text", reason) == JsonlRecord::Parse::blank);
-  CHECK(record.parse(" \t\r", "text", reason) == JsonlRecord::Parse::blank);
+  CHECK(record.parse("", "text", {}, reason) == JsonlRecord::Parse::blank);
+  CHECK(record.parse(" \t\r", "text", {}, reason) == JsonlRecord::Parse::blank);
   CHECK(replaced(record, "{\"text\":\"a\"}\r", "b") == "{\"text\":\"b\"}\r");
 }
 
 TEST_CASE("jsonl record: url absent or not a string is empty", "[corpus]") {
   JsonlRecord record;
   std::string reason;
-  REQUIRE(record.parse(R"({"text":"a","url":5})", "text", reason) == JsonlRecord::Parse::ok);
+  REQUIRE(record.parse(R"({"text":"a","url":5})", "text", {}, reason) == JsonlRecord::Parse::ok);
   CHECK(record.url().empty());
-  REQUIRE(record.parse(R"({"text":"a"})", "text", reason) == JsonlRecord::Parse::ok);
+  REQUIRE(record.parse(R"({"text":"a"})", "text", {}, reason) == JsonlRecord::Parse::ok);
   CHECK(record.url().empty());
+}
+
+namespace {
+std::string with_metadata(std::string_view line, std::string_view metadata = R"({"m":1})") {
+  JsonlRecord record;
+  std::string reason;
+  REQUIRE(record.parse(line, "text", "declutter", reason) == JsonlRecord::Parse::ok);
+  std::string out;
+  record.append_replaced("new", metadata, out);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("jsonl record: metadata is added as the last member, the rest kept byte for byte", "[corpus]") {
+  CHECK(with_metadata(R"({"text":"old"})") == R"({"text":"new","declutter":{"m":1}})");
+  CHECK(with_metadata(R"({"text":"old", "id": 1.50e3 } )") == R"({"text":"new", "id": 1.50e3 ,"declutter":{"m":1}} )");
+  CHECK(with_metadata("{\"text\":\"old\"}\r") == "{\"text\":\"new\",\"declutter\":{\"m\":1}}\r");
+  // No metadata (the processor had none): the line as without --metadata.
+  CHECK(with_metadata(R"({"text":"old"})", "") == R"({"text":"new"})");
+}
+
+TEST_CASE("jsonl record: the record's own metadata field is replaced, whatever its value", "[corpus]") {
+  CHECK(with_metadata(R"({"declutter":{"a":[1,{"b":"}"}]},"text":"old","n":2})") ==
+        R"({"declutter":{"m":1},"text":"new","n":2})");
+  CHECK(with_metadata(R"({"text":"old","declutter" : [1, 2] ,"n":2})") == R"({"text":"new","declutter" : {"m":1} ,"n":2})");
+  CHECK(with_metadata(R"({"text":"old","declutter":"x \" y"})") == R"({"text":"new","declutter":{"m":1}})");
+  CHECK(with_metadata(R"({"declutter": 12 , "text":"old"})") == R"({"declutter": {"m":1} , "text":"new"})");
+  CHECK(with_metadata(R"({"text":"old","declutter":null})") == R"({"text":"new","declutter":{"m":1}})");
+  // The first of duplicate keys, as for the document's field.
+  CHECK(with_metadata(R"({"text":"old","declutter":true,"declutter":false})") ==
+        R"({"text":"new","declutter":{"m":1},"declutter":false})");
 }

@@ -69,8 +69,8 @@ TEST_CASE("corpus: JSONL --field and --url fallback", "[corpus]") {
 
 TEST_CASE("corpus: JSONL values keep their own line ending, not the clean text's", "[corpus]") {
   const ProcessorFactory adds_newline = [] {
-    return DocumentProcessor([](std::string_view bytes, std::string_view, std::string& out,
-                                std::string&) {
+    return DocumentProcessor([](std::string_view bytes, std::string_view, DocumentResult& result) {
+      std::string& out = result.text;
       out.assign(bytes);
       if (out.empty() || out.back() != '\n') out += '\n';
       return true;
@@ -142,10 +142,34 @@ TEST_CASE("corpus: malformed JSONL lines under each --on-error mode", "[corpus]"
   }
 }
 
+TEST_CASE("corpus: the metadata field is added to cleaned JSONL records only, in order with -j", "[corpus]") {
+  std::string input;
+  std::string expected;
+  for (int i = 0; i < 200; ++i) {
+    const std::string text = i % 7 == 3 ? "FAILME" : std::string(static_cast<std::size_t>(i % 5), 'a');
+    input += "{\"id\":" + std::to_string(i) + ",\"text\":\"" + text + "\"}\n";
+    expected += i % 7 == 3 ? "{\"id\":" + std::to_string(i) + ",\"text\":\"FAILME\"}\n"
+                           : "{\"id\":" + std::to_string(i) + ",\"text\":\"" + std::string(static_cast<std::size_t>(i % 5), 'A') +
+                                 "\",\"declutter\":{\"bytes\":" + std::to_string(i % 5) + "}}\n";
+  }
+  for (const unsigned jobs : {1U, 3U}) {
+    RunOptions options = jsonl_options(jobs);
+    options.metadata_field = "declutter";
+    const RunResult result = run_on(input, options, uppercase_factory(jobs > 1));
+    CHECK(result.status == 1);  // the FAILME records, passed through as they came
+    CHECK(result.output == expected);
+  }
+  // Other framings carry no metadata: the text alone.
+  RunOptions null_framed;
+  null_framed.framing = Framing::null;
+  null_framed.metadata_field = "declutter";
+  CHECK(run_on("ab\0c\0"s, null_framed).output == "AB\0C\0"s);
+}
+
 TEST_CASE("corpus: a processor that throws fails only its record", "[corpus]") {
   const ProcessorFactory throwing = [] {
-    return DocumentProcessor([](std::string_view bytes, std::string_view, std::string& out,
-                                std::string&) {
+    return DocumentProcessor([](std::string_view bytes, std::string_view, DocumentResult& result) {
+      std::string& out = result.text;
       if (bytes == "boom") throw std::runtime_error("exploded");
       out.assign(bytes);
       return true;
@@ -327,8 +351,8 @@ TEST_CASE("corpus: --line-buffered answers each record before the next one arriv
 
 TEST_CASE("corpus: the progress line is redrawn while working and erased at the end", "[corpus]") {
   const ProcessorFactory slow = [] {
-    return DocumentProcessor([](std::string_view bytes, std::string_view, std::string& out,
-                                std::string&) {
+    return DocumentProcessor([](std::string_view bytes, std::string_view, DocumentResult& result) {
+      std::string& out = result.text;
       std::this_thread::sleep_for(std::chrono::milliseconds(150));
       out.assign(bytes);
       return true;

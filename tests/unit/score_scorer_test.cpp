@@ -91,6 +91,19 @@ TEST_CASE("scorer: the headline and byline above the article are recovered", "[s
   CHECK(page.run() == "Harbour town votes to restore its old ferry line\nBy Mara Lindqvist\n" + kPara1 + "\n" + kPara2 + "\n");
 }
 
+TEST_CASE("scorer: a headline the article's run opens with is named so, and a sentence is not", "[score]") {
+  const std::string headline = "Harbour town votes to restore its old ferry line";
+  // The page opens with its headline: the run takes it in, and the scorer names it.
+  Page opening({headline, kPara1, kPara2, "Contact", "Imprint"});
+  CHECK(opening.run() == headline + "\n" + kPara1 + "\n" + kPara2 + "\n");
+  CHECK(opening.doc.blocks[0].score_reason == ScoreReason::headline);
+  CHECK(opening.doc.blocks[1].score_reason == ScoreReason::article);
+  // A run that opens with a sentence has no headline.
+  Page sentence({kPara1, kPara2, kPara3, "Contact"});
+  sentence.run();
+  for (const Block& block : sentence.doc.blocks) CHECK(block.score_reason != ScoreReason::headline);
+}
+
 TEST_CASE("scorer: a page in a language without a stopword list is still scored", "[score]") {
   // Ukrainian shares a few words with Russian, whose list would rate its prose as chrome.
   const std::vector<std::string> paragraphs = {

@@ -1,0 +1,73 @@
+#include "emit/metadata.h"
+
+#include "text/json_string.h"
+#include "text/page_title.h"
+
+namespace declutter {
+namespace {
+
+bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// A headline may span lines (an <h1> with a <br>): one line of single spaces.
+std::string collapse_spaces(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (const char c : text) {
+    if (is_space_byte(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::string_view headline_of(const Document& doc) {
+  for (const Block& block : doc.blocks)
+    if (block.kept() && block.decider == Decider::score && block.score_reason == ScoreReason::headline)
+      return block.text;
+  for (const Block& block : doc.blocks)
+    if (block.kept() && block.kind == BlockKind::title) return block.text;
+  if (doc.title.size() <= kLongestTitle) return strip_site_name(doc.title);
+  return {};
+}
+
+}  // namespace
+
+DocumentMetadata describe_document(const Document& doc, std::string_view clean) {
+  DocumentMetadata metadata;
+  metadata.title = collapse_spaces(headline_of(doc));
+  metadata.language = doc.language;
+  bool in_word = false;
+  for (const char c : clean) {
+    const bool space = is_space_byte(c);
+    if (!space && !in_word) ++metadata.words;
+    in_word = !space;
+    if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) ++metadata.characters;
+  }
+  return metadata;
+}
+
+void append_metadata_json(const DocumentMetadata& metadata, std::string& out) {
+  const auto append_string_or_null = [&out](std::string_view text) {
+    if (text.empty()) {
+      out += "null";
+    } else {
+      append_json_string(text, out);
+    }
+  };
+  out += "{\"title\":";
+  append_string_or_null(metadata.title);
+  out += ",\"language\":";
+  append_string_or_null(metadata.language);
+  out += ",\"words\":";
+  out += std::to_string(metadata.words);
+  out += ",\"characters\":";
+  out += std::to_string(metadata.characters);
+  out += '}';
+}
+
+}  // namespace declutter
