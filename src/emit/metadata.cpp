@@ -1,6 +1,7 @@
 #include "emit/metadata.h"
 
 #include "text/json_string.h"
+#include "text/normalize.h"
 #include "text/page_title.h"
 
 namespace declutter {
@@ -41,13 +42,8 @@ DocumentMetadata describe_document(const Document& doc, std::string_view clean) 
   DocumentMetadata metadata;
   metadata.title = collapse_spaces(headline_of(doc));
   metadata.language = doc.language;
-  bool in_word = false;
-  for (const char c : clean) {
-    const bool space = is_space_byte(c);
-    if (!space && !in_word) ++metadata.words;
-    in_word = !space;
-    if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) ++metadata.characters;
-  }
+  metadata.words = count_words(clean);
+  metadata.characters = count_chars(clean);
   return metadata;
 }
 

@@ -13,8 +13,8 @@ namespace declutter {
 struct DocumentMetadata {
   std::string title;           // the headline, white space collapsed; empty when none was found
   std::string_view language;   // the scorer's guess ("de"); empty when unsure or unscored
-  std::size_t words = 0;       // runs of non-space characters in the clean text
-  std::size_t characters = 0;  // code points in the clean text
+  std::size_t words = 0;       // words of the clean text, separated by white space
+  std::size_t characters = 0;  // its code points, from its first to its last that is no space
 };
 
 // The headline is the block the scorer kept as the article's headline; else HTML's title

@@ -105,7 +105,7 @@ TEST_CASE("cli corpus: --metadata adds the headline, language and size to each r
   CHECK(first["declutter"]["title"] == "Pier to be rebuilt");
   CHECK(first["declutter"]["language"] == "en");
   CHECK(first["declutter"]["words"] == 4 + 30 + 17);
-  CHECK(first["declutter"]["characters"] == article.size());
+  CHECK(first["declutter"]["characters"] == article.size() - 1);  // all ASCII, less the final line break
   REQUIRE(std::getline(lines, line));
   CHECK(line == "{broken");  // passed through as it came, with nothing added
   REQUIRE(std::getline(lines, line));
