@@ -4,6 +4,8 @@
 // The first byte picks the configuration: bits 0-1 framing, bits 2-3 --on-error, bit 4 a
 // tiny --max-doc-bytes (so the oversized path is reached), bit 5 --line-buffered, bit 6
 // --metadata (the record's own "declutter" field located and replaced, or one added).
+// In JSONL framing the output is checked: every line is blank, valid JSON, or an input line
+// passed through as it came; a rewritten record that is no longer JSON aborts.
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -14,6 +16,10 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include <simdjson.h>
 
 #include "cli/worker_processors.h"
 #include "corpus/run_documents.h"
@@ -29,12 +35,42 @@ int memory_file() {
   return fd;
 }
 
+std::vector<std::string_view> lines_of(std::string_view text) {
+  std::vector<std::string_view> lines;
+  for (std::size_t begin = 0; begin < text.size();) {
+    std::size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) end = text.size();
+    lines.push_back(text.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  return lines;
+}
+
+bool is_blank(std::string_view line) { return line.find_first_not_of(" \t\r") == std::string_view::npos; }
+
+void check_jsonl_output(std::string_view input, int output_fd) {
+  const off_t size = ::lseek(output_fd, 0, SEEK_END);
+  if (size < 0) std::abort();
+  std::string output(static_cast<std::size_t>(size), '\0');
+  if (::pread(output_fd, output.data(), output.size(), 0) != size) std::abort();
+  std::unordered_set<std::string_view> passed_through;
+  for (const std::string_view line : lines_of(input)) passed_through.insert(line);
+  static simdjson::dom::parser parser;
+  for (const std::string_view line : lines_of(output)) {
+    if (is_blank(line) || passed_through.count(line) != 0) continue;
+    const simdjson::padded_string padded(line);
+    simdjson::dom::element root;
+    if (parser.parse(padded).get(root) != simdjson::SUCCESS || !root.is_object()) std::abort();
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const std::unique_ptr<Engine> engine = fuzzing::default_engine(InputFormat::text);
   static const int input_fd = memory_file();
-  static const int output_fd = ::open("/dev/null", O_WRONLY);
+  static const int null_fd = ::open("/dev/null", O_WRONLY);
+  static const int output_fd = memory_file();
   if (size == 0) return 0;
   const std::uint8_t config = data[0];
   std::string_view bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
@@ -58,6 +94,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   ProcessorFactory factory = worker_processors(*engine, processing);
   std::ostringstream diagnostics;
-  run_documents(options, factory, diagnostics, RunStreams{input_fd, output_fd});
+  const bool check_output = options.framing == Framing::jsonl;
+  if (check_output && ::ftruncate(output_fd, 0) != 0) std::abort();
+  if (check_output && ::lseek(output_fd, 0, SEEK_SET) != 0) std::abort();
+  run_documents(options, factory, diagnostics, RunStreams{input_fd, check_output ? output_fd : null_fd});
+  if (check_output) check_jsonl_output(bytes, output_fd);
   return 0;
 }
