@@ -54,6 +54,11 @@ void append_one_line(std::string_view text, std::string& out) {
   }
 }
 
+// "FILE:LINE" of a rule, as every reason names it.
+std::string rule_location(const Rule& rule) {
+  return (rule.origin.file != nullptr ? *rule.origin.file : std::string("<rules>")) + ':' + std::to_string(rule.origin.line);
+}
+
 }  // namespace
 
 std::string_view decider_name(Decider decider) {
@@ -98,8 +103,7 @@ std::string explain_reason(const Block& block) {
     // A block the safety valve restored keeps the rule that had dropped it: name both, so a
     // kept line does not read as dropped.
     std::string out = block.decider == Decider::safety ? "safety over " : "";
-    out += block.rule->origin.file != nullptr ? *block.rule->origin.file : std::string("<rules>");
-    out += ':' + std::to_string(block.rule->origin.line) + ' ' + canonical_text(*block.rule);
+    out += rule_location(*block.rule) + ' ' + canonical_text(*block.rule);
     return out;
   }
   if (block.decider == Decider::score) {
@@ -136,6 +140,8 @@ void explain_text(const Document& doc, std::string& out) {
          std::to_string(doc.blocks.size() - dropped) + " kept, " + std::to_string(dropped) + " dropped";
   if (!doc.url.empty()) out += ", url " + doc.url;
   if (!doc.language.empty()) out += ", language " + std::string(doc.language);
+  if (doc.published_rule != nullptr)
+    out += ", published " + doc.published + " (" + rule_location(*doc.published_rule) + ")";
   out += describe_decoding(doc.decoding);
   out += '\n';
   for (const auto& block : doc.blocks) {
@@ -184,6 +190,8 @@ void explain_json(const Document& doc, std::string& out) {
       {"url", doc.url},
       {"title", doc.title},
       {"language", doc.language},
+      {"published", doc.published_rule != nullptr ? json(doc.published) : json(nullptr)},
+      {"published_rule", doc.published_rule != nullptr ? json(rule_location(*doc.published_rule)) : json(nullptr)},
       {"encoding", doc.decoding.encoding},
       {"encoding_guessed", doc.decoding.guessed},
       {"utf8_repaired", doc.decoding.repaired},

@@ -316,10 +316,11 @@ Corpus mode:
   -j, --jobs N          process documents on N threads (default 0: all cores); output
                         stays in input order and memory stays bounded
   --metadata            with --jsonl: add to each cleaned record a field "declutter" holding
-                        {"title":...,"language":...,"words":N,"characters":N}: the
-                        article's headline, the language the scorer measured (null when
-                        unsure), and the size of the clean text (replaces the record's own
-                        "declutter" field, if any)
+                        the article's headline ("title"), the language the scorer measured
+                        ("language"), the publication date the page's markup states
+                        ("published", YYYY-MM-DD), each null when unknown, and the size of
+                        the clean text ("words", "characters"); it replaces the record's
+                        own "declutter" field, if any
   --line-buffered       write and flush each record as soon as it is done (for pipes
                         that send one record and wait for its answer)
   --max-doc-bytes SIZE  documents larger than SIZE (default 64M; k, M, G suffixes; 0: no

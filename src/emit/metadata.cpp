@@ -42,6 +42,7 @@ DocumentMetadata describe_document(const Document& doc, std::string_view clean) 
   DocumentMetadata metadata;
   metadata.title = collapse_spaces(headline_of(doc));
   metadata.language = doc.language;
+  metadata.published = doc.published;
   metadata.words = count_words(clean);
   metadata.characters = count_chars(clean);
   return metadata;
@@ -59,6 +60,8 @@ void append_metadata_json(const DocumentMetadata& metadata, std::string& out) {
   append_string_or_null(metadata.title);
   out += ",\"language\":";
   append_string_or_null(metadata.language);
+  out += ",\"published\":";
+  append_string_or_null(metadata.published);
   out += ",\"words\":";
   out += std::to_string(metadata.words);
   out += ",\"characters\":";

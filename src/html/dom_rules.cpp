@@ -325,20 +325,14 @@ struct DomRules::Impl {
     selectors.push_back({rule, order, std::move(selector), first});
   }
 
-  void record_match(const CompiledSelector& compiled, const xmlNode* element, DomMarks& marks) const {
-    if (compiled.rule->action == Action::html_root) {
-      marks.offer_root(element, compiled.rule, compiled.order);
-    } else {
-      marks.mark(element, compiled.rule, compiled.order);
-    }
-  }
-
   void match_selectors(xmlDoc* doc, DomMarks& marks) const;
   void match_xpaths(xmlDoc* doc, DomMarks& marks) const;
 };
 
 void DomMarks::clear() {
   marks_.clear();
+  dates_.clear();
+  dates_sorted_ = true;
   root_ = nullptr;
   root_rule_ = nullptr;
   root_order_ = 0;
@@ -360,6 +354,30 @@ void DomMarks::mark(const xmlNode* element, const Rule* rule, std::uint32_t orde
     mark.drop = rule;
     mark.drop_order = order;
   }
+}
+
+void DomMarks::record(const xmlNode* element, const Rule* rule, std::uint32_t order) {
+  switch (rule->action) {
+    case Action::html_root: offer_root(element, rule, order); break;
+    case Action::html_date: offer_date(element, rule, order); break;
+    default: mark(element, rule, order);
+  }
+}
+
+void DomMarks::offer_date(const xmlNode* element, const Rule* rule, std::uint32_t order) {
+  // Matches arrive in document order per rule; selectors of several rules interleave.
+  const auto same_rule = std::count_if(dates_.begin(), dates_.end(), [&](const DateSource& d) { return d.rule == rule; });
+  if (static_cast<std::size_t>(same_rule) >= kMaxDatesPerRule) return;
+  if (!dates_.empty() && dates_.back().order > order) dates_sorted_ = false;
+  dates_.push_back(DateSource{element, rule, order});
+}
+
+const std::vector<DomMarks::DateSource>& DomMarks::dates() {
+  if (!dates_sorted_) {
+    std::stable_sort(dates_.begin(), dates_.end(), [](const DateSource& a, const DateSource& b) { return a.order < b.order; });
+    dates_sorted_ = true;
+  }
+  return dates_;
 }
 
 void DomMarks::offer_root(const xmlNode* element, const Rule* rule, std::uint32_t order) {
@@ -480,11 +498,7 @@ void DomRules::Impl::match_selectors(xmlDoc* doc, DomMarks& marks) const {
             XPathObjectPtr result(xmlXPathCompiledEval(compiled.per_element.get(), context.get()));
             if (!result || result->type != XPATH_NODESET || result->nodesetval == nullptr || result->nodesetval->nodeNr == 0)
               continue;
-            if (compiled.rule->action == Action::html_root) {
-              marks.offer_root(node, compiled.rule, compiled.order);
-            } else {
-              marks.mark(node, compiled.rule, compiled.order);
-            }
+            marks.record(node, compiled.rule, compiled.order);
           }
         const auto* tag_flats = tag_keys.get(node->name, [&]() -> const std::vector<std::uint32_t>* {
           return by_tag.find(view.tag);
@@ -503,7 +517,7 @@ void DomRules::Impl::match_selectors(xmlDoc* doc, DomMarks& marks) const {
             if (root_found[ref.selector] != 0) continue;
             root_found[ref.selector] = 1;
           }
-          record_match(compiled, node, marks);
+          marks.record(node, compiled.rule, compiled.order);
         }
         return true;
       },
@@ -531,11 +545,8 @@ void DomRules::Impl::match_xpaths(xmlDoc* doc, DomMarks& marks) const {
     for (int i = 0; i < nodes->nodeNr; ++i) {
       const xmlNode* node = nodes->nodeTab[i];
       if (node->type != XML_ELEMENT_NODE) continue;
-      if (compiled.rule->action == Action::html_root) {
-        marks.offer_root(node, compiled.rule, compiled.order);
-        break;  // node-sets come sorted in document order
-      }
-      marks.mark(node, compiled.rule, compiled.order);
+      marks.record(node, compiled.rule, compiled.order);
+      if (compiled.rule->action == Action::html_root) break;  // node-sets come sorted in document order
     }
   }
 }
@@ -552,8 +563,7 @@ DomRules DomRules::compile(std::span<const Rule* const> rules, Diagnostics& diag
   std::uint32_t order = 0;
   for (const Rule* rule : rules) {
     ++order;
-    if (rule->action != Action::html_drop && rule->action != Action::html_keep && rule->action != Action::html_root)
-      continue;
+    if (!is_dom_action(rule->action)) continue;
     if (rule->match == MatchKind::selector) {
       SelectorError error;
       auto parsed = parse_selector(rule->pattern, error);

@@ -4,6 +4,7 @@
 
 #include "html/decode.h"
 #include "html/parsers.h"
+#include "html/published_date.h"
 
 namespace declutter {
 
@@ -14,11 +15,17 @@ void HtmlFrontEnd::build(std::string_view raw_bytes, HtmlParser parser, const Do
   doc.nodes.clear();
   doc.arena.clear();
   doc.title.clear();
+  doc.published.clear();
+  doc.published_rule = nullptr;
   doc.decoding = decode_html_bytes(raw_bytes, doc.source, forced_encoding);
   ensure_libxml2_initialised();  // outside the arena: libxml2's global tables outlive the page
   XmlArena::Scope tree_memory(xml_arena_);
   XmlDocPtr tree = parse_html(doc.source, parser);
   rules.apply(tree.get(), marks_);
+  if (auto published = find_published_date(marks_)) {
+    doc.published = std::move(published->date);
+    doc.published_rule = published->rule;
+  }
   // Blocks hold roughly the page's visible text, a fraction of its markup.
   doc.arena.reserve(doc.source.size() / 4 + 64);
   builder_.build(tree.get(), marks_, doc);

@@ -16,7 +16,8 @@ namespace declutter {
 // One per worker thread: keeps the scratch that would otherwise be allocated per page.
 class HtmlFrontEnd {
  public:
-  // Replaces doc.source (the decoded page), doc.arena, doc.blocks and doc.title; leaves
+  // Replaces doc.source (the decoded page), doc.arena, doc.blocks, doc.title and
+  // doc.published; leaves
   // doc.url alone. `rules` is shared and read-only. `forced_encoding`: --encoding's iconv name.
   void build(std::string_view raw_bytes, HtmlParser parser, const DomRules& rules, Document& doc,
              const std::string& forced_encoding = {});

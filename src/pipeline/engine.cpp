@@ -81,6 +81,8 @@ const Document& Worker::analyse(const DocumentInput& input) {
   doc.nodes.clear();
   doc.arena.clear();
   doc.title.clear();
+  doc.published.clear();
+  doc.published_rule = nullptr;
   doc.language = {};
   doc.url.assign(input.url);
   const Pipeline& pipeline = impl_->engine.pipeline_for(input.url);

@@ -20,14 +20,10 @@ std::uint8_t focus_bit(Focus focus) {
   return focus_balanced;
 }
 
-bool is_dom_action(Action action) {
-  return action == Action::html_drop || action == Action::html_keep || action == Action::html_root;
-}
-
-// The html rules the DOM stage compiles: drop, then keep, then root rules, in file order.
+// The html rules the DOM stage compiles: drop, then keep, root and date rules, in file order.
 std::vector<const Rule*> dom_rules_of(const std::vector<const Rule*>& rules, Focus focus) {
   std::vector<const Rule*> dom_rules;
-  for (Action action : {Action::html_drop, Action::html_keep, Action::html_root})
+  for (Action action : {Action::html_drop, Action::html_keep, Action::html_root, Action::html_date})
     for (const Rule* rule : rules)
       if (rule->action == action && (rule->focus & focus_bit(focus)) != 0) dom_rules.push_back(rule);
   return dom_rules;
@@ -41,7 +37,7 @@ std::unique_ptr<Pipeline> Pipeline::build(const RuleCatalog& catalog, const Rule
   auto pipeline = std::make_unique<Pipeline>();
   pipeline->rules_ = catalog.effective(publisher, diagnostics);
 
-  std::vector<const Rule*> by_action[8];
+  std::vector<const Rule*> by_action[kActionCount];
   const std::uint8_t focus = focus_bit(options.focus);
   for (const Rule* rule : pipeline->rules_.rules)
     if ((rule->focus & focus) != 0) by_action[static_cast<int>(rule->action)].push_back(rule);

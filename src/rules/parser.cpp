@@ -23,6 +23,7 @@ constexpr std::array kActions{
     ActionName{"cut", Action::cut},           ActionName{"cut-block", Action::cut_block},
     ActionName{"cut-before", Action::cut_before}, ActionName{"html-drop", Action::html_drop},
     ActionName{"html-keep", Action::html_keep}, ActionName{"html-root", Action::html_root},
+    ActionName{"html-date", Action::html_date},
 };
 
 // run= beyond this is no list of lines but a page: the longest run a rule may ask for.
@@ -35,7 +36,6 @@ std::optional<Action> action_named(std::string_view word) {
 }
 
 
-bool is_html_action(Action a) { return a == Action::html_drop || a == Action::html_keep || a == Action::html_root; }
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
 // Reads one line of a rule file token by token, tracking the column of each token.
@@ -67,7 +67,7 @@ class LineParser {
     if (!action) {
       return error(keyword_at, "unknown verb '" + std::string(keyword) +
                                    "' (expected drop, keep, cut, cut-block, cut-before, html-drop, html-keep, "
-                                   "html-root, site, inherit, include, set or disable)");
+                                   "html-root, html-date, site, inherit, include, set or disable)");
     }
     parse_rule(*action, file.rules);
   }
@@ -295,13 +295,25 @@ class LineParser {
       rule.min_run = static_cast<std::uint8_t>(lines);
       return true;
     }
-    error(at, "unknown option '" + std::string(key) + "' (expected after=, before=, mode=, marker= or run=)");
+    if (key == "key") {
+      if (rule.action != Action::html_date) {
+        error(at, "key= applies to html-date only");
+        return false;
+      }
+      if (value.empty()) {
+        error(at + eq + 1, "key= takes the name of a JSON member, e.g. key=datePublished");
+        return false;
+      }
+      rule.json_key = std::string(value);
+      return true;
+    }
+    error(at, "unknown option '" + std::string(key) + "' (expected after=, before=, mode=, marker=, run= or key=)");
     return false;
   }
 
   static bool is_option_word(std::string_view word) {
     return word.starts_with("after=") || word.starts_with("before=") || word.starts_with("mode=") ||
-           word.starts_with("marker=") || word.starts_with("run=");
+           word.starts_with("marker=") || word.starts_with("run=") || word.starts_with("key=");
   }
 
   void parse_html_rule(Action action, std::vector<Rule>& out) {
@@ -342,7 +354,7 @@ class LineParser {
   }
 
   void parse_rule(Action action, std::vector<Rule>& out) {
-    if (is_html_action(action)) return parse_html_rule(action, out);
+    if (is_dom_action(action)) return parse_html_rule(action, out);
     std::vector<Rule> parsed;
     MatchKind kind = MatchKind::phrase;
     std::size_t kind_at = 0;
@@ -483,6 +495,7 @@ std::string canonical_text(const Rule& rule) {
   if (rule.before < 1.0) out += " before=" + percent(rule.before);
   if (rule.keep_marker) out += " marker=keep";
   if (rule.min_run > 1) out += " run=" + std::to_string(rule.min_run);
+  if (!rule.json_key.empty()) out += " key=" + rule.json_key;
   if (rule.focus != focus_all) {
     out += " mode=";
     bool first = true;

@@ -104,6 +104,7 @@ TEST_CASE("cli corpus: --metadata adds the headline, language and size to each r
   CHECK(first["lang"] == "en");
   CHECK(first["declutter"]["title"] == "Pier to be rebuilt");
   CHECK(first["declutter"]["language"] == "en");
+  CHECK(first["declutter"]["published"].is_null());  // text input
   CHECK(first["declutter"]["words"] == 4 + 30 + 17);
   CHECK(first["declutter"]["characters"] == article.size() - 1);  // all ASCII, less the final line break
   REQUIRE(std::getline(lines, line));
@@ -113,6 +114,11 @@ TEST_CASE("cli corpus: --metadata adds the headline, language and size to each r
   CHECK(third["declutter"]["title"] == "Pier to be rebuilt");  // replaced in place
   CHECK_FALSE(third["declutter"].contains("old"));
   CHECK(third["n"] == 2);
+
+  // HTML input: the date its markup states.
+  const std::string html = "<html><head><meta name=\"date\" content=\"2021-04-26\"></head><body><p>" + article + "</p></body></html>";
+  RunResult dated = run_declutter("--jsonl --metadata", nlohmann::ordered_json{{"text", html}}.dump() + "\n");
+  CHECK(nlohmann::ordered_json::parse(dated.out)["declutter"]["published"] == "2021-04-26");
 
   // Usage errors: a field in records only; not the document's own field; not with --explain.
   CHECK(run_declutter("--metadata", page).status == 2);

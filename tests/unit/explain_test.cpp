@@ -137,6 +137,22 @@ TEST_CASE("declutter --explain names the language the scorer detected", "[explai
   CHECK(unsure.out.find("language") == std::string::npos);
 }
 
+TEST_CASE("declutter --explain names the publication date and the rule that found it", "[explain][cli]") {
+  TempDir dir;
+  const std::string page = dir.write(
+      "page.html", R"(<html><head><meta property="article:published_time" content="2021-04-26T10:00:00Z"></head>)"
+                   "<body><p>The harbour board met on Tuesday evening.</p></body></html>");
+  auto text = run_declutter({"--explain", page});
+  const std::string header = text.out.substr(0, text.out.find('\n'));
+  CHECK(header.find(", published 2021-04-26 (<embedded>/html.rules:") != std::string::npos);
+  auto json = nlohmann::json::parse(run_declutter({"--explain=json", page}).out);
+  CHECK(json["published"] == "2021-04-26");
+  CHECK(json["published_rule"].get<std::string>().starts_with("<embedded>/html.rules:"));
+  const std::string undated = dir.write("undated.html", "<html><body><p>No date here.</p></body></html>");
+  CHECK(run_declutter({"--explain", undated}).out.find("published") == std::string::npos);
+  CHECK(nlohmann::json::parse(run_declutter({"--explain=json", undated}).out)["published"].is_null());
+}
+
 TEST_CASE("declutter --explain prints the deciding rule of every line", "[explain][cli]") {
   TempDir dir;
   write_test_rules(dir);

@@ -5,9 +5,7 @@
 #include <string>
 
 #include "emit/metadata.h"
-#include "emit/text_emitter.h"
-#include "pipeline/engine.h"
-#include "rules/catalog.h"
+#include "robustness_support.h"
 
 using namespace declutter;
 
@@ -58,14 +56,18 @@ TEST_CASE("metadata: the title is the scorer's headline, else the kept title blo
 TEST_CASE("metadata: language, words and characters of the clean text", "[metadata]") {
   Document doc;
   doc.language = "de";
+  doc.published = "2021-04-26";
   const auto json = metadata_json(doc, "Grüße aus  Köln.\n\nZweiter \xE2\x80\x9E" "Absatz\xE2\x80\x9C.\n");
   CHECK(json["language"] == "de");
+  CHECK(json["published"] == "2021-04-26");
   CHECK(json["words"] == 5);
   CHECK(json["characters"] == 35);  // not the final line break
-  CHECK(json.size() == 4);
+  CHECK(json.size() == 5);
 
   doc.language = {};
+  doc.published.clear();
   CHECK(metadata_json(doc, "")["language"].is_null());
+  CHECK(metadata_json(doc, "")["published"].is_null());
   CHECK(metadata_json(doc, "")["words"] == 0);
 }
 
@@ -76,10 +78,8 @@ TEST_CASE("metadata: a title with invalid UTF-8 still makes valid JSON", "[metad
 }
 
 TEST_CASE("metadata: pages through the built-in rules", "[metadata]") {
-  Diagnostics diagnostics;
-  std::shared_ptr<const RuleCatalog> catalog = RuleCatalog::load(embedded_sources(), diagnostics);
-  auto engine = Engine::build(catalog, EngineOptions{}, diagnostics);
-  REQUIRE_FALSE(diagnostics.has_errors());
+  const auto engine = testing::engine_for(InputFormat::automatic);
+  REQUIRE(engine != nullptr);
   Worker worker(*engine);
   const std::string article =
       "<p>The harbour board met on Tuesday evening and agreed, after a long debate about the costs, that the old "

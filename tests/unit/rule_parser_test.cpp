@@ -50,6 +50,10 @@ TEST_CASE("each verb parses to its action and canonical text", "[parser]") {
       {"html-drop nav, .share, #comments", Action::html_drop, MatchKind::selector, "html-drop nav, .share, #comments"},
       {"html-keep article", Action::html_keep, MatchKind::selector, "html-keep article"},
       {"html-root xpath://main", Action::html_root, MatchKind::xpath, "html-root xpath://main"},
+      {"html-date meta[name=date], time[pubdate]", Action::html_date, MatchKind::selector,
+       "html-date meta[name=date], time[pubdate]"},
+      {"html-date script[type=\"application/ld+json\"] key=datePublished", Action::html_date, MatchKind::selector,
+       "html-date script[type=\"application/ld+json\"] key=datePublished"},
   };
   for (const auto& c : cases) {
     INFO(c.line);
@@ -149,7 +153,7 @@ TEST_CASE("windows line endings and a BOM are accepted", "[parser]") {
 TEST_CASE("every error says where, and parsing goes on", "[parser]") {
   CHECK(first_error("frobnicate \"x\"") ==
         "1:1: unknown verb 'frobnicate' (expected drop, keep, cut, cut-block, cut-before, html-drop, html-keep, "
-        "html-root, site, inherit, include, set or disable)");
+        "html-root, html-date, site, inherit, include, set or disable)");
   CHECK(first_error("drop") == "1:5: drop needs a \"phrase\" or a /regex/");
   CHECK(first_error("drop \"Menu") == "1:6: unterminated string: add the closing \"");
   CHECK(first_error("drop /^(Related|More/") == "1:21: bad regex: missing closing parenthesis");
@@ -166,7 +170,7 @@ TEST_CASE("every error says where, and parsing goes on", "[parser]") {
   CHECK(first_error("drop \"x\" mode=fast") == "1:15: mode= takes balanced, precision or recall (comma-separated)");
   CHECK(first_error("drop \"x\" marker=keep") == "1:10: marker= applies to cut, cut-block and cut-before only");
   CHECK(first_error("drop \"x\" colour=red") ==
-        "1:10: unknown option 'colour' (expected after=, before=, mode=, marker= or run=)");
+        "1:10: unknown option 'colour' (expected after=, before=, mode=, marker=, run= or key=)");
   CHECK(first_error("keep \"x\" run=1") == "1:14: run= takes a number of lines from 2 to 50");
   CHECK(first_error("keep \"x\" run=51") == "1:14: run= takes a number of lines from 2 to 50");
   CHECK(first_error("keep \"x\" run=3x") == "1:14: run= takes a number of lines from 2 to 50");
@@ -199,4 +203,14 @@ TEST_CASE("diagnostics print in compiler format with a caret", "[parser]") {
         "test.rules:1:21: error: bad regex: missing closing parenthesis\n"
         " 1 | drop /^(Related|More/\n"
         "   |                     ^\n");
+}
+
+TEST_CASE("key= names a JSON member, for html-date only", "[parser]") {
+  Parsed parsed = parse("html-date script key=datePublished\n");
+  REQUIRE(parsed.file.rules.size() == 1);
+  CHECK(parsed.file.rules.front().json_key == "datePublished");
+  CHECK(parsed.file.rules.front().pattern == "script");
+  CHECK(first_error("html-drop script key=datePublished") == "1:18: key= applies to html-date only");
+  CHECK(first_error("html-date script key=") == "1:22: key= takes the name of a JSON member, e.g. key=datePublished");
+  CHECK(first_error("drop \"x\" key=a").find("key= applies to html-date only") != std::string::npos);
 }

@@ -1,0 +1,190 @@
+#include "html/published_date.h"
+
+#include <simdjson.h>
+
+#include <array>
+#include <cctype>
+
+#include "html/dom_walk.h"
+#include "text/normalize.h"
+
+namespace declutter {
+namespace {
+
+// A value longer than this is a sentence, not a date field: no date is looked for inside it.
+constexpr std::size_t kLongestDateField = 40;
+// JSON-LD of a large page runs to a few hundred kilobytes; anything past this is no metadata.
+constexpr std::size_t kMaxElementText = std::size_t{1} << 20;
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// The number the `count` digits at `at` spell, or -1.
+int digits_at(std::string_view text, std::size_t at, std::size_t count) {
+  if (at + count > text.size()) return -1;
+  int value = 0;
+  for (std::size_t i = at; i < at + count; ++i) {
+    if (!is_digit(text[i])) return -1;
+    value = value * 10 + (text[i] - '0');
+  }
+  return value;
+}
+
+bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+std::optional<std::string> checked_date(int year, int month, int day) {
+  static constexpr std::array<int, 12> kDays{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1 || day > kDays[static_cast<std::size_t>(month - 1)])
+    return std::nullopt;
+  if (month == 2 && day == 29 && !is_leap(year)) return std::nullopt;
+  std::string out(10, '0');
+  const auto put = [&out](std::size_t at, int value, std::size_t width) {
+    for (std::size_t i = width; i-- > 0; value /= 10) out[at + i] = static_cast<char>('0' + value % 10);
+  };
+  put(0, year, 4);
+  out[4] = '-';
+  put(5, month, 2);
+  out[7] = '-';
+  put(8, day, 2);
+  return out;
+}
+
+// Whether a date may end at `at`: the end, a time ("T10:00", " 10:00"), or anything but a digit.
+bool ends_number(std::string_view text, std::size_t at) { return at >= text.size() || !is_digit(text[at]); }
+
+void append_element_text(const xmlNode* element, std::string& out) {
+  walk_tree(
+      const_cast<xmlNode*>(element),
+      [&out](xmlNode* node) {
+        if ((node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) && out.size() < kMaxElementText)
+          out.append(xml_text(node->content));
+        return true;
+      },
+      [](xmlNode*) {});
+}
+
+// JSON-LD that does not parse (a trailing comma, a raw line break in a string, single quotes)
+// still names its dates: the string after the first `"key":`.
+std::optional<std::string_view> scan_member(std::string_view text, std::string_view key) {
+  const std::string quoted = '"' + std::string(key) + '"';
+  for (std::size_t at = text.find(quoted); at != std::string_view::npos; at = text.find(quoted, at + 1)) {
+    std::size_t pos = at + quoted.size();
+    while (pos < text.size() && is_space(text[pos])) ++pos;
+    if (pos >= text.size() || text[pos] != ':') continue;
+    ++pos;
+    while (pos < text.size() && is_space(text[pos])) ++pos;
+    if (pos >= text.size() || (text[pos] != '"' && text[pos] != '\'')) continue;
+    const std::size_t end = text.find(text[pos], pos + 1);
+    if (end == std::string_view::npos) return std::nullopt;
+    return text.substr(pos + 1, end - pos - 1);
+  }
+  return std::nullopt;
+}
+
+std::size_t digit_run(std::string_view text, std::size_t at) {
+  std::size_t end = at;
+  while (end < text.size() && is_digit(text[end])) ++end;
+  return end - at;
+}
+
+// A numeric date at `at`: year first (2021-04-26, 2021/4/26, 2021.04.26, each perhaps with a
+// time after it, or a compact 20210426) or day first with dots (26.04.2021, 5.5.2022).
+// Slashes with the day first or the month first (10/05/2022) are ambiguous and not read.
+std::optional<std::string> numeric_date(std::string_view text, std::size_t at) {
+  const std::size_t first = digit_run(text, at);
+  if (first == 8) return checked_date(digits_at(text, at, 4), digits_at(text, at + 4, 2), digits_at(text, at + 6, 2));
+  const std::size_t second_at = at + first + 1;
+  if (second_at >= text.size()) return std::nullopt;
+  const char separator = text[at + first];
+  const std::size_t second = digit_run(text, second_at);
+  const std::size_t third_at = second_at + second + 1;
+  if (second < 1 || second > 2 || third_at > text.size() || text[third_at - 1] != separator) return std::nullopt;
+  const std::size_t third = digit_run(text, third_at);
+  if (first == 4 && (separator == '-' || separator == '/' || separator == '.') && (third == 1 || third == 2))
+    return checked_date(digits_at(text, at, 4), digits_at(text, second_at, second), digits_at(text, third_at, third));
+  if ((first == 1 || first == 2) && separator == '.' && third == 4)
+    return checked_date(digits_at(text, third_at, 4), digits_at(text, second_at, second), digits_at(text, at, first));
+  return std::nullopt;
+}
+
+// "May" -> 5, for the English month abbreviations of RFC 1123 dates; 0 when none.
+int month_named(std::string_view name) {
+  static constexpr std::array<std::string_view, 12> kMonths{"jan", "feb", "mar", "apr", "may", "jun",
+                                                            "jul", "aug", "sep", "oct", "nov", "dec"};
+  if (name.size() != 3) return 0;
+  std::string lower;
+  append_lowercase(name, lower);
+  for (std::size_t i = 0; i < kMonths.size(); ++i)
+    if (kMonths[i] == lower) return static_cast<int>(i) + 1;
+  return 0;
+}
+
+// "Wed, 04 May 2022 02:41:00 GMT" or "4 May 2022", as HTTP headers and RSS write dates.
+std::optional<std::string> rfc1123_date(std::string_view text) {
+  if (text.size() > 5 && text[3] == ',' && text[4] == ' ') text.remove_prefix(5);
+  const std::size_t day_digits = text.size() > 1 && is_digit(text[1]) ? 2 : 1;
+  const int day = digits_at(text, 0, day_digits);
+  if (day < 0 || text.size() < day_digits + 9 || text[day_digits] != ' ' || text[day_digits + 4] != ' ') return std::nullopt;
+  const int month = month_named(text.substr(day_digits + 1, 3));
+  if (month == 0 || !ends_number(text, day_digits + 9)) return std::nullopt;
+  return checked_date(digits_at(text, day_digits + 5, 4), month, day);
+}
+
+// The first string member `key` in `element`, depth first in document order.
+std::optional<std::string_view> find_member(simdjson::dom::element element, std::string_view key, int depth = 0) {
+  if (depth > 32) return std::nullopt;
+  simdjson::dom::object object;
+  if (element.get_object().get(object) == simdjson::SUCCESS) {
+    for (auto [name, value] : object) {
+      std::string_view text;
+      if (name == key && value.get_string().get(text) == simdjson::SUCCESS) return text;
+      if (auto found = find_member(value, key, depth + 1)) return found;
+    }
+    return std::nullopt;
+  }
+  simdjson::dom::array array;
+  if (element.get_array().get(array) == simdjson::SUCCESS)
+    for (simdjson::dom::element item : array)
+      if (auto found = find_member(item, key, depth + 1)) return found;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> normalise_date(std::string_view text) {
+  text = trim_space(text);
+  if (auto date = numeric_date(text, 0)) return date;
+  if (auto date = rfc1123_date(text)) return date;
+  // A date after a word or two ("Di., 25.01.2022 - 14:45", "Posted 2021-04-26"), in a value
+  // short enough to be a date field and not a sentence.
+  if (text.size() <= kLongestDateField)
+    for (std::size_t at = 1; at < text.size(); ++at)
+      if (is_digit(text[at]) && !is_digit(text[at - 1]))
+        if (auto date = numeric_date(text, at)) return date;
+  return std::nullopt;
+}
+
+std::optional<std::string> date_of_element(const xmlNode* element, const Rule& rule) {
+  std::string_view value;
+  if (rule.json_key.empty()) {
+    if (find_attribute(element, "content", value) || find_attribute(element, "datetime", value))
+      return normalise_date(value);
+  }
+  std::string text;
+  append_element_text(element, text);
+  if (rule.json_key.empty()) return normalise_date(text);
+  thread_local simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  std::optional<std::string_view> member = parser.parse(text).get(root) == simdjson::SUCCESS
+                                               ? find_member(root, rule.json_key)
+                                               : scan_member(text, rule.json_key);
+  return member ? normalise_date(*member) : std::nullopt;
+}
+
+std::optional<PublishedDate> find_published_date(DomMarks& marks) {
+  for (const DomMarks::DateSource& source : marks.dates())
+    if (auto date = date_of_element(source.element, *source.rule)) return PublishedDate{std::move(*date), source.rule};
+  return std::nullopt;
+}
+
+}  // namespace declutter

@@ -1,0 +1,147 @@
+// html-date: the publication date read from <meta>, <time>, microdata and JSON-LD.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "html/html_front_end.h"
+#include "html/published_date.h"
+#include "robustness_support.h"
+#include "test_support.h"
+
+using namespace declutter;
+
+namespace {
+
+// The date the rules find on the page, and the line of the rule that found it ("" and 0 for none).
+struct Found {
+  std::string date;
+  std::uint32_t line = 0;
+};
+
+Found published(const std::string& head, const std::string& rule_text, const std::string& body = "<p>Text.</p>") {
+  testing::RuleList rules(rule_text);
+  REQUIRE_FALSE(rules.diagnostics.has_errors());
+  std::vector<const Rule*> all;
+  for (const auto& rule : rules.file.rules) all.push_back(&rule);
+  Diagnostics diagnostics;
+  const DomRules compiled = DomRules::compile(all, diagnostics);
+  REQUIRE_FALSE(diagnostics.has_errors());
+  Found found;
+  for (const HtmlParser parser : {HtmlParser::libxml2, HtmlParser::gumbo}) {
+    Document doc;
+    build_html_document("<html><head>" + head + "</head><body>" + body + "</body></html>", parser, compiled, doc);
+    const Found here{doc.published, doc.published_rule != nullptr ? doc.published_rule->origin.line : 0};
+    if (parser == HtmlParser::gumbo) CHECK(here.date == found.date);  // both parsers agree
+    found = here;
+  }
+  return found;
+}
+
+const std::string kRules =
+    "html-date meta[property=\"article:published_time\"]\n"
+    "html-date script[type=\"application/ld+json\"] key=datePublished\n"
+    "html-date [itemprop=datePublished]\n";
+
+}  // namespace
+
+TEST_CASE("published date: the formats pages write, made YYYY-MM-DD", "[published]") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"2021-04-26", "2021-04-26"},
+      {" 2021-04-26T10:00:00+02:00 ", "2021-04-26"},
+      {"2022-02-02T12:10:00.000Z", "2022-02-02"},
+      {"2021-05-11 09:49:18", "2021-05-11"},
+      {"2021/04/26", "2021-04-26"},
+      {"2022-5-5 22:17:36", "2022-05-05"},
+      {"20210426", "2021-04-26"},
+      {"26.04.2021", "2021-04-26"},
+      {"5.5.2022", "2022-05-05"},
+      {"Wed, 04 May 2022 02:41:00 GMT", "2022-05-04"},
+      {"4 may 2022", "2022-05-04"},
+      {"Di., 25.01.2022 - 14:45", "2022-01-25"},
+      {"Posted 2021-04-26", "2021-04-26"},
+      {"2024-02-29", "2024-02-29"},
+  };
+  for (const auto& [text, date] : cases) {
+    INFO(text);
+    CHECK(normalise_date(text) == date);
+  }
+  // No date, no such day, an order that cannot be told, a sentence that mentions a date.
+  for (const char* text : {"", "yesterday", "2021", "2023-02-29", "2021-13-01", "2021-04-32", "1850-01-01",
+                           "10/05/2022", "202104261", "12:30",
+                           "The council met on 2021-04-26 and agreed on the budget for next year."}) {
+    INFO(text);
+    CHECK_FALSE(normalise_date(text).has_value());
+  }
+}
+
+TEST_CASE("published date: the first rule that finds a date decides, whatever the page's order", "[published]") {
+  const std::string meta = R"(<meta property="article:published_time" content="2021-04-26T10:00:00+02:00">)";
+  const std::string json_ld = R"(<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-01-02"}</script>)";
+  // The JSON-LD stands first on the page, the meta rule first in the rules.
+  Found both = published(json_ld + meta, kRules);
+  CHECK(both.date == "2021-04-26");
+  CHECK(both.line == 1);
+  Found only_json = published(json_ld, kRules);
+  CHECK(only_json.date == "2020-01-02");
+  CHECK(only_json.line == 2);
+  // A meta tag with no readable date gives way to the next rule.
+  Found unreadable = published(R"(<meta property="article:published_time" content="soon">)" + json_ld, kRules);
+  CHECK(unreadable.date == "2020-01-02");
+  CHECK(published("<title>t</title>", kRules).date.empty());
+  CHECK(published("<title>t</title>", kRules).line == 0);
+}
+
+TEST_CASE("published date: JSON-LD at any depth, in the sixth script, or not quite JSON", "[published]") {
+  const std::string graph = R"(<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+      {"@type":"WebSite","name":"x"},{"@type":"Article","author":{"name":"A"},"datePublished":"2019-03-04T05:06:07Z"}]}</script>)";
+  CHECK(published(graph, kRules).date == "2019-03-04");
+  std::string many;
+  for (int i = 0; i < 5; ++i) many += R"(<script type="application/ld+json">{"@type":"BreadcrumbList"}</script>)";
+  CHECK(published(many + R"(<script type="application/ld+json">{"datePublished":"2018-07-08"}</script>)", kRules).date ==
+        "2018-07-08");
+  // A trailing comma and single quotes: the member is still found.
+  CHECK(published(R"(<script type="application/ld+json">{"datePublished": '2021-05-12', }</script>)", kRules).date ==
+        "2021-05-12");
+  CHECK(published(R"(<script type="application/ld+json">{"headline":"x"}</script>)", kRules).date.empty());
+}
+
+TEST_CASE("published date: microdata from an attribute or the element's text", "[published]") {
+  CHECK(published("", kRules, R"(<p>By A <time itemprop="datePublished" datetime="2017-01-02">2 Jan</time></p>)").date ==
+        "2017-01-02");
+  CHECK(published("", kRules, R"(<p>Posted <span itemprop="datePublished">26.04.2021</span></p>)").date == "2021-04-26");
+  CHECK(published("", kRules, R"(<meta itemprop="datePublished" content="2016-12-23">)").date == "2016-12-23");
+}
+
+TEST_CASE("published date: the built-in rules read the usual places; text input has none", "[published]") {
+  const auto engine = testing::engine_for(InputFormat::automatic);
+  REQUIRE(engine != nullptr);
+  Worker worker(*engine);
+  const std::string body = "<body><article><h1>Pier to be rebuilt</h1><p>The harbour board met.</p></article></body>";
+  const std::vector<std::pair<std::string, std::string>> heads = {
+      {R"(<meta property="article:published_time" content="2021-04-26T10:00:00+02:00">)", "2021-04-26"},
+      {R"(<meta property="og:article:published_time" content="2021-04-27">)", "2021-04-27"},
+      {R"(<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-04-28"}</script>)", "2021-04-28"},
+      {R"(<meta itemprop="datePublished" content="2021-04-29">)", "2021-04-29"},
+      {R"(<meta name="date" content="2021-04-30">)", "2021-04-30"},
+      {R"(<meta name="DC.date.issued" content="2021-05-01">)", "2021-05-01"},
+      {R"(<meta name="parsely-pub-date" content="2021-05-02T08:00:00Z">)", "2021-05-02"},
+      {R"(<meta name="sailthru.date" content="2021-05-03 08:00:00">)", "2021-05-03"},
+  };
+  for (const auto& [head, date] : heads) {
+    INFO(head);
+    const Document& doc = worker.analyse({"<html><head>" + head + "</head>" + body + "</html>", ""});
+    CHECK(doc.published == date);
+    REQUIRE(doc.published_rule != nullptr);
+    CHECK(doc.published_rule->origin.file->find("html.rules") != std::string::npos);
+  }
+  // A <time> in the page is no publication date by itself: teaser lists carry other dates.
+  const Document& teasers =
+      worker.analyse({"<html><body><ul><li><time datetime=\"2020-01-01\">1 Jan</time> Old story</li></ul>" + body, ""});
+  CHECK(teasers.published.empty());
+  // Text input has no markup to read a date from, and the previous page's date is gone.
+  worker.analyse({std::string("<html><head><meta name=\"date\" content=\"2021-04-30\"></head>") + body, ""});
+  const Document& text = worker.analyse({"Pier to be rebuilt\n\nPublished 2021-04-30.\n", ""});
+  CHECK(text.published.empty());
+  CHECK(text.published_rule == nullptr);
+}
