@@ -259,7 +259,7 @@ std::optional<CliOptions> parse_command_line(int argc, const char* const* argv, 
       return std::nullopt;
     }
     if (options.explain != ExplainFormat::none) {
-      error = "--metadata and --explain exclude each other (--explain=json carries the title and language)";
+      error = "--metadata and --explain exclude each other (--explain=json carries the language and the date)";
       return std::nullopt;
     }
   }

@@ -3,7 +3,6 @@
 #include <simdjson.h>
 
 #include <array>
-#include <cctype>
 
 #include "html/dom_walk.h"
 #include "text/normalize.h"

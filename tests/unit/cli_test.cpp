@@ -126,6 +126,22 @@ TEST_CASE("cli: --add-rules lays a directory of one's own rules over the built-i
   CHECK(run_declutter("--add-rules " + shell_quote((dir.path / "absent").string()), page).status == 2);
 }
 
+TEST_CASE("cli: a publisher file disables a common html-date rule and reads its own date", "[cli]") {
+  TempDir dir;
+  write_file(dir.path / "mine/publishers/harbourtimes.example.rules",
+             "site harbourtimes.example\ndisable html-date [itemprop=datePublished]\nhtml-date .byline time\n");
+  const std::string page =
+      "<html><body><p class=byline>By A, <time>2020-02-03</time></p>"
+      "<p>The ferry runs again. <span itemprop=datePublished>2019-01-01</span></p></body></html>";
+  const std::string mine = shell_quote((dir.path / "mine").string());
+  const auto header = [](const std::string& out) { return out.substr(0, out.find('\n')); };
+  CHECK(header(run_declutter("--explain", page).out).find("published 2019-01-01 (<embedded>/html.rules:") !=
+        std::string::npos);
+  const std::string own = header(run_declutter("--explain --add-rules " + mine + " --url https://harbourtimes.example/a", page).out);
+  CHECK(own.find("published 2020-02-03 (") != std::string::npos);
+  CHECK(own.find("harbourtimes.example.rules:3)") != std::string::npos);
+}
+
 TEST_CASE("man page: documents every option of --help, and no other", "[cli]") {
   // Long options as --help spells them and as the man page escapes them (\-\-name).
   const auto long_options = [](std::string text) {
