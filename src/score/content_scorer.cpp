@@ -1,5 +1,7 @@
 #include "score/content_scorer.h"
 
+#include "text/normalize.h"
+
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -11,6 +13,7 @@
 #include "score/article_element.h"
 #include "score/features.h"
 #include "rules/rule.h"
+#include "text/normalize.h"
 #include "text/page_title.h"
 
 namespace declutter::score {
@@ -644,13 +647,15 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
     }
     // Whether block i reads as a headline: a line of a few words, no sentence, not link text,
     // and not repeated, unless all its copies are here, up to block `to` (a headline printed
-    // twice).
+    // twice). One token is no headline however many words the scorer reads in it (an e-mail
+    // address, a file name), unless its script is written without spaces.
     const auto headline_like = [&](std::size_t i, std::size_t to) {
       const BlockFeatures& f = s.features[i];
       std::uint32_t copies_here = 0;
       if (f.repeats > 0)
         for (std::size_t k = headline_from; k < to; ++k) copies_here += s.keys[k] == s.keys[i] ? 1 : 0;
-      return f.words >= params_.headline_min_words && f.words <= params_.good_words &&
+      const bool several_tokens = f.cjk_chars > 0 || trim_space(blocks[i].text).find(' ') != std::string_view::npos;
+      return several_tokens && f.words >= params_.headline_min_words && f.words <= params_.good_words &&
              f.link_density <= params_.max_link_density && (f.repeats == 0 || copies_here == f.repeats + 1) &&
              !f.ends_sentence;
     };
