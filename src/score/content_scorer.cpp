@@ -648,14 +648,17 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
     // Whether block i reads as a headline: a line of a few words, no sentence, not link text,
     // and not repeated, unless all its copies are here, up to block `to` (a headline printed
     // twice). One token is no headline however many words the scorer reads in it (an e-mail
-    // address, a file name), unless its script is written without spaces.
+    // address, a file name), unless its script is written without spaces; nor is a label
+    // ending in a colon, which introduces what follows it.
     const auto headline_like = [&](std::size_t i, std::size_t to) {
       const BlockFeatures& f = s.features[i];
       std::uint32_t copies_here = 0;
       if (f.repeats > 0)
         for (std::size_t k = headline_from; k < to; ++k) copies_here += s.keys[k] == s.keys[i] ? 1 : 0;
-      const bool several_tokens = f.cjk_chars > 0 || trim_space(blocks[i].text).find(' ') != std::string_view::npos;
-      return several_tokens && f.words >= params_.headline_min_words && f.words <= params_.good_words &&
+      const std::string_view text = trim_space(blocks[i].text);
+      const bool several_tokens = f.cjk_chars > 0 || text.find(' ') != std::string_view::npos;
+      const bool label = !text.empty() && text.back() == ':';
+      return several_tokens && !label && f.words >= params_.headline_min_words && f.words <= params_.good_words &&
              f.link_density <= params_.max_link_density && (f.repeats == 0 || copies_here == f.repeats + 1) &&
              !f.ends_sentence;
     };
