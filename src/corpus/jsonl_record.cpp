@@ -2,7 +2,6 @@
 
 #include <simdjson.h>
 
-
 namespace declutter {
 
 struct JsonlRecord::Parsers {
@@ -116,11 +115,16 @@ JsonlRecord::Parse JsonlRecord::parse(std::string_view line, std::string_view fi
       std::string_view key;
       if (member.unescaped_key().get(key) != simdjson::SUCCESS) break;
       // The first of duplicate keys, as the DOM lookups above read them.
-      if (key == field && !value_found) {
-        if (!locate_string(member.value(), value_begin_, value_end_, padded_.data())) break;
+      const bool is_field = key == field && !value_found;
+      const bool is_metadata = !metadata_field.empty() && key == metadata_field && metadata_end_ == 0;
+      if (!is_field && !is_metadata) continue;
+      simdjson::ondemand::value member_value;
+      if (member.value().get(member_value) != simdjson::SUCCESS) break;
+      if (is_field) {
+        if (!locate_string(member_value, value_begin_, value_end_, padded_.data())) break;
         value_found = true;
-      } else if (!metadata_field.empty() && key == metadata_field && metadata_end_ == 0) {
-        if (!locate_any(member.value(), metadata_begin_, metadata_end_, padded_.data())) break;
+      } else if (!locate_any(member_value, metadata_begin_, metadata_end_, padded_.data())) {
+        break;
       }
       if (value_found && (metadata_field.empty() || metadata_end_ != 0)) break;
     }

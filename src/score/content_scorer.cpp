@@ -1,7 +1,5 @@
 #include "score/content_scorer.h"
 
-#include "text/normalize.h"
-
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -680,7 +678,7 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
     // None above the article, none in front, none far up: the article may open with its
     // headline, which then is content already and only gets its name (for --explain and
     // --metadata's title).
-    if (headline == n && header_from == n && !headline_in_front && !far_headline && s.reason[first_content] != ScoreReason::headline &&
+    if (headline == n && header_from == n && !headline_in_front && !far_headline &&
         headline_like(first_content, first_content + 1))
       s.reason[first_content] = ScoreReason::headline;
     if (headline < n) {
