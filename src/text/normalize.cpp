@@ -336,8 +336,22 @@ std::size_t count_chars(std::string_view text) {
 
 std::size_t count_words(std::string_view text) {
   std::size_t words = 0;
-  bool in_word = false;
+  bool in_word = false;  // the character before position i belongs to a word
   for (std::size_t i = 0; i < text.size();) {
+    // Eight ASCII bytes at once (most of any text, and all of --metadata's clean text is
+    // counted): a word starts at each byte that is no space after one that is.
+    if (i + 8 <= text.size()) {
+      const std::uint64_t chunk = swar::load8(text, i);
+      if ((chunk & swar::kHighBits) == 0) {
+        const std::uint64_t space = swar::bytes_in_range(chunk, ' ', ' ') | swar::bytes_in_range(chunk, '\t', '\r');
+        const std::uint64_t word = ~space & swar::kHighBits;
+        const std::uint64_t word_before = (word << 8U) | (in_word ? 0x80U : 0U);
+        words += static_cast<std::size_t>(std::popcount(word & ~word_before));
+        in_word = (word >> 63U) != 0;
+        i += 8;
+        continue;
+      }
+    }
     const CodePoint c = unicode::decode(text, i);
     const bool space = c.valid && unicode::is_space(c.value);
     if (!space && !in_word) ++words;

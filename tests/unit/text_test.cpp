@@ -1,11 +1,15 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
 
 #include "emit/text_emitter.h"
 #include "test_support.h"
 #include "text/normalize.h"
 #include "text/page_title.h"
+#include "text/unicode.h"
 
 using namespace declutter;
 using namespace declutter::testing;
@@ -33,6 +37,32 @@ TEST_CASE("trimming handles Unicode spaces", "[text]") {
   CHECK(trim_trailing_space("  x \t") == "  x");
   CHECK(count_words("  one two\tthree ") == 3);
   CHECK(count_words("") == 0);
+  CHECK(count_words("eight by eight bytes, and then some\xC2\xA0more\xE3\x80\x80words \xFF end") == 11);
+}
+
+TEST_CASE("count_words: the eight-byte path counts as one character at a time does", "[text]") {
+  const auto one_at_a_time = [](std::string_view text) {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (std::size_t i = 0; i < text.size();) {
+      const unicode::CodePoint c = unicode::decode(text, i);
+      const bool space = c.valid && unicode::is_space(c.value);
+      words += !space && !in_word ? 1 : 0;
+      in_word = !space;
+      i += c.length;
+    }
+    return words;
+  };
+  const std::vector<std::string> pieces = {"a", "bc", " ", "  ", "\t", "\n", "\r\n", "\xC2\xA0", "\xE3\x80\x80",
+                                           "\xC3\xA9", "\xFF", std::string(1, '\0'), "\x1F", "!"};
+  std::minstd_rand random(7);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const std::size_t count = random() % 24;
+    for (std::size_t k = 0; k < count; ++k) text += pieces[random() % pieces.size()];
+    INFO(text);
+    REQUIRE(count_words(text) == one_at_a_time(text));
+  }
 }
 
 TEST_CASE("other white space and soft hyphens found and made plain, past every fast path", "[text]") {
