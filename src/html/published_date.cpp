@@ -166,8 +166,9 @@ std::optional<std::string> normalise_date(std::string_view text) {
 std::optional<std::string> date_of_element(const xmlNode* element, const Rule& rule) {
   std::string_view value;
   if (rule.json_key.empty()) {
-    if (find_attribute(element, "content", value) || find_attribute(element, "datetime", value))
-      return normalise_date(value);
+    for (const std::string_view attribute : {"content", "datetime"})
+      if (find_attribute(element, attribute, value))
+        if (auto date = normalise_date(value)) return date;
   }
   std::string text;
   append_element_text(element, text);

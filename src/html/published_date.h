@@ -19,7 +19,8 @@ namespace declutter {
 std::optional<std::string> normalise_date(std::string_view text);
 
 // The date an element gives for `rule`: the value of key=NAME in its text read as JSON, or
-// else its content attribute, its datetime attribute, or its text.
+// else the first of its content attribute, its datetime attribute and its text that holds a
+// readable date (<time datetime="23. Juni 2016">23.06.2016</time> gives 2016-06-23).
 std::optional<std::string> date_of_element(const xmlNode* element, const Rule& rule);
 
 struct PublishedDate {

@@ -111,6 +111,9 @@ TEST_CASE("published date: microdata from an attribute or the element's text", "
         "2017-01-02");
   CHECK(published("", kRules, R"(<p>Posted <span itemprop="datePublished">26.04.2021</span></p>)").date == "2021-04-26");
   CHECK(published("", kRules, R"(<meta itemprop="datePublished" content="2016-12-23">)").date == "2016-12-23");
+  // An attribute with no readable date gives way to the element's text.
+  CHECK(published("", kRules, R"(<time itemprop="datePublished" datetime="23. Juni 2016">23.06.2016 um 16:14 Uhr</time>)")
+            .date == "2016-06-23");
 }
 
 TEST_CASE("published date: the built-in rules read the usual places; text input has none", "[published]") {
@@ -127,6 +130,10 @@ TEST_CASE("published date: the built-in rules read the usual places; text input 
       {R"(<meta name="DC.date.issued" content="2021-05-01">)", "2021-05-01"},
       {R"(<meta name="parsely-pub-date" content="2021-05-02T08:00:00Z">)", "2021-05-02"},
       {R"(<meta name="sailthru.date" content="2021-05-03 08:00:00">)", "2021-05-03"},
+      // A blog theme's <time>, the least trusted source: any <meta> above wins over it.
+      {R"(<meta name="date" content="2021-05-04"><body><time class="entry-date published" datetime="2020-01-01">)", "2021-05-04"},
+      {R"(</head><body><p><time class="entry-date published" datetime="2021-05-05T09:30:10+01:00">5 May</time></p>)",
+       "2021-05-05"},
   };
   for (const auto& [head, date] : heads) {
     INFO(head);
