@@ -22,8 +22,11 @@ case "$target" in
     ;;
   fuzz_text_pipeline)
     find "$root/fixtures" -name '*.in.txt' -print0 | while IFS= read -r -d '' f; do copy "$f"; done
-    # Gzip'd documents, whole and as two members, for the inflating path.
-    find "$root/fixtures" -name '*.in.txt' | sort | head -3 | while IFS= read -r f; do
+    # Gzip'd documents, whole and as two members, for the inflating path. The first three
+    # pages are taken in bash, not with `head`: under pipefail, `sort` writing into a pipe
+    # `head` has closed dies of SIGPIPE now and then, and the script with it.
+    mapfile -t pages < <(find "$root/fixtures" -name '*.in.txt' | sort)
+    for f in "${pages[@]:0:3}"; do
       gzip -c < "$f" > "$dir/seed-gz-$(md5sum < "$f" | cut -c1-12)"
       { gzip -c < "$f"; gzip -c < "$f"; } > "$dir/seed-gz2-$(md5sum < "$f" | cut -c1-12)"
     done
