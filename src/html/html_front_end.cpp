@@ -8,8 +8,8 @@
 
 namespace declutter {
 
-void HtmlFrontEnd::build(std::string_view raw_bytes, HtmlParser parser, const DomRules& rules, Document& doc,
-                         const std::string& forced_encoding) {
+void HtmlFrontEnd::build(std::string_view raw_bytes, HtmlParser parser, const DomRules& rules,
+                         const MonthNames& months, Document& doc, const std::string& forced_encoding) {
   doc.format = SourceFormat::html;
   doc.blocks.clear();
   doc.nodes.clear();
@@ -22,7 +22,7 @@ void HtmlFrontEnd::build(std::string_view raw_bytes, HtmlParser parser, const Do
   XmlArena::Scope tree_memory(xml_arena_);
   XmlDocPtr tree = parse_html(doc.source, parser);
   rules.apply(tree.get(), marks_);
-  if (auto published = find_published_date(marks_)) {
+  if (auto published = find_published_date(marks_, months)) {
     doc.published = std::move(published->date);
     doc.published_rule = published->rule;
   }
@@ -32,9 +32,10 @@ void HtmlFrontEnd::build(std::string_view raw_bytes, HtmlParser parser, const Do
   tree_memory.discard(std::move(tree));
 }
 
-void build_html_document(std::string_view raw_bytes, HtmlParser parser, const DomRules& rules, Document& doc) {
+void build_html_document(std::string_view raw_bytes, HtmlParser parser, const DomRules& rules, Document& doc,
+                         const MonthNames& months) {
   HtmlFrontEnd front_end;
-  front_end.build(raw_bytes, parser, rules, doc);
+  front_end.build(raw_bytes, parser, rules, months, doc);
 }
 
 }  // namespace declutter

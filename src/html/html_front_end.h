@@ -9,6 +9,7 @@
 #include "html/block_builder.h"
 #include "html/dom_rules.h"
 #include "html/xml_arena.h"
+#include "text/month_names.h"
 #include "pipeline/engine.h"
 
 namespace declutter {
@@ -17,10 +18,10 @@ namespace declutter {
 class HtmlFrontEnd {
  public:
   // Replaces doc.source (the decoded page), doc.arena, doc.blocks, doc.title and
-  // doc.published; leaves
-  // doc.url alone. `rules` is shared and read-only. `forced_encoding`: --encoding's iconv name.
-  void build(std::string_view raw_bytes, HtmlParser parser, const DomRules& rules, Document& doc,
-             const std::string& forced_encoding = {});
+  // doc.published; leaves doc.url alone. `rules` and `months` (the month names html-date
+  // reads) are shared and read-only. `forced_encoding`: --encoding's iconv name.
+  void build(std::string_view raw_bytes, HtmlParser parser, const DomRules& rules, const MonthNames& months,
+             Document& doc, const std::string& forced_encoding = {});
 
  private:
   XmlArena xml_arena_;  // the parse tree's memory, reused page after page
@@ -29,6 +30,7 @@ class HtmlFrontEnd {
 };
 
 // The same, with fresh scratch: for tools and tests.
-void build_html_document(std::string_view raw_bytes, HtmlParser parser, const DomRules& rules, Document& doc);
+void build_html_document(std::string_view raw_bytes, HtmlParser parser, const DomRules& rules, Document& doc,
+                         const MonthNames& months = MonthNames{});
 
 }  // namespace declutter

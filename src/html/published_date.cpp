@@ -3,9 +3,11 @@
 #include <simdjson.h>
 
 #include <array>
+#include <vector>
 
 #include "html/dom_walk.h"
 #include "text/normalize.h"
+#include "text/unicode.h"
 
 namespace declutter {
 namespace {
@@ -47,9 +49,6 @@ std::optional<std::string> checked_date(int year, int month, int day) {
   put(8, day, 2);
   return out;
 }
-
-// Whether a date may end at `at`: the end, a time ("T10:00", " 10:00"), or anything but a digit.
-bool ends_number(std::string_view text, std::size_t at) { return at >= text.size() || !is_digit(text[at]); }
 
 void append_element_text(const xmlNode* element, std::string& out) {
   walk_tree(
@@ -106,27 +105,80 @@ std::optional<std::string> numeric_date(std::string_view text, std::size_t at) {
   return std::nullopt;
 }
 
-// "May" -> 5, for the English month abbreviations of RFC 1123 dates; 0 when none.
-int month_named(std::string_view name) {
-  static constexpr std::array<std::string_view, 12> kMonths{"jan", "feb", "mar", "apr", "may", "jun",
-                                                            "jul", "aug", "sep", "oct", "nov", "dec"};
-  if (name.size() != 3) return 0;
-  std::string lower;
-  append_lowercase(name, lower);
-  for (std::size_t i = 0; i < kMonths.size(); ++i)
-    if (kMonths[i] == lower) return static_cast<int>(i) + 1;
-  return 0;
+// A date's parts as written: numbers (with a day
+// suffix such as "th" taken off), words (month names known by their month) and times
+// ("10:27:24", one part). Joining words ("de") and punctuation are left out.
+struct DatePart {
+  enum class Kind { number, word, time } kind = Kind::word;
+  int value = 0;           // number: its value; word: its month, 0 for none
+  std::size_t digits = 0;  // number: how many
+};
+
+std::vector<DatePart> date_parts(std::string_view text, const MonthNames& months) {
+  std::vector<DatePart> parts;
+  std::string folded;
+  for (std::size_t pos = 0; pos < text.size();) {
+    if (is_digit(text[pos])) {
+      const std::size_t digits = digit_run(text, pos);
+      std::size_t end = pos + digits;
+      if (end < text.size() && text[end] == ':') {  // a time: its numbers and colons, one part
+        while (end < text.size() && (is_digit(text[end]) || text[end] == ':')) ++end;
+        parts.push_back(DatePart{DatePart::Kind::time, 0, 0});
+        pos = end;
+        continue;
+      }
+      parts.push_back(DatePart{DatePart::Kind::number, digits <= 4 ? digits_at(text, pos, digits) : -1, digits});
+      pos = end;
+      continue;
+    }
+    const unicode::CodePoint c = unicode::decode(text, pos);
+    if (!c.valid || !unicode::is_letter(c.value)) {
+      pos += c.length;
+      continue;
+    }
+    const std::size_t start = pos;
+    while (pos < text.size()) {
+      const unicode::CodePoint next = unicode::decode(text, pos);
+      if (!next.valid || !unicode::is_letter(next.value)) break;
+      pos += next.length;
+    }
+    folded.clear();
+    append_lowercase(text.substr(start, pos - start), folded);
+    if (months.is_joiner(folded)) continue;
+    const bool after_digits = start > 0 && is_digit(text[start - 1]);
+    if (after_digits && !parts.empty() && parts.back().kind == DatePart::Kind::number && months.is_day_suffix(folded))
+      continue;
+    parts.push_back(DatePart{DatePart::Kind::word, months.month_of(folded), 0});
+  }
+  return parts;
 }
 
-// "Wed, 04 May 2022 02:41:00 GMT" or "4 May 2022", as HTTP headers and RSS write dates.
-std::optional<std::string> rfc1123_date(std::string_view text) {
-  if (text.size() > 5 && text[3] == ',' && text[4] == ' ') text.remove_prefix(5);
-  const std::size_t day_digits = text.size() > 1 && is_digit(text[1]) ? 2 : 1;
-  const int day = digits_at(text, 0, day_digits);
-  if (day < 0 || text.size() < day_digits + 9 || text[day_digits] != ' ' || text[day_digits + 4] != ' ') return std::nullopt;
-  const int month = month_named(text.substr(day_digits + 1, 3));
-  if (month == 0 || !ends_number(text, day_digits + 9)) return std::nullopt;
-  return checked_date(digits_at(text, day_digits + 5, 4), month, day);
+// A date written with its month's name, anywhere among its parts: day month year ("28.
+// Dezember 2022", "Wed, 04 May 2022 02:41:00 GMT"), month day year ("December 28th, 2022",
+// "Fri Feb 18 10:27:24 2022", a time between) or year month day ("2022. december 28.").
+std::optional<std::string> named_date(std::string_view text, const MonthNames& months) {
+  if (months.empty()) return std::nullopt;
+  const std::vector<DatePart> parts = date_parts(text, months);
+  const auto day_at = [&](std::size_t i) {
+    return i < parts.size() && parts[i].kind == DatePart::Kind::number && parts[i].digits <= 2 ? parts[i].value : 0;
+  };
+  const auto year_at = [&](std::size_t i) {
+    return i < parts.size() && parts[i].kind == DatePart::Kind::number && parts[i].digits == 4 ? parts[i].value : 0;
+  };
+  const auto month_at = [&](std::size_t i) {
+    return i < parts.size() && parts[i].kind == DatePart::Kind::word ? parts[i].value : 0;
+  };
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (const int month = month_at(i + 1); month != 0) {
+      if (day_at(i) != 0 && year_at(i + 2) != 0) return checked_date(year_at(i + 2), month, day_at(i));
+      if (year_at(i) != 0 && day_at(i + 2) != 0) return checked_date(year_at(i), month, day_at(i + 2));
+    }
+    if (const int month = month_at(i); month != 0 && day_at(i + 1) != 0) {
+      const std::size_t year = i + 2 < parts.size() && parts[i + 2].kind == DatePart::Kind::time ? i + 3 : i + 2;
+      if (year_at(year) != 0) return checked_date(year_at(year), month, day_at(i + 1));
+    }
+  }
+  return std::nullopt;
 }
 
 // The first string member `key` in `element`, depth first in document order.
@@ -150,40 +202,40 @@ std::optional<std::string_view> find_member(simdjson::dom::element element, std:
 
 }  // namespace
 
-std::optional<std::string> normalise_date(std::string_view text) {
+std::optional<std::string> normalise_date(std::string_view text, const MonthNames& months) {
   text = trim_space(text);
   if (auto date = numeric_date(text, 0)) return date;
-  if (auto date = rfc1123_date(text)) return date;
-  // A date after a word or two ("Di., 25.01.2022 - 14:45", "Posted 2021-04-26"), in a value
-  // short enough to be a date field and not a sentence.
-  if (text.size() <= kLongestDateField)
-    for (std::size_t at = 1; at < text.size(); ++at)
-      if (is_digit(text[at]) && !is_digit(text[at - 1]))
-        if (auto date = numeric_date(text, at)) return date;
+  // Otherwise a date among words ("Di., 25.01.2022 - 14:45", "Posted 2021-04-26", "28.
+  // Dezember 2022"), in a value short enough to be a date field and not a sentence.
+  if (text.size() > kLongestDateField) return std::nullopt;
+  if (auto date = named_date(text, months)) return date;
+  for (std::size_t at = 1; at < text.size(); ++at)
+    if (is_digit(text[at]) && !is_digit(text[at - 1]))
+      if (auto date = numeric_date(text, at)) return date;
   return std::nullopt;
 }
 
-std::optional<std::string> date_of_element(const xmlNode* element, const Rule& rule) {
+std::optional<std::string> date_of_element(const xmlNode* element, const Rule& rule, const MonthNames& months) {
   std::string_view value;
   if (rule.json_key.empty()) {
     for (const std::string_view attribute : {"content", "datetime"})
       if (find_attribute(element, attribute, value))
-        if (auto date = normalise_date(value)) return date;
+        if (auto date = normalise_date(value, months)) return date;
   }
   std::string text;
   append_element_text(element, text);
-  if (rule.json_key.empty()) return normalise_date(text);
+  if (rule.json_key.empty()) return normalise_date(text, months);
   thread_local simdjson::dom::parser parser;
   simdjson::dom::element root;
   std::optional<std::string_view> member = parser.parse(text).get(root) == simdjson::SUCCESS
                                                ? find_member(root, rule.json_key)
                                                : scan_member(text, rule.json_key);
-  return member ? normalise_date(*member) : std::nullopt;
+  return member ? normalise_date(*member, months) : std::nullopt;
 }
 
-std::optional<PublishedDate> find_published_date(DomMarks& marks) {
+std::optional<PublishedDate> find_published_date(DomMarks& marks, const MonthNames& months) {
   for (const DomMarks::DateSource& source : marks.dates())
-    if (auto date = date_of_element(source.element, *source.rule)) return PublishedDate{std::move(*date), source.rule};
+    if (auto date = date_of_element(source.element, *source.rule, months)) return PublishedDate{std::move(*date), source.rule};
   return std::nullopt;
 }
 

@@ -21,6 +21,7 @@ std::unique_ptr<Engine> Engine::build(std::shared_ptr<const RuleCatalog> catalog
   // Stopword lists are the same for every rule set: parsed once, shared by all pipelines.
   const auto stopword_files = rules.files_under("stopwords/");
   auto stopwords = std::make_shared<const score::StopwordLists>(score::StopwordLists::parse(stopword_files, diagnostics));
+  engine->month_names_ = MonthNames::parse(rules.files_under("dates/"), diagnostics);
   engine->common_ = Pipeline::build(rules, nullptr, engine->options_, regexes, stopwords, diagnostics);
   engine->publishers_ = std::make_unique<PublisherPipelines>(rules, engine->options_, stopwords, std::move(regexes),
                                                              *engine->common_, diagnostics);
@@ -88,7 +89,8 @@ const Document& Worker::analyse(const DocumentInput& input) {
   const Pipeline& pipeline = impl_->engine.pipeline_for(input.url);
   const EngineOptions& options = impl_->engine.options();
   if (is_html(options, input.bytes)) {
-    impl_->html.build(input.bytes, options.parser, pipeline.dom_rules(), doc, options.encoding);
+    impl_->html.build(input.bytes, options.parser, pipeline.dom_rules(), impl_->engine.month_names(), doc,
+                      options.encoding);
   } else {
     doc.decoding = decode_text_bytes(input.bytes, doc.source, options.encoding);
     segment_lines(doc);

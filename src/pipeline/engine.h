@@ -10,6 +10,7 @@
 #include "core/diagnostic.h"
 #include "core/document.h"
 #include "emit/emit.h"
+#include "text/month_names.h"
 
 namespace declutter {
 
@@ -53,6 +54,8 @@ class Engine {
   const Pipeline& pipeline_for(std::string_view url) const;
   const EngineOptions& options() const { return options_; }
   const RuleCatalog& catalog() const { return *catalog_; }
+  // The month names html-date reads (the rules' dates/*.txt).
+  const MonthNames& month_names() const { return month_names_; }
 
  private:
   Engine() = default;
@@ -61,6 +64,7 @@ class Engine {
   std::unique_ptr<Pipeline> common_;
   std::unique_ptr<PublisherPipelines> publishers_;
   const Pipeline* forced_ = nullptr;                  // --publisher
+  MonthNames month_names_;
 };
 
 class Worker {

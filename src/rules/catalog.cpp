@@ -208,7 +208,7 @@ EffectiveRules RuleCatalog::effective(const RuleFile* publisher, Diagnostics& di
 std::vector<std::pair<std::string, std::string>> RuleCatalog::files_under(std::string_view folder) const {
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& source : sources_)
-    if (source.relative.starts_with(folder)) out.emplace_back(source.relative, source.content);
+    if (source.relative.starts_with(folder)) out.emplace_back(source.display, source.content);
   return out;
 }
 

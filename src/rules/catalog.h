@@ -60,7 +60,8 @@ class RuleCatalog {
   // a.example.com -> example.com), honouring `site ~excluded` domains.
   const RuleFile* publisher_for_host(std::string_view host) const;
   EffectiveRules effective(const RuleFile* publisher, Diagnostics& diagnostics) const;
-  // Files under a folder of the rules directory, e.g. "stopwords/": (relative path, content).
+  // Files under a folder of the rules directory, e.g. "stopwords/": (the path diagnostics
+  // show, such as "<embedded>/stopwords/en.txt", content).
   std::vector<std::pair<std::string, std::string>> files_under(std::string_view folder) const;
   const std::vector<SourceFile>& sources() const { return sources_; }
 

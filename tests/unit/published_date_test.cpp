@@ -13,6 +13,12 @@ using namespace declutter;
 
 namespace {
 
+// The month names of the built-in rules (rules/dates/months.txt).
+const MonthNames& built_in_months() {
+  static const std::unique_ptr<Engine> engine = testing::engine_for(InputFormat::html);
+  return engine->month_names();
+}
+
 // The date the rules find on the page, and the line of the rule that found it ("" and 0 for none).
 struct Found {
   std::string date;
@@ -30,7 +36,8 @@ Found published(const std::string& head, const std::string& rule_text, const std
   Found found;
   for (const HtmlParser parser : {HtmlParser::libxml2, HtmlParser::gumbo}) {
     Document doc;
-    build_html_document("<html><head>" + head + "</head><body>" + body + "</body></html>", parser, compiled, doc);
+    build_html_document("<html><head>" + head + "</head><body>" + body + "</body></html>", parser, compiled, doc,
+                        built_in_months());
     const Found here{doc.published, doc.published_rule != nullptr ? doc.published_rule->origin.line : 0};
     if (parser == HtmlParser::gumbo) CHECK(here.date == found.date);  // both parsers agree
     found = here;
@@ -61,17 +68,35 @@ TEST_CASE("published date: the formats pages write, made YYYY-MM-DD", "[publishe
       {"Di., 25.01.2022 - 14:45", "2022-01-25"},
       {"Posted 2021-04-26", "2021-04-26"},
       {"2024-02-29", "2024-02-29"},
+      // month names, from rules/dates/months.txt
+      {"28. Dezember 2022", "2022-12-28"},
+      {"Mittwoch, 28. Dezember 2022, 14:45 Uhr", "2022-12-28"},
+      {"December 28th, 2022", "2022-12-28"},
+      {"Dec. 1, 2022", "2022-12-01"},
+      {"Fri Feb 18 10:27:24 2022", "2022-02-18"},
+      {"28 de diciembre de 2022", "2022-12-28"},
+      {"1er janvier 2023", "2023-01-01"},
+      {"le 3 mars 2021", "2021-03-03"},
+      {"2022. december 28.", "2022-12-28"},
+      {"28 grudnia 2022", "2022-12-28"},
+      {"3 ŞUBAT 2021", "2021-02-03"},
+      {"5 марта 2020 г.", "2020-03-05"},
+      {"28. März 2022", "2022-03-28"},
   };
   for (const auto& [text, date] : cases) {
     INFO(text);
-    CHECK(normalise_date(text) == date);
+    CHECK(normalise_date(text, built_in_months()) == date);
   }
   // No date, no such day, an order that cannot be told, a sentence that mentions a date.
   for (const char* text : {"", "yesterday", "2021", "2023-02-29", "2021-13-01", "2021-04-32", "1850-01-01",
                            "10/05/2022", "202104261", "12:30",
-                           "The council met on 2021-04-26 and agreed on the budget for next year."}) {
+                           "The council met on 2021-04-26 and agreed on the budget for next year.",
+                           // a month without a day, a year that is no year, a day the month lacks,
+                           // a word that is no month, a day suffix that is none
+                           "Dezember 2022", "May 2022 12 people", "30 February 2020", "28 Decemer 2022",
+                           "28xy December 2022 and more", "Monday 28 de 2022"}) {
     INFO(text);
-    CHECK_FALSE(normalise_date(text).has_value());
+    CHECK_FALSE(normalise_date(text, built_in_months()).has_value());
   }
 }
 
