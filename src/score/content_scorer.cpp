@@ -19,6 +19,27 @@ namespace {
 
 float clampf(float value, float low, float high) { return std::min(high, std::max(low, value)); }
 
+// Whether at least half of a line's space-separated tokens are web addresses or host names
+// ("kurier.at events.at film.at"): a row of a media group's sites, not a headline.
+bool mostly_addresses(std::string_view text) {
+  std::size_t tokens = 0;
+  std::size_t addresses = 0;
+  while (!text.empty()) {
+    const std::size_t space = text.find(' ');
+    const std::string_view token = text.substr(0, space);
+    text = space == std::string_view::npos ? std::string_view{} : text.substr(space + 1);
+    if (token.empty()) continue;
+    ++tokens;
+    // A dot with a letter on each side, ending in letters: "film.at", "www.example.com/a".
+    const std::size_t dot = token.find_last_of('.');
+    const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    if (dot != std::string_view::npos && dot > 0 && dot + 2 < token.size() && letter(token[dot - 1]) &&
+        letter(token[dot + 1]) && letter(token[dot + 2]))
+      ++addresses;
+  }
+  return tokens > 0 && 2 * addresses >= tokens;
+}
+
 struct ContentRun {
   std::size_t begin = 0;
   std::size_t end = 0;  // exclusive
@@ -647,7 +668,9 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
     // and not repeated, unless all its copies are here, up to block `to` (a headline printed
     // twice). One token is no headline however many words the scorer reads in it (an e-mail
     // address, a file name), unless its script is written without spaces; nor is a label
-    // ending in a colon, which introduces what follows it.
+    // ending in a colon, which introduces what follows it, a row of fields left open with a
+    // separator (a byline's "| 3 comments |"), a line of markup (embed code in a text dump)
+    // or a row of sites.
     const auto headline_like = [&](std::size_t i, std::size_t to) {
       const BlockFeatures& f = s.features[i];
       std::uint32_t copies_here = 0;
@@ -656,7 +679,10 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
       const std::string_view text = trim_space(blocks[i].text);
       const bool several_tokens = f.cjk_chars > 0 || text.find(' ') != std::string_view::npos;
       const bool label = !text.empty() && text.back() == ':';
-      return several_tokens && !label && f.words >= params_.headline_min_words && f.words <= params_.good_words &&
+      const bool open_row = !text.empty() && text.back() == '|';  // "By A. Writer | 25. Mai 2022 |"
+      const bool markup = !text.empty() && text.front() == '<';    // a text dump's embed code
+      return several_tokens && !label && !open_row && !markup && !mostly_addresses(text) &&
+             f.words >= params_.headline_min_words && f.words <= params_.good_words &&
              f.link_density <= params_.max_link_density && (f.repeats == 0 || copies_here == f.repeats + 1) &&
              !f.ends_sentence;
     };

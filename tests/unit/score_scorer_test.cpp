@@ -104,8 +104,11 @@ TEST_CASE("scorer: a headline the article's run opens with is named so, and a se
   for (const Block& block : sentence.doc.blocks) CHECK(block.score_reason != ScoreReason::headline);
 }
 
-TEST_CASE("scorer: one token or a label above the article is no headline", "[score]") {
-  for (const char* line : {"mara.lindqvist@kettleby-post.example", "Get notified about new posts by e-mail:"}) {
+TEST_CASE("scorer: one token, a label, an open row, markup or a row of sites above the article is no headline", "[score]") {
+  for (const char* line : {"mara.lindqvist@kettleby-post.example", "Get notified about new posts by e-mail:",
+                           "By Mara Lindqvist | 25 May 2022 | 3 comments |",
+                           "<iframe width=\"476\" height=\"267\" src=\"https://video.kettleby-post.example/embed\"></iframe>",
+                           "kettleby-post.example harbourtimes.example tv.example coast-radio.example"}) {
     INFO(line);
     std::vector<std::string> lines = menu();
     lines.insert(lines.end(), {line, kPara1, kPara2, "Contact", "Imprint"});
