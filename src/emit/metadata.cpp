@@ -28,8 +28,12 @@ std::string collapse_spaces(std::string_view text) {
 
 std::string_view headline_of(const Document& doc) {
   for (const Block& block : doc.blocks)
-    if (block.kept() && block.decider == Decider::score && block.score_reason == ScoreReason::headline)
-      return block.text;
+    if (block.kept() && block.decider == Decider::score && block.score_reason == ScoreReason::headline) {
+      // A text dump's first line is the page's <title> (the scorer reads it so): a headline
+      // there carries the site name a <title> does.
+      const bool title_line = doc.format == SourceFormat::text && &block == &doc.blocks.front();
+      return title_line ? strip_site_name(block.text) : std::string_view(block.text);
+    }
   for (const Block& block : doc.blocks)
     if (block.kept() && block.kind == BlockKind::title) return block.text;
   if (doc.title.size() <= kLongestTitle) return strip_site_name(doc.title);

@@ -18,7 +18,8 @@ struct DocumentMetadata {
   std::size_t characters = 0;  // its code points, from its first to its last that is no space
 };
 
-// The headline is the block the scorer kept as the article's headline; else HTML's title
+// The headline is the block the scorer kept as the article's headline (without the site
+// name when it is a text dump's first line, the page's <title>); else HTML's title
 // block (its main <h1>, or the <title> without its site name) when kept; else the <title>
 // without its site name. `clean` is the document's output, as emitted.
 DocumentMetadata describe_document(const Document& doc, std::string_view clean);

@@ -53,6 +53,21 @@ TEST_CASE("metadata: the title is the scorer's headline, else the kept title blo
   CHECK(metadata_json(doc, "")["title"].is_null());
 }
 
+TEST_CASE("metadata: a text dump's first line is its <title>: a headline there loses the site name", "[metadata]") {
+  Document doc;
+  doc.format = SourceFormat::text;
+  doc.blocks = {scored("Pier to be rebuilt in stone before winter | Harbour Times", Verdict::keep, ScoreReason::headline),
+                scored("Body.", Verdict::keep, ScoreReason::article)};
+  CHECK(describe_document(doc, "").title == "Pier to be rebuilt in stone before winter");
+  // Further down, a headline is the article's own line, whatever separators it holds.
+  doc.blocks.insert(doc.blocks.begin(), scored("Menu", Verdict::drop, ScoreReason::boilerplate));
+  CHECK(describe_document(doc, "").title == "Pier to be rebuilt in stone before winter | Harbour Times");
+  // HTML's headline is never the <title> itself.
+  doc.blocks.erase(doc.blocks.begin());
+  doc.format = SourceFormat::html;
+  CHECK(describe_document(doc, "").title == "Pier to be rebuilt in stone before winter | Harbour Times");
+}
+
 TEST_CASE("metadata: language, words and characters of the clean text", "[metadata]") {
   Document doc;
   doc.language = "de";
