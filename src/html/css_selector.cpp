@@ -155,11 +155,18 @@ class SelectorParser {
     }
     skip_space();
     if (at_end()) return fail_at(open, "unclosed '['");
-    if (peek() != ']') {
-      if (std::isalpha(static_cast<unsigned char>(peek())) != 0)
-        return fail("attribute flags ('i', 's') are not supported");
-      return fail("expected ']'");
+    if (std::isalpha(static_cast<unsigned char>(peek())) != 0) {
+      const std::size_t flag_at = pos_;
+      const std::string flag = lower(read_name());
+      if (flag != "i" && flag != "s") return fail_at(flag_at, "unknown attribute flag '" + flag + "' (i or s)");
+      if (flag == "i") {
+        test.caseless = true;
+        test.value = lower(test.value);
+      }
+      skip_space();
+      if (at_end()) return fail_at(open, "unclosed '['");
     }
+    if (peek() != ']') return fail("expected ']'");
     ++pos_;
     return true;
   }

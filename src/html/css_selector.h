@@ -2,7 +2,8 @@
 // The CSS subset DOM rules are written in, parsed into a small tree that is either
 // translated to XPath (css_to_xpath.h) or matched natively in one walk (dom_rules.h).
 // Supported: tag, *, .class, #id, [attr], [attr=v], [attr*=v], [attr^=v], [attr$=v],
-// [attr~=v], compound selectors (div.a.b#c[x]), descendant and child (>) combinators,
+// [attr~=v], each with the flag i (ASCII letters in either case: [name="dc.date" i]) or s,
+// compound selectors (div.a.b#c[x]), descendant and child (>) combinators,
 // and comma-separated lists. Anything else is an error with a byte offset.
 #include <cstddef>
 #include <optional>
@@ -16,7 +17,8 @@ struct AttributeTest {
   enum class Op { exists, equals, contains, prefix, suffix, word };
   std::string name;   // lower-case
   Op op = Op::exists;
-  std::string value;
+  std::string value;  // lower-case when caseless
+  bool caseless = false;  // the i flag: ASCII letters match in either case
 };
 
 struct CompoundSelector {

@@ -12,13 +12,21 @@ std::string join(std::initializer_list<std::string_view> pieces) {
   return out;
 }
 
-std::string word_test(std::string_view attribute, std::string_view word) {
+// `attribute` (an XPath expression), its ASCII letters in lower case when `caseless`.
+std::string folded(std::string_view attribute, bool caseless) {
+  if (!caseless) return std::string(attribute);
+  return join({"translate(", attribute, ",'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz')"});
+}
+
+std::string word_test(std::string_view attribute, std::string_view word, bool caseless = false) {
   std::string padded = join({" ", word, " "});
-  return join({"contains(concat(' ',normalize-space(@", attribute, "),' '),", xpath_literal(padded), ")"});
+  return join({"contains(concat(' ',normalize-space(", folded(join({"@", attribute}), caseless), "),' '),",
+               xpath_literal(padded), ")"});
 }
 
 std::string attribute_test(const AttributeTest& test) {
-  const std::string at = join({"@", test.name});
+  if (test.op == AttributeTest::Op::exists) return join({"@", test.name});
+  const std::string at = folded(join({"@", test.name}), test.caseless);
   const std::string value = xpath_literal(test.value);
   using Op = AttributeTest::Op;
   // CSS: an empty value never matches for *=, ^=, $= and ~=.
@@ -34,7 +42,7 @@ std::string attribute_test(const AttributeTest& test) {
     }
     case Op::word:
       if (test.value.find_first_of(" \t\n\r\f") != std::string::npos) return "false()";
-      return word_test(test.name, test.value);
+      return word_test(test.name, test.value, test.caseless);
   }
   return "false()";
 }

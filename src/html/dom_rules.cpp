@@ -16,6 +16,7 @@
 #include "html/name_cache.h"
 #include "html/xml_arena.h"
 #include "html/xml_doc.h"
+#include "text/ascii.h"
 
 namespace declutter {
 namespace {
@@ -95,6 +96,13 @@ bool has_word(std::string_view list, std::string_view word) {
 bool attribute_matches(const AttributeTest& test, const xmlNode* element) {
   std::string_view value;
   if (!find_attribute(element, test.name, value)) return false;
+  // The i flag: the value's ASCII letters in lower case, as the test's are already.
+  thread_local std::string lowered;
+  if (test.caseless && test.op != AttributeTest::Op::exists) {
+    lowered.assign(value);
+    for (char& c : lowered) c = static_cast<char>(ascii_lower(static_cast<unsigned char>(c)));
+    value = lowered;
+  }
   using Op = AttributeTest::Op;
   switch (test.op) {
     case Op::exists: return true;
@@ -311,7 +319,7 @@ struct DomRules::Impl {
       } else if (!compound.classes.empty()) {
         by_class[compound.classes.front()].push_back(flat);
       } else if (auto it = std::find_if(compound.attributes.begin(), compound.attributes.end(),
-                                        [](const AttributeTest& t) { return t.op == AttributeTest::Op::contains && !t.value.empty(); });
+                                        [](const AttributeTest& t) { return t.op == AttributeTest::Op::contains && !t.value.empty() && !t.caseless; });
                  it != compound.attributes.end()) {
         by_substring[it->name].add(it->value, flat);
       } else if (!compound.attributes.empty()) {

@@ -54,6 +54,12 @@ TEST_CASE("every supported selector form translates to XPath 1.0", "[css]") {
   CHECK(xpath_of("[class*='']") == "//*[false()]");
   CHECK(xpath_literal("a'b\"c") == "concat('a',\"'\",'b\"c')");
   CHECK(xpath_of("#a\\:b") == "//*[@id='a:b']");
+  // The i flag folds the attribute's ASCII letters (the value is folded when parsed); s is the default.
+  const std::string fold = "translate(@name,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz')";
+  CHECK(xpath_of("meta[name=\"DC.Date\" i]") == "//meta[" + fold + "='dc.date']");
+  CHECK(xpath_of("[name^='Og:' I]") == "//*[starts-with(" + fold + ",'og:')]");
+  CHECK(xpath_of("[name~=Big i]") == "//*[contains(concat(' ',normalize-space(" + fold + "),' '),' big ')]");
+  CHECK(xpath_of("[name=DC s]") == "//*[@name='DC']");
 }
 
 TEST_CASE("unsupported selector syntax is an error with a byte offset", "[css]") {
@@ -62,7 +68,11 @@ TEST_CASE("unsupported selector syntax is an error with a byte offset", "[css]")
   CHECK(error_of("h1 + p").offset == 3);
   CHECK(error_of("h1 ~ p").message.find("combinator") != std::string::npos);
   CHECK(error_of("[lang|=en]").offset == 5);
-  CHECK(error_of("[a=b i]").message.find("flags") != std::string::npos);
+  CHECK(error_of("[a=b x]").message == "unknown attribute flag 'x' (i or s)");
+  CHECK(error_of("[a=b x]").offset == 5);
+  CHECK(error_of("[a=b i j]").message == "expected ']'");
+  CHECK(error_of("[a=b i").message == "unclosed '['");
+  CHECK(error_of("[a i]").offset == 3);  // a flag needs a value
   CHECK(error_of("[a").offset == 0);
   CHECK(error_of("div,").message == "expected a selector after ','");
   CHECK(error_of("div >").message == "expected a selector after '>'");
@@ -110,7 +120,9 @@ TEST_CASE("the native matcher agrees with libxml2 evaluating the XPath", "[css]"
                              "[rel~=me]",    "[href$=pdf]", "[href^='/a']",     "[class*=ook]", "div.share[data-x]",
                              "article .share", "article > .share", "ul > li",  "ul li li",     "body > * > h1",
                              "article div div span", "section > div > .a.b > #s", "header nav, aside p", "li > *",
-                             "[title=\"it's\"]", "div p", "article > div > div > p", "body div.a span"};
+                             "[title=\"it's\"]", "div p", "article > div > div > p", "body div.a span",
+                             "[CLASS*=OOK i]", "[id=TOP i]", "[rel~=ME i]", "[href$=PDF i]", "[role^=Comp i]",
+                             "[class*='Cookie' i] p"};
   for (HtmlParser parser : {HtmlParser::libxml2, HtmlParser::gumbo}) {
     XmlDocPtr doc = parse_html(page, parser);
     for (const char* css : selectors) {
