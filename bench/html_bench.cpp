@@ -167,7 +167,7 @@ int main(int argc, char** argv) {
     const bool is_gumbo = parser == HtmlParser::gumbo;
     rows.push_back({is_gumbo ? "front end, gumbo" : "front end, libxml2",
                     best_seconds(rounds, pages, [&](const std::string& page) {
-                      front_end.build(page, parser, dom_rules, loaded.engine->month_names(), doc);
+                      front_end.build(page, parser, dom_rules, loaded.engine->metadata_words(), doc);
                     })});
     Worker worker(is_gumbo ? *loaded_gumbo.engine : *loaded.engine);
     rows.push_back({is_gumbo ? "whole extraction, gumbo" : "whole extraction, libxml2",

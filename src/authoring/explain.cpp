@@ -142,6 +142,7 @@ void explain_text(const Document& doc, std::string& out) {
   if (!doc.language.empty()) out += ", language " + std::string(doc.language);
   if (doc.published_rule != nullptr)
     out += ", published " + doc.published + " (" + rule_location(*doc.published_rule) + ")";
+  if (doc.author_rule != nullptr) out += ", by " + doc.author + " (" + rule_location(*doc.author_rule) + ")";
   out += describe_decoding(doc.decoding);
   out += '\n';
   for (const auto& block : doc.blocks) {
@@ -192,6 +193,8 @@ void explain_json(const Document& doc, std::string& out) {
       {"language", doc.language},
       {"published", doc.published_rule != nullptr ? json(doc.published) : json(nullptr)},
       {"published_rule", doc.published_rule != nullptr ? json(rule_location(*doc.published_rule)) : json(nullptr)},
+      {"author", doc.author_rule != nullptr ? json(doc.author) : json(nullptr)},
+      {"author_rule", doc.author_rule != nullptr ? json(rule_location(*doc.author_rule)) : json(nullptr)},
       {"encoding", doc.decoding.encoding},
       {"encoding_guessed", doc.decoding.guessed},
       {"utf8_repaired", doc.decoding.repaired},

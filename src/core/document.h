@@ -80,6 +80,8 @@ struct Document {
   std::string title;              // page <title>, HTML only
   std::string published;          // publication date (YYYY-MM-DD) an html-date rule found, HTML only
   const Rule* published_rule = nullptr;  // ... and that rule
+  std::string author;             // the article's author an html-author rule found, HTML only
+  const Rule* author_rule = nullptr;     // ... and that rule
   std::string_view language;      // the scorer's guess from stopwords ("de"), "" when unsure or unscored
 
   // Decide a block unless a keep rule already protects it. Returns whether it changed.

@@ -45,6 +45,7 @@ std::string_view headline_of(const Document& doc) {
 DocumentMetadata describe_document(const Document& doc, std::string_view clean) {
   DocumentMetadata metadata;
   metadata.title = collapse_spaces(headline_of(doc));
+  metadata.author = doc.author;
   metadata.language = doc.language;
   metadata.published = doc.published;
   metadata.words = count_words(clean);
@@ -62,6 +63,8 @@ void append_metadata_json(const DocumentMetadata& metadata, std::string& out) {
   };
   out += "{\"title\":";
   append_string_or_null(metadata.title);
+  out += ",\"author\":";
+  append_string_or_null(metadata.author);
   out += ",\"language\":";
   append_string_or_null(metadata.language);
   out += ",\"published\":";

@@ -12,6 +12,7 @@ namespace declutter {
 
 struct DocumentMetadata {
   std::string title;           // the headline, white space collapsed; empty when none was found
+  std::string_view author;     // from an html-author rule; empty when none found
   std::string_view language;   // the scorer's guess ("de"); empty when unsure or unscored
   std::string_view published;  // YYYY-MM-DD from an html-date rule; empty when none found
   std::size_t words = 0;       // words of the clean text, separated by white space
@@ -24,8 +25,8 @@ struct DocumentMetadata {
 // without its site name. `clean` is the document's output, as emitted.
 DocumentMetadata describe_document(const Document& doc, std::string_view clean);
 
-// Appends {"title":...,"language":...,"published":...,"words":N,"characters":N}; a missing
-// title, language or date is null.
+// Appends {"title":...,"author":...,"language":...,"published":...,"words":N,"characters":N};
+// a missing title, author, language or date is null.
 void append_metadata_json(const DocumentMetadata& metadata, std::string& out);
 
 }  // namespace declutter

@@ -339,8 +339,8 @@ struct DomRules::Impl {
 
 void DomMarks::clear() {
   marks_.clear();
-  dates_.clear();
-  dates_sorted_ = true;
+  metadata_sources_.clear();
+  metadata_sorted_ = true;
   root_ = nullptr;
   root_rule_ = nullptr;
   root_order_ = 0;
@@ -367,25 +367,28 @@ void DomMarks::mark(const xmlNode* element, const Rule* rule, std::uint32_t orde
 void DomMarks::record(const xmlNode* element, const Rule* rule, std::uint32_t order) {
   switch (rule->action) {
     case Action::html_root: offer_root(element, rule, order); break;
-    case Action::html_date: offer_date(element, rule, order); break;
+    case Action::html_date:
+    case Action::html_author: offer_metadata(element, rule, order); break;
     default: mark(element, rule, order);
   }
 }
 
-void DomMarks::offer_date(const xmlNode* element, const Rule* rule, std::uint32_t order) {
+void DomMarks::offer_metadata(const xmlNode* element, const Rule* rule, std::uint32_t order) {
   // Matches arrive in document order per rule; selectors of several rules interleave.
-  const auto same_rule = std::count_if(dates_.begin(), dates_.end(), [&](const DateSource& d) { return d.rule == rule; });
-  if (static_cast<std::size_t>(same_rule) >= kMaxDatesPerRule) return;
-  if (!dates_.empty() && dates_.back().order > order) dates_sorted_ = false;
-  dates_.push_back(DateSource{element, rule, order});
+  const auto same_rule = std::count_if(metadata_sources_.begin(), metadata_sources_.end(),
+                                       [&](const MetadataSource& source) { return source.rule == rule; });
+  if (static_cast<std::size_t>(same_rule) >= kMaxSourcesPerRule) return;
+  if (!metadata_sources_.empty() && metadata_sources_.back().order > order) metadata_sorted_ = false;
+  metadata_sources_.push_back(MetadataSource{element, rule, order});
 }
 
-const std::vector<DomMarks::DateSource>& DomMarks::dates() {
-  if (!dates_sorted_) {
-    std::stable_sort(dates_.begin(), dates_.end(), [](const DateSource& a, const DateSource& b) { return a.order < b.order; });
-    dates_sorted_ = true;
+const std::vector<DomMarks::MetadataSource>& DomMarks::metadata_sources() {
+  if (!metadata_sorted_) {
+    std::stable_sort(metadata_sources_.begin(), metadata_sources_.end(),
+                     [](const MetadataSource& a, const MetadataSource& b) { return a.order < b.order; });
+    metadata_sorted_ = true;
   }
-  return dates_;
+  return metadata_sources_;
 }
 
 void DomMarks::offer_root(const xmlNode* element, const Rule* rule, std::uint32_t order) {

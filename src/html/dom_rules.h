@@ -44,24 +44,24 @@ class DomMarks {
   const Rule* root_rule() const { return root_rule_; }
   std::size_t size() const { return marks_.size(); }
 
-  // Elements html-date rules matched, in rule order and, for each rule, in document order;
-  // at most kMaxDatesPerRule a rule (a page may have hundreds of <time> elements, or a dozen
-  // JSON-LD scripts of which the sixth names the date).
-  struct DateSource {
+  // Elements the metadata rules (html-date, html-author) matched, in rule order and, for
+  // each rule, in document order; at most kMaxSourcesPerRule a rule (a page may have hundreds
+  // of <time> elements, or a dozen JSON-LD scripts of which the sixth names the date).
+  struct MetadataSource {
     const xmlNode* element;
     const Rule* rule;
     std::uint32_t order;
   };
-  static constexpr std::size_t kMaxDatesPerRule = 16;
-  const std::vector<DateSource>& dates();
+  static constexpr std::size_t kMaxSourcesPerRule = 16;
+  const std::vector<MetadataSource>& metadata_sources();
 
   void clear();
   // Records a match of `rule`: a mark for html-drop and html-keep, an offer for html-root and
-  // html-date.
+  // the metadata rules.
   void record(const xmlNode* element, const Rule* rule, std::uint32_t order);
   void mark(const xmlNode* element, const Rule* rule, std::uint32_t order);
   void offer_root(const xmlNode* element, const Rule* rule, std::uint32_t order);
-  void offer_date(const xmlNode* element, const Rule* rule, std::uint32_t order);
+  void offer_metadata(const xmlNode* element, const Rule* rule, std::uint32_t order);
 
   // Scratch for the selector walk, kept here so a worker's allocations are reused.
   std::vector<std::uint32_t> counters;
@@ -71,8 +71,8 @@ class DomMarks {
 
  private:
   std::unordered_map<const xmlNode*, DomMark> marks_;
-  std::vector<DateSource> dates_;
-  bool dates_sorted_ = true;
+  std::vector<MetadataSource> metadata_sources_;
+  bool metadata_sorted_ = true;
   const xmlNode* root_ = nullptr;
   const Rule* root_rule_ = nullptr;
   std::uint32_t root_order_ = 0;
@@ -85,7 +85,7 @@ class DomRules {
   DomRules(DomRules&&) noexcept;
   DomRules& operator=(DomRules&&) noexcept;
 
-  // Compiles the rules whose action is html_drop, html_keep, html_root or html_date (others are
+  // Compiles the rules whose action acts on the DOM (rule.h's is_dom_action; others are
   // ignored). A bad selector or XPath is reported at the rule's origin, its column moved
   // to the offending character, and left out.
   static DomRules compile(std::span<const Rule* const> rules, Diagnostics& diags);

@@ -3,13 +3,14 @@
 #include <utility>
 
 #include "html/decode.h"
+#include "html/page_author.h"
 #include "html/parsers.h"
 #include "html/published_date.h"
 
 namespace declutter {
 
 void HtmlFrontEnd::build(std::string_view raw_bytes, HtmlParser parser, const DomRules& rules,
-                         const MonthNames& months, Document& doc, const std::string& forced_encoding) {
+                         const MetadataWords& words, Document& doc, const std::string& forced_encoding) {
   doc.format = SourceFormat::html;
   doc.blocks.clear();
   doc.nodes.clear();
@@ -17,14 +18,20 @@ void HtmlFrontEnd::build(std::string_view raw_bytes, HtmlParser parser, const Do
   doc.title.clear();
   doc.published.clear();
   doc.published_rule = nullptr;
+  doc.author.clear();
+  doc.author_rule = nullptr;
   doc.decoding = decode_html_bytes(raw_bytes, doc.source, forced_encoding);
   ensure_libxml2_initialised();  // outside the arena: libxml2's global tables outlive the page
   XmlArena::Scope tree_memory(xml_arena_);
   XmlDocPtr tree = parse_html(doc.source, parser);
   rules.apply(tree.get(), marks_);
-  if (auto published = find_published_date(marks_, months)) {
+  if (auto published = find_published_date(marks_, words.months)) {
     doc.published = std::move(published->date);
     doc.published_rule = published->rule;
+  }
+  if (auto author = find_author(marks_, words.bylines)) {
+    doc.author = std::move(author->name);
+    doc.author_rule = author->rule;
   }
   // Blocks hold roughly the page's visible text, a fraction of its markup.
   doc.arena.reserve(doc.source.size() / 4 + 64);
@@ -33,9 +40,9 @@ void HtmlFrontEnd::build(std::string_view raw_bytes, HtmlParser parser, const Do
 }
 
 void build_html_document(std::string_view raw_bytes, HtmlParser parser, const DomRules& rules, Document& doc,
-                         const MonthNames& months) {
+                         const MetadataWords& words) {
   HtmlFrontEnd front_end;
-  front_end.build(raw_bytes, parser, rules, months, doc);
+  front_end.build(raw_bytes, parser, rules, words, doc);
 }
 
 }  // namespace declutter

@@ -9,7 +9,7 @@
 #include "html/block_builder.h"
 #include "html/dom_rules.h"
 #include "html/xml_arena.h"
-#include "text/month_names.h"
+#include "text/metadata_words.h"
 #include "pipeline/engine.h"
 
 namespace declutter {
@@ -18,9 +18,9 @@ namespace declutter {
 class HtmlFrontEnd {
  public:
   // Replaces doc.source (the decoded page), doc.arena, doc.blocks, doc.title and
-  // doc.published; leaves doc.url alone. `rules` and `months` (the month names html-date
-  // reads) are shared and read-only. `forced_encoding`: --encoding's iconv name.
-  void build(std::string_view raw_bytes, HtmlParser parser, const DomRules& rules, const MonthNames& months,
+  // doc.published and doc.author; leaves doc.url alone. `rules` and `words` (what the
+  // metadata rules read with) are shared and read-only. `forced_encoding`: --encoding's iconv name.
+  void build(std::string_view raw_bytes, HtmlParser parser, const DomRules& rules, const MetadataWords& words,
              Document& doc, const std::string& forced_encoding = {});
 
  private:
@@ -31,6 +31,6 @@ class HtmlFrontEnd {
 
 // The same, with fresh scratch: for tools and tests.
 void build_html_document(std::string_view raw_bytes, HtmlParser parser, const DomRules& rules, Document& doc,
-                         const MonthNames& months = MonthNames{});
+                         const MetadataWords& words = MetadataWords{});
 
 }  // namespace declutter

@@ -1,11 +1,10 @@
 #include "html/published_date.h"
 
-#include <simdjson.h>
-
 #include <array>
 #include <vector>
 
 #include "html/dom_walk.h"
+#include "html/element_values.h"
 #include "text/normalize.h"
 #include "text/unicode.h"
 
@@ -14,11 +13,8 @@ namespace {
 
 // A value longer than this is a sentence, not a date field: no date is looked for inside it.
 constexpr std::size_t kLongestDateField = 40;
-// JSON-LD of a large page runs to a few hundred kilobytes; anything past this is no metadata.
-constexpr std::size_t kMaxElementText = std::size_t{1} << 20;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // The number the `count` digits at `at` spell, or -1.
 int digits_at(std::string_view text, std::size_t at, std::size_t count) {
@@ -48,35 +44,6 @@ std::optional<std::string> checked_date(int year, int month, int day) {
   out[7] = '-';
   put(8, day, 2);
   return out;
-}
-
-void append_element_text(const xmlNode* element, std::string& out) {
-  walk_tree(
-      const_cast<xmlNode*>(element),
-      [&out](xmlNode* node) {
-        if ((node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) && out.size() < kMaxElementText)
-          out.append(xml_text(node->content));
-        return true;
-      },
-      [](xmlNode*) {});
-}
-
-// JSON-LD that does not parse (a trailing comma, a raw line break in a string, single quotes)
-// still names its dates: the string after the first `"key":`.
-std::optional<std::string_view> scan_member(std::string_view text, std::string_view key) {
-  const std::string quoted = '"' + std::string(key) + '"';
-  for (std::size_t at = text.find(quoted); at != std::string_view::npos; at = text.find(quoted, at + 1)) {
-    std::size_t pos = at + quoted.size();
-    while (pos < text.size() && is_space(text[pos])) ++pos;
-    if (pos >= text.size() || text[pos] != ':') continue;
-    ++pos;
-    while (pos < text.size() && is_space(text[pos])) ++pos;
-    if (pos >= text.size() || (text[pos] != '"' && text[pos] != '\'')) continue;
-    const std::size_t end = text.find(text[pos], pos + 1);
-    if (end == std::string_view::npos) return std::nullopt;
-    return text.substr(pos + 1, end - pos - 1);
-  }
-  return std::nullopt;
 }
 
 std::size_t digit_run(std::string_view text, std::size_t at) {
@@ -181,25 +148,6 @@ std::optional<std::string> named_date(std::string_view text, const MonthNames& m
   return std::nullopt;
 }
 
-// The first string member `key` in `element`, depth first in document order.
-std::optional<std::string_view> find_member(simdjson::dom::element element, std::string_view key, int depth = 0) {
-  if (depth > 32) return std::nullopt;
-  simdjson::dom::object object;
-  if (element.get_object().get(object) == simdjson::SUCCESS) {
-    for (auto [name, value] : object) {
-      std::string_view text;
-      if (name == key && value.get_string().get(text) == simdjson::SUCCESS) return text;
-      if (auto found = find_member(value, key, depth + 1)) return found;
-    }
-    return std::nullopt;
-  }
-  simdjson::dom::array array;
-  if (element.get_array().get(array) == simdjson::SUCCESS)
-    for (simdjson::dom::element item : array)
-      if (auto found = find_member(item, key, depth + 1)) return found;
-  return std::nullopt;
-}
-
 }  // namespace
 
 std::optional<std::string> normalise_date(std::string_view text, const MonthNames& months) {
@@ -225,17 +173,14 @@ std::optional<std::string> date_of_element(const xmlNode* element, const Rule& r
   std::string text;
   append_element_text(element, text);
   if (rule.json_key.empty()) return normalise_date(text, months);
-  thread_local simdjson::dom::parser parser;
-  simdjson::dom::element root;
-  std::optional<std::string_view> member = parser.parse(text).get(root) == simdjson::SUCCESS
-                                               ? find_member(root, rule.json_key)
-                                               : scan_member(text, rule.json_key);
+  const std::optional<std::string> member = json_member_text(text, rule.json_key);
   return member ? normalise_date(*member, months) : std::nullopt;
 }
 
 std::optional<PublishedDate> find_published_date(DomMarks& marks, const MonthNames& months) {
-  for (const DomMarks::DateSource& source : marks.dates())
-    if (auto date = date_of_element(source.element, *source.rule, months)) return PublishedDate{std::move(*date), source.rule};
+  for (const DomMarks::MetadataSource& source : marks.metadata_sources())
+    if (source.rule->action == Action::html_date)
+      if (auto date = date_of_element(source.element, *source.rule, months)) return PublishedDate{std::move(*date), source.rule};
   return std::nullopt;
 }
 

@@ -21,7 +21,8 @@ std::unique_ptr<Engine> Engine::build(std::shared_ptr<const RuleCatalog> catalog
   // Stopword lists are the same for every rule set: parsed once, shared by all pipelines.
   const auto stopword_files = rules.files_under("stopwords/");
   auto stopwords = std::make_shared<const score::StopwordLists>(score::StopwordLists::parse(stopword_files, diagnostics));
-  engine->month_names_ = MonthNames::parse(rules.files_under("dates/"), diagnostics);
+  engine->metadata_words_.months = MonthNames::parse(rules.files_under("dates/"), diagnostics);
+  engine->metadata_words_.bylines = BylinePrefixes::parse(rules.files_under("bylines/"), diagnostics);
   engine->common_ = Pipeline::build(rules, nullptr, engine->options_, regexes, stopwords, diagnostics);
   engine->publishers_ = std::make_unique<PublisherPipelines>(rules, engine->options_, stopwords, std::move(regexes),
                                                              *engine->common_, diagnostics);
@@ -84,12 +85,14 @@ const Document& Worker::analyse(const DocumentInput& input) {
   doc.title.clear();
   doc.published.clear();
   doc.published_rule = nullptr;
+  doc.author.clear();
+  doc.author_rule = nullptr;
   doc.language = {};
   doc.url.assign(input.url);
   const Pipeline& pipeline = impl_->engine.pipeline_for(input.url);
   const EngineOptions& options = impl_->engine.options();
   if (is_html(options, input.bytes)) {
-    impl_->html.build(input.bytes, options.parser, pipeline.dom_rules(), impl_->engine.month_names(), doc,
+    impl_->html.build(input.bytes, options.parser, pipeline.dom_rules(), impl_->engine.metadata_words(), doc,
                       options.encoding);
   } else {
     doc.decoding = decode_text_bytes(input.bytes, doc.source, options.encoding);

@@ -10,7 +10,7 @@
 #include "core/diagnostic.h"
 #include "core/document.h"
 #include "emit/emit.h"
-#include "text/month_names.h"
+#include "text/metadata_words.h"
 
 namespace declutter {
 
@@ -54,8 +54,8 @@ class Engine {
   const Pipeline& pipeline_for(std::string_view url) const;
   const EngineOptions& options() const { return options_; }
   const RuleCatalog& catalog() const { return *catalog_; }
-  // The month names html-date reads (the rules' dates/*.txt).
-  const MonthNames& month_names() const { return month_names_; }
+  // The words the metadata rules read with (the rules' dates/ and bylines/ files).
+  const MetadataWords& metadata_words() const { return metadata_words_; }
 
  private:
   Engine() = default;
@@ -64,7 +64,7 @@ class Engine {
   std::unique_ptr<Pipeline> common_;
   std::unique_ptr<PublisherPipelines> publishers_;
   const Pipeline* forced_ = nullptr;                  // --publisher
-  MonthNames month_names_;
+  MetadataWords metadata_words_;
 };
 
 class Worker {

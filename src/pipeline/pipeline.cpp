@@ -20,10 +20,10 @@ std::uint8_t focus_bit(Focus focus) {
   return focus_balanced;
 }
 
-// The html rules the DOM stage compiles: drop, then keep, root and date rules, in file order.
+// The html rules the DOM stage compiles: drop, then keep, root and metadata rules, in file order.
 std::vector<const Rule*> dom_rules_of(const std::vector<const Rule*>& rules, Focus focus) {
   std::vector<const Rule*> dom_rules;
-  for (Action action : {Action::html_drop, Action::html_keep, Action::html_root, Action::html_date})
+  for (Action action : {Action::html_drop, Action::html_keep, Action::html_root, Action::html_date, Action::html_author})
     for (const Rule* rule : rules)
       if (rule->action == action && (rule->focus & focus_bit(focus)) != 0) dom_rules.push_back(rule);
   return dom_rules;

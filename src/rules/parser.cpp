@@ -23,7 +23,7 @@ constexpr std::array kActions{
     ActionName{"cut", Action::cut},           ActionName{"cut-block", Action::cut_block},
     ActionName{"cut-before", Action::cut_before}, ActionName{"html-drop", Action::html_drop},
     ActionName{"html-keep", Action::html_keep}, ActionName{"html-root", Action::html_root},
-    ActionName{"html-date", Action::html_date},
+    ActionName{"html-date", Action::html_date}, ActionName{"html-author", Action::html_author},
 };
 
 // run= beyond this is no list of lines but a page: the longest run a rule may ask for.
@@ -296,8 +296,8 @@ class LineParser {
       return true;
     }
     if (key == "key") {
-      if (rule.action != Action::html_date) {
-        error(at, "key= applies to html-date only");
+      if (rule.action != Action::html_date && rule.action != Action::html_author) {
+        error(at, "key= applies to html-date and html-author only");
         return false;
       }
       if (value.empty()) {

@@ -21,13 +21,14 @@ enum class Action : std::uint8_t {
   html_keep,   // protect DOM elements (and their text) from html_drop and scoring
   html_root,   // extract only from the first element matching the selector
   html_date,   // read the page's publication date from the elements matching the selector
+  html_author, // read the article's author from the elements matching the selector
 };
-inline constexpr std::size_t kActionCount = static_cast<std::size_t>(Action::html_date) + 1;
+inline constexpr std::size_t kActionCount = static_cast<std::size_t>(Action::html_author) + 1;
 
 // The actions that act on the DOM, written with a CSS selector or xpath:, for HTML input only.
 inline constexpr bool is_dom_action(Action action) {
   return action == Action::html_drop || action == Action::html_keep || action == Action::html_root ||
-         action == Action::html_date;
+         action == Action::html_date || action == Action::html_author;
 }
 
 enum class MatchKind : std::uint8_t {
@@ -61,8 +62,8 @@ struct Rule {
   // keep and drop: the rule acts only on runs of at least this many lines it matches, each at
   // most one other line after the last (blank lines aside); a lone match is left alone.
   std::uint8_t min_run = 1;
-  // html-date with key=NAME: the element's text is JSON (JSON-LD) and the date is the value
-  // of the first member NAME in it, at any depth.
+  // html-date and html-author with key=NAME: the element's text is JSON (JSON-LD) and the
+  // value is that of the first member NAME in it, at any depth.
   std::string json_key;
   bool from_common = false;       // loaded from the common set (subject to the safety valve)
 };

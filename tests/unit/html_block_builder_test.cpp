@@ -165,10 +165,10 @@ TEST_CASE("the document is replaced, not appended to", "[html]") {
   DomRules none;
   Document doc;
   HtmlFrontEnd front_end;
-  front_end.build("<p>first page</p>", HtmlParser::libxml2, none, MonthNames{}, doc);
-  front_end.build("<p>second</p>", HtmlParser::gumbo, none, MonthNames{}, doc);
+  front_end.build("<p>first page</p>", HtmlParser::libxml2, none, MetadataWords{}, doc);
+  front_end.build("<p>second</p>", HtmlParser::gumbo, none, MetadataWords{}, doc);
   REQUIRE(doc.blocks.size() == 1);
   CHECK(doc.blocks[0].text == "second");
-  front_end.build("", HtmlParser::libxml2, none, MonthNames{}, doc);
+  front_end.build("", HtmlParser::libxml2, none, MetadataWords{}, doc);
   CHECK(doc.blocks.empty());
 }

@@ -68,19 +68,23 @@ TEST_CASE("metadata: a text dump's first line is its <title>: a headline there l
   CHECK(describe_document(doc, "").title == "Pier to be rebuilt in stone before winter | Harbour Times");
 }
 
-TEST_CASE("metadata: language, words and characters of the clean text", "[metadata]") {
+TEST_CASE("metadata: author, language, date, words and characters of the clean text", "[metadata]") {
   Document doc;
+  doc.author = "Ana Costa, Mara Lindqvist";
   doc.language = "de";
   doc.published = "2021-04-26";
   const auto json = metadata_json(doc, "Grüße aus  Köln.\n\nZweiter \xE2\x80\x9E" "Absatz\xE2\x80\x9C.\n");
+  CHECK(json["author"] == "Ana Costa, Mara Lindqvist");
   CHECK(json["language"] == "de");
   CHECK(json["published"] == "2021-04-26");
   CHECK(json["words"] == 5);
   CHECK(json["characters"] == 35);  // not the final line break
-  CHECK(json.size() == 5);
+  CHECK(json.size() == 6);
 
+  doc.author.clear();
   doc.language = {};
   doc.published.clear();
+  CHECK(metadata_json(doc, "")["author"].is_null());
   CHECK(metadata_json(doc, "")["language"].is_null());
   CHECK(metadata_json(doc, "")["published"].is_null());
   CHECK(metadata_json(doc, "")["words"] == 0);

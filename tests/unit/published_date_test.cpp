@@ -14,10 +14,11 @@ using namespace declutter;
 namespace {
 
 // The month names of the built-in rules (rules/dates/months.txt).
-const MonthNames& built_in_months() {
+const MetadataWords& built_in_words() {
   static const std::unique_ptr<Engine> engine = testing::engine_for(InputFormat::html);
-  return engine->month_names();
+  return engine->metadata_words();
 }
+const MonthNames& built_in_months() { return built_in_words().months; }
 
 // The date the rules find on the page, and the line of the rule that found it ("" and 0 for none).
 struct Found {
@@ -37,7 +38,7 @@ Found published(const std::string& head, const std::string& rule_text, const std
   for (const HtmlParser parser : {HtmlParser::libxml2, HtmlParser::gumbo}) {
     Document doc;
     build_html_document("<html><head>" + head + "</head><body>" + body + "</body></html>", parser, compiled, doc,
-                        built_in_months());
+                        built_in_words());
     const Found here{doc.published, doc.published_rule != nullptr ? doc.published_rule->origin.line : 0};
     if (parser == HtmlParser::gumbo) CHECK(here.date == found.date);  // both parsers agree
     found = here;

@@ -205,12 +205,15 @@ TEST_CASE("diagnostics print in compiler format with a caret", "[parser]") {
         "   |                     ^\n");
 }
 
-TEST_CASE("key= names a JSON member, for html-date only", "[parser]") {
-  Parsed parsed = parse("html-date script key=datePublished\n");
-  REQUIRE(parsed.file.rules.size() == 1);
+TEST_CASE("key= names a JSON member, for html-date and html-author only", "[parser]") {
+  Parsed parsed = parse("html-date script key=datePublished\nhtml-author meta[name=author i], .byline\n");
+  REQUIRE(parsed.file.rules.size() == 2);
   CHECK(parsed.file.rules.front().json_key == "datePublished");
   CHECK(parsed.file.rules.front().pattern == "script");
-  CHECK(first_error("html-drop script key=datePublished") == "1:18: key= applies to html-date only");
+  CHECK(parsed.file.rules[1].action == Action::html_author);
+  CHECK(parsed.file.rules[1].match == MatchKind::selector);
+  CHECK(parse("html-author script key=author\n").file.rules.front().json_key == "author");
+  CHECK(first_error("html-drop script key=datePublished") == "1:18: key= applies to html-date and html-author only");
   CHECK(first_error("html-date script key=") == "1:22: key= takes the name of a JSON member, e.g. key=datePublished");
-  CHECK(first_error("drop \"x\" key=a").find("key= applies to html-date only") != std::string::npos);
+  CHECK(first_error("drop \"x\" key=a").find("key= applies to html-date and html-author only") != std::string::npos);
 }

@@ -137,7 +137,7 @@ TEST_CASE("xml arena: a front end reused page after page builds what fresh ones 
         Document fresh_doc;
         build_html_document(page, parser, compiled, fresh_doc);
         Document reused_doc;
-        reused.build(page, parser, compiled, MonthNames{}, reused_doc);
+        reused.build(page, parser, compiled, MetadataWords{}, reused_doc);
         CHECK(blocks_of(reused_doc) == blocks_of(fresh_doc));
         CHECK(reused_doc.title == fresh_doc.title);
       }

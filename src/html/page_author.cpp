@@ -1,0 +1,74 @@
+#include "html/page_author.h"
+
+#include "html/dom_walk.h"
+#include "html/element_values.h"
+
+namespace declutter {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+std::string collapse_spaces(std::string_view text) {
+  std::string out;
+  bool pending_space = false;
+  for (const char c : text) {
+    if (is_space(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += c;
+  }
+  return out;
+}
+
+// Quotes a name may be wrapped in ('Ana Costa', "Ana Costa", “Ana Costa”).
+std::string_view unquoted(std::string_view text) {
+  static constexpr std::string_view kPairs[][2] = {{"'", "'"}, {"\"", "\""}, {"\xE2\x80\x9C", "\xE2\x80\x9D"}};
+  for (const auto& pair : kPairs)
+    if (text.size() >= pair[0].size() + pair[1].size() && text.starts_with(pair[0]) && text.ends_with(pair[1]))
+      return text.substr(pair[0].size(), text.size() - pair[0].size() - pair[1].size());
+  return text;
+}
+
+bool has_letter(std::string_view text) {
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || byte >= 0x80) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<std::string> normalise_author(std::string_view text, const BylinePrefixes& bylines) {
+  if (text.size() > 4 * kLongestAuthor) return std::nullopt;  // a paragraph, not a name
+  std::string name = collapse_spaces(text);
+  name = std::string(unquoted(name));
+  name = collapse_spaces(bylines.strip(name));
+  if (name.empty() || name.size() > kLongestAuthor || !has_letter(name)) return std::nullopt;
+  if (name.find("://") != std::string::npos || name.starts_with("www.") || name.find_first_of("<>{}") != std::string::npos)
+    return std::nullopt;
+  return name;
+}
+
+std::optional<std::string> author_of_element(const xmlNode* element, const Rule& rule, const BylinePrefixes& bylines) {
+  std::string_view value;
+  if (rule.json_key.empty() && find_attribute(element, "content", value))
+    if (auto name = normalise_author(value, bylines)) return name;
+  std::string text;
+  append_element_text(element, text);
+  if (rule.json_key.empty()) return normalise_author(text, bylines);
+  const std::optional<std::string> member = json_member_text(text, rule.json_key);
+  return member ? normalise_author(*member, bylines) : std::nullopt;
+}
+
+std::optional<PageAuthor> find_author(DomMarks& marks, const BylinePrefixes& bylines) {
+  for (const DomMarks::MetadataSource& source : marks.metadata_sources())
+    if (source.rule->action == Action::html_author)
+      if (auto name = author_of_element(source.element, *source.rule, bylines)) return PageAuthor{std::move(*name), source.rule};
+  return std::nullopt;
+}
+
+}  // namespace declutter
