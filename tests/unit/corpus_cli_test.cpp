@@ -86,7 +86,7 @@ TEST_CASE("cli corpus: --field names the document field", "[cli][corpus]") {
   CHECK(r.out == nlohmann::ordered_json{{"body", kClean}, {"text", "untouched"}}.dump() + "\n");
 }
 
-TEST_CASE("cli corpus: --metadata adds the headline, language and size to each record", "[cli][corpus]") {
+TEST_CASE("cli corpus: --metadata adds the headline, author, language, date and size to each record", "[cli][corpus]") {
   const std::string article =
       "Pier to be rebuilt\n\nThe harbour board met on Tuesday evening and agreed, after a long debate about the "
       "costs, that the old pier will be rebuilt in stone before the winter storms arrive.\n\nWork begins next "
@@ -105,6 +105,7 @@ TEST_CASE("cli corpus: --metadata adds the headline, language and size to each r
   CHECK(first["declutter"]["title"] == "Pier to be rebuilt");
   CHECK(first["declutter"]["language"] == "en");
   CHECK(first["declutter"]["published"].is_null());  // text input
+  CHECK(first["declutter"]["author"].is_null());
   CHECK(first["declutter"]["words"] == 4 + 30 + 17);
   CHECK(first["declutter"]["characters"] == article.size() - 1);  // all ASCII, less the final line break
   REQUIRE(std::getline(lines, line));
@@ -115,10 +116,12 @@ TEST_CASE("cli corpus: --metadata adds the headline, language and size to each r
   CHECK_FALSE(third["declutter"].contains("old"));
   CHECK(third["n"] == 2);
 
-  // HTML input: the date its markup states.
-  const std::string html = "<html><head><meta name=\"date\" content=\"2021-04-26\"></head><body><p>" + article + "</p></body></html>";
+  // HTML input: the date and author its markup states.
+  const std::string html = "<html><head><meta name=\"date\" content=\"2021-04-26\"><meta name=\"Author\" "
+                           "content=\"By Ana Costa\"></head><body><p>" + article + "</p></body></html>";
   RunResult dated = run_declutter("--jsonl --metadata", nlohmann::ordered_json{{"text", html}}.dump() + "\n");
   CHECK(nlohmann::ordered_json::parse(dated.out)["declutter"]["published"] == "2021-04-26");
+  CHECK(nlohmann::ordered_json::parse(dated.out)["declutter"]["author"] == "Ana Costa");
 
   // Usage errors: a field in records only; not the document's own field; not with --explain.
   CHECK(run_declutter("--metadata", page).status == 2);
