@@ -7,25 +7,6 @@
 namespace declutter {
 namespace {
 
-bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
-// A headline may span lines (an <h1> with a <br>): one line of single spaces.
-std::string collapse_spaces(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool pending_space = false;
-  for (const char c : text) {
-    if (is_space_byte(c)) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out += ' ';
-    pending_space = false;
-    out += c;
-  }
-  return out;
-}
-
 std::string_view headline_of(const Document& doc) {
   for (const Block& block : doc.blocks)
     if (block.kept() && block.decider == Decider::score && block.score_reason == ScoreReason::headline) {

@@ -2,26 +2,10 @@
 
 #include "html/dom_walk.h"
 #include "html/element_values.h"
+#include "text/normalize.h"
 
 namespace declutter {
 namespace {
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
-std::string collapse_spaces(std::string_view text) {
-  std::string out;
-  bool pending_space = false;
-  for (const char c : text) {
-    if (is_space(c)) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out += ' ';
-    pending_space = false;
-    out += c;
-  }
-  return out;
-}
 
 // Quotes a name may be wrapped in ('Ana Costa', "Ana Costa", “Ana Costa”).
 std::string_view unquoted(std::string_view text) {

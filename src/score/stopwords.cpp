@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "text/data_lines.h"
 #include "text/swar.h"
 #include "text/unicode.h"
 
@@ -40,7 +41,9 @@ StopwordLists StopwordLists::parse(std::span<const std::pair<std::string, std::s
                                    Diagnostics& diagnostics) {
   StopwordLists lists;
   std::string folded;
-  for (const auto& [path, content] : files) {
+  for (const auto& file : files) {
+    const std::string& path = file.first;  // named, not bound: the lambda below captures it
+    const std::string& content = file.second;
     const std::string_view code = language_code(path);
     if (code.empty()) continue;
     const SourceLoc file_loc{&path, 0, 0};
@@ -54,31 +57,23 @@ StopwordLists StopwordLists::parse(std::span<const std::pair<std::string, std::s
       lists.languages_.emplace_back(code);
     }
     const LanguageMask bit = LanguageMask{1} << static_cast<unsigned>(index);
-    std::string_view rest = content;
-    std::uint32_t line_number = 0;
-    while (!rest.empty()) {
-      const std::size_t eol = rest.find('\n');
-      std::string_view line = rest.substr(0, eol);
-      rest = eol == std::string_view::npos ? std::string_view{} : rest.substr(eol + 1);
-      ++line_number;
-      if (const std::size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+    for_each_data_line(content, [&](std::string_view line, std::uint32_t line_number) {
       line = trim(line);
-      if (line.empty()) continue;
       fold_word(line, folded);
       const SourceLoc at{&path, line_number, 1};
       if (folded != line) {
         diagnostics.error(at, "stopwords must be written in lower case", std::string(line));
-        continue;
+        return;
       }
       if (line.find(' ') != std::string_view::npos) {
         diagnostics.error(at, "one stopword a line: the tokeniser never yields a word with a space",
                           std::string(line));
-        continue;
+        return;
       }
       if (line.size() > kMaxWordBytes) {
         diagnostics.error(at, "stopword longer than 64 bytes: the tokeniser never looks such words up",
                           std::string(line));
-        continue;
+        return;
       }
       if (line.size() <= 8 && line.find('\0') == std::string_view::npos) {
         lists.short_words_[swar::load8(line, 0)] |= bit;
@@ -88,7 +83,7 @@ StopwordLists StopwordLists::parse(std::span<const std::pair<std::string, std::s
         lists.long_word_filter_[filter_bit / 64] |= std::uint64_t{1} << (filter_bit % 64);
       }
       lists.max_word_bytes_ = std::max(lists.max_word_bytes_, line.size());
-    }
+    });
   }
   return lists;
 }

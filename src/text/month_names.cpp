@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "text/data_lines.h"
 #include "text/normalize.h"
 #include "text/unicode.h"
 
@@ -45,16 +46,8 @@ MonthNames MonthNames::parse(std::span<const std::pair<std::string, std::string>
   for (std::uint32_t file = 0; file < files.size(); ++file) {
     const std::string& path = files[file].first;  // named, not bound: lambdas capture it
     const std::string& content = files[file].second;
-    std::string_view rest = content;
-    std::uint32_t line_number = 0;
-    while (!rest.empty()) {
-      const std::size_t eol = rest.find('\n');
-      std::string_view line = rest.substr(0, eol);
-      rest = eol == std::string_view::npos ? std::string_view{} : rest.substr(eol + 1);
-      ++line_number;
-      if (const std::size_t hash = line.find('#'); hash != std::string_view::npos) line = line.substr(0, hash);
+    for_each_data_line(content, [&](std::string_view line, std::uint32_t line_number) {
       const std::vector<Word> words = split_words(line);
-      if (words.empty()) continue;
       const auto report = [&](bool error, std::uint32_t column, const std::string& message) {
         const SourceLoc at{&path, line_number, column};
         error ? diagnostics.error(at, message, std::string(line)) : diagnostics.warning(at, message, std::string(line));
@@ -70,12 +63,12 @@ MonthNames MonthNames::parse(std::span<const std::pair<std::string, std::string>
         month = head.size() == 1 ? head[0] - '0' : (head[0] - '0') * 10 + (head[1] - '0');
         if (month < 1 || month > 12) {
           report(true, words.front().column, "no month " + std::string(head) + ": months are 1 to 12");
-          continue;
+          return;
         }
       } else {
         report(true, words.front().column,
                "a line starts with a month's number (1-12), 'joiners' or 'day-suffixes', not '" + std::string(head) + "'");
-        continue;
+        return;
       }
       if (words.size() == 1) report(false, words.front().column, "no words after '" + std::string(head) + "'");
       for (std::size_t i = 1; i < words.size(); ++i) {
@@ -102,7 +95,7 @@ MonthNames MonthNames::parse(std::span<const std::pair<std::string, std::string>
                      first.to_string() + ")");
         }
       }
-    }
+    });
   }
   return names;
 }

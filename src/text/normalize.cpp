@@ -139,6 +139,22 @@ std::string_view trim_space_slow(std::string_view text) { return trim_if(text, k
 
 std::string_view trim_trailing_space_slow(std::string_view text) { return trim_if(text, kIsSpace, false, true); }
 
+std::string collapse_spaces(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (const char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += c;
+  }
+  return out;
+}
+
 void append_lowercase(std::string_view text, std::string& out) {
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);

@@ -37,6 +37,10 @@ void append_phrase_key(std::string_view line, std::string& out);
 inline constexpr std::size_t kPhraseKeySlack = 16;
 std::size_t write_phrase_key(std::string_view line, char* out);
 
+// `text` on one line: each run of ASCII white space (line breaks too) one space, none at the
+// ends. For a headline or a name that spans lines in the markup.
+std::string collapse_spaces(std::string_view text);
+
 // Lower-cases the letters named above, leaving every other byte as it is.
 void append_lowercase(std::string_view text, std::string& out);
 

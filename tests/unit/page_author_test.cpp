@@ -8,6 +8,7 @@
 #include "authoring/explain.h"
 #include "html/html_front_end.h"
 #include "html/page_author.h"
+#include "metadata_support.h"
 #include "robustness_support.h"
 #include "test_support.h"
 
@@ -28,23 +29,12 @@ struct Found {
 };
 
 Found author(const std::string& head, const std::string& rule_text, const std::string& body = "<p>Text.</p>") {
-  testing::RuleList rules(rule_text);
-  REQUIRE_FALSE(rules.diagnostics.has_errors());
-  std::vector<const Rule*> all;
-  for (const auto& rule : rules.file.rules) all.push_back(&rule);
-  Diagnostics diagnostics;
-  const DomRules compiled = DomRules::compile(all, diagnostics);
-  REQUIRE_FALSE(diagnostics.has_errors());
-  Found found;
-  for (const HtmlParser parser : {HtmlParser::libxml2, HtmlParser::gumbo}) {
-    Document doc;
-    build_html_document("<html><head>" + head + "</head><body>" + body + "</body></html>", parser, compiled, doc,
-                        built_in_engine().metadata_words());
-    const Found here{doc.author, doc.author_rule != nullptr ? doc.author_rule->origin.line : 0};
-    if (parser == HtmlParser::gumbo) CHECK(here.name == found.name);  // both parsers agree
-    found = here;
-  }
-  return found;
+  const auto documents = testing::read_with_both_parsers(head, body, rule_text, built_in_engine().metadata_words());
+  const auto found = [](const Document& doc) {
+    return Found{doc.author, doc.author_rule != nullptr ? doc.author_rule->origin.line : 0};
+  };
+  CHECK(found(documents[1]).name == found(documents[0]).name);  // both parsers agree
+  return found(documents[0]);
 }
 
 const std::string kRules =
