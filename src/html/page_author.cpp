@@ -28,9 +28,8 @@ bool has_letter(std::string_view text) {
 
 std::optional<std::string> normalise_author(std::string_view text, const BylinePrefixes& bylines) {
   if (text.size() > 4 * kLongestAuthor) return std::nullopt;  // a paragraph, not a name
-  std::string name = collapse_spaces(text);
-  name = std::string(unquoted(name));
-  name = collapse_spaces(bylines.strip(name));
+  const std::string spaced = collapse_spaces(text);
+  const std::string name(bylines.strip(collapse_spaces(unquoted(spaced))));
   if (name.empty() || name.size() > kLongestAuthor || !has_letter(name)) return std::nullopt;
   if (name.find("://") != std::string::npos || name.starts_with("www.") || name.find_first_of("<>{}") != std::string::npos)
     return std::nullopt;
