@@ -1,6 +1,5 @@
 #include "html/page_author.h"
 
-#include "html/dom_walk.h"
 #include "html/element_values.h"
 #include "text/normalize.h"
 
@@ -37,21 +36,16 @@ std::optional<std::string> normalise_author(std::string_view text, const BylineP
 }
 
 std::optional<std::string> author_of_element(const xmlNode* element, const Rule& rule, const BylinePrefixes& bylines) {
-  std::string_view value;
-  if (rule.json_key.empty() && find_attribute(element, "content", value))
-    if (auto name = normalise_author(value, bylines)) return name;
-  std::string text;
-  append_element_text(element, text);
-  if (rule.json_key.empty()) return normalise_author(text, bylines);
-  const std::optional<std::string> member = json_member_text(text, rule.json_key);
-  return member ? normalise_author(*member, bylines) : std::nullopt;
+  return element_value(element, rule, {"content"},
+                       [&bylines](std::string_view value) { return normalise_author(value, bylines); });
 }
 
 std::optional<PageAuthor> find_author(DomMarks& marks, const BylinePrefixes& bylines) {
-  for (const DomMarks::MetadataSource& source : marks.metadata_sources())
-    if (source.rule->action == Action::html_author)
-      if (auto name = author_of_element(source.element, *source.rule, bylines)) return PageAuthor{std::move(*name), source.rule};
-  return std::nullopt;
+  auto found = first_metadata_value(marks, Action::html_author, [&bylines](const xmlNode* element, const Rule& rule) {
+    return author_of_element(element, rule, bylines);
+  });
+  if (!found) return std::nullopt;
+  return PageAuthor{std::move(found->first), found->second};
 }
 
 }  // namespace declutter

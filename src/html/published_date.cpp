@@ -3,7 +3,6 @@
 #include <array>
 #include <vector>
 
-#include "html/dom_walk.h"
 #include "html/element_values.h"
 #include "text/normalize.h"
 #include "text/unicode.h"
@@ -164,24 +163,16 @@ std::optional<std::string> normalise_date(std::string_view text, const MonthName
 }
 
 std::optional<std::string> date_of_element(const xmlNode* element, const Rule& rule, const MonthNames& months) {
-  std::string_view value;
-  if (rule.json_key.empty()) {
-    for (const std::string_view attribute : {"content", "datetime"})
-      if (find_attribute(element, attribute, value))
-        if (auto date = normalise_date(value, months)) return date;
-  }
-  std::string text;
-  append_element_text(element, text);
-  if (rule.json_key.empty()) return normalise_date(text, months);
-  const std::optional<std::string> member = json_member_text(text, rule.json_key);
-  return member ? normalise_date(*member, months) : std::nullopt;
+  return element_value(element, rule, {"content", "datetime"},
+                       [&months](std::string_view value) { return normalise_date(value, months); });
 }
 
 std::optional<PublishedDate> find_published_date(DomMarks& marks, const MonthNames& months) {
-  for (const DomMarks::MetadataSource& source : marks.metadata_sources())
-    if (source.rule->action == Action::html_date)
-      if (auto date = date_of_element(source.element, *source.rule, months)) return PublishedDate{std::move(*date), source.rule};
-  return std::nullopt;
+  auto found = first_metadata_value(marks, Action::html_date, [&months](const xmlNode* element, const Rule& rule) {
+    return date_of_element(element, rule, months);
+  });
+  if (!found) return std::nullopt;
+  return PublishedDate{std::move(found->first), found->second};
 }
 
 }  // namespace declutter
