@@ -25,14 +25,13 @@ std::string word_test(std::string_view attribute, std::string_view word, bool ca
 }
 
 std::string attribute_test(const AttributeTest& test) {
-  if (test.op == AttributeTest::Op::exists) return join({"@", test.name});
   const std::string at = folded(join({"@", test.name}), test.caseless);
   const std::string value = xpath_literal(test.value);
   using Op = AttributeTest::Op;
   // CSS: an empty value never matches for *=, ^=, $= and ~=.
   if (test.op != Op::exists && test.op != Op::equals && test.value.empty()) return "false()";
   switch (test.op) {
-    case Op::exists: return at;
+    case Op::exists: return join({"@", test.name});  // presence has no case to fold
     case Op::equals: return join({at, "=", value});
     case Op::contains: return join({"contains(", at, ",", value, ")"});
     case Op::prefix: return join({"starts-with(", at, ",", value, ")"});
