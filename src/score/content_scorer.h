@@ -15,6 +15,10 @@
 //    drop small runs of prose after it; recover the headline and the lines under it.
 // 5. Blocks no rule decided get the verdict of their label, and the step that gave it
 //    (Block::score_reason), which --explain prints.
+//
+// Each step is a function declared in score_window.h: steps 1 and 2 in prose_score.cpp, 3
+// and 4 in content_runs.cpp, the HTML joins in article_extent.cpp, the header in
+// article_header.cpp; run_window calls them in order.
 #include <memory>
 
 #include "core/settings.h"
