@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "html/dom_walk.h"
+#include "text/ascii.h"
 #include "text/page_title.h"
 
 namespace declutter {
@@ -65,7 +66,6 @@ const ElementInfo& lookup_info(const xmlNode* element) {
   return it == table.end() ? kInline : it->second;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // Caps on the class/id context copied per block (hostile pages carry megabyte attributes).
@@ -75,7 +75,7 @@ constexpr std::size_t kClassIdMaxBytes = 200;
 std::string_view collapse_into(std::string_view text, std::string& out) {
   bool space = false;
   for (char c : text) {
-    if (is_space(c)) {
+    if (is_html_space(c)) {
       space = !out.empty();
     } else {
       if (space) out.push_back(' ');
@@ -241,20 +241,20 @@ void BlockBuilder::append_text(std::string_view text) {
     for (char c : text) {
       if (c == '\r') continue;
       arena.push_back(c);
-      if (in_link && !is_continuation(c) && !is_space(c)) ++run_link_chars_;
+      if (in_link && !is_continuation(c) && !is_html_space(c)) ++run_link_chars_;
     }
     pending_break_ = false;
     return;
   }
   std::size_t i = 0;
   while (i < text.size()) {
-    if (is_space(text[i])) {
+    if (is_html_space(text[i])) {
       if (pending_ == Separator::none && arena.size() > run_start_) pending_ = Separator::space;
       ++i;
       continue;
     }
     std::size_t end = i + 1;
-    while (end < text.size() && !is_space(text[end])) ++end;
+    while (end < text.size() && !is_html_space(text[end])) ++end;
     if (pending_ != Separator::none && arena.size() > run_start_)
       arena.push_back(pending_ == Separator::newline ? '\n' : pending_ == Separator::tab ? '\t' : ' ');
     pending_ = Separator::none;
@@ -283,9 +283,9 @@ BlockBuilder::Span BlockBuilder::append_class_id(const xmlNode* owner) {
       std::string_view value = attribute_value(a);
       while (!value.empty() && arena.size() - start < kClassIdMaxBytes) {
         std::size_t begin = 0;
-        while (begin < value.size() && is_space(value[begin])) ++begin;
+        while (begin < value.size() && is_html_space(value[begin])) ++begin;
         std::size_t end = begin;
-        while (end < value.size() && !is_space(value[end])) ++end;
+        while (end < value.size() && !is_html_space(value[end])) ++end;
         const std::size_t used = arena.size() - start;
         const std::size_t room = kClassIdMaxBytes - used - (used > 0 ? 1 : 0);
         if (end > begin && kClassIdMaxBytes > used + 1 && end - begin <= room) {
@@ -301,7 +301,7 @@ BlockBuilder::Span BlockBuilder::append_class_id(const xmlNode* owner) {
 
 void BlockBuilder::flush() {
   std::string& arena = *arena_;
-  while (arena.size() > run_start_ && is_space(arena.back())) arena.pop_back();
+  while (arena.size() > run_start_ && is_html_space(arena.back())) arena.pop_back();
   pending_ = Separator::none;
   pending_break_ = false;
   if (arena.size() == run_start_ || frames_.empty()) {

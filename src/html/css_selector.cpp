@@ -2,10 +2,10 @@
 
 #include <cctype>
 
+#include "text/ascii.h"
+
 namespace declutter {
 namespace {
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 bool is_name_char(char c) {
   const auto byte = static_cast<unsigned char>(c);
@@ -43,7 +43,7 @@ class SelectorParser {
   bool at_end() const { return pos_ >= text_.size(); }
   char peek() const { return text_[pos_]; }
   void skip_space() {
-    while (!at_end() && is_space(peek())) ++pos_;
+    while (!at_end() && is_html_space(peek())) ++pos_;
   }
 
   bool fail(std::string message) { return fail_at(pos_, std::move(message)); }
@@ -109,7 +109,7 @@ class SelectorParser {
       }
     }
     if (pos_ == start) return fail(at_end() ? "expected a selector" : unexpected_message());
-    if (!at_end() && !is_space(peek()) && peek() != ',' && peek() != '>') return fail(unexpected_message());
+    if (!at_end() && !is_html_space(peek()) && peek() != ',' && peek() != '>') return fail(unexpected_message());
     return true;
   }
 

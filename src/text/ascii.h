@@ -11,4 +11,8 @@ inline constexpr unsigned char ascii_lower(unsigned char byte) {
   return byte >= 'A' && byte <= 'Z' ? static_cast<unsigned char>(byte | 0x20U) : byte;
 }
 
+// HTML's ASCII white space (the five characters the HTML and CSS specifications name), which
+// separates class tokens and trims attribute values and text.
+inline constexpr bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
 }  // namespace declutter
