@@ -85,6 +85,20 @@ struct Document {
   std::string_view language;      // the scorer's guess from stopwords ("de"), "" when unsure or unscored
 
   // Decide a block unless a keep rule already protects it. Returns whether it changed.
+  // Forgets what the previous page left: its blocks, its text and what was read from it. The
+  // source, the decoding and the url are each page's input and are set, not cleared.
+  void clear_page() {
+    blocks.clear();
+    nodes.clear();
+    arena.clear();
+    title.clear();
+    published.clear();
+    published_rule = nullptr;
+    author.clear();
+    author_rule = nullptr;
+    language = {};
+  }
+
   bool decide(Block& block, Verdict verdict, Decider decider, const Rule* rule = nullptr) {
     if (block.verdict == Verdict::keep && verdict == Verdict::drop) return false;
     if (block.verdict == verdict) return false;

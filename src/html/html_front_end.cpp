@@ -12,14 +12,7 @@ namespace declutter {
 void HtmlFrontEnd::build(std::string_view raw_bytes, HtmlParser parser, const DomRules& rules,
                          const MetadataWords& words, Document& doc, const std::string& forced_encoding) {
   doc.format = SourceFormat::html;
-  doc.blocks.clear();
-  doc.nodes.clear();
-  doc.arena.clear();
-  doc.title.clear();
-  doc.published.clear();
-  doc.published_rule = nullptr;
-  doc.author.clear();
-  doc.author_rule = nullptr;
+  doc.clear_page();
   doc.decoding = decode_html_bytes(raw_bytes, doc.source, forced_encoding);
   ensure_libxml2_initialised();  // outside the arena: libxml2's global tables outlive the page
   XmlArena::Scope tree_memory(xml_arena_);

@@ -79,15 +79,7 @@ Worker::~Worker() = default;
 
 const Document& Worker::analyse(const DocumentInput& input) {
   Document& doc = impl_->doc;
-  doc.blocks.clear();
-  doc.nodes.clear();
-  doc.arena.clear();
-  doc.title.clear();
-  doc.published.clear();
-  doc.published_rule = nullptr;
-  doc.author.clear();
-  doc.author_rule = nullptr;
-  doc.language = {};
+  doc.clear_page();
   doc.url.assign(input.url);
   const Pipeline& pipeline = impl_->engine.pipeline_for(input.url);
   const EngineOptions& options = impl_->engine.options();
