@@ -1,8 +1,10 @@
 #include "cli/options.h"
 
+#include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
+#include <utility>
 
 #include "text/encoding.h"
 
@@ -80,207 +82,203 @@ std::optional<Command> command_named(std::string_view word) {
   return std::nullopt;
 }
 
+// The named values of the options that take one of a few.
+constexpr std::array kInputFormats{std::pair<std::string_view, InputFormat>{"auto", InputFormat::automatic},
+                                   std::pair<std::string_view, InputFormat>{"text", InputFormat::text},
+                                   std::pair<std::string_view, InputFormat>{"html", InputFormat::html}};
+constexpr std::array kParsers{std::pair<std::string_view, HtmlParser>{"libxml2", HtmlParser::libxml2},
+                              std::pair<std::string_view, HtmlParser>{"gumbo", HtmlParser::gumbo}};
+constexpr std::array kErrorModes{std::pair<std::string_view, OnError>{"pass", OnError::pass},
+                                 std::pair<std::string_view, OnError>{"skip", OnError::skip},
+                                 std::pair<std::string_view, OnError>{"error", OnError::error},
+                                 std::pair<std::string_view, OnError>{"fail", OnError::fail}};
+constexpr std::array kExplainFormats{std::pair<std::string_view, ExplainFormat>{"text", ExplainFormat::text},
+                                     std::pair<std::string_view, ExplainFormat>{"json", ExplainFormat::json}};
+
+// One of an option's named values, or an error listing them ("--format takes auto, text or
+// html, not 'xml'").
+template <typename Table>
+std::optional<typename Table::value_type::second_type> choice(std::string_view flag, const std::string& given,
+                                                              const Table& choices, std::string& error) {
+  for (const auto& [name, value] : choices)
+    if (given == name) return value;
+  std::string names;
+  for (std::size_t i = 0; i < choices.size(); ++i) {
+    if (i > 0) names += i + 1 == choices.size() ? " or " : ", ";
+    names += choices[i].first;
+  }
+  error = std::string(flag) + " takes " + names + ", not '" + given + "'";
+  return std::nullopt;
+}
+
+// What the options set that only counts once all are read: --precision and --recall.
+struct PendingChoices {
+  bool precision = false;
+  bool recall = false;
+};
+
+enum class OptionOutcome { next, stop, error };
+
+// Reads option `arg` (and its value, if it takes one) into `options`.
+OptionOutcome read_option(std::string_view arg, ArgReader& args, CliOptions& options, PendingChoices& pending,
+                          std::string& error) {
+  // Stores the option's value through `store`, which may refuse it (returning false).
+  const auto with_value = [&](auto&& store) {
+    auto v = args.value(arg, error);
+    return v && store(*v) ? OptionOutcome::next : OptionOutcome::error;
+  };
+  const auto set_text = [&](std::string& target) {
+    return with_value([&](const std::string& v) {
+      target = v;
+      return true;
+    });
+  };
+  const auto set_choice = [&](auto& target, const auto& choices) {
+    return with_value([&](const std::string& v) {
+      auto chosen = choice(arg, v, choices, error);
+      if (chosen) target = *chosen;
+      return chosen.has_value();
+    });
+  };
+  if (arg == "-h" || arg == "--help") {
+    options.command = Command::help;
+    return OptionOutcome::stop;
+  }
+  if (arg == "-V" || arg == "--version") {
+    options.command = Command::version;
+    return OptionOutcome::stop;
+  }
+  if (arg == "--rules") return set_text(options.rules_dir);
+  if (arg == "--add-rules") return set_text(options.added_rules_dirs.emplace_back());
+  if (arg == "--publisher") return set_text(options.engine.publisher);
+  if (arg == "--url") return set_text(options.url);
+  if (arg == "--format") return set_choice(options.engine.format, kInputFormats);
+  if (arg == "--parser") return set_choice(options.engine.parser, kParsers);
+  if (arg == "--on-error") return set_choice(options.on_error, kErrorModes);
+  if (arg == "--encoding")
+    return with_value([&](const std::string& v) {
+      options.engine.encoding = encoding_for_option(v);
+      if (options.engine.encoding.empty()) {
+        error = "--encoding: unknown encoding '" + v + "' (try utf-8, windows-1252, iso-8859-2, koi8-r, shift_jis)";
+        return false;
+      }
+      return true;
+    });
+  if (arg == "--field")
+    return with_value([&](const std::string& v) {
+      if (v.empty()) {
+        error = "--field needs a field name";
+        return false;
+      }
+      options.field = v;
+      return true;
+    });
+  if (arg == "-j" || arg == "--jobs" || (arg.starts_with("-j") && !arg.starts_with("--"))) {
+    const auto store_jobs = [&](const std::string& v) {
+      auto jobs = parse_size(v);
+      if (!jobs || v.back() < '0' || v.back() > '9' || *jobs > 1024) {
+        error = "-j/--jobs takes a number of threads (0 = all cores), not '" + v + "'";
+        return false;
+      }
+      options.jobs = static_cast<unsigned>(*jobs);
+      return true;
+    };
+    if (arg.size() > 2 && arg[1] == 'j') return store_jobs(std::string(arg.substr(2))) ? OptionOutcome::next : OptionOutcome::error;
+    return with_value(store_jobs);
+  }
+  if (arg == "--max-doc-bytes")
+    return with_value([&](const std::string& v) {
+      auto bytes = parse_size(v);
+      if (!bytes) {
+        error = "--max-doc-bytes takes a size such as 1000000, 64M or 1G, not '" + v + "'";
+        return false;
+      }
+      options.max_doc_bytes = *bytes;
+      return true;
+    });
+  if (arg == "--min-pages")
+    return with_value([&](const std::string& v) {
+      const int pages = std::atoi(v.c_str());
+      if (pages < 1 || v.find_first_not_of("0123456789") != std::string::npos) {
+        error = "--min-pages takes a positive whole number, not '" + v + "'";
+        return false;
+      }
+      options.min_pages = static_cast<std::size_t>(pages);
+      return true;
+    });
+  if (arg == "--explain") {
+    // The format is optional and can only be given inline: `--explain json` would read a file.
+    const std::string format = args.has_inline_value() ? *args.value(arg, error) : std::string("text");
+    auto chosen = choice(arg, format, kExplainFormats, error);
+    if (!chosen) return OptionOutcome::error;
+    options.explain = *chosen;
+    return OptionOutcome::next;
+  }
+  if (arg == "--jsonl") options.framing = Framing::jsonl;
+  else if (arg == "--null" || arg == "-0") options.framing = Framing::null;
+  else if (arg == "--metadata") options.metadata_field = kMetadataField;
+  else if (arg == "--line-buffered") options.line_buffered = true;
+  else if (arg == "--stats") options.stats = true;
+  else if (arg == "--update") options.update = true;
+  else if (arg == "--markdown") options.engine.output = OutputFormat::markdown;
+  else if (arg == "--precision") pending.precision = true;
+  else if (arg == "--recall") pending.recall = true;
+  else {
+    error = "unknown option '" + std::string(arg) + "'";
+    return OptionOutcome::error;
+  }
+  return OptionOutcome::next;
+}
+
+// The options that exclude each other or apply to one command only: what is wrong, or "".
+std::string misused_options(const CliOptions& options, const PendingChoices& pending) {
+  if (!options.engine.encoding.empty() && options.framing == Framing::jsonl)
+    return "--encoding does not apply to --jsonl: JSON text is always Unicode";
+  if (!options.metadata_field.empty()) {
+    if (options.framing != Framing::jsonl) return "--metadata adds a field to JSON Lines records: use it with --jsonl";
+    if (options.field == options.metadata_field)
+      return "--metadata writes the field \"" + options.metadata_field + "\", which --field names as the document";
+    if (options.explain != ExplainFormat::none)
+      return "--metadata and --explain exclude each other (--explain=json carries the language, the author and the date)";
+  }
+  if (pending.precision && pending.recall) return "--precision and --recall exclude each other";
+  if (options.explain != ExplainFormat::none && options.command != Command::extract)
+    return "--explain applies to cleaning documents, not to a command";
+  if (options.update && options.command != Command::test) return "--update applies to `declutter test` only";
+  if (options.min_pages != 0 && options.command != Command::suggest)
+    return "--min-pages applies to `declutter suggest` only";
+  return "";
+}
+
 }  // namespace
 
 std::optional<CliOptions> parse_command_line(int argc, const char* const* argv, std::string& error) {
   CliOptions options;
+  PendingChoices pending;
   ArgReader args(argc, argv);
-  bool first = true;
   bool only_files = false;
-  bool precision = false;
-  bool recall = false;
-  while (!args.done()) {
-    std::string_view arg = args.next();
+  for (bool first = true; !args.done(); first = false) {
+    const std::string_view arg = args.next();
     if (first) {
-      auto command = command_named(arg);
-      first = false;
-      if (command) {
+      if (auto command = command_named(arg)) {
         options.command = *command;
         continue;
       }
     }
-    first = false;
     if (only_files || arg == "-" || !arg.starts_with("-")) {
       options.inputs.emplace_back(arg);
-      continue;
-    }
-    if (arg == "--") {
+    } else if (arg == "--") {
       only_files = true;
-    } else if (arg == "-h" || arg == "--help") {
-      options.command = Command::help;
-      return options;
-    } else if (arg == "-V" || arg == "--version") {
-      options.command = Command::version;
-      return options;
-    } else if (arg == "--rules") {
-      auto v = args.value(arg, error);
-      if (!v) return std::nullopt;
-      options.rules_dir = *v;
-    } else if (arg == "--add-rules") {
-      auto v = args.value(arg, error);
-      if (!v) return std::nullopt;
-      options.added_rules_dirs.push_back(*v);
-    } else if (arg == "--publisher") {
-      auto v = args.value(arg, error);
-      if (!v) return std::nullopt;
-      options.engine.publisher = *v;
-    } else if (arg == "--url") {
-      auto v = args.value(arg, error);
-      if (!v) return std::nullopt;
-      options.url = *v;
-    } else if (arg == "--format") {
-      auto v = args.value(arg, error);
-      if (!v) return std::nullopt;
-      if (*v == "auto") {
-        options.engine.format = InputFormat::automatic;
-      } else if (*v == "text") {
-        options.engine.format = InputFormat::text;
-      } else if (*v == "html") {
-        options.engine.format = InputFormat::html;
-      } else {
-        error = "--format takes auto, text or html, not '" + *v + "'";
-        return std::nullopt;
-      }
-    } else if (arg == "--parser") {
-      auto v = args.value(arg, error);
-      if (!v) return std::nullopt;
-      if (*v == "libxml2") {
-        options.engine.parser = HtmlParser::libxml2;
-      } else if (*v == "gumbo") {
-        options.engine.parser = HtmlParser::gumbo;
-      } else {
-        error = "--parser takes libxml2 or gumbo, not '" + *v + "'";
-        return std::nullopt;
-      }
-    } else if (arg == "--encoding") {
-      auto v = args.value(arg, error);
-      if (!v) return std::nullopt;
-      options.engine.encoding = encoding_for_option(*v);
-      if (options.engine.encoding.empty()) {
-        error = "--encoding: unknown encoding '" + *v + "' (try utf-8, windows-1252, iso-8859-2, koi8-r, shift_jis)";
-        return std::nullopt;
-      }
-    } else if (arg == "--jsonl") {
-      options.framing = Framing::jsonl;
-    } else if (arg == "--null" || arg == "-0") {
-      options.framing = Framing::null;
-    } else if (arg == "--field") {
-      auto v = args.value(arg, error);
-      if (!v) return std::nullopt;
-      if (v->empty()) {
-        error = "--field needs a field name";
-        return std::nullopt;
-      }
-      options.field = *v;
-    } else if (arg == "--on-error") {
-      auto v = args.value(arg, error);
-      if (!v) return std::nullopt;
-      if (*v == "pass") {
-        options.on_error = OnError::pass;
-      } else if (*v == "skip") {
-        options.on_error = OnError::skip;
-      } else if (*v == "error") {
-        options.on_error = OnError::error;
-      } else if (*v == "fail") {
-        options.on_error = OnError::fail;
-      } else {
-        error = "--on-error takes pass, skip, error or fail, not '" + *v + "'";
-        return std::nullopt;
-      }
-    } else if (arg == "-j" || arg == "--jobs" || (arg.starts_with("-j") && !arg.starts_with("--"))) {
-      std::optional<std::string> v;
-      if (arg.size() > 2 && arg[1] == 'j') {
-        v = std::string(arg.substr(2));
-      } else {
-        v = args.value(arg, error);
-      }
-      if (!v) return std::nullopt;
-      auto jobs = parse_size(*v);
-      if (!jobs || v->back() < '0' || v->back() > '9' || *jobs > 1024) {
-        error = "-j/--jobs takes a number of threads (0 = all cores), not '" + *v + "'";
-        return std::nullopt;
-      }
-      options.jobs = static_cast<unsigned>(*jobs);
-    } else if (arg == "--metadata") {
-      options.metadata_field = kMetadataField;
-    } else if (arg == "--line-buffered") {
-      options.line_buffered = true;
-    } else if (arg == "--stats") {
-      options.stats = true;
-    } else if (arg == "--max-doc-bytes") {
-      auto v = args.value(arg, error);
-      if (!v) return std::nullopt;
-      auto bytes = parse_size(*v);
-      if (!bytes) {
-        error = "--max-doc-bytes takes a size such as 1000000, 64M or 1G, not '" + *v + "'";
-        return std::nullopt;
-      }
-      options.max_doc_bytes = *bytes;
-    } else if (arg == "--explain") {
-      std::string format = args.has_inline_value() ? *args.value(arg, error) : std::string("text");
-      if (format != "text" && format != "json") {
-        error = "--explain takes text or json, not '" + format + "'";
-        return std::nullopt;
-      }
-      options.explain = format == "json" ? ExplainFormat::json : ExplainFormat::text;
-    } else if (arg == "--update") {
-      options.update = true;
-    } else if (arg == "--min-pages") {
-      auto v = args.value(arg, error);
-      if (!v) return std::nullopt;
-      int pages = std::atoi(v->c_str());
-      if (pages < 1 || v->find_first_not_of("0123456789") != std::string::npos) {
-        error = "--min-pages takes a positive whole number, not '" + *v + "'";
-        return std::nullopt;
-      }
-      options.min_pages = static_cast<std::size_t>(pages);
-    } else if (arg == "--markdown") {
-      options.engine.output = OutputFormat::markdown;
-    } else if (arg == "--precision") {
-      precision = true;
-    } else if (arg == "--recall") {
-      recall = true;
     } else {
-      error = "unknown option '" + std::string(arg) + "'";
-      return std::nullopt;
+      const OptionOutcome outcome = read_option(arg, args, options, pending, error);
+      if (outcome == OptionOutcome::error) return std::nullopt;
+      if (outcome == OptionOutcome::stop) return options;
     }
   }
-  if (!options.engine.encoding.empty() && options.framing == Framing::jsonl) {
-    error = "--encoding does not apply to --jsonl: JSON text is always Unicode";
-    return std::nullopt;
-  }
-  if (!options.metadata_field.empty()) {
-    if (options.framing != Framing::jsonl) {
-      error = "--metadata adds a field to JSON Lines records: use it with --jsonl";
-      return std::nullopt;
-    }
-    if (options.field == options.metadata_field) {
-      error = "--metadata writes the field \"" + options.metadata_field + "\", which --field names as the document";
-      return std::nullopt;
-    }
-    if (options.explain != ExplainFormat::none) {
-      error = "--metadata and --explain exclude each other (--explain=json carries the language and the date)";
-      return std::nullopt;
-    }
-  }
-  if (precision && recall) {
-    error = "--precision and --recall exclude each other";
-    return std::nullopt;
-  }
-  if (options.explain != ExplainFormat::none && options.command != Command::extract) {
-    error = "--explain applies to cleaning documents, not to a command";
-    return std::nullopt;
-  }
-  if (options.update && options.command != Command::test) {
-    error = "--update applies to `declutter test` only";
-    return std::nullopt;
-  }
-  if (options.min_pages != 0 && options.command != Command::suggest) {
-    error = "--min-pages applies to `declutter suggest` only";
-    return std::nullopt;
-  }
-  if (precision) options.engine.focus = Focus::precision;
-  if (recall) options.engine.focus = Focus::recall;
+  error = misused_options(options, pending);
+  if (!error.empty()) return std::nullopt;
+  if (pending.precision) options.engine.focus = Focus::precision;
+  if (pending.recall) options.engine.focus = Focus::recall;
   if (options.command == Command::check && !options.rules_dir.empty()) options.inputs.push_back(options.rules_dir);
   return options;
 }
