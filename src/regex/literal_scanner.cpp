@@ -119,136 +119,143 @@ LiteralScanner::LiteralScanner(std::span<const LiteralRequirement* const> requir
     if (!requirement.prefixes.empty()) set_bit(prefix_regexes_, i);
     if (!requirement.infixes.empty()) set_bit(infix_regexes_, i);
   }
-
   // Masks are shared by the literals (and trie nodes) that stand for the same regexes.
   std::map<Mask, std::uint32_t> index_of_mask{{masks_.front(), 0}};
-  const auto mask_index = [&](const Mask& mask) {
-    const auto [at, added] = index_of_mask.emplace(mask, static_cast<std::uint32_t>(masks_.size()));
-    if (added) masks_.push_back(mask);
-    return at->second;
-  };
-  const auto regex_mask = [](std::size_t regex) {
-    Mask mask{};
-    set_bit(mask, regex);
-    return mask;
-  };
+  if (any(prefix_regexes_)) build_prefix_trie(requirements, index_of_mask);
+  if (any(infix_regexes_)) index_infixes(requirements, index_of_mask);
+}
 
-  if (any(prefix_regexes_)) {
-    // Laid out breadth first from the sorted prefixes: a node stands for a range of them
-    // sharing `depth` bytes; those exactly that long end there, the rest split by their
-    // next byte into the node's children (one run of edges, in byte order). They are
-    // sorted by their first sixteen bytes packed big-endian into two words (NUL-padded),
-    // then as strings: the order of comparing the strings, at a fraction of the cost
-    // (thousands of prefixes are sorted on every start).
-    struct Prefix {
-      std::uint64_t head = 0;
-      std::uint64_t next = 0;
-      std::string_view text;
-      std::size_t regex = 0;
-      bool operator<(const Prefix& other) const {
-        if (head != other.head) return head < other.head;
-        if (next != other.next) return next < other.next;
-        return text < other.text;  // the same sixteen bytes, or the same up to padding NULs
-      }
-    };
-    const auto packed = [](std::string_view text, std::size_t from) {
-      std::uint64_t word = 0;
-      for (std::size_t k = 0; k < 8; ++k)
-        word = (word << 8U) | (from + k < text.size() ? static_cast<unsigned char>(text[from + k]) : 0U);
-      return word;
-    };
-    std::vector<Prefix> prefixes;
-    for (std::size_t i = 0; i < requirements.size() && i < kMaxRegexes; ++i)
-      for (const auto& literal : requirements[i]->prefixes)
-        prefixes.push_back(Prefix{packed(literal, 0), packed(literal, 8), literal, i});
-    std::sort(prefixes.begin(), prefixes.end());
-    struct Pending {
-      std::size_t begin, end, depth;
-    };
-    std::deque<Pending> queue{Pending{0, prefixes.size(), 0}};
-    prefix_nodes_.emplace_back();
-    for (std::uint32_t node = 0; !queue.empty(); ++node) {
-      auto [begin, end, depth] = queue.front();
-      queue.pop_front();
-      Mask ends{};
-      for (; begin < end && prefixes[begin].text.size() == depth; ++begin) set_bit(ends, prefixes[begin].regex);
-      prefix_nodes_[node].output = any(ends) ? mask_index(ends) : 0;
-      prefix_nodes_[node].first_edge = static_cast<std::uint32_t>(prefix_edges_.size());
-      while (begin < end) {
-        const auto byte = static_cast<unsigned char>(prefixes[begin].text[depth]);
-        std::size_t group_end = begin;
-        while (group_end < end && static_cast<unsigned char>(prefixes[group_end].text[depth]) == byte) ++group_end;
-        const auto child = static_cast<std::uint32_t>(prefix_nodes_.size());
-        prefix_nodes_.emplace_back();
-        prefix_edges_.push_back(PrefixEdge{byte, child});
-        if (node == 0) prefix_root_[byte] = child;
-        queue.push_back(Pending{begin, group_end, depth + 1});
-        begin = group_end;
-      }
-      prefix_nodes_[node].edge_count = static_cast<std::uint32_t>(prefix_edges_.size()) - prefix_nodes_[node].first_edge;
+std::uint32_t LiteralScanner::mask_index(const Mask& mask, std::map<Mask, std::uint32_t>& index_of_mask) {
+  const auto [at, added] = index_of_mask.emplace(mask, static_cast<std::uint32_t>(masks_.size()));
+  if (added) masks_.push_back(mask);
+  return at->second;
+}
+
+void LiteralScanner::build_prefix_trie(std::span<const LiteralRequirement* const> requirements,
+                                       std::map<Mask, std::uint32_t>& index_of_mask) {
+  // Laid out breadth first from the sorted prefixes: a node stands for a range of them
+  // sharing `depth` bytes; those exactly that long end there, the rest split by their
+  // next byte into the node's children (one run of edges, in byte order). They are
+  // sorted by their first sixteen bytes packed big-endian into two words (NUL-padded),
+  // then as strings: the order of comparing the strings, at a fraction of the cost
+  // (thousands of prefixes are sorted on every start).
+  struct Prefix {
+    std::uint64_t head = 0;
+    std::uint64_t next = 0;
+    std::string_view text;
+    std::size_t regex = 0;
+    bool operator<(const Prefix& other) const {
+      if (head != other.head) return head < other.head;
+      if (next != other.next) return next < other.next;
+      return text < other.text;  // the same sixteen bytes, or the same up to padding NULs
+    }
+  };
+  const auto packed = [](std::string_view text, std::size_t from) {
+    std::uint64_t word = 0;
+    for (std::size_t k = 0; k < 8; ++k)
+      word = (word << 8U) | (from + k < text.size() ? static_cast<unsigned char>(text[from + k]) : 0U);
+    return word;
+  };
+  std::vector<Prefix> prefixes;
+  for (std::size_t i = 0; i < requirements.size() && i < kMaxRegexes; ++i)
+    for (const auto& literal : requirements[i]->prefixes)
+      prefixes.push_back(Prefix{packed(literal, 0), packed(literal, 8), literal, i});
+  std::sort(prefixes.begin(), prefixes.end());
+  struct Pending {
+    std::size_t begin, end, depth;
+  };
+  std::deque<Pending> queue{Pending{0, prefixes.size(), 0}};
+  prefix_nodes_.emplace_back();
+  for (std::uint32_t node = 0; !queue.empty(); ++node) {
+    auto [begin, end, depth] = queue.front();
+    queue.pop_front();
+    Mask ends{};
+    for (; begin < end && prefixes[begin].text.size() == depth; ++begin) set_bit(ends, prefixes[begin].regex);
+    prefix_nodes_[node].output = any(ends) ? mask_index(ends, index_of_mask) : 0;
+    prefix_nodes_[node].first_edge = static_cast<std::uint32_t>(prefix_edges_.size());
+    while (begin < end) {
+      const auto byte = static_cast<unsigned char>(prefixes[begin].text[depth]);
+      std::size_t group_end = begin;
+      while (group_end < end && static_cast<unsigned char>(prefixes[group_end].text[depth]) == byte) ++group_end;
+      const auto child = static_cast<std::uint32_t>(prefix_nodes_.size());
+      prefix_nodes_.emplace_back();
+      prefix_edges_.push_back(PrefixEdge{byte, child});
+      if (node == 0) prefix_root_[byte] = child;
+      queue.push_back(Pending{begin, group_end, depth + 1});
+      begin = group_end;
+    }
+    prefix_nodes_[node].edge_count = static_cast<std::uint32_t>(prefix_edges_.size()) - prefix_nodes_[node].first_edge;
+  }
+}
+
+// The window of `width` bytes whose pairs cost least, each pair's cost worked out once and
+// the window's sum slid along. Within the offsets a KeyedLiteral holds: a literal is never
+// left out of the index.
+std::size_t LiteralScanner::cheapest_window(std::string_view literal, std::size_t width) {
+  const auto byte = [&](std::size_t at) { return static_cast<unsigned char>(literal[at]); };
+  const std::size_t pairs_per_window = width - 1;
+  const std::size_t last_start = std::min<std::size_t>(literal.size() - width, 0xFFFF);
+  std::array<unsigned, 3> window{};  // the pair costs of the current window, cyclically
+  unsigned here = 0;
+  for (std::size_t k = 0; k < pairs_per_window; ++k) here += window[k] = pair_cost(byte(k), byte(k + 1));
+  std::size_t best = 0;
+  unsigned best_cost = here;
+  for (std::size_t at = 1; at <= last_start; ++at) {
+    const std::size_t slot = (at - 1) % pairs_per_window;
+    const std::size_t last = at + pairs_per_window - 1;
+    here -= window[slot];
+    here += window[slot] = pair_cost(byte(last), byte(last + 1));
+    if (here < best_cost) {
+      best = at;
+      best_cost = here;
     }
   }
+  return best;
+}
 
-  if (any(infix_regexes_)) {
-    raw_pair_bits_.assign(65536 / 64, 0);
-    const auto spellings = [](unsigned char folded) {
-      const bool letter = folded >= 'a' && folded <= 'z';
-      return std::array<unsigned char, 2>{folded, letter ? static_cast<unsigned char>(folded ^ 0x20U) : folded};
-    };
-    for (std::size_t i = 0; i < requirements.size() && i < kMaxRegexes; ++i) {
-      for (const auto& literal : requirements[i]->infixes) {
-        KeyedLiteral entry;
-        entry.literal = static_cast<std::uint32_t>(infixes_.size());
-        entry.regexes = mask_index(regex_mask(i));
-        infixes_.push_back(literal);
-        const auto byte = [&](std::size_t at) { return static_cast<unsigned char>(literal[at]); };
-        if (literal.size() == 1) {  // a letter's class holds both cases
-          single_bytes_.push_back(SingleByte{byte(0), byte_class::of_ascii(byte(0)), entry.regexes});
-          continue;
-        }
-        if (is_one_character_past_ascii(literal)) {
-          characters_.push_back(Character{literal, entry.regexes});
-          continue;
-        }
-        const std::size_t width = literal.size() >= 4 ? 4 : 2;
-        // The window of `width` bytes whose pairs cost least, each pair's cost worked out once
-        // and the window's sum slid along. Within the offsets a KeyedLiteral holds: a literal
-        // is never left out of the index.
-        const std::size_t pairs_per_window = width - 1;
-        const std::size_t last_start = std::min<std::size_t>(literal.size() - width, 0xFFFF);
-        std::array<unsigned, 3> window{};  // the pair costs of the current window, cyclically
-        unsigned here = 0;
-        for (std::size_t k = 0; k < pairs_per_window; ++k) here += window[k] = pair_cost(byte(k), byte(k + 1));
-        std::size_t best = 0;
-        unsigned best_cost = here;
-        for (std::size_t at = 1; at <= last_start; ++at) {
-          const std::size_t slot = (at - 1) % pairs_per_window;
-          const std::size_t last = at + pairs_per_window - 1;
-          here -= window[slot];
-          here += window[slot] = pair_cost(byte(last), byte(last + 1));
-          if (here < best_cost) {
-            best = at;
-            best_cost = here;
-          }
-        }
-        entry.offset = static_cast<std::uint16_t>(best);
-        if (width == 4) {
-          entry.key = quad_key(load32(literal.data() + best));
-          quads_.add(entry);
-          set_bit(quad_regexes_, i);
-        } else {
-          entry.key = pair_of(byte(best), byte(best + 1));
-          pairs_.add(entry);
-          set_bit(pair_regexes_, i);
-          for (const unsigned char first : spellings(byte(best)))
-            for (const unsigned char second : spellings(byte(best + 1)))
-              set_pair(raw_pair_bits_, pair_of(first, second));
-        }
+void LiteralScanner::index_infixes(std::span<const LiteralRequirement* const> requirements,
+                                   std::map<Mask, std::uint32_t>& index_of_mask) {
+  raw_pair_bits_.assign(65536 / 64, 0);
+  const auto spellings = [](unsigned char folded) {
+    const bool letter = folded >= 'a' && folded <= 'z';
+    return std::array<unsigned char, 2>{folded, letter ? static_cast<unsigned char>(folded ^ 0x20U) : folded};
+  };
+  for (std::size_t i = 0; i < requirements.size() && i < kMaxRegexes; ++i) {
+    for (const auto& literal : requirements[i]->infixes) {
+      KeyedLiteral entry;
+      entry.literal = static_cast<std::uint32_t>(infixes_.size());
+      Mask only_this{};
+      set_bit(only_this, i);
+      entry.regexes = mask_index(only_this, index_of_mask);
+      infixes_.push_back(literal);
+      const auto byte = [&](std::size_t at) { return static_cast<unsigned char>(literal[at]); };
+      if (literal.size() == 1) {  // a letter's class holds both cases
+        single_bytes_.push_back(SingleByte{byte(0), byte_class::of_ascii(byte(0)), entry.regexes});
+        continue;
+      }
+      if (is_one_character_past_ascii(literal)) {
+        characters_.push_back(Character{literal, entry.regexes});
+        continue;
+      }
+      const std::size_t width = literal.size() >= 4 ? 4 : 2;
+      const std::size_t best = cheapest_window(literal, width);
+      entry.offset = static_cast<std::uint16_t>(best);
+      if (width == 4) {
+        entry.key = quad_key(load32(literal.data() + best));
+        quads_.add(entry);
+        set_bit(quad_regexes_, i);
+      } else {
+        entry.key = pair_of(byte(best), byte(best + 1));
+        pairs_.add(entry);
+        set_bit(pair_regexes_, i);
+        for (const unsigned char first : spellings(byte(best)))
+          for (const unsigned char second : spellings(byte(best + 1)))
+            set_pair(raw_pair_bits_, pair_of(first, second));
       }
     }
-    quads_.finish();
-    pairs_.finish();
   }
+  quads_.finish();
+  pairs_.finish();
 }
 
 void LiteralScanner::LiteralIndex::add(KeyedLiteral literal) {

@@ -15,6 +15,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
@@ -79,6 +80,15 @@ class LiteralScanner {
     unsigned char byte = 0;
     std::uint32_t child = 0;
   };
+  // Building: the masks' index in masks_ (adding a new one), the trie of prefix literals,
+  // the indexes of contained ones, and where in a literal its rarest bytes stand.
+  std::uint32_t mask_index(const Mask& mask, std::map<Mask, std::uint32_t>& index_of_mask);
+  void build_prefix_trie(std::span<const LiteralRequirement* const> requirements,
+                         std::map<Mask, std::uint32_t>& index_of_mask);
+  void index_infixes(std::span<const LiteralRequirement* const> requirements,
+                     std::map<Mask, std::uint32_t>& index_of_mask);
+  static std::size_t cheapest_window(std::string_view literal, std::size_t width);
+
   void walk_prefixes(std::string_view subject, Mask& mask) const;
   void scan_infixes(std::string_view subject, ByteClasses classes, const Mask& possible, Mask& mask) const;
   void scan_quads(std::string_view subject, const Mask& possible, Mask& mask) const;
