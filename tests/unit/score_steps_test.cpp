@@ -1,0 +1,174 @@
+// The content scorer's steps one at a time (score_window.h), on windows whose classes and
+// prose scores are set by hand: what each step decides from what the steps before it left.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "score/score_window.h"
+
+using namespace declutter;
+using namespace declutter::score;
+
+namespace {
+
+// One block per class letter: G good, N near-good, S short, B bad, E empty; a block whose
+// letter is lower case was dropped by a rule.
+struct Window {
+  std::vector<std::string> texts;
+  std::vector<Block> blocks;
+  ScoreScratch s;
+  ScoreParams params;
+
+  explicit Window(const std::string& shape) {
+    texts.reserve(shape.size());
+    for (const char letter : shape) {
+      const char upper = static_cast<char>(letter & ~0x20);
+      texts.push_back(upper == 'E' ? "" : std::string("block ") + letter);
+      Block block;
+      block.text = texts.back();
+      if (upper != letter) block.verdict = Verdict::drop;
+      blocks.push_back(block);
+      BlockFeatures f;
+      f.chars = upper == 'E' ? 0 : 10;
+      f.words = upper == 'G' ? 40 : upper == 'N' ? 20 : upper == 'S' ? 3 : upper == 'B' ? 12 : 0;
+      f.alpha_words = static_cast<std::uint32_t>(f.words);
+      s.features.push_back(f);
+      s.classes.push_back(upper == 'G'   ? BlockClass::good
+                          : upper == 'N' ? BlockClass::near_good
+                          : upper == 'S' ? BlockClass::short_block
+                          : upper == 'B' ? BlockClass::bad
+                                         : BlockClass::empty);
+      s.prose.push_back(upper == 'G' ? 3.0F : upper == 'N' ? 1.0F : upper == 'S' ? -1.0F : upper == 'B' ? -3.0F : 0.0F);
+      s.keys.push_back(blocks.size());
+    }
+    params.threshold = 0.25F;
+    params.switch_cost = 2;
+    params.emission_cap = 4;
+    params.short_cap = 0.5F;
+    params.dropped_cap = 0.5F;
+    params.bridge_blocks = 8;
+    s.content.assign(blocks.size(), false);
+    s.reason.assign(blocks.size(), ScoreReason::boilerplate);
+  }
+
+  // The labels as letters: C content, '.' boilerplate.
+  std::string content() const {
+    std::string out;
+    for (std::size_t i = 0; i < blocks.size(); ++i) out += s.content[i] ? 'C' : '.';
+    return out;
+  }
+  void set_content(const std::string& labels) {
+    for (std::size_t i = 0; i < labels.size(); ++i) s.content[i] = labels[i] == 'C';
+  }
+};
+
+}  // namespace
+
+TEST_CASE("score steps: the segmentation keeps weak blocks between strong ones and drops a run of them", "[score]") {
+  SECTION("a short block between paragraphs is content") {
+    Window w("GSG");
+    segment_content(w.blocks, w.params, w.s);
+    CHECK(w.content() == "CCC");
+  }
+  SECTION("a long run of bad blocks between paragraphs is boilerplate") {
+    Window w("GBBBBG");
+    segment_content(w.blocks, w.params, w.s);
+    CHECK(w.content() == "C....C");
+  }
+  SECTION("menus around the article are boilerplate") {
+    Window w("SSSSSSGGNSSSSSS");
+    segment_content(w.blocks, w.params, w.s);
+    CHECK(w.content().substr(6, 3) == "CCC");
+    CHECK(w.content().substr(0, 6) == "......");
+    CHECK(w.content().substr(11) == "....");
+  }
+  SECTION("dropped blocks before the first paragraph count for nothing, after it against the article") {
+    Window before("bbbbbbG");
+    segment_content(before.blocks, before.params, before.s);
+    CHECK(before.content().back() == 'C');
+    Window after("GbbbbbbbbbbG");
+    segment_content(after.blocks, after.params, after.s);
+    CHECK(after.content() == "C..........C");
+  }
+}
+
+TEST_CASE("score steps: the article's run and the runs near it stay, a small run far away does not", "[score]") {
+  // The article, a short run just past two blank lines, and a paragraph far down the footer.
+  const std::string footer(23, 'B');
+  Window w("GGGGEESGEE" + footer + "N");
+  w.set_content("CCCC..CC.." + std::string(footer.size(), '.') + "C");
+  w.params.run_min_share = 0.25F;
+  w.params.run_gap_scale = 10;
+  w.params.run_gap_dropped_weight = 0.5F;
+  w.params.lead_topic_share = 0;
+  w.s.classes.back() = BlockClass::good;  // a lone paragraph in the footer
+  w.s.features.back().words = 30;
+  const auto first = keep_content_runs({}, w.blocks, StopwordLists(), w.params, w.s);
+  REQUIRE(first.has_value());
+  CHECK(*first == 0);
+  CHECK(w.content() == "CCCC..CC.." + std::string(footer.size(), '.') + ".");
+  CHECK(w.s.reason[0] == ScoreReason::article);
+  CHECK(w.s.reason[6] == ScoreReason::near_run);
+  CHECK(w.s.reason.back() == ScoreReason::stray_run);
+}
+
+TEST_CASE("score steps: a window without good prose has no article", "[score]") {
+  Window w("SSNSS");
+  w.set_content("CCCCC");
+  CHECK_FALSE(keep_content_runs({}, w.blocks, StopwordLists(), w.params, w.s).has_value());
+}
+
+TEST_CASE("score steps: short gaps between content are bridged, a gap with a longer block or at the end is not", "[score]") {
+  SECTION("short blocks and dropped ones between paragraphs") {
+    Window w("GSsSG");
+    w.set_content("C...C");
+    bridge_short_gaps(w.blocks, 0, w.params, w.s);
+    CHECK(w.content() == "CCCCC");
+    CHECK(w.s.reason[1] == ScoreReason::bridge);
+  }
+  SECTION("a bad block in the gap") {
+    Window w("GSBSG");
+    w.set_content("C...C");
+    bridge_short_gaps(w.blocks, 0, w.params, w.s);
+    CHECK(w.content() == "C...C");
+  }
+  SECTION("more short blocks than score-bridge-blocks") {
+    Window w("GSSSG");
+    w.set_content("C...C");
+    w.params.bridge_blocks = 2;
+    bridge_short_gaps(w.blocks, 0, w.params, w.s);
+    CHECK(w.content() == "C...C");
+  }
+  SECTION("short blocks after the last paragraph") {
+    Window w("GSS");
+    w.set_content("C..");
+    bridge_short_gaps(w.blocks, 0, w.params, w.s);
+    CHECK(w.content() == "C..");
+  }
+}
+
+TEST_CASE("score steps: the items of one list share a fate", "[score]") {
+  Window w("GSSSSS");
+  for (std::size_t i = 1; i < w.blocks.size(); ++i) {
+    w.blocks[i].tag = "li";
+    w.blocks[i].depth = 4;
+    w.blocks[i].class_id = i < 4 ? "steps" : "related";
+  }
+  w.set_content("C.C...");
+  share_list_fate(w.blocks, w.s);
+  CHECK(w.content() == "CCCC..");  // the steps list joins its content item; the related list stays out
+  CHECK(w.s.reason[1] == ScoreReason::list);
+}
+
+TEST_CASE("score steps: the header is the headline matching the title and the lines under it", "[score]") {
+  Window w("BNSSGG");
+  w.set_content("....CC");
+  w.s.features[1].title_match = true;
+  w.s.title = "block n";
+  const bool in_front = label_article_header(w.blocks, 0, "Block N | Site", true, 4, w.params, w.s);
+  CHECK_FALSE(in_front);
+  CHECK(w.content() == ".CCCCC");
+  CHECK(w.s.reason[1] == ScoreReason::headline);
+  CHECK(w.s.reason[2] == ScoreReason::header);
+}
