@@ -33,7 +33,7 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
   undo_rules_over_article(blocks, params_, s);
   segment_content(blocks, params_, s);
   const std::optional<std::size_t> first_content = keep_content_runs(doc.nodes, blocks, *stopwords_, params_, s);
-  if (!first_content) {
+  if (!first_content) {  // no article to set the rest against: the rules alone decide
     for (std::size_t i = 0; i < n; ++i) blocks[i].score = s.prose[i] - params_.threshold;
     return;
   }
