@@ -1,6 +1,8 @@
+// DomMarks (dom_rules.h): what the DOM rules say of one page's elements.
+#include "html/dom_rules.h"
+
 #include <algorithm>
 
-#include "html/dom_rules.h"
 #include "html/dom_walk.h"
 
 namespace declutter {

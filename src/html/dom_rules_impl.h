@@ -3,6 +3,7 @@
 // them against a page (selector_walk.cpp, and the XPath rules in dom_rules.cpp).
 #include <libxml/xpath.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
