@@ -119,6 +119,15 @@ const Rule* MatcherSet::probe(const PhraseTable& table, std::string_view key, st
   return nullptr;
 }
 
+// A label's colon does not make it another line: "Mehr Themen:" is the heading "Mehr Themen".
+const Rule* MatcherSet::probe_without_colon(const LineView& line) const {
+  std::string_view key = line.key;
+  if (key.empty() || key.back() != ':') return nullptr;
+  key.remove_suffix(1);
+  while (!key.empty() && key.back() == ' ') key.remove_suffix(1);
+  return key.empty() ? nullptr : probe(phrases_, key, hash_string(key), line);
+}
+
 const Rule* MatcherSet::find_affix(const ByLength& index, const LineView& line, bool prefix) const {
   for (std::size_t length : index.lengths) {
     if (length > line.key.size()) continue;
@@ -137,6 +146,7 @@ const Rule* MatcherSet::find(const LineView& line, MatchScratch& scratch) const 
   if (count_ == 0 || line.position < min_after_ || line.position >= max_before_ + 1e-9) return nullptr;
   if (regexes_.size() < count_) {  // not only regexes: look up the phrases first
     if (const Rule* rule = probe(phrases_, line.key, line.key_hash, line)) return rule;
+    if (const Rule* rule = probe_without_colon(line)) return rule;
     if (const Rule* rule = find_affix(starts_, line, true)) return rule;
     if (const Rule* rule = find_affix(ends_, line, false)) return rule;
     for (const Rule* rule : contains_)

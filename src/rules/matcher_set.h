@@ -74,6 +74,7 @@ class MatcherSet {
 
   static void add(ByLength& index, const Rule* rule);
   static const Rule* probe(const PhraseTable& table, std::string_view key, std::uint64_t hash, const LineView& line);
+  const Rule* probe_without_colon(const LineView& line) const;
   const Rule* find_affix(const ByLength& index, const LineView& line, bool prefix) const;
 
   PhraseTable phrases_;

@@ -37,6 +37,19 @@ TEST_CASE("line rules: phrases ignore case, spacing and decoration", "[stages]")
   CHECK(doc.blocks[0].rule->origin.line == 1);
 }
 
+TEST_CASE("line rules: an exact phrase also matches the label with a colon, affixes do not", "[stages]") {
+  LineRules rules("drop \"More topics\" \"Share\"\ndrop starts \"Read more\"\ndrop ends \"via Example\"\n");
+  Document doc = text_document(
+      "More topics:\n"
+      "Share :\n"
+      "More topics: the harbour, the ferry\n"
+      "Read more: this one goes by its prefix\n"
+      "A photo via Example:\n"
+      "Text stays.\n");
+  rules.run(doc);
+  CHECK(kept_lines(doc) == Lines{"More topics: the harbour, the ferry", "A photo via Example:", "Text stays."});
+}
+
 TEST_CASE("line rules: starts, ends, contains and regexes", "[stages]") {
   LineRules rules(
       "drop starts \"Read more:\"\n"
