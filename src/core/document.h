@@ -84,7 +84,6 @@ struct Document {
   const Rule* author_rule = nullptr;     // ... and that rule
   std::string_view language;      // the scorer's guess from stopwords ("de"), "" when unsure or unscored
 
-  // Decide a block unless a keep rule already protects it. Returns whether it changed.
   // Forgets what the previous page left: its blocks, its text and what was read from it. The
   // source, the decoding and the url are each page's input and are set, not cleared.
   void clear_page() {
@@ -99,6 +98,7 @@ struct Document {
     language = {};
   }
 
+  // Decide a block unless a keep rule already protects it. Returns whether it changed.
   bool decide(Block& block, Verdict verdict, Decider decider, const Rule* rule = nullptr) {
     if (block.verdict == Verdict::keep && verdict == Verdict::drop) return false;
     if (block.verdict == verdict) return false;
