@@ -5,6 +5,7 @@
 #include <cstring>
 #include <utility>
 
+#include "text/ascii.h"
 #include "text/encoding.h"
 #include "text/utf8.h"
 
@@ -18,7 +19,6 @@ constexpr std::size_t kPrescanBytes = 4096;
 constexpr std::size_t kDeepPrescanBytes = 65536;
 
 char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 std::string lowered(std::string_view text) {
   std::string out(text);
@@ -41,8 +41,8 @@ std::size_t find_nocase(std::string_view text, std::string_view needle, std::siz
 }
 
 std::string_view trim(std::string_view text) {
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  while (!text.empty() && is_html_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_html_space(text.back())) text.remove_suffix(1);
   return text;
 }
 
@@ -51,10 +51,10 @@ std::string_view charset_from_content(std::string_view content) {
   std::size_t at = find_nocase(content, "charset", 0);
   while (at != std::string_view::npos) {
     std::size_t i = at + 7;
-    while (i < content.size() && is_space(content[i])) ++i;
+    while (i < content.size() && is_html_space(content[i])) ++i;
     if (i < content.size() && content[i] == '=') {
       ++i;
-      while (i < content.size() && is_space(content[i])) ++i;
+      while (i < content.size() && is_html_space(content[i])) ++i;
       if (i < content.size() && (content[i] == '"' || content[i] == '\'')) {
         const char quote = content[i++];
         const std::size_t end = content.find(quote, i);
@@ -62,7 +62,7 @@ std::string_view charset_from_content(std::string_view content) {
         return content.substr(i, end - i);
       }
       std::size_t end = i;
-      while (end < content.size() && !is_space(content[end]) && content[end] != ';') ++end;
+      while (end < content.size() && !is_html_space(content[end]) && content[end] != ';') ++end;
       return content.substr(i, end - i);
     }
     at = find_nocase(content, "charset", at + 7);
@@ -75,16 +75,16 @@ std::string_view charset_from_content(std::string_view content) {
 template <typename OnAttribute>
 std::size_t read_attributes(std::string_view text, std::size_t i, OnAttribute on_attribute) {
   while (i < text.size()) {
-    while (i < text.size() && (is_space(text[i]) || text[i] == '/')) ++i;
+    while (i < text.size() && (is_html_space(text[i]) || text[i] == '/')) ++i;
     if (i >= text.size() || text[i] == '>') return i + 1;
     const std::size_t name_start = i;
-    while (i < text.size() && !is_space(text[i]) && text[i] != '=' && text[i] != '>' && text[i] != '/') ++i;
+    while (i < text.size() && !is_html_space(text[i]) && text[i] != '=' && text[i] != '>' && text[i] != '/') ++i;
     const std::string_view name = text.substr(name_start, i - name_start);
-    while (i < text.size() && is_space(text[i])) ++i;
+    while (i < text.size() && is_html_space(text[i])) ++i;
     std::string_view value;
     if (i < text.size() && text[i] == '=') {
       ++i;
-      while (i < text.size() && is_space(text[i])) ++i;
+      while (i < text.size() && is_html_space(text[i])) ++i;
       if (i < text.size() && (text[i] == '"' || text[i] == '\'')) {
         const char quote = text[i++];
         const std::size_t end = text.find(quote, i);
@@ -93,7 +93,7 @@ std::size_t read_attributes(std::string_view text, std::size_t i, OnAttribute on
         i = end + 1;
       } else {
         const std::size_t value_start = i;
-        while (i < text.size() && !is_space(text[i]) && text[i] != '>') ++i;
+        while (i < text.size() && !is_html_space(text[i]) && text[i] != '>') ++i;
         value = text.substr(value_start, i - value_start);
       }
     }
@@ -143,7 +143,7 @@ std::string prescan(std::string_view head) {
       continue;
     }
     if (equals_nocase(head.substr(lt, 5), "<meta") && lt + 5 < head.size() &&
-        (is_space(head[lt + 5]) || head[lt + 5] == '/')) {
+        (is_html_space(head[lt + 5]) || head[lt + 5] == '/')) {
       std::size_t next = 0;
       const std::string_view label = meta_charset(head, lt + 5, next);
       if (!label.empty()) return lowered(label);

@@ -3,6 +3,8 @@
 #include <array>
 #include <cctype>
 
+#include "text/ascii.h"
+
 namespace declutter {
 namespace {
 
@@ -22,14 +24,13 @@ bool starts_with_nocase(std::string_view text, std::string_view prefix) {
   return true;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 // Skips white space, comments and <?...?> declarations; returns where content starts.
 std::size_t skip_preamble(std::string_view text) {
   std::size_t i = 0;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
   while (i < text.size()) {
-    if (is_space(text[i])) {
+    if (is_html_space(text[i])) {
       ++i;
     } else if (text.substr(i, 4) == "<!--") {
       const std::size_t end = text.find("-->", i + 4);
@@ -57,7 +58,7 @@ bool looks_like_html(std::string_view head) {
     if (!starts_with_nocase(rest.substr(1), tag)) continue;
     if (rest.size() == tag.size() + 1) return true;
     const char after = rest[tag.size() + 1];
-    if (is_space(after) || after == '>' || after == '/') return true;
+    if (is_html_space(after) || after == '>' || after == '/') return true;
   }
   return false;
 }

@@ -77,9 +77,8 @@ std::string normalised_single_byte(std::string_view label) {
 
 // The label lower-cased, without the spaces around it.
 std::string normalised_label(std::string_view label) {
-  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
-  while (!label.empty() && is_space(label.front())) label.remove_prefix(1);
-  while (!label.empty() && is_space(label.back())) label.remove_suffix(1);
+  while (!label.empty() && is_html_space(label.front())) label.remove_prefix(1);
+  while (!label.empty() && is_html_space(label.back())) label.remove_suffix(1);
   std::string out(label);
   std::transform(out.begin(), out.end(), out.begin(),
                  [](char c) { return static_cast<char>(ascii_lower(static_cast<unsigned char>(c))); });
