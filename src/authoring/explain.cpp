@@ -98,7 +98,7 @@ std::string_view score_reason_name(ScoreReason reason) {
   return "";
 }
 
-std::string explain_reason(const Block& block) {
+std::string explain_reason(const Block& block, const BlockElement& element) {
   if (block.rule != nullptr) {
     // A block the safety valve restored keeps the rule that had dropped it: name both, so a
     // kept line does not read as dropped.
@@ -113,10 +113,10 @@ std::string explain_reason(const Block& block) {
       out += ' ';
       out += score_reason_name(block.score_reason);
     }
-    if (!block.text.empty() && block.link_chars > 0)
-      out += " links=" + std::to_string(block.link_chars * 100 / block.text.size()) + "%";
+    if (!block.text.empty() && element.link_chars > 0)
+      out += " links=" + std::to_string(element.link_chars * 100 / block.text.size()) + "%";
     out += " words=" + std::to_string(count_words(block.text));
-    if (!block.tag.empty()) out += " <" + std::string(block.tag) + ">";
+    if (!element.tag.empty()) out += " <" + std::string(element.tag) + ">";
     return out;
   }
   return std::string(decider_name(block.decider));
@@ -145,11 +145,12 @@ void explain_text(const Document& doc, std::string& out) {
   if (doc.author_rule != nullptr) out += ", by " + doc.author + " (" + rule_location(*doc.author_rule) + ")";
   out += describe_decoding(doc.decoding);
   out += '\n';
-  for (const auto& block : doc.blocks) {
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    const Block& block = doc.blocks[i];
     out += block.dropped() ? "- " : "+ ";
     out += std::to_string(block.line);
     out += ' ';
-    out += explain_reason(block);
+    out += explain_reason(block, doc.element(i));
     out += " | ";
     append_one_line(block.text, out);
     out += '\n';
@@ -160,7 +161,8 @@ void explain_json(const Document& doc, std::string& out) {
   using nlohmann::json;
   json blocks = json::array();
   std::size_t dropped = 0;
-  for (const auto& block : doc.blocks) {
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    const Block& block = doc.blocks[i];
     dropped += block.dropped() ? 1 : 0;
     json entry = {
         {"line", block.line},
@@ -184,7 +186,7 @@ void explain_json(const Document& doc, std::string& out) {
     if (block.decider == Decider::score || block.score != 0.0F) entry["score"] = block.score;
     if (block.decider == Decider::score && block.score_reason != ScoreReason::none)
       entry["score_reason"] = score_reason_name(block.score_reason);
-    if (!block.tag.empty()) entry["tag"] = block.tag;
+    if (const std::string_view tag = doc.element(i).tag; !tag.empty()) entry["tag"] = tag;
     blocks.push_back(std::move(entry));
   }
   json document = {

@@ -48,7 +48,7 @@ std::string_view decider_name(Decider decider);
 std::string_view score_reason_name(ScoreReason reason);
 // What decided a block, without its text: `<file>:<line> <rule>` or the stage (`kept`,
 // `dedupe`, `score -1.25 link-text links=80% words=4 <li>`, ...).
-std::string explain_reason(const Block& block);
+std::string explain_reason(const Block& block, const BlockElement& element);
 
 // Appends the text explanation of `doc` to `out`.
 void explain_text(const Document& doc, std::string& out);

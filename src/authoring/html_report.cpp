@@ -83,12 +83,13 @@ void HtmlReport::add(const Document& doc, std::string_view name, std::string_vie
   std::size_t doc_chars = 0;
   std::size_t doc_dropped_chars = 0;
   std::string body;
-  for (const auto& block : doc.blocks) {
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    const Block& block = doc.blocks[i];
     doc_chars += block.text.size();
     const bool dropped = block.dropped();
     const bool by_keep_rule = block.verdict == Verdict::keep && block.rule != nullptr;
     const bool restored = block.decider == Decider::safety;
-    std::string reason = explain_reason(block);
+    std::string reason = explain_reason(block, doc.element(i));
     if (dropped) {
       ++doc_dropped;
       doc_dropped_chars += block.text.size();

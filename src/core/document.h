@@ -34,6 +34,9 @@ enum class ScoreReason : std::uint8_t {
   standfirst, boilerplate, stray_run, outside_article, link_text
 };
 
+// No element: the index of a DomNode that is not there.
+inline constexpr std::uint32_t kNoNode = 0xFFFFFFFF;
+
 struct Block {
   std::string_view text;          // verbatim content; for text mode one input line (no EOL)
   std::uint32_t line = 0;         // 1-based input line (text mode) or source line of the element
@@ -46,25 +49,28 @@ struct Block {
   // it decides the block if the scorer undoes that DOM rule (it hit the article).
   const Rule* line_rule = nullptr;
   float score = 0.0F;             // content score when decider is score (or computed anyway)
-
-  // Features from the HTML front end (zero in text mode).
-  std::uint16_t depth = 0;        // element depth in the DOM
   ScoreReason score_reason = ScoreReason::none;  // when decider is score
-  std::uint32_t link_chars = 0;   // characters of text inside <a>
-  std::string_view tag;           // lower-case tag name of the block element
-  std::string_view class_id;      // space-separated class and id tokens of the block and ancestors
-  std::uint32_t node = kNoNode;   // its element in Document::nodes (HTML)
-
-  static constexpr std::uint32_t kNoNode = 0xFFFFFFFF;
 
   bool dropped() const { return verdict == Verdict::drop; }
   bool kept() const { return verdict != Verdict::drop; }
+};
+// Text mode holds one per input line, most lines short: what the element knows stays out.
+static_assert(sizeof(void*) != 8 || sizeof(Block) <= 48, "a Block grew past 48 bytes");
+
+// What the HTML front end tells of a block's element. Document::elements holds one per block
+// in HTML and none in text mode, whose blocks (a line each) are then half the size.
+struct BlockElement {
+  std::string_view tag;           // lower-case tag name of the block element
+  std::string_view class_id;      // space-separated class and id tokens of the block and ancestors
+  std::uint32_t node = kNoNode;   // its element in Document::nodes
+  std::uint32_t link_chars = 0;   // characters of text inside <a>
+  std::uint16_t depth = 0;        // element depth in the DOM
 };
 
 // HTML: a block-level element, kept so that stages can tell which blocks share an ancestor.
 // Nodes are stored in document order, so the nodes inside node k are k+1 .. end-1.
 struct DomNode {
-  std::uint32_t parent = 0xFFFFFFFF;  // index of the enclosing block-level element, or none
+  std::uint32_t parent = kNoNode;     // index of the enclosing block-level element, or none
   std::uint32_t end = 0;              // one past the last node inside this one
   std::uint16_t depth = 0;            // its depth in the DOM
 };
@@ -75,6 +81,7 @@ struct Document {
   Decoding decoding;              // ... from which encoding
   std::string arena;              // ... or here, for text the HTML front end produced
   std::vector<Block> blocks;
+  std::vector<BlockElement> elements;  // HTML: blocks[i]'s element is elements[i]; text: none
   std::vector<DomNode> nodes;     // HTML: block-level elements in document order
   std::string url;                // from --url or a JSONL record, may be empty
   std::string title;              // page <title>, HTML only
@@ -88,6 +95,7 @@ struct Document {
   // source, the decoding and the url are each page's input and are set, not cleared.
   void clear_page() {
     blocks.clear();
+    elements.clear();
     nodes.clear();
     arena.clear();
     title.clear();
@@ -96,6 +104,12 @@ struct Document {
     author.clear();
     author_rule = nullptr;
     language = {};
+  }
+
+  // Block i's element, or an empty one (no tag, no links, depth 0) in text mode.
+  const BlockElement& element(std::size_t i) const {
+    static const BlockElement none;
+    return i < elements.size() ? elements[i] : none;
   }
 
   // Decide a block unless a keep rule already protects it. Returns whether it changed.

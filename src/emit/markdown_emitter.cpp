@@ -69,15 +69,14 @@ void for_each_line(std::string_view text, Each each) {
   }
 }
 
-int heading_level(const Block& block) {
+int heading_level(const Block& block, std::string_view tag) {
   if (block.kind == BlockKind::title) return 1;
-  const std::string_view tag = block.tag;
   if (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') return tag[1] - '0';
   return 2;  // a heading without a level (a role="heading" element): a section heading
 }
 
-void append_heading(const Block& block, std::string_view text, std::string& out) {
-  out.append(static_cast<std::size_t>(heading_level(block)), '#');
+void append_heading(const Block& block, std::string_view tag, std::string_view text, std::string& out) {
+  out.append(static_cast<std::size_t>(heading_level(block, tag)), '#');
   out += ' ';
   // A heading is one line in Markdown: its line breaks become spaces.
   bool first = true;
@@ -141,6 +140,7 @@ void append_table_row(std::string_view row, std::size_t columns, std::string& ou
 
 struct Kept {
   const Block* block;
+  std::string_view tag;
   std::string_view text;  // trailing white space removed
 };
 
@@ -155,10 +155,11 @@ void emit_markdown(const Document& doc, std::string& out) {
   }
   out.clear();
   std::vector<Kept> kept;
-  for (const Block& block : doc.blocks) {
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    const Block& block = doc.blocks[i];
     if (block.dropped()) continue;
     const std::string_view text = trim_trailing_space(block.text);
-    if (!text.empty()) kept.push_back({&block, text});
+    if (!text.empty()) kept.push_back({&block, doc.element(i).tag, text});
   }
   for (std::size_t i = 0; i < kept.size(); ++i) {
     const Block& block = *kept[i].block;
@@ -169,7 +170,7 @@ void emit_markdown(const Document& doc, std::string& out) {
     }
     switch (block.kind) {
       case BlockKind::title:
-      case BlockKind::heading: append_heading(block, text, out); break;
+      case BlockKind::heading: append_heading(block, kept[i].tag, text, out); break;
       case BlockKind::list_item: append_prefixed("- ", text, out); break;
       case BlockKind::quote: append_prefixed("> ", text, out); break;
       case BlockKind::preformatted: append_code(text, out); break;

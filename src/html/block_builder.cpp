@@ -129,6 +129,7 @@ void BlockBuilder::build(xmlDoc* tree, const DomMarks& marks, Document& doc) {
   class_ids_.clear();
   h1_blocks_.clear();
   first_block_ = doc.blocks.size();
+  doc.elements.resize(first_block_);  // one per block, from here on as they are appended
   pending_ = Separator::none;
   pending_break_ = false;
   link_depth_ = 0;
@@ -163,9 +164,8 @@ void BlockBuilder::build(xmlDoc* tree, const DomMarks& marks, Document& doc) {
   // The arena is complete: point the new blocks' views into it.
   const std::string& arena = *arena_;
   for (std::size_t i = 0; i < texts_.size(); ++i) {
-    Block& block = doc.blocks[first_block_ + i];
-    block.text = std::string_view(arena).substr(texts_[i].offset, texts_[i].length);
-    block.class_id = std::string_view(arena).substr(class_ids_[i].offset, class_ids_[i].length);
+    doc.blocks[first_block_ + i].text = std::string_view(arena).substr(texts_[i].offset, texts_[i].length);
+    doc.elements[first_block_ + i].class_id = std::string_view(arena).substr(class_ids_[i].offset, class_ids_[i].length);
   }
 }
 
@@ -317,10 +317,11 @@ void BlockBuilder::flush() {
   block.line = owner->line;
   block.gap_before = true;
   block.kind = info.kind;
-  block.tag = info.tag.empty() ? std::string_view("div") : info.tag;
-  block.depth = static_cast<std::uint16_t>(std::min<std::size_t>(frames_.size(), std::numeric_limits<std::uint16_t>::max()));
-  block.link_chars = run_link_chars_;
-  block.node = frame.owner_node;
+  BlockElement element;
+  element.tag = info.tag.empty() ? std::string_view("div") : info.tag;
+  element.depth = static_cast<std::uint16_t>(std::min<std::size_t>(frames_.size(), std::numeric_limits<std::uint16_t>::max()));
+  element.link_chars = run_link_chars_;
+  element.node = frame.owner_node;
   if (frame.keep != nullptr) {
     doc_->decide(block, Verdict::keep, Decider::dom_rule, frame.keep);
   } else if (!frame.in_root) {
@@ -328,10 +329,11 @@ void BlockBuilder::flush() {
   } else if (frame.drop != nullptr) {
     doc_->decide(block, Verdict::drop, Decider::dom_rule, frame.drop);
   }
-  if (block.tag == "h1" && !block.dropped()) h1_blocks_.push_back(doc_->blocks.size());
+  if (element.tag == "h1" && !block.dropped()) h1_blocks_.push_back(doc_->blocks.size());
   texts_.push_back({static_cast<std::uint32_t>(run_start_), static_cast<std::uint32_t>(arena.size() - run_start_)});
   class_ids_.push_back(append_class_id(owner));
   doc_->blocks.push_back(block);
+  doc_->elements.push_back(element);
   run_start_ = arena.size();
   run_link_chars_ = 0;
 }
@@ -357,11 +359,13 @@ void BlockBuilder::choose_title() {
   if (chosen == std::numeric_limits<std::size_t>::max() && !h1_blocks_.empty()) chosen = h1_blocks_.front();
 
   auto& blocks = doc_->blocks;
+  auto& elements = doc_->elements;
   if (chosen != std::numeric_limits<std::size_t>::max()) {
     blocks[chosen].kind = BlockKind::title;
     const auto offset = static_cast<std::ptrdiff_t>(first_block_);
     const auto at = static_cast<std::ptrdiff_t>(chosen);
     std::rotate(blocks.begin() + offset, blocks.begin() + at, blocks.begin() + at + 1);
+    std::rotate(elements.begin() + offset, elements.begin() + at, elements.begin() + at + 1);
     std::rotate(texts_.begin(), texts_.begin() + (at - offset), texts_.begin() + (at - offset) + 1);
     std::rotate(class_ids_.begin(), class_ids_.begin() + (at - offset), class_ids_.begin() + (at - offset) + 1);
     return;
@@ -370,11 +374,13 @@ void BlockBuilder::choose_title() {
   if (title.empty()) return;
   Block block;
   block.kind = BlockKind::title;
-  block.tag = "title";
   block.gap_before = true;
+  BlockElement element;
+  element.tag = "title";
   const auto offset = static_cast<std::uint32_t>(arena.size());
   arena.append(title);
   blocks.insert(blocks.begin() + static_cast<std::ptrdiff_t>(first_block_), block);
+  elements.insert(elements.begin() + static_cast<std::ptrdiff_t>(first_block_), element);
   texts_.insert(texts_.begin(), Span{offset, static_cast<std::uint32_t>(title.size())});
   class_ids_.insert(class_ids_.begin(), Span{offset, 0});
 }

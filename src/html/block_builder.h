@@ -36,7 +36,7 @@ class BlockBuilder {
   struct Frame {
     const xmlNode* element = nullptr;
     const xmlNode* owner = nullptr;  // nearest block-level element, self included
-    std::uint32_t owner_node = Block::kNoNode;  // the owner's index in Document::nodes
+    std::uint32_t owner_node = kNoNode;  // the owner's index in Document::nodes
     const Rule* drop = nullptr;
     const Rule* keep = nullptr;
     bool in_root = true;

@@ -10,13 +10,13 @@
 namespace declutter::score {
 
 // The deepest block-level element whose subtree holds at least `min_share` of `mass` (words
-// of good prose, one entry per block of `blocks`) in at least two blocks, or Block::kNoNode
+// of good prose, one entry per block, whose elements are `elements`) in at least two blocks, or kNoNode
 // when there is none (no DOM, no prose). A paragraph holding the share alone is the start of
 // an article, not the article: its container is. Only a page whose prose is one block gets
 // that block's element. With min_share above one half the elements that qualify form a
 // chain from the root down, so the deepest is well defined. `subtree` and `subtree_blocks`
 // are scratch.
-std::uint32_t article_element(std::span<const DomNode> nodes, std::span<const Block> blocks,
+std::uint32_t article_element(std::span<const DomNode> nodes, std::span<const BlockElement> elements,
                               std::span<const float> mass, float min_share, std::vector<float>& subtree,
                               std::vector<std::uint32_t>& subtree_blocks);
 

@@ -13,8 +13,8 @@ namespace {
 
 // The container a block sits in, as far as the HTML front end tells: its class and id tokens
 // (with its ancestors') and its depth.
-std::uint64_t container_key(const Block& block) {
-  return std::hash<std::string_view>{}(block.class_id) * 31 + block.depth;
+std::uint64_t container_key(const BlockElement& element) {
+  return std::hash<std::string_view>{}(element.class_id) * 31 + element.depth;
 }
 
 // Blocks of the article's container or element (`belongs`) between its first and last
@@ -55,14 +55,16 @@ void keep_article_tail(std::span<const Block> blocks, const ScoreParams& params,
 // tokens, depth) holds at least `container_min_share` of the good prose labelled content, its
 // other blocks between the first and last of those paragraphs are part of the article,
 // however short (a one-line paragraph, a question in an interview).
-void join_article_container(std::span<const Block> blocks, const ScoreParams& params, ScoreScratch& s) {
-  const std::size_t n = blocks.size();
+void join_article_container(const WindowDom& dom, std::span<const Block> blocks, const ScoreParams& params,
+                            ScoreScratch& s) {
+  const std::span<const BlockElement> elements = dom.elements;
+  const std::size_t n = elements.size();
   const auto in_article_prose = [&](std::size_t i) {
-    return s.content[i] && s.classes[i] == BlockClass::good && blocks[i].depth > 0;
+    return s.content[i] && s.classes[i] == BlockClass::good && elements[i].depth > 0;
   };
   s.container_words.clear();
   for (std::size_t i = 0; i < n; ++i)
-    if (in_article_prose(i)) s.container_words[container_key(blocks[i])] += s.features[i].words;
+    if (in_article_prose(i)) s.container_words[container_key(elements[i])] += s.features[i].words;
   std::uint64_t article_key = 0;
   float best = 0;
   float total = 0;
@@ -77,25 +79,26 @@ void join_article_container(std::span<const Block> blocks, const ScoreParams& pa
   std::size_t first = n;
   std::size_t last = 0;
   for (std::size_t i = 0; i < n; ++i)
-    if (in_article_prose(i) && container_key(blocks[i]) == article_key) {
+    if (in_article_prose(i) && container_key(elements[i]) == article_key) {
       first = std::min(first, i);
       last = i;
     }
   fill_article(blocks, params, s, first, last, ScoreReason::container,
-               [&](std::size_t i) { return container_key(blocks[i]) == article_key; });
+               [&](std::size_t i) { return container_key(elements[i]) == article_key; });
 }
 
 // HTML: the element holding the good prose labelled content among blocks [begin, end)
-// (article_element, at score-article-share), its words left in s.article_mass; Block::kNoNode
+// (article_element, at score-article-share), its words left in s.article_mass; kNoNode
 // without a DOM.
-std::uint32_t element_holding(std::span<const DomNode> nodes, std::span<const Block> blocks, std::size_t begin,
+std::uint32_t element_holding(const WindowDom& dom, std::span<const Block> blocks, std::size_t begin,
                               std::size_t end, const ScoreParams& params, ScoreScratch& s) {
-  if (nodes.empty() || params.article_share <= 0) return Block::kNoNode;
+  if (dom.nodes.empty() || params.article_share <= 0) return kNoNode;
   s.article_mass.assign(blocks.size(), 0.0F);
   for (std::size_t i = begin; i < end; ++i)
     if (s.content[i] && s.classes[i] == BlockClass::good && blocks[i].verdict != Verdict::drop)
       s.article_mass[i] = static_cast<float>(s.features[i].words);
-  return article_element(nodes, blocks, s.article_mass, params.article_share, s.subtree_mass, s.subtree_blocks);
+  return article_element(dom.nodes, dom.elements, s.article_mass, params.article_share, s.subtree_mass,
+                         s.subtree_blocks);
 }
 
 // HTML: the element holding the article, by its share of the good prose labelled content
@@ -103,12 +106,12 @@ std::uint32_t element_holding(std::span<const DomNode> nodes, std::span<const Bl
 // article whatever their length (a table, a recipe's list, a one-line answer); a run of
 // content outside it needs score-article-outside-share of its prose to stay (an author box,
 // a subscription pitch, a comment under the article).
-void join_article_element(std::span<const DomNode> nodes, std::span<const Block> blocks, const ScoreParams& params,
+void join_article_element(const WindowDom& dom, std::span<const Block> blocks, const ScoreParams& params,
                           ScoreScratch& s) {
   const std::size_t n = blocks.size();
-  const std::uint32_t article = element_holding(nodes, blocks, 0, n, params, s);
-  if (article == Block::kNoNode) return;
-  const auto inside = [&](std::size_t i) { return inside_element(nodes, article, blocks[i].node); };
+  const std::uint32_t article = element_holding(dom, blocks, 0, n, params, s);
+  if (article == kNoNode) return;
+  const auto inside = [&](std::size_t i) { return inside_element(dom.nodes, article, dom.elements[i].node); };
   std::size_t first = n;
   std::size_t last = 0;
   float inside_mass = 0;

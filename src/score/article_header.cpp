@@ -142,9 +142,9 @@ class HeaderSearch {
 
 }  // namespace
 
-bool label_article_header(std::span<const Block> blocks, std::size_t window_begin, std::string_view page_title,
-                          bool title_from_first_line, std::size_t first_content, const ScoreParams& params,
-                          ScoreScratch& s) {
+bool label_article_header(const WindowDom& dom, std::span<const Block> blocks, std::size_t window_begin,
+                          std::string_view page_title, bool title_from_first_line, std::size_t first_content,
+                          const ScoreParams& params, ScoreScratch& s) {
   const std::size_t n = blocks.size();
   HeaderSearch search(blocks, page_title, first_content, params, s);
   // HTML: the block builder moves the page's headline (its main <h1>, else the <title>) in
@@ -163,7 +163,7 @@ bool label_article_header(std::span<const Block> blocks, std::size_t window_begi
   // (byline, date, kicker).
   std::size_t headline = search.title_copy_near(headline_in_front ? 1 : 0);
   std::size_t header_from = n;  // the first block after the headline
-  if (headline == n && headline_in_front && blocks[0].tag == "h1") header_from = search.moved_headline_header();
+  if (headline == n && headline_in_front && !dom.elements.empty() && dom.elements[0].tag == "h1") header_from = search.moved_headline_header();
   // No headline near the article, none in front: a copy of the title further up. Not the
   // text title line itself, the page's metadata.
   const bool far_headline =

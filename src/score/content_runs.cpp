@@ -64,10 +64,9 @@ void label_content(std::span<const float> emissions, float switch_cost, std::vec
 }
 
 // Whether the good prose of `run` lies inside `element`.
-bool prose_inside(std::span<const DomNode> nodes, std::uint32_t element, std::span<const Block> blocks,
-                  const ContentRun& run, const ScoreScratch& s) {
+bool prose_inside(const WindowDom& dom, std::uint32_t element, const ContentRun& run, const ScoreScratch& s) {
   for (std::size_t i = run.begin; i < run.end; ++i)
-    if (s.classes[i] == BlockClass::good && !inside_element(nodes, element, blocks[i].node)) return false;
+    if (s.classes[i] == BlockClass::good && !inside_element(dom.nodes, element, dom.elements[i].node)) return false;
   return true;
 }
 
@@ -98,7 +97,7 @@ void segment_content(std::span<const Block> blocks, const ScoreParams& params, S
   s.reason.assign(n, ScoreReason::boilerplate);  // content runs get theirs below
 }
 
-std::optional<std::size_t> keep_content_runs(std::span<const DomNode> nodes, std::span<const Block> blocks,
+std::optional<std::size_t> keep_content_runs(const WindowDom& dom, std::span<const Block> blocks,
                                              const StopwordLists& lists, const ScoreParams& params, ScoreScratch& s) {
   const std::size_t n = blocks.size();
   // Content runs. The run with the most good prose is the article; another run stays when
@@ -125,7 +124,7 @@ std::optional<std::size_t> keep_content_runs(std::span<const DomNode> nodes, std
                                                 [](const ContentRun& x, const ContentRun& y) { return x.mass < y.mass; });
   s.article_words.reset(256);
   s.article_read = main_run.begin;
-  const std::uint32_t main_element = element_holding(nodes, blocks, main_run.begin, main_run.end, params, s);
+  const std::uint32_t main_element = element_holding(dom, blocks, main_run.begin, main_run.end, params, s);
   for (const ContentRun& run : s.runs) {
     // Blocks between this run and the article, those a rule dropped at a lesser weight: a
     // table of contents or an advert box the rules removed moves a lead away less than
@@ -149,8 +148,8 @@ std::optional<std::size_t> keep_content_runs(std::span<const DomNode> nodes, std
     // HTML: a run above the article whose prose lies inside the element that holds the
     // article's prose is its lead or introduction, however short beside the body (a wiki's
     // introduction above long tables).
-    if (!keep_run && run.mass > 0 && run.end <= main_run.begin && main_element != Block::kNoNode) {
-      keep_run = prose_inside(nodes, main_element, blocks, run, s);
+    if (!keep_run && run.mass > 0 && run.end <= main_run.begin && main_element != kNoNode) {
+      keep_run = prose_inside(dom, main_element, run, s);
       why = ScoreReason::introduction;
     }
     for (std::size_t k = run.begin; k < run.end; ++k) label(s, k, keep_run, keep_run ? why : ScoreReason::stray_run);
@@ -188,14 +187,17 @@ void bridge_short_gaps(std::span<const Block> blocks, std::size_t first_content,
   }
 }
 
-void share_list_fate(std::span<const Block> blocks, ScoreScratch& s) {
-  const std::size_t n = blocks.size();
+void share_list_fate(const WindowDom& dom, std::span<const Block> blocks, ScoreScratch& s) {
   // HTML: the items of one list share a fate; an article's list does not lose its short
   // items because a longer one carried the run.
+  const std::span<const BlockElement> elements = dom.elements;
+  const std::size_t n = elements.size();
   for (std::size_t i = 0; i < n;) {
     std::size_t j = i + 1;
-    if (blocks[i].tag == "li") {
-      while (j < n && blocks[j].tag == "li" && blocks[j].depth == blocks[i].depth && blocks[j].class_id == blocks[i].class_id) ++j;
+    if (elements[i].tag == "li") {
+      while (j < n && elements[j].tag == "li" && elements[j].depth == elements[i].depth &&
+             elements[j].class_id == elements[i].class_id)
+        ++j;
       bool any = false;
       for (std::size_t k = i; k < j; ++k) any = any || (s.content[k] && blocks[k].verdict != Verdict::drop);
       if (any)

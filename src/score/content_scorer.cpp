@@ -20,6 +20,9 @@ void ContentScorer::run(Document& doc, StageScratch& /*scratch*/) const {
 void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end) const {
   const std::span<Block> blocks(doc.blocks.data() + begin, end - begin);
   const std::size_t n = blocks.size();
+  const WindowDom dom{doc.elements.empty() ? std::span<const BlockElement>{}
+                                           : std::span<const BlockElement>(doc.elements.data() + begin, n),
+                      doc.nodes};
   ScoreScratch& s = scratch_for_thread();
   // In text mode the title is the first line (dedupe drops it when the headline repeats it
   // further down, and the headline then matches it).
@@ -27,22 +30,22 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
   const std::string_view page_title = !title_from_first_line ? std::string_view(doc.title)
                                       : doc.blocks.empty()   ? std::string_view{}
                                                              : doc.blocks.front().text;
-  const LanguageGuess guess = measure_window(blocks, page_title, *stopwords_, params_, s);
+  const LanguageGuess guess = measure_window(blocks, dom, page_title, *stopwords_, params_, s);
   if (begin == 0 && guess.language >= 0) doc.language = stopwords_->languages()[static_cast<std::size_t>(guess.language)];
   score_prose(blocks, guess.language >= 0, params_, s);
   undo_rules_over_article(blocks, params_, s);
   segment_content(blocks, params_, s);
-  const std::optional<std::size_t> first_content = keep_content_runs(doc.nodes, blocks, *stopwords_, params_, s);
+  const std::optional<std::size_t> first_content = keep_content_runs(dom, blocks, *stopwords_, params_, s);
   if (!first_content) {  // no article to set the rest against: the rules alone decide
     for (std::size_t i = 0; i < n; ++i) blocks[i].score = s.prose[i] - params_.threshold;
     return;
   }
   bridge_short_gaps(blocks, *first_content, params_, s);
-  join_article_container(blocks, params_, s);
-  join_article_element(doc.nodes, blocks, params_, s);
-  share_list_fate(blocks, s);
+  join_article_container(dom, blocks, params_, s);
+  join_article_element(dom, blocks, params_, s);
+  share_list_fate(dom, blocks, s);
   const bool headline_in_front =
-      label_article_header(blocks, begin, page_title, title_from_first_line, *first_content, params_, s);
+      label_article_header(dom, blocks, begin, page_title, title_from_first_line, *first_content, params_, s);
 
   // Step 5: the blocks no rule decided take the verdict of their label.
   for (std::size_t i = 0; i < n; ++i) {

@@ -313,15 +313,18 @@ class BlockScanner {
   std::size_t word_start_ = 0;  // where its letters begin in letters_
 };
 
-void finish(const Block& block, CharsPerWord chars_per_word, BlockFeatures& f) {
+void set_words(CharsPerWord chars_per_word, BlockFeatures& f) {
   const auto units = [](std::uint32_t chars, float per_word) { return per_word > 0 ? static_cast<float>(chars) / per_word : 0.0F; };
   f.words = static_cast<float>(f.alpha_words) + units(f.cjk_chars - f.unspaced_chars, chars_per_word.cjk) +
             units(f.unspaced_chars, chars_per_word.unspaced);
-  if (f.chars > 0 && block.link_chars > 0)
-    f.link_density = std::min(1.0F, static_cast<float>(block.link_chars) / static_cast<float>(f.chars));
 }
 
 }  // namespace
+
+void set_link_density(std::uint32_t link_chars, BlockFeatures& f) {
+  if (f.chars > 0 && link_chars > 0)
+    f.link_density = std::min(1.0F, static_cast<float>(link_chars) / static_cast<float>(f.chars));
+}
 
 LanguageGuess measure_blocks(std::span<const Block> blocks, const StopwordLists& lists,
                              const LanguageThresholds& thresholds, CharsPerWord chars_per_word,
@@ -344,7 +347,7 @@ LanguageGuess measure_blocks(std::span<const Block> blocks, const StopwordLists&
     std::uint32_t* hits = scratch.hits.data() + i * languages;
     scanner.scan(blocks[i].text, features[i], hits);
     keys[i] = scanner.repetition_key();
-    finish(blocks[i], chars_per_word, features[i]);
+    set_words(chars_per_word, features[i]);
     words += features[i].alpha_words;
     cjk_chars += features[i].cjk_chars;
     for (std::size_t l = 0; l < languages; ++l) totals[l] += hits[l];
@@ -367,13 +370,15 @@ LanguageGuess measure_blocks(std::span<const Block> blocks, const StopwordLists&
   return guess;
 }
 
-BlockFeatures measure_block(const Block& block, const StopwordLists& lists, int language, CharsPerWord chars_per_word) {
+BlockFeatures measure_block(std::string_view text, std::uint32_t link_chars, const StopwordLists& lists, int language,
+                            CharsPerWord chars_per_word) {
   std::array<std::uint32_t, StopwordLists::kMaxLanguages> hits{};
   BlockFeatures f;
   std::string letters;
   BlockScanner scanner(lists, letters);
-  scanner.scan(block.text, f, hits.data());
-  finish(block, chars_per_word, f);
+  scanner.scan(text, f, hits.data());
+  set_words(chars_per_word, f);
+  set_link_density(link_chars, f);
   if (language >= 0) f.stopwords = hits[static_cast<std::size_t>(language)];
   return f;
 }

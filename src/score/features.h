@@ -55,16 +55,21 @@ struct MeasureScratch {
 };
 
 // Measures every block of a window and detects its language (language.h) in one pass over
-// each block's text: `features[i]` (stopwords counted for the detected language; repeats
-// and title_match are left to the caller) and `keys[i]`, block i's repetition_key.
+// each block's text: `features[i]` (stopwords counted for the detected language; repeats,
+// title_match and link_density are left to the caller) and `keys[i]`, block i's
+// repetition_key.
 LanguageGuess measure_blocks(std::span<const Block> blocks, const StopwordLists& lists,
                              const LanguageThresholds& thresholds, CharsPerWord chars_per_word,
                              std::vector<BlockFeatures>& features, std::vector<std::uint64_t>& keys,
                              MeasureScratch& scratch);
 
-// Measures one block, counting stopwords of `language` (an index into `lists`, or -1).
-BlockFeatures measure_block(const Block& block, const StopwordLists& lists, int language,
+// Measures one block of `link_chars` characters of link text, counting stopwords of
+// `language` (an index into `lists`, or -1).
+BlockFeatures measure_block(std::string_view text, std::uint32_t link_chars, const StopwordLists& lists, int language,
                             CharsPerWord chars_per_word);
+
+// The share of a measured block's characters that are link text (HTML).
+void set_link_density(std::uint32_t link_chars, BlockFeatures& f);
 
 // A hash of the block's letters, case-folded, ignoring digits, spaces and punctuation, so
 // "Comments (3)" and "comments (12)" count as one repeated line. 0 for a block without letters.

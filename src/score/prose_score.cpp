@@ -8,12 +8,13 @@
 
 namespace declutter::score {
 
-LanguageGuess measure_window(std::span<const Block> blocks, std::string_view page_title, const StopwordLists& lists,
-                             const ScoreParams& params, ScoreScratch& s) {
+LanguageGuess measure_window(std::span<const Block> blocks, const WindowDom& dom, std::string_view page_title,
+                             const StopwordLists& lists, const ScoreParams& params, ScoreScratch& s) {
   const std::size_t n = blocks.size();
-  // Repetition is counted over the window.
   const LanguageGuess guess =
       measure_blocks(blocks, lists, params.language, params.chars_per_word, s.features, s.keys, s.measure);
+  for (std::size_t i = 0; i < dom.elements.size(); ++i) set_link_density(dom.elements[i].link_chars, s.features[i]);
+  // Repetition is counted over the window.
   s.key_counts.reset(n);
   for (std::size_t i = 0; i < n; ++i)
     if (s.keys[i] != 0) s.key_counts.add(s.keys[i]);

@@ -22,6 +22,13 @@ namespace declutter::score {
 
 inline float clampf(float value, float low, float high) { return std::min(high, std::max(low, value)); }
 
+// What the HTML front end tells of a window: its blocks' elements, one per block, and the
+// document's block-level elements. Both are empty in text mode.
+struct WindowDom {
+  std::span<const BlockElement> elements;
+  std::span<const DomNode> nodes;
+};
+
 struct ContentRun {
   std::size_t begin = 0;
   std::size_t end = 0;  // exclusive
@@ -72,8 +79,8 @@ inline void label(ScoreScratch& s, std::size_t i, bool content, ScoreReason why)
 // Step 1 (prose_score.cpp): every block's features, the window's language, how often each
 // block's text recurs in the window, and which blocks match `page_title` (left normalised in
 // s.title for the header step).
-LanguageGuess measure_window(std::span<const Block> blocks, std::string_view page_title, const StopwordLists& lists,
-                             const ScoreParams& params, ScoreScratch& s);
+LanguageGuess measure_window(std::span<const Block> blocks, const WindowDom& dom, std::string_view page_title,
+                             const StopwordLists& lists, const ScoreParams& params, ScoreScratch& s);
 
 // Step 2 (prose_score.cpp): each block's prose score and class, with capitals judged against
 // the page's own long sentences.
@@ -90,7 +97,7 @@ void segment_content(std::span<const Block> blocks, const ScoreParams& params, S
 // Step 4 (content_runs.cpp): keeps the article's run and the runs near or on topic with it,
 // labelling the others stray. Returns the article's first block that no rule dropped, or
 // nothing when the window has no good prose at all (and so no article to judge by).
-std::optional<std::size_t> keep_content_runs(std::span<const DomNode> nodes, std::span<const Block> blocks,
+std::optional<std::size_t> keep_content_runs(const WindowDom& dom, std::span<const Block> blocks,
                                              const StopwordLists& lists, const ScoreParams& params, ScoreScratch& s);
 
 // Step 4 (content_runs.cpp): short gaps between content from `first_content` on are bridged.
@@ -99,23 +106,24 @@ void bridge_short_gaps(std::span<const Block> blocks, std::size_t first_content,
 
 // Step 4, HTML (article_extent.cpp): the blocks of the article's container and element join
 // it; runs outside the element with too little prose leave it.
-void join_article_container(std::span<const Block> blocks, const ScoreParams& params, ScoreScratch& s);
-void join_article_element(std::span<const DomNode> nodes, std::span<const Block> blocks, const ScoreParams& params,
+void join_article_container(const WindowDom& dom, std::span<const Block> blocks, const ScoreParams& params,
+                            ScoreScratch& s);
+void join_article_element(const WindowDom& dom, std::span<const Block> blocks, const ScoreParams& params,
                           ScoreScratch& s);
 // The element holding the good prose labelled content among blocks [begin, end), its words
-// left in s.article_mass; Block::kNoNode without a DOM.
-std::uint32_t element_holding(std::span<const DomNode> nodes, std::span<const Block> blocks, std::size_t begin,
+// left in s.article_mass; kNoNode without a DOM.
+std::uint32_t element_holding(const WindowDom& dom, std::span<const Block> blocks, std::size_t begin,
                               std::size_t end, const ScoreParams& params, ScoreScratch& s);
 
 // Step 4, HTML (content_runs.cpp): the items of one list share a fate.
-void share_list_fate(std::span<const Block> blocks, ScoreScratch& s);
+void share_list_fate(const WindowDom& dom, std::span<const Block> blocks, ScoreScratch& s);
 
 // Step 4 (article_header.cpp): the article's headline and the lines between it and the
 // first paragraph. `page_title` is the <title>, or the text's first line when
 // `title_from_first_line`; `window_begin` is where the window starts in the document.
 // Returns whether the window opens with the page's headline, moved there by the HTML front end.
-bool label_article_header(std::span<const Block> blocks, std::size_t window_begin, std::string_view page_title,
-                          bool title_from_first_line, std::size_t first_content, const ScoreParams& params,
-                          ScoreScratch& s);
+bool label_article_header(const WindowDom& dom, std::span<const Block> blocks, std::size_t window_begin,
+                          std::string_view page_title, bool title_from_first_line, std::size_t first_content,
+                          const ScoreParams& params, ScoreScratch& s);
 
 }  // namespace declutter::score

@@ -43,17 +43,18 @@ TEST_CASE("explain_reason names the stage when no rule decided", "[explain]") {
   block.decider = Decider::score;
   block.score = -1.254F;
   block.text = "Home News Sport";
-  block.link_chars = 12;
-  block.tag = "li";
-  CHECK(explain_reason(block) == "score -1.25 links=80% words=3 <li>");
+  BlockElement element;
+  element.link_chars = 12;
+  element.tag = "li";
+  CHECK(explain_reason(block, element) == "score -1.25 links=80% words=3 <li>");
   // The scorer says why it labelled the block so.
   block.score_reason = ScoreReason::link_text;
-  CHECK(explain_reason(block) == "score -1.25 link-text links=80% words=3 <li>");
+  CHECK(explain_reason(block, element) == "score -1.25 link-text links=80% words=3 <li>");
   block.score_reason = ScoreReason::tail;
-  block.link_chars = 0;
-  CHECK(explain_reason(block) == "score -1.25 article-tail words=3 <li>");
+  element.link_chars = 0;
+  CHECK(explain_reason(block, element) == "score -1.25 article-tail words=3 <li>");
   block.decider = Decider::safety;
-  CHECK(explain_reason(block) == "safety");
+  CHECK(explain_reason(block, element) == "safety");
   // Restored over a rule's drop: both are named.
   const std::string file = "site.rules";
   Rule rule;
@@ -61,10 +62,10 @@ TEST_CASE("explain_reason names the stage when no rule decided", "[explain]") {
   rule.origin.line = 3;
   rule.pattern = "menu";
   block.rule = &rule;
-  CHECK(explain_reason(block) == "safety over site.rules:3 drop \"menu\"");
+  CHECK(explain_reason(block, element) == "safety over site.rules:3 drop \"menu\"");
   block.rule = nullptr;
   block.decider = Decider::edge_trim;
-  CHECK(explain_reason(block) == "edge-trim");
+  CHECK(explain_reason(block, element) == "edge-trim");
 }
 
 TEST_CASE("explain says how the bytes were decoded when they were not plain UTF-8", "[explain]") {

@@ -50,12 +50,14 @@ TEST_CASE("blocks follow block elements; inline elements never split words", "[h
     CHECK(built.texts() == Texts{"T", "One Word and two", "loose div text", "inner", "after", "first",
                                  "second link", "Sub", "quoted", "cap"});
     const auto& blocks = built.doc.blocks;
+    const auto& elements = built.doc.elements;
+    REQUIRE(elements.size() == blocks.size());
     CHECK(blocks[0].kind == BlockKind::title);
     CHECK(blocks[1].kind == BlockKind::paragraph);
-    CHECK(blocks[1].tag == "p");
-    CHECK(blocks[2].tag == "div");
+    CHECK(elements[1].tag == "p");
+    CHECK(elements[2].tag == "div");
     CHECK(blocks[5].kind == BlockKind::list_item);
-    CHECK(blocks[6].link_chars == 4);
+    CHECK(elements[6].link_chars == 4);
     CHECK(blocks[7].kind == BlockKind::heading);
     CHECK(blocks[8].kind == BlockKind::quote);
     CHECK(blocks[9].kind == BlockKind::caption);
@@ -86,11 +88,18 @@ TEST_CASE("the main h1 becomes the title block, else the <title> without the sit
                 "<p>Intro</p><h1>Storm Hits Coast</h1><p>Body</p></body>");
   CHECK(with_h1.texts() == Texts{"Storm Hits Coast", "Daily Example", "Intro", "Body"});
   CHECK(with_h1.doc.blocks[0].kind == BlockKind::title);
-  CHECK(with_h1.doc.blocks[0].tag == "h1");
+  // Each block's element moves with it: the logo keeps its class, "Intro" its tag.
+  REQUIRE(with_h1.doc.elements.size() == 4);
+  CHECK(with_h1.doc.elements[0].tag == "h1");
+  CHECK(with_h1.doc.elements[1].class_id == "logo");
+  CHECK(with_h1.doc.elements[2].tag == "p");
   CHECK(with_h1.doc.title == "Storm Hits Coast | Daily Example");
 
   Built without_h1("<title>  Daily Example - A Long Headline About Rain </title><body><p>Body</p></body>");
   CHECK(without_h1.texts() == Texts{"A Long Headline About Rain", "Body"});
+  REQUIRE(without_h1.doc.elements.size() == 2);
+  CHECK(without_h1.doc.elements[0].tag == "title");
+  CHECK(without_h1.doc.elements[1].tag == "p");
   CHECK(strip_site_name("Headline: a study of rain") == "Headline: a study of rain");
   CHECK(strip_site_name("Short - Much longer site name here") == "Much longer site name here");
   CHECK(strip_site_name("Rain Again \xE2\x80\xA2 Daily") == "Rain Again");
@@ -131,8 +140,8 @@ TEST_CASE("DOM rules mark blocks without erasing them", "[html]") {
   CHECK(kept.verdict == Verdict::keep);
   CHECK(kept.rule->origin.line == 3);
   CHECK(built.doc.blocks[7].rule->origin.line == 4);
-  CHECK(built.doc.blocks[2].class_id == "post");
-  CHECK(built.doc.blocks[4].class_id == "keepme box post");
+  CHECK(built.doc.elements[2].class_id == "post");
+  CHECK(built.doc.elements[4].class_id == "keepme box post");
 
   Built rooted(page, "html-root article\nhtml-keep footer\n");
   CHECK(rooted.texts(true) == Texts{"Head", "Keep me", "Share this", "Protected", "Gone", "Text AD more", "Foot"});

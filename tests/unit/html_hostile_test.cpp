@@ -82,7 +82,7 @@ TEST_CASE("a 10 MB attribute value and a 50 MB page", "[html][hostile]") {
     const Timed timed = extract(attribute, parser, compiled);
     REQUIRE(timed.doc.blocks.size() == 1);
     CHECK(timed.doc.blocks[0].dropped());
-    CHECK(timed.doc.blocks[0].class_id.size() <= 200);
+    CHECK(timed.doc.elements[0].class_id.size() <= 200);
     CHECK(timed.seconds < kSecondsLimit);
   }
   const std::string_view piece = "<div class=post><h2>Heading</h2><p>Some <b>text</b> &amp; more text.</p></div>\n";

@@ -22,10 +22,7 @@ const StopwordLists& english() {
 }
 
 BlockFeatures measure(std::string_view text, std::uint32_t link_chars = 0) {
-  Block block;
-  block.text = text;
-  block.link_chars = link_chars;
-  return measure_block(block, english(), 0, CharsPerWord{});
+  return measure_block(text, link_chars, english(), 0, CharsPerWord{});
 }
 }  // namespace
 
@@ -115,11 +112,7 @@ const StopwordLists& boundary_words() {
   return lists;
 }
 
-BlockFeatures measure_boundary(std::string_view text) {
-  Block block;
-  block.text = text;
-  return measure_block(block, boundary_words(), 0, CharsPerWord{});
-}
+BlockFeatures measure_boundary(std::string_view text) { return measure_block(text, 0, boundary_words(), 0, CharsPerWord{}); }
 
 void check_same(const BlockFeatures& a, const BlockFeatures& b) {
   CHECK(a.alpha_words == b.alpha_words);
@@ -198,9 +191,7 @@ TEST_CASE("features: the title filter never turns away a block that matches the 
     const std::size_t from = random() % title_text.size();
     blocks.push_back(title_text.substr(from, random() % (title_text.size() - from + 1)));  // may cut a character
     for (const std::string& text : blocks) {
-      Block block;
-      block.text = text;
-      const BlockFeatures f = measure_block(block, english(), 0, CharsPerWord{});
+      const BlockFeatures f = measure_block(text, 0, english(), 0, CharsPerWord{});
       normalise_for_match(text, candidate);
       const bool match = !candidate.empty() &&
                          (title.find(candidate) != std::string::npos || candidate.find(title) != std::string::npos);

@@ -36,6 +36,11 @@ struct Page {
       doc.blocks.push_back(block);
     }
   }
+  // Block i's element, as the HTML front end would have given it.
+  BlockElement& element(std::size_t i) {
+    doc.elements.resize(doc.blocks.size());
+    return doc.elements[i];
+  }
   std::string run(Focus focus = Focus::balanced, const Settings& settings = Settings()) {
     const auto stage = make_score_stage(settings, shipped_lists(), focus);
     StageScratch scratch;
@@ -195,10 +200,8 @@ TEST_CASE("scorer: prose score orders paragraphs above labels and link lists", "
   const auto lists = shipped_lists();
   const ScoreParams params = ScoreParams::from(Settings(), Focus::balanced);
   const auto score_of = [&](std::string_view text, std::uint32_t link_chars) {
-    Block block;
-    block.text = text;
-    block.link_chars = link_chars;
-    return prose_score(measure_block(block, *lists, lists->language_index("en"), CharsPerWord{}), true, 0.4F, params);
+    return prose_score(measure_block(text, link_chars, *lists, lists->language_index("en"), CharsPerWord{}), true, 0.4F,
+                       params);
   };
   const float paragraph = score_of(kPara1, 0);
   const float linked_paragraph = score_of(kPara1, static_cast<std::uint32_t>(kPara1.size()));
@@ -246,10 +249,10 @@ TEST_CASE("scorer: HTML's headline, moved in front of the page, is kept with the
   lines.insert(lines.end(), {"By Mara Lindqvist", kPara1, kPara2, kPara3, "Contact", "Imprint"});
   Page page(lines);
   page.doc.blocks[0].kind = BlockKind::title;
-  page.doc.blocks[0].tag = "h1";
+  page.element(0).tag = "h1";
   page.doc.blocks[0].line = 23;  // the source line of the <h1>: just above the byline
   for (std::size_t i = 1; i < page.doc.blocks.size(); ++i) page.doc.blocks[i].line = static_cast<std::uint32_t>(i + (i >= 23 ? 1 : 0));
-  for (std::size_t i = 11; i < 23; ++i) page.doc.blocks[i].link_chars = static_cast<std::uint32_t>(lines[i].size());
+  for (std::size_t i = 11; i < 23; ++i) page.element(i).link_chars = static_cast<std::uint32_t>(lines[i].size());
   CHECK(page.run() == "Harbour town votes to restore its old ferry line\nBy Mara Lindqvist\n" + kPara1 + "\n" + kPara2 + "\n" +
                           kPara3 + "\n");
 }
@@ -263,8 +266,8 @@ TEST_CASE("scorer: HTML's headline that links to its own page is kept when the <
     page.doc.format = SourceFormat::html;
     page.doc.title = title;
     page.doc.blocks[0].kind = BlockKind::title;
-    page.doc.blocks[0].tag = "h1";
-    for (std::size_t i = 0; i < 11; ++i) page.doc.blocks[i].link_chars = static_cast<std::uint32_t>(lines[i].size());
+    page.element(0).tag = "h1";
+    for (std::size_t i = 0; i < 11; ++i) page.element(i).link_chars = static_cast<std::uint32_t>(lines[i].size());
     return page;
   };
   const std::string article = kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n";
@@ -289,16 +292,16 @@ TEST_CASE("scorer: HTML blocks in the article's own container between its paragr
   lines.insert(lines.end(), {kPara1, sizes, kPara2, kPara3, sizes + " extra"});
   const auto page_with = [&](std::string_view sizes_class) {
     auto page = std::make_unique<Page>(lines);
-    for (Block& block : page->doc.blocks) {
-      block.depth = 3;
-      block.class_id = "menu";
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      page->element(i).depth = 3;
+      page->element(i).class_id = "menu";
     }
     for (std::size_t i = 10; i < 15; ++i) {
-      page->doc.blocks[i].depth = 6;
-      page->doc.blocks[i].class_id = "story-body";
+      page->element(i).depth = 6;
+      page->element(i).class_id = "story-body";
     }
-    page->doc.blocks[11].class_id = sizes_class;
-    page->doc.blocks[14].class_id = "promo";  // after the article: not joined
+    page->element(11).class_id = sizes_class;
+    page->element(14).class_id = "promo";  // after the article: not joined
     return page;
   };
   CHECK(page_with("story-body")->run() == kPara1 + "\n" + sizes + "\n" + kPara2 + "\n" + kPara3 + "\n");
@@ -382,41 +385,41 @@ std::unique_ptr<Page> page_with_article_element(const std::string& after_article
   std::vector<std::string> lines = menu();
   lines.insert(lines.end(), {kPara1, kPara2, sizes, kPara3, kPara1 + " " + kPara2, after_article, "Contact", "Imprint"});
   auto page = std::make_unique<Page>(lines);
-  page->doc.nodes = {{Block::kNoNode, 5, 1}, {0, 2, 2}, {0, 4, 2}, {2, 4, 3}, {0, 5, 2}};
+  page->doc.nodes = {{kNoNode, 5, 1}, {0, 2, 2}, {0, 4, 2}, {2, 4, 3}, {0, 5, 2}};
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    Block& block = page->doc.blocks[i];
-    block.node = i < 10 ? 1 : i < 15 ? 2 : 4;
-    block.depth = static_cast<std::uint16_t>(i < 10 || i >= 15 ? 3 : 4);
-    block.class_id = i < 10 ? "menu" : i < 15 ? "story-body" : "footer-box";
+    BlockElement& element = page->element(i);
+    element.node = i < 10 ? 1 : i < 15 ? 2 : 4;
+    element.depth = static_cast<std::uint16_t>(i < 10 || i >= 15 ? 3 : 4);
+    element.class_id = i < 10 ? "menu" : i < 15 ? "story-body" : "footer-box";
   }
-  page->doc.blocks[12].node = 3;  // the table: another container inside the article
-  page->doc.blocks[12].class_id = "specs story-body";
-  page->doc.blocks[12].depth = 6;
+  page->element(12).node = 3;  // the table: another container inside the article
+  page->element(12).class_id = "specs story-body";
+  page->element(12).depth = 6;
   return page;
 }
 }  // namespace
 
 TEST_CASE("article element: the deepest element holding the given share of the prose", "[score]") {
-  const std::vector<DomNode> nodes = {{Block::kNoNode, 4, 1}, {0, 4, 2}, {1, 4, 3}, {2, 4, 4}};
-  std::vector<Block> blocks(4);
-  for (std::uint32_t i = 0; i < 4; ++i) blocks[i].node = i;
+  const std::vector<DomNode> nodes = {{kNoNode, 4, 1}, {0, 4, 2}, {1, 4, 3}, {2, 4, 4}};
+  std::vector<BlockElement> elements(4);
+  for (std::uint32_t i = 0; i < 4; ++i) elements[i].node = i;
   std::vector<float> subtree;
   std::vector<std::uint32_t> subtree_blocks;
   const std::vector<float> mass = {0, 10, 80, 10};
-  CHECK(article_element(nodes, blocks, mass, 0.7F, subtree, subtree_blocks) == 2);  // 90 of 100 words under node 2
-  CHECK(article_element(nodes, blocks, mass, 0.95F, subtree, subtree_blocks) == 1);
-  CHECK(article_element(nodes, blocks, std::vector<float>(4, 0.0F), 0.7F, subtree, subtree_blocks) == Block::kNoNode);
+  CHECK(article_element(nodes, elements, mass, 0.7F, subtree, subtree_blocks) == 2);  // 90 of 100 words under node 2
+  CHECK(article_element(nodes, elements, mass, 0.95F, subtree, subtree_blocks) == 1);
+  CHECK(article_element(nodes, elements, std::vector<float>(4, 0.0F), 0.7F, subtree, subtree_blocks) == kNoNode);
 
   // A body of one long paragraph and a short one: the paragraph alone holds the share, but
   // the article is their container. A page of one paragraph has only that paragraph.
-  const std::vector<DomNode> body = {{Block::kNoNode, 3, 1}, {0, 2, 2}, {0, 3, 2}};
-  std::vector<Block> paragraphs(3);
+  const std::vector<DomNode> body = {{kNoNode, 3, 1}, {0, 2, 2}, {0, 3, 2}};
+  std::vector<BlockElement> paragraphs(3);
   for (std::uint32_t i = 0; i < 3; ++i) paragraphs[i].node = i;
   CHECK(article_element(body, paragraphs, std::vector<float>{0, 85, 15}, 0.7F, subtree, subtree_blocks) == 0);
   CHECK(article_element(body, paragraphs, std::vector<float>{0, 85, 0}, 0.7F, subtree, subtree_blocks) == 1);
   CHECK(inside_element(nodes, 2, 3));
   CHECK_FALSE(inside_element(nodes, 3, 2));
-  CHECK_FALSE(inside_element(nodes, Block::kNoNode, 2));
+  CHECK_FALSE(inside_element(nodes, kNoNode, 2));
 }
 
 TEST_CASE("scorer: the article element keeps its short blocks and sheds a short box after it", "[score]") {
@@ -442,9 +445,9 @@ TEST_CASE("scorer: HTML's short blocks closing the article element stay, up to a
     lines.insert(lines.end(), {"Contact", "Imprint"});
     auto page = std::make_unique<Page>(lines);
     page->doc.format = SourceFormat::html;
-    page->doc.nodes = {{Block::kNoNode, 4, 1}, {0, 2, 2}, {0, 3, 2}, {0, 4, 2}};  // menu, article, footer
+    page->doc.nodes = {{kNoNode, 4, 1}, {0, 2, 2}, {0, 3, 2}, {0, 4, 2}};  // menu, article, footer
     for (std::size_t i = 0; i < lines.size(); ++i)
-      page->doc.blocks[i].node = i < 10 ? 1 : i < lines.size() - 2 ? 2 : 3;
+      page->element(i).node = i < 10 ? 1 : i < lines.size() - 2 ? 2 : 3;
     return page;
   };
   std::string article;
@@ -504,9 +507,9 @@ TEST_CASE("scorer: HTML's introduction above long tables stays when it lies in t
     lines.insert(lines.end(), {"Contact", "Imprint"});
     auto page = std::make_unique<Page>(lines);
     page->doc.format = SourceFormat::html;
-    page->doc.nodes = {{Block::kNoNode, 3, 1}, {0, 2, 2}, {0, 3, 2}};  // the page: a menu box, the article
-    for (std::size_t i = 0; i < lines.size(); ++i) page->doc.blocks[i].node = i < 10 || i >= lines.size() - 2 ? 1 : 2;
-    page->doc.blocks[10].node = intro_node;
+    page->doc.nodes = {{kNoNode, 3, 1}, {0, 2, 2}, {0, 3, 2}};  // the page: a menu box, the article
+    for (std::size_t i = 0; i < lines.size(); ++i) page->element(i).node = i < 10 || i >= lines.size() - 2 ? 1 : 2;
+    page->element(10).node = intro_node;
     return page;
   };
   const std::string kept_in_article = page_with_intro_in(2)->run();

@@ -17,6 +17,7 @@ namespace {
 struct Window {
   std::vector<std::string> texts;
   std::vector<Block> blocks;
+  std::vector<BlockElement> elements;  // none, as in text mode, unless a test gives them
   ScoreScratch s;
   ScoreParams params;
 
@@ -58,6 +59,7 @@ struct Window {
     for (std::size_t i = 0; i < blocks.size(); ++i) out += s.content[i] ? 'C' : '.';
     return out;
   }
+  WindowDom dom() const { return WindowDom{elements, {}}; }
   void set_content(const std::string& labels) {
     for (std::size_t i = 0; i < labels.size(); ++i) s.content[i] = labels[i] == 'C';
   }
@@ -104,7 +106,7 @@ TEST_CASE("score steps: the article's run and the runs near it stay, a small run
   w.params.lead_topic_share = 0;
   w.s.classes.back() = BlockClass::good;  // a lone paragraph in the footer
   w.s.features.back().words = 30;
-  const auto first = keep_content_runs({}, w.blocks, StopwordLists(), w.params, w.s);
+  const auto first = keep_content_runs(w.dom(), w.blocks, StopwordLists(), w.params, w.s);
   REQUIRE(first.has_value());
   CHECK(*first == 0);
   CHECK(w.content() == "CCCC..CC.." + std::string(footer.size(), '.') + ".");
@@ -116,7 +118,7 @@ TEST_CASE("score steps: the article's run and the runs near it stay, a small run
 TEST_CASE("score steps: a window without good prose has no article", "[score]") {
   Window w("SSNSS");
   w.set_content("CCCCC");
-  CHECK_FALSE(keep_content_runs({}, w.blocks, StopwordLists(), w.params, w.s).has_value());
+  CHECK_FALSE(keep_content_runs(w.dom(), w.blocks, StopwordLists(), w.params, w.s).has_value());
 }
 
 TEST_CASE("score steps: short gaps between content are bridged, a gap with a longer block or at the end is not", "[score]") {
@@ -150,13 +152,14 @@ TEST_CASE("score steps: short gaps between content are bridged, a gap with a lon
 
 TEST_CASE("score steps: the items of one list share a fate", "[score]") {
   Window w("GSSSSS");
+  w.elements.resize(w.blocks.size());
   for (std::size_t i = 1; i < w.blocks.size(); ++i) {
-    w.blocks[i].tag = "li";
-    w.blocks[i].depth = 4;
-    w.blocks[i].class_id = i < 4 ? "steps" : "related";
+    w.elements[i].tag = "li";
+    w.elements[i].depth = 4;
+    w.elements[i].class_id = i < 4 ? "steps" : "related";
   }
   w.set_content("C.C...");
-  share_list_fate(w.blocks, w.s);
+  share_list_fate(w.dom(), w.blocks, w.s);
   CHECK(w.content() == "CCCC..");  // the steps list joins its content item; the related list stays out
   CHECK(w.s.reason[1] == ScoreReason::list);
 }
@@ -166,7 +169,7 @@ TEST_CASE("score steps: the header is the headline matching the title and the li
   w.set_content("....CC");
   w.s.features[1].title_match = true;
   w.s.title = "block n";
-  const bool in_front = label_article_header(w.blocks, 0, "Block N | Site", true, 4, w.params, w.s);
+  const bool in_front = label_article_header(w.dom(), w.blocks, 0, "Block N | Site", true, 4, w.params, w.s);
   CHECK_FALSE(in_front);
   CHECK(w.content() == ".CCCCC");
   CHECK(w.s.reason[1] == ScoreReason::headline);

@@ -24,9 +24,7 @@ StopwordLists lists_of(std::vector<std::pair<std::string, std::string>> files) {
 }
 
 BlockFeatures measure(std::string_view text, const StopwordLists& lists, int language = 0) {
-  Block block;
-  block.text = text;
-  return measure_block(block, lists, language, CharsPerWord{});
+  return measure_block(text, 0, lists, language, CharsPerWord{});
 }
 }  // namespace
 
@@ -129,7 +127,7 @@ TEST_CASE("tokeniser: the window pass detects the language and counts its stopwo
   CHECK(guess.words == 1 + 16 + 14);
   REQUIRE(features.size() == 3);
   CHECK(features[1].stopwords == 9);
-  CHECK(features[1].stopwords == measure_block(blocks[1], lists, 0, CharsPerWord{}).stopwords);
+  CHECK(features[1].stopwords == measure_block(blocks[1].text, 0, lists, 0, CharsPerWord{}).stopwords);
   CHECK(keys[0] == repetition_key("MENU (2)"));
   CHECK(keys[1] != keys[2]);
 }

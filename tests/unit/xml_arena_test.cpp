@@ -21,8 +21,9 @@ bool aligned(const void* block) { return reinterpret_cast<std::uintptr_t>(block)
 
 std::string blocks_of(const Document& doc) {
   std::string out;
-  for (const auto& block : doc.blocks) {
-    out.append(block.text).append("|").append(block.class_id).append("|");
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    const Block& block = doc.blocks[i];
+    out.append(block.text).append("|").append(doc.element(i).class_id).append("|");
     out.push_back(block.kept() ? 'k' : 'd');
     out.push_back('\n');
   }
