@@ -1,15 +1,12 @@
 #include "corpus/batch.h"
 
+#include "corpus/retained_buffer.h"
+
 namespace declutter {
 
-namespace {
-constexpr std::size_t kRetainedBufferBytes = std::size_t{8} << 20;
-}
-
 void Batch::clear() {
-  // A buffer grown by one huge document is given back rather than kept for the whole run.
-  if (input.capacity() > kRetainedBufferBytes) std::string().swap(input);
-  if (output.capacity() > kRetainedBufferBytes) std::string().swap(output);
+  release_if_huge(input);
+  release_if_huge(output);
   source = {};
   input.clear();
   output.clear();

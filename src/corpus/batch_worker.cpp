@@ -3,17 +3,10 @@
 #include <exception>
 #include <utility>
 
+#include "corpus/retained_buffer.h"
 #include "text/gzip_input.h"
 
 namespace declutter {
-
-namespace {
-constexpr std::size_t kRetainedBufferBytes = std::size_t{8} << 20;
-
-void release_if_huge(std::string& buffer) {
-  if (buffer.capacity() > kRetainedBufferBytes) std::string().swap(buffer);
-}
-}  // namespace
 
 BatchWorker::BatchWorker(const RunOptions& options, DocumentProcessor processor)
     : options_(options), processor_(std::move(processor)) {}
@@ -67,10 +60,16 @@ void BatchWorker::process_document(Batch& batch, BatchRecord& record) {
   const std::string_view bytes = batch.record_bytes(record);
   const bool null_framed = options_.framing == Framing::null;
   if (inflate_and_run(bytes, record)) {
-    const std::string& clean = result_.text;
-    batch.output += clean;
+    const bool ends_line = result_.text.empty() || result_.text.back() == '\n';
+    // A large document's text moves into its batch rather than being copied: a buffer that
+    // large would not be kept for the next document anyway.
+    if (batch.output.empty() && result_.text.size() > kRetainedBufferBytes) {
+      batch.output.swap(result_.text);
+    } else {
+      batch.output += result_.text;
+    }
     // Whole documents written one after another must not run into each other.
-    if (!null_framed && !clean.empty() && clean.back() != '\n') batch.output += '\n';
+    if (!null_framed && !ends_line) batch.output += '\n';
   } else if (options_.on_error == OnError::pass) {
     batch.output += bytes;
   } else {

@@ -2,6 +2,8 @@
 
 #include <simdjson.h>
 
+#include "corpus/retained_buffer.h"
+
 namespace declutter {
 
 struct JsonlRecord::Parsers {
@@ -20,8 +22,6 @@ bool is_blank(std::string_view line) {
   }
   return true;
 }
-
-constexpr std::size_t kRetainedBufferBytes = std::size_t{8} << 20;
 
 // Where a string value sits in the padded line: its raw token runs on to the next structural
 // character, and the string ends at its last quote.

@@ -6,6 +6,12 @@ namespace declutter {
 
 void emit_text(const Document& doc, std::string& out) {
   out.clear();
+  // Sized once, so that a large document's text is not copied as it grows: the kept blocks
+  // and a paragraph break before each are an upper bound.
+  std::size_t bound = 1;
+  for (const auto& block : doc.blocks)
+    if (!block.dropped()) bound += block.text.size() + 2;
+  out.reserve(bound);
   bool any = false;
   bool gap = false;
   for (const auto& block : doc.blocks) {

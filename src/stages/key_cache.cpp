@@ -12,12 +12,10 @@ void KeyCache::build(const Document& doc) {
   // does not move while the views into it are made.
   std::size_t room = kPhraseKeySlack;
   for (const auto& block : doc.blocks) room += block.text.size();
-  if (arena_.size() < room) arena_.resize(room);
-  if (subjects_.size() < room) subjects_.resize(room);
+  char* at = arena_.reserve(room);
+  char* subject_at = subjects_.reserve(room);
   keys_.clear();
   keys_.reserve(doc.blocks.size());
-  char* at = arena_.data();
-  char* subject_at = subjects_.data();
   for (const auto& block : doc.blocks) {
     const std::string_view text(at, write_phrase_key(block.text, at));
     at += text.size();

@@ -10,6 +10,7 @@
 
 #include "core/document.h"
 #include "core/hash_counter.h"
+#include "core/scratch_bytes.h"
 #include "regex/byte_classes.h"
 #include "regex/pcre.h"
 #include "rules/matcher_set.h"
@@ -40,8 +41,8 @@ class KeyCache {
 
  private:
   void build(const Document& doc);
-  std::string arena_;
-  std::string subjects_;  // the subjects that differ from their block's trimmed text
+  ScratchBytes arena_;
+  ScratchBytes subjects_;  // the subjects that differ from their block's trimmed text
   std::vector<Key> keys_;
 };
 

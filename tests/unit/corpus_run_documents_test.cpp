@@ -197,6 +197,21 @@ TEST_CASE("corpus: NUL framing, including empty documents", "[corpus]") {
   }
 }
 
+TEST_CASE("corpus: a document larger than the buffers kept between documents comes out whole", "[corpus]") {
+  // Its text moves into the batch instead of being copied; what follows it still appends.
+  const std::string big((std::size_t{9} << 20) + 3, 'x');
+  const std::string big_clean(big.size(), 'X');
+  for (const unsigned jobs : {1U, 2U}) {
+    RunOptions options;
+    options.jobs = jobs;
+    options.framing = Framing::null;
+    CHECK(run_on(big + "\0ab\0"s, options).output == big_clean + "\0AB\0"s);
+    CHECK(run_on("ab\0"s + big + "\0cd"s, options).output == "AB\0"s + big_clean + "\0CD\0"s);
+    options.framing = Framing::whole;  // a newline ends the document that lacks one
+    CHECK(run_on(big, options).output == big_clean + "\n");
+  }
+}
+
 TEST_CASE("corpus: empty input gives empty output and exit 0 in every framing", "[corpus]") {
   for (const Framing framing : {Framing::whole, Framing::null, Framing::jsonl}) {
     RunOptions options;

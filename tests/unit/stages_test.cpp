@@ -102,6 +102,22 @@ TEST_CASE("line rules: under a common DOM rule's drop, the line rule is noted, n
   CHECK(doc.blocks[3].line_rule == nullptr);  // a publisher's DOM rule is never undone
 }
 
+TEST_CASE("line rules: one scratch serves a large document, then a small one", "[stages]") {
+  // The phrase keys and the regexes' subjects live in buffers kept from document to document.
+  LineRules rules("drop \"Share on Facebook\"\ndrop /^z cookies$/i\n");
+  StageScratch scratch;
+  std::string large;
+  for (int i = 0; i < 2000; ++i) large += "A line\xC2\xA0of the first page, number " + std::to_string(i) + "\n";
+  large += "Z\xC2\xA0" "cookies\nShare on Facebook\n";
+  Document first = text_document(large);
+  rules.stage.run(first, scratch);
+  CHECK(kept_lines(first).size() == 2000);
+  scratch.keys.reset();
+  Document second = text_document("z cookies\nThe second page.\nSHARE ON FACEBOOK\n");
+  rules.stage.run(second, scratch);
+  CHECK(kept_lines(second) == Lines{"The second page."});
+}
+
 TEST_CASE("line rules: keep beats drop and protects from later stages", "[stages]") {
   RuleList rules("drop \"Popular\"\nkeep \"Popular\"\ncut \"Popular\"\n");
   RegexCache cache;
