@@ -20,8 +20,10 @@ void ContentScorer::run(Document& doc, StageScratch& /*scratch*/) const {
 void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end) const {
   const std::span<Block> blocks(doc.blocks.data() + begin, end - begin);
   const std::size_t n = blocks.size();
-  const WindowDom dom{doc.elements.empty() ? std::span<const BlockElement>{}
-                                           : std::span<const BlockElement>(doc.elements.data() + begin, n),
+  // Text mode has no elements; HTML has one per block.
+  const bool has_elements = doc.elements.size() == doc.blocks.size();
+  const WindowDom dom{has_elements ? std::span<const BlockElement>(doc.elements.data() + begin, n)
+                                   : std::span<const BlockElement>{},
                       doc.nodes};
   ScoreScratch& s = scratch_for_thread();
   // In text mode the title is the first line (dedupe drops it when the headline repeats it
