@@ -37,6 +37,16 @@ CodePoint decode_before_slow(std::string_view text, std::size_t end) {
   return c;
 }
 
+namespace {
+// In these stretches a capital (even) and its small letter (odd) stand side by side.
+constexpr bool in_even_pairs(char32_t c) {
+  return (c >= 0x1DE && c <= 0x1EF) || (c >= 0x1F8 && c <= 0x21F) || (c >= 0x222 && c <= 0x233) ||
+         (c >= 0x246 && c <= 0x24F) ||                                     // Latin Extended-B
+         (c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) || (c >= 0x4D0 && c <= 0x52F) ||  // Cyrillic
+         (c >= 0x1E00 && c <= 0x1E95) || (c >= 0x1EA0 && c <= 0x1EFF);   // Latin Extended Additional
+}
+}  // namespace
+
 char32_t fold_case_slow(char32_t c) {
   if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
   if (c >= 0x100 && c <= 0x17F) {
@@ -49,8 +59,21 @@ char32_t fold_case_slow(char32_t c) {
     return (c % 2 == 0) ? c + 1 : c;
   }
   if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 32;
+  if (c >= 0x386 && c <= 0x38F) {  // Greek capitals with tonos: Ά Έ Ή Ί Ό Ύ Ώ
+    if (c == 0x386) return 0x3AC;
+    if (c >= 0x388 && c <= 0x38A) return c + 37;
+    if (c == 0x38C) return 0x3CC;
+    if (c >= 0x38E) return c + 63;
+    return c;
+  }
   if (c >= 0x410 && c <= 0x42F) return c + 32;
   if (c >= 0x400 && c <= 0x40F) return c + 80;
+  if (in_even_pairs(c)) return (c % 2 == 0) ? c + 1 : c;
+  if (c == 0x4C0) return 0x4CF;                                             // Palochka
+  if (c >= 0x4C1 && c <= 0x4CE) return (c % 2 == 1) ? c + 1 : c;            // Cyrillic, odd capitals
+  if (c >= 0x531 && c <= 0x556) return c + 48;                              // Armenian
+  if (c == 0x1E9E) return 0xDF;                                             // capital sharp s: ß
+  if (c >= 0xFF21 && c <= 0xFF3A) return c + 32;                            // full-width A-Z
   return c;
 }
 

@@ -73,7 +73,9 @@ inline std::size_t encode(char32_t c, char* out) {
   return length;
 }
 
-// Simple lower-case mapping for Latin (ASCII, Latin-1, Extended-A), Greek and Cyrillic.
+// Simple lower-case mapping for Latin (ASCII, Latin-1, Extended-A and B, Extended Additional:
+// Romanian's comma-below letters, Vietnamese), Greek (with tonos), Cyrillic (with its
+// extensions: Ukrainian Ґ, Kazakh, ...), Armenian and full-width Latin.
 char32_t fold_case_slow(char32_t c);
 inline char32_t fold_case(char32_t c) {
   if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;

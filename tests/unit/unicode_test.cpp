@@ -48,7 +48,7 @@ TEST_CASE("decoding: ASCII, multi-byte, malformed and truncated sequences", "[te
   CHECK(std::string(bytes, unicode::encode(0x142, bytes)) == "\xC5\x82");  // ł
 }
 
-TEST_CASE("case folding: Latin-1, Latin Extended-A, Greek and Cyrillic capitals", "[text]") {
+TEST_CASE("case folding: Latin, Greek, Cyrillic and Armenian capitals", "[text]") {
   using unicode::fold_case;
   CHECK(fold_case(U'A') == U'a');
   CHECK(fold_case(0xC4) == 0xE4);    // Ä
@@ -61,6 +61,20 @@ TEST_CASE("case folding: Latin-1, Latin Extended-A, Greek and Cyrillic capitals"
   CHECK(fold_case(0x414) == 0x434);  // Д
   CHECK(fold_case(0x401) == 0x451);  // Ё
   CHECK(fold_case(0x3A3) == 0x3C3);  // Σ
+  CHECK(fold_case(0x3C2) == 0x3C2);  // ς stays: a final sigma is a small letter
+  CHECK(fold_case(0x388) == 0x3AD);  // Έ
+  CHECK(fold_case(0x38F) == 0x3CE);  // Ώ
+  CHECK(fold_case(0x387) == 0x387);  // · the Greek semicolon
+  CHECK(fold_case(0x218) == 0x219);  // Ș (Romanian)
+  CHECK(fold_case(0x21B) == 0x21B);  // ț
+  CHECK(fold_case(0x490) == 0x491);  // Ґ (Ukrainian)
+  CHECK(fold_case(0x4C1) == 0x4C2);  // Ӂ (odd capitals)
+  CHECK(fold_case(0x4C0) == 0x4CF);  // Ӏ
+  CHECK(fold_case(0x1EA0) == 0x1EA1);  // Ạ (Vietnamese)
+  CHECK(fold_case(0x1EDE) == 0x1EDF);  // Ở
+  CHECK(fold_case(0x1E9E) == 0xDF);    // ẞ
+  CHECK(fold_case(0x531) == 0x561);    // Ա
+  CHECK(fold_case(0xFF21) == 0xFF41);  // Ａ
   CHECK(unicode::is_upper(0xC9));
   CHECK_FALSE(unicode::is_upper(0xE9));
   CHECK(unicode::is_letter(0x6771));
