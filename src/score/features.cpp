@@ -113,7 +113,7 @@ std::uint64_t letter_key(const char* letters, std::size_t size) {
 class BlockScanner {
  public:
   BlockScanner(const StopwordLists& lists, std::string& letters)
-      : lists_(lists), languages_(lists.languages().size()), letters_buffer_(letters),
+      : lists_(lists), letters_buffer_(letters),
         max_word_bytes_(std::min(lists.max_word_bytes(), StopwordLists::kMaxWordBytes)) {}
 
   // Measures `text` into `out` and adds its stopword hits per language to `hits`.
@@ -153,15 +153,23 @@ class BlockScanner {
     if (mark_pending_) ++f.sentence_marks;
     f.ends_sentence = (last_ & kSentence) != 0 || ((last_ & kClosing) != 0 && (before_last_ & kSentence) != 0);
     out = f;
-    for (std::size_t l = 0; l < languages_; ++l) hits_[l] += counts_[l];
+    // Only the languages this block's words are on: a line holds a few of the lists' words.
+    for (LanguageMask mask = block_languages_; mask != 0; mask &= mask - 1) {
+      const auto l = static_cast<unsigned>(std::countr_zero(mask));
+      hits_[l] += counts_[l];
+      counts_[l] = 0;
+    }
   }
+
+  // The languages on whose lists the last block had a word.
+  LanguageMask block_languages() const { return block_languages_; }
 
   std::uint64_t repetition_key() const { return letter_key(letters_, letters_size_); }
 
  private:
   void start_block(std::uint32_t* hits) {
     hits_ = hits;
-    std::fill(std::begin(counts_), std::end(counts_), 0U);
+    block_languages_ = 0;
     previous_ = kSpace;
     last_ = before_last_ = 0;
     mark_pending_ = bullet_pending_ = in_word_ = false;
@@ -243,6 +251,7 @@ class BlockScanner {
     } else {
       mask = lists_.languages_of(std::string_view(word, word_bytes));
     }
+    block_languages_ |= mask;
     // Whether a word is a stopword is a coin toss in prose: its first two languages are
     // counted without a branch on it, a word on fewer lists counting into the spare slot.
     for (int k = 0; k < 2; ++k) {
@@ -291,9 +300,11 @@ class BlockScanner {
 
   const StopwordLists& lists_;
   std::uint32_t* hits_ = nullptr;
-  std::size_t languages_;
   static constexpr std::size_t kSpare = StopwordLists::kMaxLanguages;
-  std::uint32_t counts_[kSpare + 1] = {};  // the block's hits per language, and a spare counter
+  // The block's hits per language, and a spare counter; zero between blocks but for the
+  // spare, which is never read.
+  std::uint32_t counts_[kSpare + 1] = {};
+  LanguageMask block_languages_ = 0;
   std::string& letters_buffer_;
   char* letters_ = nullptr;  // the block's folded letters
   std::size_t letters_size_ = 0;
@@ -350,7 +361,10 @@ LanguageGuess measure_blocks(std::span<const Block> blocks, const StopwordLists&
     set_words(chars_per_word, features[i]);
     words += features[i].alpha_words;
     cjk_chars += features[i].cjk_chars;
-    for (std::size_t l = 0; l < languages; ++l) totals[l] += hits[l];
+    for (LanguageMask mask = scanner.block_languages(); mask != 0; mask &= mask - 1) {
+      const auto l = static_cast<unsigned>(std::countr_zero(mask));
+      totals[l] += hits[l];
+    }
   }
   const LanguageGuess guess = guess_language(std::span(totals).first(languages), words, cjk_chars, lists, thresholds);
   if (guess.language >= 0) {

@@ -58,14 +58,33 @@ TEST_CASE("language detection names the language of running prose", "[score]") {
                        "lukket, fordi den ikke længere er sikker for biler og for de mennesker, som går over den."}) == "da-no");
   CHECK(detect(lists, {"Bystyret har bestemt at den nye brua skal åpnes til våren, og at den gamle skal være "
                        "stengt, fordi den ikke lenger er trygg for biler og for folk som går over den hver dag."}) == "da-no");
+  CHECK(detect(lists, {"Міська рада вирішила, що новий міст відкриють навесні, а старий буде закритий на ремонт, "
+                       "тому що він уже не безпечний для машин і для людей, які по ньому ходять."}) == "uk");
+  CHECK(detect(lists, {"Общинският съвет реши, че новият мост ще бъде открит през пролетта, а старият ще остане "
+                       "затворен, защото вече не е безопасен за колите и за хората, които минават по него."}) == "bg");
+  CHECK(detect(lists, {"Το δημοτικό συμβούλιο αποφάσισε ότι η νέα γέφυρα θα ανοίξει την άνοιξη και ότι η παλιά "
+                       "θα μείνει κλειστή, επειδή δεν είναι πια ασφαλής για τα αυτοκίνητα και για τους ανθρώπους."}) == "el");
+  CHECK(detect(lists, {"Kaupunginvaltuusto päätti, että uusi silta avataan keväällä ja että vanha on suljettuna "
+                       "korjausten ajan, koska se ei ole enää turvallinen autoille eikä ihmisille, jotka kulkevat sen yli."}) == "fi");
+  CHECK(detect(lists, {"Hội đồng thành phố đã quyết định rằng cây cầu mới sẽ được mở vào mùa xuân, còn cây cầu cũ "
+                       "sẽ bị đóng lại để sửa chữa, vì nó không còn an toàn cho xe và cho những người đi bộ."}) == "vi");
+  CHECK(detect(lists, {"Gradsko vijeće je odlučilo da će novi most biti otvoren na proljeće, a stari će biti "
+                       "zatvoren zbog popravaka, jer više nije siguran za automobile ni za ljude koji po njemu hodaju."}) == "hr-sr");
+  CHECK(detect(lists, {"قرر المجلس البلدي أن الجسر الجديد سيفتح في الربيع، وأن الجسر القديم سيبقى مغلقا من أجل "
+                       "الإصلاح، لأنه لم يعد آمنا على السيارات ولا على الناس الذين يمشون عليه كل يوم."}) == "ar");
 }
 
 TEST_CASE("language detection stays undecided without enough prose", "[score]") {
   const StopwordLists lists = shipped_lists();
   CHECK(detect(lists, {"Home", "News", "Sport", "Weather", "Contact"}) == "none");
-  // Ukrainian has no list; the few words it shares with Russian must not make it Russian.
-  CHECK(detect(lists, {"Міська рада в неділю проголосувала за відновлення порома, який з'єднував місто з островом, "
-                       "і перші човни можуть вийти вже наступного літа, якщо область дасть на це гроші."}) == "none");
+  // Slovak has no list; the words it shares with Czech must not make it Czech. Lithuanian and
+  // Persian (Arabic script) have none either.
+  CHECK(detect(lists, {"Mestská rada v nedeľu odhlasovala obnovenie prievozu, ktorý spájal mesto s ostrovom, a prvé "
+                       "lode môžu vyplávať už budúce leto, ak na to kraj dá peniaze."}) == "none");
+  CHECK(detect(lists, {"Miesto taryba sekmadienį nubalsavo atkurti keltą, kuris jungė miestą su sala, ir pirmieji "
+                       "laivai gali išplaukti jau kitą vasarą, jei regionas tam skirs pinigų."}) == "none");
+  CHECK(detect(lists, {"شورای شهر روز یکشنبه به بازگشایی خط کشتی رأی داد که شهر را به جزیره وصل می‌کرد و نخستین "
+                       "قایق‌ها می‌توانند تابستان آینده راه بیفتند، اگر استان پول آن را بدهد."}) == "none");
   CHECK(detect(lists, {"新しい橋は春に開通する予定で、古い橋は修理のために閉鎖される。"}) == "none");
   std::vector<Block> blocks(1);
   blocks[0].text = "东京的新桥将在春天开通";

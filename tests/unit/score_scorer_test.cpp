@@ -122,26 +122,53 @@ TEST_CASE("scorer: one token, a label, an open row, markup or a row of sites abo
   }
 }
 
-TEST_CASE("scorer: a page in a language without a stopword list is still scored", "[score]") {
-  // Ukrainian shares a few words with Russian, whose list would rate its prose as chrome.
-  const std::vector<std::string> paragraphs = {
-      "Міська рада Кеттлбі в неділю проголосувала за відновлення порома, який з'єднував місто з островом до 1974 "
-      "року, і перші човни можуть вийти вже наступного літа.",
-      "Противники вважали, що гроші краще витратити на прибережну дорогу, яку щозими затоплює, але явна більшість "
-      "мешканців, які голосували, хотіла повернути стару переправу.",
-      "Тепер рада попросить регіональне транспортне управління про субсидію і сподівається отримати відповідь до "
-      "кінця року, коли ухвалюють бюджет на наступні три роки."};
-  std::vector<std::string> lines = {"Головна", "Новини", "Спорт", "Культура", "Погода", "Увійти", "Пошук"};
+namespace {
+// A page of a menu, three paragraphs, a "Read also" box of teasers and a footer: the article
+// stays whole, the teasers go, and the page's language is `language` ("" for none).
+void check_scored_page(const std::vector<std::string>& menu_items, const std::vector<std::string>& paragraphs,
+                       const std::vector<std::string>& teasers, std::string_view language) {
+  std::vector<std::string> lines = menu_items;
   lines.insert(lines.end(), paragraphs.begin(), paragraphs.end());
-  lines.insert(lines.end(), {"Читайте також", "Нова велодоріжка вздовж гавані", "Рекордна кількість гостей на ярмарку",
-                             "Школа отримає новий спортзал", "Про нас", "Контакти"});
+  const std::size_t first_teaser = lines.size() + 1;  // after the box's heading
+  lines.insert(lines.end(), teasers.begin(), teasers.end());
   Page page(lines);
   const std::string kept = page.run();
+  CHECK(page.doc.language == language);
   CHECK(kept.find(paragraphs[0] + "\n" + paragraphs[1] + "\n" + paragraphs[2] + "\n") != std::string::npos);
-  for (std::size_t i = 10; i < 14; ++i) {  // the teasers
+  for (std::size_t i = first_teaser; i < first_teaser + 3; ++i) {
     CHECK(page.doc.blocks[i].decider == Decider::score);
     CHECK(page.doc.blocks[i].verdict == Verdict::drop);
   }
+}
+}  // namespace
+
+TEST_CASE("scorer: a page in a language without a stopword list is still scored", "[score]") {
+  // Lithuanian: no list, so no stopword evidence; length and punctuation carry the prose.
+  check_scored_page(
+      {"Pradžia", "Naujienos", "Sportas", "Kultūra", "Orai", "Prisijungti", "Paieška"},
+      {"Kettlebio miesto taryba sekmadienį nubalsavo atkurti keltą, kuris iki 1974 metų jungė miestą su sala, ir "
+       "pirmieji laivai gali išplaukti jau kitą vasarą.",
+       "Priešininkai teigė, kad pinigus geriau išleisti pakrantės keliui, kurį kiekvieną žiemą užlieja vanduo, bet "
+       "aiški dauguma balsavusių gyventojų norėjo susigrąžinti senąją perkėlą.",
+       "Dabar taryba prašys regiono transporto tarnybos subsidijos ir tikisi atsakymo iki metų pabaigos, kai "
+       "tvirtinamas kitų trejų metų biudžetas."},
+      {"Taip pat skaitykite", "Naujas dviračių takas palei uostą", "Rekordinis lankytojų skaičius mugėje",
+       "Mokykla gaus naują sporto salę", "Apie mus", "Kontaktai"},
+      "");
+}
+
+TEST_CASE("scorer: a Ukrainian page is scored with its own list, not Russian's", "[score]") {
+  check_scored_page(
+      {"Головна", "Новини", "Спорт", "Культура", "Погода", "Увійти", "Пошук"},
+      {"Міська рада Кеттлбі в неділю проголосувала за відновлення порома, який з'єднував місто з островом до 1974 "
+       "року, і перші човни можуть вийти вже наступного літа.",
+       "Противники вважали, що гроші краще витратити на прибережну дорогу, яку щозими затоплює, але явна більшість "
+       "мешканців, які голосували, хотіла повернути стару переправу.",
+       "Тепер рада попросить регіональне транспортне управління про субсидію і сподівається отримати відповідь до "
+       "кінця року, коли ухвалюють бюджет на наступні три роки."},
+      {"Читайте також", "Нова велодоріжка вздовж гавані", "Рекордна кількість гостей на ярмарку",
+       "Школа отримає новий спортзал", "Про нас", "Контакти"},
+      "uk");
 }
 
 TEST_CASE("scorer: a lone long line far down the footer does not join the article", "[score]") {
