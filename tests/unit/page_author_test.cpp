@@ -60,6 +60,11 @@ TEST_CASE("page author: names as pages write them, cleaned", "[author]") {
       {"By", "By"},                    // nothing would be left
       {"Redacción LR", "Redacción LR"},
       {"Łukasz Brzeziński", "Łukasz Brzeziński"},
+      {"Автор: Иван Петров", "Иван Петров"},
+      {"Του Γιάννη Παπαδόπουλου", "Γιάννη Παπαδόπουλου"},
+      {"Tác giả: Minh Anh", "Minh Anh"},
+      {"بقلم سارة أحمد", "سارة أحمد"},
+      {"Piše: Ana Horvat", "Ana Horvat"},
   };
   for (const auto& [text, name] : cases) {
     INFO(text);

@@ -71,6 +71,15 @@ TEST_CASE("published date: the formats pages write, made YYYY-MM-DD", "[publishe
       {"3 ŞUBAT 2021", "2021-02-03"},
       {"5 марта 2020 г.", "2020-03-05"},
       {"28. März 2022", "2022-03-28"},
+      {"12 травня 2023", "2023-05-12"},
+      {"3 Δεκεμβρίου 2021", "2021-12-03"},
+      {"15 ΜΑΐΟΥ 2020", "2020-05-15"},  // capitals fold to the listed name
+      {"28. joulukuuta 2022", "2022-12-28"},
+      {"7. listopada 2021.", "2021-11-07"},  // November in Polish and Czech, not Croatian October
+      {"7. studenoga 2021.", "2021-11-07"},
+      {"14. avgusta 2019", "2019-08-14"},
+      {"5 септември 2022 г.", "2022-09-05"},
+      {"10 أكتوبر 2022", "2022-10-10"},
   };
   for (const auto& [text, date] : cases) {
     INFO(text);
