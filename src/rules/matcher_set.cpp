@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstdio>
+#include <cstring>
 #include <mutex>
 
 namespace declutter {
@@ -23,8 +24,8 @@ MatcherSet::MatcherSet(std::span<const Rule* const> rules, RegexCache& cache) {
     max_before_ = std::max(max_before_, rule->before);
     switch (rule->match) {
       case MatchKind::phrase: phrases_[rule->pattern].push_back(rule); break;
-      case MatchKind::starts: add(starts_, rule); break;
-      case MatchKind::ends: add(ends_, rule); break;
+      case MatchKind::starts: add(starts_, rule, true); break;
+      case MatchKind::ends: add(ends_, rule, false); break;
       case MatchKind::contains: contains_.push_back(rule); break;
       case MatchKind::regex: {
         if (const Regex* regex = cache.get(*rule)) regexes_.push_back(CompiledRegex{*regex, rule});
@@ -104,10 +105,27 @@ LiteralScanner::Mask MatcherSet::possible(const LineView& line) const {
   return possible;
 }
 
-void MatcherSet::add(ByLength& index, const Rule* rule) {
+namespace {
+constexpr std::size_t kEdgeBytes = 4;
+
+// The first (prefix) or last four bytes of `text`, which holds at least four.
+std::uint32_t edge_of(std::string_view text, bool prefix) {
+  std::uint32_t edge = 0;
+  std::memcpy(&edge, text.data() + (prefix ? 0 : text.size() - kEdgeBytes), kEdgeBytes);
+  return edge;
+}
+}  // namespace
+
+void MatcherSet::add(ByLength& index, const Rule* rule, bool prefix) {
+  const std::string_view pattern = rule->pattern;
   index.table[rule->pattern].push_back(rule);
-  if (std::find(index.lengths.begin(), index.lengths.end(), rule->pattern.size()) == index.lengths.end())
-    index.lengths.push_back(rule->pattern.size());
+  std::vector<std::size_t>& lengths = pattern.size() < kEdgeBytes ? index.short_lengths : index.lengths;
+  if (std::find(lengths.begin(), lengths.end(), pattern.size()) == lengths.end()) lengths.push_back(pattern.size());
+  if (pattern.size() >= kEdgeBytes) {
+    const std::uint32_t edge = edge_of(pattern, prefix);
+    const auto at = std::lower_bound(index.edges.begin(), index.edges.end(), edge);
+    if (at == index.edges.end() || *at != edge) index.edges.insert(at, edge);
+  }
 }
 
 const Rule* MatcherSet::probe(const PhraseTable& table, std::string_view key, std::uint64_t hash,
@@ -129,16 +147,24 @@ const Rule* MatcherSet::probe_without_colon(const LineView& line) const {
 }
 
 const Rule* MatcherSet::find_affix(const ByLength& index, const LineView& line, bool prefix) const {
-  for (std::size_t length : index.lengths) {
-    if (length > line.key.size()) continue;
-    if (length == line.key.size()) {
-      if (const Rule* rule = probe(index.table, line.key, line.key_hash, line)) return rule;
-      continue;
+  const auto probe_lengths = [&](const std::vector<std::size_t>& lengths) -> const Rule* {
+    for (std::size_t length : lengths) {
+      if (length > line.key.size()) continue;
+      if (length == line.key.size()) {
+        if (const Rule* rule = probe(index.table, line.key, line.key_hash, line)) return rule;
+        continue;
+      }
+      std::string_view part = prefix ? line.key.substr(0, length) : line.key.substr(line.key.size() - length);
+      if (const Rule* rule = probe(index.table, part, hash_string(part), line)) return rule;
     }
-    std::string_view part = prefix ? line.key.substr(0, length) : line.key.substr(line.key.size() - length);
-    if (const Rule* rule = probe(index.table, part, hash_string(part), line)) return rule;
-  }
-  return nullptr;
+    return nullptr;
+  };
+  if (const Rule* rule = probe_lengths(index.short_lengths)) return rule;
+  // Most lines start (or end) like no phrase: one search instead of a probe per length.
+  if (line.key.size() < kEdgeBytes ||
+      !std::binary_search(index.edges.begin(), index.edges.end(), edge_of(line.key, prefix)))
+    return nullptr;
+  return probe_lengths(index.lengths);
 }
 
 const Rule* MatcherSet::find(const LineView& line, MatchScratch& scratch) const {

@@ -66,13 +66,17 @@ class MatcherSet {
   struct ByLength {
     std::vector<std::size_t> lengths;   // distinct phrase lengths, so one probe per length
     PhraseTable table;
+    // The four bytes a phrase of four bytes or more starts with (prefixes) or ends with
+    // (suffixes): a line whose key's four are none of them needs no probe of those lengths.
+    std::vector<std::uint32_t> edges;   // sorted
+    std::vector<std::size_t> short_lengths;  // the lengths under four bytes, probed always
   };
   struct CompiledRegex {
     Regex regex;
     const Rule* rule;
   };
 
-  static void add(ByLength& index, const Rule* rule);
+  static void add(ByLength& index, const Rule* rule, bool prefix);
   static const Rule* probe(const PhraseTable& table, std::string_view key, std::uint64_t hash, const LineView& line);
   const Rule* probe_without_colon(const LineView& line) const;
   const Rule* find_affix(const ByLength& index, const LineView& line, bool prefix) const;

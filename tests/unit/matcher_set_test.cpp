@@ -77,3 +77,50 @@ TEST_CASE("a rule set of many regexes finds what trying each in turn finds", "[r
   CHECK(matched >= 150);
   CHECK(last_matched_rule >= 128);
 }
+
+TEST_CASE("prefix and suffix phrases of every length find what comparing each finds", "[rules]") {
+  // Phrases of four bytes or more are looked up only when the line's key starts (ends) with
+  // the first (last) four bytes of one of them; shorter ones always.
+  std::deque<Rule> rules;
+  const std::vector<std::string> phrases = {"ad", "a b", "read", "read more:", "see also", "lire aussi :",
+                                            "читайте также:", "фото:", "xem thêm:", "»", "via", "(photo)"};
+  for (const std::string& phrase : phrases)
+    for (const MatchKind kind : {MatchKind::starts, MatchKind::ends}) {
+      Rule rule;
+      rule.match = kind;
+      rule.pattern = phrase;
+      rules.push_back(rule);
+    }
+  std::vector<const Rule*> pointers;
+  for (const Rule& rule : rules) pointers.push_back(&rule);
+  RegexCache cache;
+  const MatcherSet set(pointers, cache);
+
+  const std::vector<std::string> keys = {"", "a", "ad", "ads", "a b c", "rea", "read", "readers", "read more: x",
+                                         "see als", "see also the rest", "x see also", "lire aussi : y",
+                                         "читайте также: новость", "фото: иван", "фото", "xem thêm: tin",
+                                         "title »", "» title", "photo via", "a caption (photo)", "(photo",
+                                         "nothing at all here"};
+  MatchScratch scratch;
+  for (const std::string& key : keys) {
+    LineView line;
+    line.trimmed = key;
+    line.key = key;
+    line.key_hash = hash_string(key);
+    const Rule* expected = nullptr;
+    // In the set's order of kinds: exact phrases (none here), then prefixes, then suffixes.
+    for (const MatchKind kind : {MatchKind::starts, MatchKind::ends})
+      for (const Rule& rule : rules) {
+        if (expected != nullptr || rule.match != kind) continue;
+        const std::string_view k = key;
+        if (kind == MatchKind::starts ? k.starts_with(rule.pattern) : k.ends_with(rule.pattern)) expected = &rule;
+      }
+    INFO(key);
+    const Rule* found = set.find(line, scratch);
+    REQUIRE((found == nullptr) == (expected == nullptr));
+    if (found == nullptr) continue;
+    CHECK(found->match == expected->match);
+    const std::string_view k = key;
+    CHECK((found->match == MatchKind::starts ? k.starts_with(found->pattern) : k.ends_with(found->pattern)));
+  }
+}
