@@ -1,5 +1,6 @@
 #include "authoring/rule_lint.h"
 
+#include <algorithm>
 #include <memory>
 #include <set>
 #include <string_view>
@@ -7,7 +8,9 @@
 #include <utility>
 #include <vector>
 
+#include "regex/pattern_analysis.h"
 #include "regex/pcre.h"
+#include "text/unicode.h"
 
 namespace declutter {
 namespace {
@@ -302,6 +305,34 @@ std::optional<std::string> regex_runs_on_every_line(const Rule& rule) {
                      "\"Regexes\")");
 }
 
+std::optional<std::string> caseless_text_hides_literals(const Rule& rule) {
+  if (rule.match != MatchKind::regex || !rule.caseless) return std::nullopt;
+  bool cased_non_ascii = false;
+  for (std::size_t at = 0; at < rule.pattern.size() && !cased_non_ascii;) {
+    const unicode::CodePoint c = unicode::decode(rule.pattern, at);
+    at += c.length;
+    cased_non_ascii = c.valid && c.value >= 0x80 && unicode::is_letter(c.value) && !caseless_safe(c.value) &&
+                      !latin1_other_case(c.value);
+  }
+  if (!cased_non_ascii) return std::nullopt;
+  RegexError error;
+  const auto regex = Regex::compile(rule.pattern, RegexFlags{rule.caseless, rule.extended, rule.dotall}, error);
+  if (!regex) return std::nullopt;
+  // What is left of its text between those letters, spaces and short ASCII runs, is in
+  // almost every line: as weak as nothing.
+  const LiteralRequirement& literals = regex->literals();
+  constexpr std::size_t kWeakInfixBytes = 3;
+  const bool weak = !literals.filters() || std::any_of(literals.infixes.begin(), literals.infixes.end(), [](const std::string& infix) {
+                      return infix.size() < kWeakInfixBytes;
+                    });
+  if (!weak) return std::nullopt;
+  return std::string("it is caseless and its text is in letters whose other case is spelt with other bytes "
+                     "(Cyrillic, Greek, most of Latin past Latin-1), so the prefilter finds nothing every match "
+                     "holds and PCRE2 runs on every line the other gates let through; write the text as phrases "
+                     "(`\"...\"`, `starts \"...\"`, `contains \"...\"` compare the case-folded line), or spell "
+                     "its cases in the pattern (`[Пп]одпишитесь`) without `i` (rules/README.md, \"Regexes\")");
+}
+
 void lint_rules(const RuleCatalog& catalog, Diagnostics& diagnostics) {
   std::vector<const RuleFile*> sets{nullptr};
   for (const auto& publisher : catalog.publishers()) sets.push_back(&publisher);
@@ -321,6 +352,8 @@ void lint_rules(const RuleCatalog& catalog, Diagnostics& diagnostics) {
           diagnostics.warning(rule.origin, "slow regex: " + *why, source_line(catalog, rule.origin));
         if (auto why = regex_runs_on_every_line(rule))
           diagnostics.warning(rule.origin, "costly regex: " + *why, source_line(catalog, rule.origin));
+        else if (auto why_caseless = caseless_text_hides_literals(rule))
+          diagnostics.warning(rule.origin, "costly regex: " + *why_caseless, source_line(catalog, rule.origin));
       }
       auto [it, first] = seen.try_emplace(rule_key(rule), &rule);
       if (first) continue;

@@ -30,6 +30,9 @@ std::optional<std::string> regex_never_matches(const Rule& rule);
 std::optional<std::string> regex_is_slow(const Rule& rule);
 // Why the prefilter lets every line through to the rule's regex, or nothing.
 std::optional<std::string> regex_runs_on_every_line(const Rule& rule);
+// Why a caseless regex whose text is in cased letters past Latin-1 gives the prefilter
+// nothing to look for, or nothing when it does not or is not caseless.
+std::optional<std::string> caseless_text_hides_literals(const Rule& rule);
 
 // Adds the warnings for every rule the catalog's effective sets (common alone and each
 // publisher) contain. Never adds errors.

@@ -56,7 +56,8 @@ bool is_ascii_alnum(char c) {
 
 // Non-ASCII characters that have no other case: Latin-1 punctuation and signs, general
 // punctuation (dashes, quotes, bullets, guillemets), arrows, geometric shapes, CJK
-// punctuation, kana and ideographs (unit tests check this against PCRE2's caseless matching).
+// punctuation, kana and ideographs, and the scripts without case (unit tests check this
+// against PCRE2's caseless matching).
 std::optional<char32_t> latin1_other_case(char32_t c) {
   // Not the multiplication and division signs, nor ß, ÿ and å, whose other cases lie
   // outside Latin-1 (ẞ, Ÿ) or are more than one (Å and the Angstrom sign).
@@ -68,6 +69,11 @@ std::optional<char32_t> latin1_other_case(char32_t c) {
 }
 
 bool caseless_safe(char32_t c) {
+  // Scripts without case: Hebrew, Arabic (and its supplement), Syriac, Thaana, the Indic
+  // scripts from Devanagari to Malayalam, Thai, Lao, Hangul.
+  if ((c >= 0x590 && c <= 0x7BF) || (c >= 0x900 && c <= 0xD7F) || (c >= 0xE00 && c <= 0xEFF) ||
+      (c >= 0x1100 && c <= 0x11FF) || (c >= 0xAC00 && c <= 0xD7A3))
+    return true;
   return (c >= 0xA0 && c <= 0xBF && c != 0xAA && c != 0xB5 && c != 0xBA) || c == 0xD7 || c == 0xF7 ||
          (c >= 0x2010 && c <= 0x205E) || (c >= 0x2150 && c <= 0x215F) /* fractions */ ||
          (c >= 0x2190 && c <= 0x21FF) || (c >= 0x25A0 && c <= 0x25FF) || (c >= 0x3000 && c <= 0x30FF) ||

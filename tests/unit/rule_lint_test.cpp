@@ -55,6 +55,21 @@ TEST_CASE("regex_runs_on_every_line flags regexes the prefilter cannot rule a li
   CHECK_FALSE(regex_runs_on_every_line(phrase).has_value());
 }
 
+TEST_CASE("caseless regexes in Cyrillic or Greek text are flagged: the prefilter cannot use them", "[lint]") {
+  for (const char* pattern : {"^(?=.{0,300}+$).*(используем файлы)", "^(читайте также|похожие статьи)$",
+                              "^(?=.{0,160}+$)(εγγραφείτε|подпишитесь)"}) {
+    INFO(pattern);
+    CHECK(caseless_text_hides_literals(regex_rule(pattern, true)).has_value());
+    CHECK_FALSE(caseless_text_hides_literals(regex_rule(pattern, false)).has_value());  // spelt as written
+  }
+  // A literal the prefilter can use remains (ASCII "cookie"), the letters are Latin-1 (both
+  // cases known) or have no case (Arabic): nothing to say.
+  for (const char* pattern : {"используем (файлы )?cookie", "^à lire aussi", "^(لا|نعم) شكرا", "^menu$"}) {
+    INFO(pattern);
+    CHECK_FALSE(caseless_text_hides_literals(regex_rule(pattern, true)).has_value());
+  }
+}
+
 TEST_CASE("declutter check warns in file:line:col form and still exits 0", "[lint][cli]") {
   TempDir dir;
   dir.write("rules/common.rules",
