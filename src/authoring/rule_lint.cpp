@@ -322,9 +322,9 @@ std::optional<std::string> caseless_text_hides_literals(const Rule& rule) {
   // almost every line: as weak as nothing.
   const LiteralRequirement& literals = regex->literals();
   constexpr std::size_t kWeakInfixBytes = 3;
-  const bool weak = !literals.filters() || std::any_of(literals.infixes.begin(), literals.infixes.end(), [](const std::string& infix) {
-                      return infix.size() < kWeakInfixBytes;
-                    });
+  const bool weak = !literals.filters() ||
+                    std::any_of(literals.infixes.begin(), literals.infixes.end(),
+                                [](const std::string& infix) { return infix.size() < kWeakInfixBytes; });
   if (!weak) return std::nullopt;
   return std::string("it is caseless and its text is in letters whose other case is spelt with other bytes "
                      "(Cyrillic, Greek, most of Latin past Latin-1), so the prefilter finds nothing every match "

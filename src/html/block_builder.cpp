@@ -165,7 +165,8 @@ void BlockBuilder::build(xmlDoc* tree, const DomMarks& marks, Document& doc) {
   const std::string& arena = *arena_;
   for (std::size_t i = 0; i < texts_.size(); ++i) {
     doc.blocks[first_block_ + i].text = std::string_view(arena).substr(texts_[i].offset, texts_[i].length);
-    doc.elements[first_block_ + i].class_id = std::string_view(arena).substr(class_ids_[i].offset, class_ids_[i].length);
+    doc.elements[first_block_ + i].class_id =
+        std::string_view(arena).substr(class_ids_[i].offset, class_ids_[i].length);
   }
 }
 

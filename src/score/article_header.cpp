@@ -163,7 +163,8 @@ bool label_article_header(const WindowDom& dom, std::span<const Block> blocks, s
   // (byline, date, kicker).
   std::size_t headline = search.title_copy_near(headline_in_front ? 1 : 0);
   std::size_t header_from = n;  // the first block after the headline
-  if (headline == n && headline_in_front && !dom.elements.empty() && dom.elements[0].tag == "h1") header_from = search.moved_headline_header();
+  if (headline == n && headline_in_front && !dom.elements.empty() && dom.elements[0].tag == "h1")
+    header_from = search.moved_headline_header();
   // No headline near the article, none in front: a copy of the title further up. Not the
   // text title line itself, the page's metadata.
   const bool far_headline =
