@@ -27,6 +27,7 @@ std::shared_ptr<const StopwordLists> shipped_lists() {
 struct Page {
   std::vector<std::string> lines;
   Document doc;
+  std::unique_ptr<Stage> stage;
 
   explicit Page(std::vector<std::string> page_lines) : lines(std::move(page_lines)) {
     for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -42,7 +43,8 @@ struct Page {
     return doc.elements[i];
   }
   std::string run(Focus focus = Focus::balanced, const Settings& settings = Settings()) {
-    const auto stage = make_score_stage(settings, shipped_lists(), focus);
+    // Kept with the page: doc.language views the stage's stopword lists.
+    stage = make_score_stage(settings, shipped_lists(), focus);
     StageScratch scratch;
     stage->run(doc, scratch);
     std::string kept;
