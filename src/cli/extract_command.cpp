@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "cli/profile_report.h"
 #include "cli/worker_processors.h"
 #include "corpus/run_documents.h"
 
@@ -28,7 +29,11 @@ int run_extract(const CliOptions& options, const Engine& engine) {
   processing.explain = options.explain;
   processing.tally = options.stats ? &tally : nullptr;
   processing.metadata = !options.metadata_field.empty();
-  return run_documents(run, worker_processors(engine, processing), std::cerr);
+  CostProfile profile;
+  processing.profile = options.profile ? &profile : nullptr;
+  const int status = run_documents(run, worker_processors(engine, processing), std::cerr);
+  if (options.profile) std::cerr << format_profile(profile.totals()) << std::flush;
+  return status;
 }
 
 }  // namespace declutter

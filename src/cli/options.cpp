@@ -219,6 +219,7 @@ OptionOutcome read_option(std::string_view arg, ArgReader& args, CliOptions& opt
   else if (arg == "--metadata") options.metadata_field = kMetadataField;
   else if (arg == "--line-buffered") options.line_buffered = true;
   else if (arg == "--stats") options.stats = true;
+  else if (arg == "--profile") options.profile = true;
   else if (arg == "--update") options.update = true;
   else if (arg == "--markdown") options.engine.output = OutputFormat::markdown;
   else if (arg == "--precision") pending.precision = true;
@@ -244,6 +245,8 @@ std::string misused_options(const CliOptions& options, const PendingChoices& pen
   if (pending.precision && pending.recall) return "--precision and --recall exclude each other";
   if (options.explain != ExplainFormat::none && options.command != Command::extract)
     return "--explain applies to cleaning documents, not to a command";
+  if (options.profile && options.command != Command::extract)
+    return "--profile applies to cleaning documents, not to a command";
   if (options.update && options.command != Command::test) return "--update applies to `declutter test` only";
   if (options.min_pages != 0 && options.command != Command::suggest)
     return "--min-pages applies to `declutter suggest` only";
@@ -369,6 +372,10 @@ Rule authoring:
                           + LINE safety over FILE:LINE RULE | text
                                                            restored by the safety valve
                         json: one JSON document per input document, one per line
+  --profile             after the run, print on stderr where the processing time went:
+                        seconds per step (reading, each stage, emitting) and the regex
+                        rules that took longest inside PCRE2, with their calls and
+                        matches, as FILE:LINE:COL and the rule
   --update              test: write the actual output to the *.out.txt files
                         (also DECLUTTER_UPDATE_FIXTURES=1); review with git diff
   --min-pages N         suggest: pages a line must recur on (default: half, at least 2)

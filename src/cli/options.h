@@ -26,6 +26,7 @@ struct CliOptions {
   unsigned jobs = 0;                    // -j/--jobs; 0 = all cores
   bool line_buffered = false;           // --line-buffered
   bool stats = false;                   // --stats
+  bool profile = false;                 // --profile
   std::size_t max_doc_bytes = std::size_t{64} << 20;  // --max-doc-bytes
   std::string metadata_field;           // --metadata: the JSONL field it writes; empty without
   // Rule authoring (issue 6).

@@ -8,15 +8,19 @@
 namespace declutter {
 
 ProcessorFactory worker_processors(const Engine& engine, const ProcessorOptions& options) {
-  return [&engine, explain = options.explain, tally = options.tally, metadata = options.metadata] {
+  return [&engine, explain = options.explain, tally = options.tally, metadata = options.metadata,
+          profile = options.profile] {
     auto worker = std::make_shared<Worker>(engine);
     std::shared_ptr<StatsTally::Counter> counter = tally != nullptr ? tally->new_counter() : nullptr;
+    std::shared_ptr<CostCounter> costs = profile != nullptr ? profile->new_counter() : nullptr;
+    worker->time_into(costs.get());
     const OutputFormat output = engine.options().output;
-    return DocumentProcessor([worker, counter, explain, metadata, output](std::string_view bytes, std::string_view url,
-                                                                          DocumentResult& result) {
+    return DocumentProcessor([worker, counter, costs, explain, metadata, output](
+                                 std::string_view bytes, std::string_view url, DocumentResult& result) {
       const DocumentInput input{bytes, url};
       const Document& doc = worker->analyse(input);
       if (counter) counter->add(doc);
+      const StepTimer timer(costs.get(), explain != ExplainFormat::none ? "explain" : "emit");
       if (explain != ExplainFormat::none) {
         explain_document(doc, explain, result.text);
       } else {

@@ -4,6 +4,7 @@
 // into clean text, or into its --explain listing.
 #include "authoring/explain.h"
 #include "cli/stats_tally.h"
+#include "core/cost_profile.h"
 #include "corpus/run_documents.h"
 #include "pipeline/engine.h"
 
@@ -13,6 +14,7 @@ struct ProcessorOptions {
   ExplainFormat explain = ExplainFormat::none;  // --explain: the listing instead of the clean text
   StatsTally* tally = nullptr;  // --stats: counts what each document's rules and stages dropped
   bool metadata = false;        // --metadata: describe each document in DocumentResult::metadata
+  CostProfile* profile = nullptr;  // --profile: times each document's steps and regex matches
 };
 
 ProcessorFactory worker_processors(const Engine& engine, const ProcessorOptions& options = {});

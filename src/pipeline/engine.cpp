@@ -83,10 +83,13 @@ const Document& Worker::analyse(const DocumentInput& input) {
   doc.url.assign(input.url);
   const Pipeline& pipeline = impl_->engine.pipeline_for(input.url);
   const EngineOptions& options = impl_->engine.options();
+  CostCounter* const costs = impl_->scratch.regex.costs;
   if (is_html(options, input.bytes)) {
+    const StepTimer timer(costs, "read-html");
     impl_->html.build(input.bytes, options.parser, pipeline.dom_rules(), impl_->engine.metadata_words(), doc,
                       options.encoding);
   } else {
+    const StepTimer timer(costs, "read-text");
     doc.decoding = decode_text_bytes(input.bytes, doc.source, options.encoding);
     segment_lines(doc);
   }
@@ -95,7 +98,13 @@ const Document& Worker::analyse(const DocumentInput& input) {
 }
 
 void Worker::extract(const DocumentInput& input, std::string& out) {
-  emit_document(analyse(input), impl_->engine.options().output, out);
+  const Document& doc = analyse(input);
+  const StepTimer timer(costs(), "emit");
+  emit_document(doc, impl_->engine.options().output, out);
 }
+
+void Worker::time_into(CostCounter* costs) { impl_->scratch.regex.costs = costs; }
+
+CostCounter* Worker::costs() const { return impl_->scratch.regex.costs; }
 
 }  // namespace declutter

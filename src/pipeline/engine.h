@@ -32,6 +32,7 @@ struct DocumentInput {
   std::string_view url;           // selects publisher rules by host when no --publisher
 };
 
+class CostCounter;
 class RuleCatalog;
 class Pipeline;
 class PublisherPipelines;
@@ -79,6 +80,10 @@ class Worker {
   void extract(const DocumentInput& input, std::string& out);
   // Runs the pipeline and leaves the decided document for inspection (--explain, report).
   const Document& analyse(const DocumentInput& input);
+  // Times every later document's steps and regex matches into `costs` (--profile); null
+  // stops timing. The counter must outlive the worker's use of it.
+  void time_into(CostCounter* costs);
+  CostCounter* costs() const;
 
  private:
   struct Impl;

@@ -5,6 +5,7 @@
 #include <memory>
 #include <vector>
 
+#include "core/cost_profile.h"
 #include "core/diagnostic.h"
 #include "html/dom_rules.h"
 #include "pipeline/engine.h"
@@ -31,7 +32,10 @@ class Pipeline {
   // Runs the stages for the document's format (their settings may differ by format).
   void run(Document& doc, StageScratch& scratch) const {
     scratch.keys.reset();
-    for (const auto& stage : stages_by_format_[format_index(doc.format)]) stage->run(doc, scratch);
+    for (const auto& stage : stages_by_format_[format_index(doc.format)]) {
+      const StepTimer timer(scratch.regex.costs, stage->name());
+      stage->run(doc, scratch);
+    }
   }
   const RuleFile* publisher() const { return rules_.publisher; }
   const EffectiveRules& rules() const { return rules_; }

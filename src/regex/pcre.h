@@ -37,11 +37,17 @@ struct RegexFlags {
 
 enum class MatchOutcome { no_match, match, limit_exceeded };
 
+class CostCounter;
+
 class MatchScratch {
  public:
   MatchScratch();
   pcre2_match_data* data() const { return data_.get(); }
   pcre2_match_context* context() const { return context_.get(); }
+
+  // --profile: where this thread times its regex rules' matches and its pipeline's steps
+  // (core/cost_profile.h); null when nothing is timed.
+  CostCounter* costs = nullptr;
 
  private:
   struct DataFree { void operator()(pcre2_match_data* p) const { pcre2_match_data_free(p); } };

@@ -6,6 +6,8 @@
 #include <cstring>
 #include <mutex>
 
+#include "core/cost_profile.h"
+
 namespace declutter {
 
 const Regex* RegexCache::get(const Rule& rule) {
@@ -200,7 +202,7 @@ bool MatcherSet::regex_matches(const CompiledRegex& compiled, const LineView& li
   if (!position_admits(*compiled.rule, line.position) || !compiled.regex.limits().branch_needs.admits(line.classes()) ||
       !compiled.regex.may_match(line.trimmed))
     return false;
-  switch (compiled.regex.match(line.trimmed, scratch)) {
+  switch (scratch.costs == nullptr ? compiled.regex.match(line.trimmed, scratch) : timed_match(compiled, line, scratch)) {
     case MatchOutcome::match: return true;
     case MatchOutcome::limit_exceeded:
       if (compiled.regex.first_limit_hit()) report_regex_limit(*compiled.rule);
@@ -208,6 +210,13 @@ bool MatcherSet::regex_matches(const CompiledRegex& compiled, const LineView& li
     case MatchOutcome::no_match: return false;
   }
   return false;
+}
+
+MatchOutcome MatcherSet::timed_match(const CompiledRegex& compiled, const LineView& line, MatchScratch& scratch) {
+  const std::uint64_t start = monotonic_nanoseconds();
+  const MatchOutcome outcome = compiled.regex.match(line.trimmed, scratch);
+  scratch.costs->add_regex(*compiled.rule, outcome == MatchOutcome::match, monotonic_nanoseconds() - start);
+  return outcome;
 }
 
 void report_regex_limit(const Rule& rule) {

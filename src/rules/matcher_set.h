@@ -87,6 +87,8 @@ class MatcherSet {
   std::vector<const Rule*> contains_;
   // Tries one regex (position guard, quick test, then the matcher); true when it matches.
   static bool regex_matches(const CompiledRegex& compiled, const LineView& line, MatchScratch& scratch);
+  // The same match, timed into scratch.costs (--profile).
+  static MatchOutcome timed_match(const CompiledRegex& compiled, const LineView& line, MatchScratch& scratch);
 
   std::vector<CompiledRegex> regexes_;
   LiteralScanner prefilter_;  // which of regexes_ may match a line, from their literal text

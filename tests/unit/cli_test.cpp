@@ -245,3 +245,29 @@ TEST_CASE("cli: a closed stdout ends the run quietly", "[cli]") {
   CHECK(read_file(dir.path / "status") == "0\n");
   CHECK(read_file(dir.path / "err").empty());
 }
+
+TEST_CASE("cli: --profile reports the time of each step and of the regex rules after the run", "[cli]") {
+  TempDir dir;
+  write_file(dir.path / "mine/common.rules", "drop /^tide table for \\w+ \\d+$/i\n");
+  const std::string mine = shell_quote((dir.path / "mine").string());
+  const std::string page =
+      "Tide table for March 3\n\nThe ferry to the island will run twice a day again from the first week of the "
+      "summer holidays.\n";
+  RunResult profiled = run_declutter("--profile --format text -j 1 --add-rules " + mine, page);
+  CHECK(profiled.status == 0);
+  CHECK(profiled.out == "The ferry to the island will run twice a day again from the first week of the summer holidays.\n");
+  CHECK(profiled.err.find("declutter: profile: ") == 0);
+  CHECK(profiled.err.find("in 1 documents (1 thread;") != std::string::npos);
+  for (const char* step : {"\n  read-text ", "\n  line-rules ", "\n  score ", "\n  emit "})
+    CHECK(profiled.err.find(step) != std::string::npos);
+  const std::size_t rule = profiled.err.find("common.rules:1:6 drop /^tide table for \\w+ \\d+$/i\n");
+  REQUIRE(rule != std::string::npos);
+  // One line reached PCRE2 and matched: the article's lacks the rule's literal text.
+  const std::size_t row = profiled.err.rfind('\n', rule) + 1;
+  CHECK(profiled.err.substr(row, rule - row).find("%          1         1  ") != std::string::npos);
+  // Without the flag nothing is timed or reported; with a command it is a usage error.
+  CHECK(run_declutter("--format text", page).err.empty());
+  RunResult misused = run_declutter("check --profile");
+  CHECK(misused.status == 2);
+  CHECK(misused.err.find("--profile applies to cleaning documents") != std::string::npos);
+}
