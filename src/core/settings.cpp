@@ -74,6 +74,7 @@ constexpr std::array kSpecs{
     SettingSpec{"score-headline-reach", "12", "blocks above the article searched for its headline (a line matching the title)", T::count},
     SettingSpec{"score-headline-far-reach", "36",
                 "blocks above the article searched for a copy of the title when none is within the reach", T::count},
+    SettingSpec{"score-header-min-score", "-3.5", "a short line between the article's headline and its first paragraph (a byline, a date, a kicker) stays with the article when its score is at least this (-1000: always)", T::number},
     SettingSpec{"score-headline-min-words", "4", "words the line above the article needs to be taken for its headline when no line matches the title", T::number},
     SettingSpec{"score-threshold", "0.25", "revised score a block needs to be kept (balanced focus)", T::number},
     SettingSpec{"score-threshold-precision", "0.75", "revised score a block needs to be kept with --precision", T::number},

@@ -181,7 +181,8 @@ bool label_article_header(const WindowDom& dom, std::span<const Block> blocks, s
     header_from = headline + 1;
   }
   for (std::size_t i = header_from; i < first_content; ++i)
-    if (s.classes[i] != BlockClass::empty && s.classes[i] != BlockClass::bad && !s.content[i])
+    if (s.classes[i] != BlockClass::empty && s.classes[i] != BlockClass::bad && !s.content[i] &&
+        s.prose[i] - params.threshold >= params.header_min_score)
       label(s, i, true, ScoreReason::header);
   return headline_in_front;
 }

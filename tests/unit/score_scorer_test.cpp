@@ -286,6 +286,26 @@ TEST_CASE("scorer: HTML's headline, moved in front of the page, is kept with the
                           kPara3 + "\n");
 }
 
+TEST_CASE("scorer: a bare label between the headline and the article goes, a byline stays", "[score]") {
+  // The headline, a byline, then a section name and a bare name, as a kicker and an author
+  // box leave them; the byline's "By" makes it read as words, the bare label does not.
+  std::vector<std::string> lines = menu();
+  lines.insert(lines.end(), {"Harbour town votes to restore its old ferry line", "By Mara Lindqvist", "Politics",
+                             "Mara Lindqvist", kPara1, kPara2, kPara3, "Contact", "Imprint"});
+  const std::string header = "Harbour town votes to restore its old ferry line\nBy Mara Lindqvist\n";
+  const std::string article = kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n";
+  Page page(lines);
+  CHECK(page.run() == header + article);
+  const std::size_t label = menu().size() + 2;
+  CHECK(page.doc.blocks[label].score < -3.5F);
+  CHECK(page.doc.blocks[label + 1].score < -3.5F);
+  Settings every_line;
+  every_line.set("score-header-min-score", "-1000");
+  Page kept(lines);
+  CHECK(kept.run(Focus::balanced, every_line) == header + "Politics\nMara Lindqvist\n" + article);
+  CHECK(kept.doc.blocks[label].score_reason == ScoreReason::header);
+}
+
 TEST_CASE("scorer: HTML's headline that links to its own page is kept when the <title> names it", "[score]") {
   const auto page_with_linked_h1 = [](const std::string& h1, const std::string& title) {
     std::vector<std::string> lines = {h1};
