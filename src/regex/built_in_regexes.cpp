@@ -1,11 +1,25 @@
 #include "regex/built_in_regexes.h"
 
+#include <algorithm>
+#include <vector>
+
 namespace declutter {
 
 const BuiltInRegex* find_built_in_regex(std::string_view pattern, bool caseless, bool extended, bool dotall) {
-  for (const BuiltInRegex& entry : built_in_regexes())
-    if (entry.caseless == caseless && entry.extended == extended && entry.dotall == dotall && entry.pattern == pattern)
-      return &entry;
+  // Every regex rule of a start-up is looked up twice (checked, then compiled): sorted by
+  // pattern once, a lookup is a binary search, where a scan of the table was a tenth of a
+  // one-page run's instructions.
+  static const std::vector<const BuiltInRegex*> by_pattern = [] {
+    std::vector<const BuiltInRegex*> entries;
+    for (const BuiltInRegex& entry : built_in_regexes()) entries.push_back(&entry);
+    std::sort(entries.begin(), entries.end(),
+              [](const BuiltInRegex* a, const BuiltInRegex* b) { return a->pattern < b->pattern; });
+    return entries;
+  }();
+  auto at = std::lower_bound(by_pattern.begin(), by_pattern.end(), pattern,
+                             [](const BuiltInRegex* entry, std::string_view p) { return entry->pattern < p; });
+  for (; at != by_pattern.end() && (*at)->pattern == pattern; ++at)
+    if ((*at)->caseless == caseless && (*at)->extended == extended && (*at)->dotall == dotall) return *at;
   return nullptr;
 }
 
