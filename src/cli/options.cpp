@@ -373,8 +373,9 @@ Rule authoring:
                                                            restored by the safety valve
                         json: one JSON document per input document, one per line
   --profile             after the run, print on stderr where the processing time went:
-                        seconds per step (reading, each stage, emitting) and the regex
-                        rules that took longest inside PCRE2, with their calls and
+                        seconds per step (decoding, splitting lines or parsing HTML, the
+                        html-* rules, building blocks, each stage, emitting) and the
+                        regex rules that took longest inside PCRE2, with their calls and
                         matches, as FILE:LINE:COL and the rule
   --update              test: write the actual output to the *.out.txt files
                         (also DECLUTTER_UPDATE_FIXTURES=1); review with git diff

@@ -36,12 +36,9 @@ std::string shortened(std::string text) {
 
 std::string format_profile(const CostProfile::Totals& totals, std::size_t regexes) {
   if (totals.steps.empty()) return "";
-  std::uint64_t documents = 0;
-  for (const StepCost& step : totals.steps)
-    if (step.step == "read-text" || step.step == "read-html") documents += step.runs;
   std::string out;
   append(out, "declutter: profile: %.3f s of processing in %llu documents (%zu %s; reading input and writing output not counted)\n",
-         seconds(totals.nanoseconds), static_cast<unsigned long long>(documents), totals.threads,
+         seconds(totals.nanoseconds), static_cast<unsigned long long>(totals.documents), totals.threads,
          totals.threads == 1 ? "thread" : "threads, times added up");
   append(out, "  %-14s %10s %7s %14s\n", "step", "seconds", "share", "ms/document");
   for (const StepCost& step : totals.steps) {

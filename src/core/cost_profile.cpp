@@ -31,6 +31,7 @@ CostProfile::Totals CostProfile::totals() const {
   std::unordered_map<const Rule*, RegexCost> regexes;
   std::lock_guard lock(mutex_);
   for (const auto& counter : counters_) {
+    totals.documents += counter->documents_;
     if (counter->steps_.empty()) continue;
     ++totals.threads;
     for (const StepCost& step : counter->steps_) {

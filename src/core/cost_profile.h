@@ -1,6 +1,6 @@
 #pragma once
-// --profile: where a run's processing time goes, by pipeline step (reading, each stage,
-// emitting) and by regex rule (time inside PCRE2). Each worker thread times into a
+// --profile: where a run's processing time goes, by pipeline step (decoding, splitting or
+// parsing, HTML's DOM rules and blocks, each stage, emitting) and by regex rule (time inside PCRE2). Each worker thread times into a
 // CostCounter of its own, so a measurement costs no lock; CostProfile::totals() adds the
 // counters up once the workers are done. Off, it costs one null test per step and per
 // regex match.
@@ -18,7 +18,7 @@ namespace declutter {
 struct Rule;
 
 struct StepCost {
-  std::string_view step;        // a stage's name(), or "read-text", "read-html", "emit"
+  std::string_view step;        // a stage's name(), or a front end's ("decode", "parse-html", ...), "emit"
   std::uint64_t nanoseconds = 0;
   std::uint64_t runs = 0;       // documents it ran on
 };
@@ -32,6 +32,7 @@ struct RegexCost {
 
 class CostCounter {
  public:
+  void add_document() { ++documents_; }
   void add_step(std::string_view step, std::uint64_t nanoseconds);
   void add_regex(const Rule& rule, bool matched, std::uint64_t nanoseconds);
 
@@ -39,6 +40,7 @@ class CostCounter {
   friend class CostProfile;
   std::vector<StepCost> steps_;  // a dozen at most, in first-run order: a short scan
   std::unordered_map<const Rule*, RegexCost> regexes_;
+  std::uint64_t documents_ = 0;
 };
 
 inline std::uint64_t monotonic_nanoseconds() {
@@ -70,6 +72,7 @@ class CostProfile {
     std::vector<StepCost> steps;     // in the order the first document ran them
     std::vector<RegexCost> regexes;  // costliest first
     std::uint64_t nanoseconds = 0;   // all steps'
+    std::uint64_t documents = 0;
     std::size_t threads = 0;         // counters that measured anything
   };
 

@@ -13,22 +13,35 @@ void HtmlFrontEnd::build(std::string_view raw_bytes, HtmlParser parser, const Do
                          const MetadataWords& words, Document& doc, const std::string& forced_encoding) {
   doc.format = SourceFormat::html;
   doc.clear_page();
-  doc.decoding = decode_html_bytes(raw_bytes, doc.source, forced_encoding);
+  {
+    const StepTimer timer(costs_, "decode");
+    doc.decoding = decode_html_bytes(raw_bytes, doc.source, forced_encoding);
+  }
   ensure_libxml2_initialised();  // outside the arena: libxml2's global tables outlive the page
   XmlArena::Scope tree_memory(xml_arena_);
-  XmlDocPtr tree = parse_html(doc.source, parser);
-  rules.apply(tree.get(), marks_);
-  if (auto published = find_published_date(marks_, words.months)) {
-    doc.published = std::move(published->date);
-    doc.published_rule = published->rule;
+  XmlDocPtr tree;
+  {
+    const StepTimer timer(costs_, "parse-html");
+    tree = parse_html(doc.source, parser);
   }
-  if (auto author = find_author(marks_, words.bylines)) {
-    doc.author = std::move(author->name);
-    doc.author_rule = author->rule;
+  {
+    const StepTimer timer(costs_, "html-rules");
+    rules.apply(tree.get(), marks_);
+    if (auto published = find_published_date(marks_, words.months)) {
+      doc.published = std::move(published->date);
+      doc.published_rule = published->rule;
+    }
+    if (auto author = find_author(marks_, words.bylines)) {
+      doc.author = std::move(author->name);
+      doc.author_rule = author->rule;
+    }
   }
-  // Blocks hold roughly the page's visible text, a fraction of its markup.
-  doc.arena.reserve(doc.source.size() / 4 + 64);
-  builder_.build(tree.get(), marks_, doc);
+  {
+    const StepTimer timer(costs_, "build-blocks");
+    // Blocks hold roughly the page's visible text, a fraction of its markup.
+    doc.arena.reserve(doc.source.size() / 4 + 64);
+    builder_.build(tree.get(), marks_, doc);
+  }
   tree_memory.discard(std::move(tree));
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/cost_profile.h"
 #include "core/document.h"
 #include "html/block_builder.h"
 #include "html/dom_rules.h"
@@ -22,8 +23,11 @@ class HtmlFrontEnd {
   // metadata rules read with) are shared and read-only. `forced_encoding`: --encoding's iconv name.
   void build(std::string_view raw_bytes, HtmlParser parser, const DomRules& rules, const MetadataWords& words,
              Document& doc, const std::string& forced_encoding = {});
+  // Times each later page's steps into `costs` (--profile); null stops timing.
+  void time_into(CostCounter* costs) { costs_ = costs; }
 
  private:
+  CostCounter* costs_ = nullptr;
   XmlArena xml_arena_;  // the parse tree's memory, reused page after page
   DomMarks marks_;
   BlockBuilder builder_;

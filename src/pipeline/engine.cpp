@@ -84,13 +84,16 @@ const Document& Worker::analyse(const DocumentInput& input) {
   const Pipeline& pipeline = impl_->engine.pipeline_for(input.url);
   const EngineOptions& options = impl_->engine.options();
   CostCounter* const costs = impl_->scratch.regex.costs;
+  if (costs != nullptr) costs->add_document();
   if (is_html(options, input.bytes)) {
-    const StepTimer timer(costs, "read-html");
     impl_->html.build(input.bytes, options.parser, pipeline.dom_rules(), impl_->engine.metadata_words(), doc,
                       options.encoding);
   } else {
-    const StepTimer timer(costs, "read-text");
-    doc.decoding = decode_text_bytes(input.bytes, doc.source, options.encoding);
+    {
+      const StepTimer timer(costs, "decode");
+      doc.decoding = decode_text_bytes(input.bytes, doc.source, options.encoding);
+    }
+    const StepTimer timer(costs, "split-lines");
     segment_lines(doc);
   }
   pipeline.run(doc, impl_->scratch);
@@ -103,7 +106,10 @@ void Worker::extract(const DocumentInput& input, std::string& out) {
   emit_document(doc, impl_->engine.options().output, out);
 }
 
-void Worker::time_into(CostCounter* costs) { impl_->scratch.regex.costs = costs; }
+void Worker::time_into(CostCounter* costs) {
+  impl_->scratch.regex.costs = costs;
+  impl_->html.time_into(costs);
+}
 
 CostCounter* Worker::costs() const { return impl_->scratch.regex.costs; }
 

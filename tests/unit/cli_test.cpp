@@ -258,13 +258,20 @@ TEST_CASE("cli: --profile reports the time of each step and of the regex rules a
   CHECK(profiled.out == "The ferry to the island will run twice a day again from the first week of the summer holidays.\n");
   CHECK(profiled.err.find("declutter: profile: ") == 0);
   CHECK(profiled.err.find("in 1 documents (1 thread;") != std::string::npos);
-  for (const char* step : {"\n  read-text ", "\n  line-rules ", "\n  score ", "\n  emit "})
+  for (const char* step : {"\n  decode ", "\n  split-lines ", "\n  line-rules ", "\n  score ", "\n  emit "})
     CHECK(profiled.err.find(step) != std::string::npos);
   const std::size_t rule = profiled.err.find("common.rules:1:6 drop /^tide table for \\w+ \\d+$/i\n");
   REQUIRE(rule != std::string::npos);
   // One line reached PCRE2 and matched: the article's lacks the rule's literal text.
   const std::size_t row = profiled.err.rfind('\n', rule) + 1;
   CHECK(profiled.err.substr(row, rule - row).find("%          1         1  ") != std::string::npos);
+  // An HTML page's front end in its steps: parsing, the DOM rules, building the blocks.
+  RunResult html = run_declutter("--profile --format html -j 1",
+                                 "<html><body><nav>Home</nav><p>" + page.substr(24) + "</p></body></html>");
+  CHECK(html.status == 0);
+  for (const char* step : {"\n  decode ", "\n  parse-html ", "\n  html-rules ", "\n  build-blocks ", "\n  score "})
+    CHECK(html.err.find(step) != std::string::npos);
+  CHECK(html.err.find("split-lines") == std::string::npos);
   // Without the flag nothing is timed or reported; with a command it is a usage error.
   CHECK(run_declutter("--format text", page).err.empty());
   RunResult misused = run_declutter("check --profile");
