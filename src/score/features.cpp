@@ -83,6 +83,19 @@ struct SmallTable {
 };
 const SmallTable kSmall;
 
+// Classes of General Punctuation (U+2000..U+206F): the dashes, quotes, ellipsis and spaces
+// of typeset text, classified once instead of range by range at every use. None has a case.
+constexpr char32_t kPunctuationBegin = 0x2000;
+constexpr char32_t kPunctuationEnd = 0x2070;
+struct PunctuationTable {
+  std::array<std::uint16_t, kPunctuationEnd - kPunctuationBegin> classes{};
+  PunctuationTable() {
+    for (char32_t c = kPunctuationBegin; c < kPunctuationEnd; ++c)
+      classes[c - kPunctuationBegin] = static_cast<std::uint16_t>(classify(c));
+  }
+};
+const PunctuationTable kPunctuation;
+
 struct CharInfo {
   unsigned classes;
   char32_t folded;
@@ -96,6 +109,8 @@ inline CharInfo char_at(std::string_view text, std::size_t pos) {
   if (lead < 0x80) return {kSmall.classes[lead], kSmall.folded[lead], 1};
   const unicode::CodePoint c = unicode::decode(text, pos);
   if (c.value < kTableEnd) return {kSmall.classes[c.value], kSmall.folded[c.value], c.length};
+  if (c.value >= kPunctuationBegin && c.value < kPunctuationEnd)
+    return {kPunctuation.classes[c.value - kPunctuationBegin], c.value, c.length};
   return {classify(c.value), unicode::fold_case(c.value), c.length};
 }
 

@@ -1,5 +1,7 @@
 #include "text/unicode.h"
 
+#include <array>
+
 namespace declutter::unicode {
 
 CodePoint decode_slow(std::string_view text, std::size_t pos) {
@@ -45,9 +47,8 @@ constexpr bool in_even_pairs(char32_t c) {
          (c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) || (c >= 0x4D0 && c <= 0x52F) ||  // Cyrillic
          (c >= 0x1E00 && c <= 0x1E95) || (c >= 0x1EA0 && c <= 0x1EFF);   // Latin Extended Additional
 }
-}  // namespace
 
-char32_t fold_case_slow(char32_t c) {
+constexpr char32_t fold_case_by_range(char32_t c) {
   if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
   if (c >= 0x100 && c <= 0x17F) {
     // Latin Extended-A pairs capitals and small letters, even/odd except in two stretches.
@@ -76,6 +77,19 @@ char32_t fold_case_slow(char32_t c) {
   if (c >= 0xFF21 && c <= 0xFF3A) return c + 32;                            // full-width A-Z
   return c;
 }
+
+// The folds of U+0080..U+07FF (Latin, Greek, Cyrillic, Armenian), looked up rather than
+// worked out range by range: an umlaut went through two dozen tests to come back unchanged.
+constexpr char32_t kTableEnd = 0x800;
+constexpr std::array<char16_t, kTableEnd> kSmallFolds = [] {
+  std::array<char16_t, kTableEnd> folds{};
+  for (char32_t c = 0; c < kTableEnd; ++c) folds[c] = static_cast<char16_t>(fold_case_by_range(c));
+  return folds;
+}();
+static_assert(kSmallFolds[0xC4] == 0xE4 && kSmallFolds[0x410] == 0x430 && kSmallFolds[0x386] == 0x3AC);
+}  // namespace
+
+char32_t fold_case_slow(char32_t c) { return c < kTableEnd ? kSmallFolds[c] : fold_case_by_range(c); }
 
 bool is_letter_slow(char32_t c) {
   if (c < 0xC0) return c == 0xAA || c == 0xB5 || c == 0xBA;
