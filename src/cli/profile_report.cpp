@@ -37,7 +37,9 @@ std::string shortened(std::string text) {
 std::string format_profile(const CostProfile::Totals& totals, std::size_t regexes) {
   if (totals.steps.empty()) return "";
   std::string out;
-  append(out, "declutter: profile: %.3f s of processing in %llu documents (%zu %s; reading input and writing output not counted)\n",
+  append(out,
+         "declutter: profile: %.3f s of processing in %llu documents (%zu %s; reading input and writing output "
+         "not counted)\n",
          seconds(totals.nanoseconds), static_cast<unsigned long long>(totals.documents), totals.threads,
          totals.threads == 1 ? "thread" : "threads, times added up");
   append(out, "  %-14s %10s %7s %14s\n", "step", "seconds", "share", "ms/document");
@@ -54,14 +56,17 @@ std::string format_profile(const CostProfile::Totals& totals, std::size_t regexe
     regex_nanoseconds += cost.nanoseconds;
     calls += cost.calls;
   }
-  append(out, "declutter: profile: %zu regex rules ran %.3f s (%.1f%%) inside PCRE2 in %llu calls; their prefilters' time is their stage's\n",
+  append(out,
+         "declutter: profile: %zu regex rules ran %.3f s (%.1f%%) inside PCRE2 in %llu calls; their prefilters' "
+         "time is their stage's\n",
          totals.regexes.size(), seconds(regex_nanoseconds), share(regex_nanoseconds, totals.nanoseconds),
          static_cast<unsigned long long>(calls));
   append(out, "  %10s %7s %10s %9s  %s\n", "seconds", "share", "calls", "matches", "rule");
   for (std::size_t i = 0; i < totals.regexes.size() && i < regexes; ++i) {
     const RegexCost& cost = totals.regexes[i];
-    append(out, "  %10.4f %6.1f%% %10llu %9llu  ", seconds(cost.nanoseconds), share(cost.nanoseconds, totals.nanoseconds),
-           static_cast<unsigned long long>(cost.calls), static_cast<unsigned long long>(cost.matches));
+    append(out, "  %10.4f %6.1f%% %10llu %9llu  ", seconds(cost.nanoseconds),
+           share(cost.nanoseconds, totals.nanoseconds), static_cast<unsigned long long>(cost.calls),
+           static_cast<unsigned long long>(cost.matches));
     out += cost.rule->origin.to_string() + ' ' + shortened(canonical_text(*cost.rule)) + '\n';
   }
   return out;

@@ -23,13 +23,6 @@ void StatsTally::Counter::add(const Document& doc) {
   }
 }
 
-std::shared_ptr<StatsTally::Counter> StatsTally::new_counter() {
-  auto counter = std::make_shared<Counter>();
-  std::lock_guard lock(mutex_);
-  counters_.push_back(counter);
-  return counter;
-}
-
 std::string StatsTally::summary() const {
   std::vector<std::pair<std::string, std::uint64_t>> totals;
   const auto add = [&totals](std::string name, std::uint64_t count) {
@@ -40,16 +33,13 @@ std::string StatsTally::summary() const {
   };
   std::uint64_t guessed_encoding = 0;
   std::uint64_t repaired_utf8 = 0;
-  {
-    std::lock_guard lock(mutex_);
-    for (const auto& counter : counters_) {
-      guessed_encoding += counter->guessed_encoding_;
-      repaired_utf8 += counter->repaired_utf8_;
-      for (const auto& [file, count] : counter->by_file_) add(*file, count);
-      for (std::size_t decider = 0; decider < counter->by_stage_.size(); ++decider)
-        add(std::string(decider_name(static_cast<Decider>(decider))), counter->by_stage_[decider]);
-    }
-  }
+  counters_.for_each([&](const Counter& counter) {
+    guessed_encoding += counter.guessed_encoding_;
+    repaired_utf8 += counter.repaired_utf8_;
+    for (const auto& [file, count] : counter.by_file_) add(*file, count);
+    for (std::size_t decider = 0; decider < counter.by_stage_.size(); ++decider)
+      add(std::string(decider_name(static_cast<Decider>(decider))), counter.by_stage_[decider]);
+  });
   std::string out;
   // The guess is always windows-1252 (text/encoding.h).
   if (guessed_encoding != 0)

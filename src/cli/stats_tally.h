@@ -6,12 +6,12 @@
 #include <array>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "core/document.h"
+#include "core/per_thread_counters.h"
 
 namespace declutter {
 
@@ -31,15 +31,14 @@ class StatsTally {
   };
 
   // A counter for one worker thread; safe to call from several threads.
-  std::shared_ptr<Counter> new_counter();
+  std::shared_ptr<Counter> new_counter() { return counters_.new_counter(); }
   // ", 3 documents not UTF-8 read as WINDOWS-1252, 1 with invalid UTF-8 repaired" when
   // there were such, then ", dropped blocks: 4301 score, 812 <embedded>/common.rules, …",
   // largest first, when anything was dropped. Call when no counter is counting any more.
   std::string summary() const;
 
  private:
-  mutable std::mutex mutex_;
-  std::vector<std::shared_ptr<Counter>> counters_;
+  PerThreadCounters<Counter> counters_;
 };
 
 }  // namespace declutter

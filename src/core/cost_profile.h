@@ -1,17 +1,18 @@
 #pragma once
 // --profile: where a run's processing time goes, by pipeline step (decoding, splitting or
-// parsing, HTML's DOM rules and blocks, each stage, emitting) and by regex rule (time inside PCRE2). Each worker thread times into a
-// CostCounter of its own, so a measurement costs no lock; CostProfile::totals() adds the
-// counters up once the workers are done. Off, it costs one null test per step and per
-// regex match.
+// parsing, HTML's DOM rules and blocks, each stage, emitting) and by regex rule (time inside
+// PCRE2). Each worker thread times into a CostCounter of its own, so a measurement costs no
+// lock; CostProfile::totals() adds the counters up once the workers are done. Off, it costs
+// one null test per step and per regex match.
 #include <chrono>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include "core/per_thread_counters.h"
 
 namespace declutter {
 
@@ -28,6 +29,12 @@ struct RegexCost {
   std::uint64_t nanoseconds = 0;
   std::uint64_t calls = 0;      // lines that reached PCRE2: the prefilters left them
   std::uint64_t matches = 0;
+
+  void add(const RegexCost& more) {
+    nanoseconds += more.nanoseconds;
+    calls += more.calls;
+    matches += more.matches;
+  }
 };
 
 class CostCounter {
@@ -77,13 +84,12 @@ class CostProfile {
   };
 
   // A counter for one worker thread; safe to call from several threads.
-  std::shared_ptr<CostCounter> new_counter();
+  std::shared_ptr<CostCounter> new_counter() { return counters_.new_counter(); }
   // Call when no counter is counting any more.
   Totals totals() const;
 
  private:
-  mutable std::mutex mutex_;
-  std::vector<std::shared_ptr<CostCounter>> counters_;
+  PerThreadCounters<CostCounter> counters_;
 };
 
 }  // namespace declutter

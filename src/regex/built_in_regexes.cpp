@@ -7,8 +7,8 @@ namespace declutter {
 
 const BuiltInRegex* find_built_in_regex(std::string_view pattern, bool caseless, bool extended, bool dotall) {
   // Every regex rule of a start-up is looked up twice (checked, then compiled): sorted by
-  // pattern once, a lookup is a binary search, where a scan of the table was a tenth of a
-  // one-page run's instructions.
+  // pattern once, a lookup is a binary search instead of a scan of the table (a one-line
+  // run: 21.60M instructions with the scan, 21.35M without).
   static const std::vector<const BuiltInRegex*> by_pattern = [] {
     std::vector<const BuiltInRegex*> entries;
     for (const BuiltInRegex& entry : built_in_regexes()) entries.push_back(&entry);

@@ -69,16 +69,12 @@ unsigned classify(char32_t c) {
   return bits;
 }
 
-// Classes and case folds of U+0000..U+07FF, computed once.
-constexpr char32_t kTableEnd = 0x800;
+// Classes of U+0000..U+07FF, computed once.
+constexpr char32_t kTableEnd = unicode::kSmallFoldsEnd;  // the case folds' table too
 struct SmallTable {
   std::array<std::uint16_t, kTableEnd> classes{};
-  std::array<std::uint16_t, kTableEnd> folded{};
   SmallTable() {
-    for (char32_t c = 0; c < kTableEnd; ++c) {
-      classes[c] = static_cast<std::uint16_t>(classify(c));
-      folded[c] = static_cast<std::uint16_t>(unicode::fold_case(c));  // stays below U+0800
-    }
+    for (char32_t c = 0; c < kTableEnd; ++c) classes[c] = static_cast<std::uint16_t>(classify(c));
   }
 };
 const SmallTable kSmall;
@@ -106,9 +102,9 @@ struct CharInfo {
 // decoded once; a malformed byte is U+FFFD (no letter, no space).
 inline CharInfo char_at(std::string_view text, std::size_t pos) {
   const auto lead = static_cast<unsigned char>(text[pos]);
-  if (lead < 0x80) return {kSmall.classes[lead], kSmall.folded[lead], 1};
+  if (lead < 0x80) return {kSmall.classes[lead], unicode::kSmallFolds[lead], 1};
   const unicode::CodePoint c = unicode::decode(text, pos);
-  if (c.value < kTableEnd) return {kSmall.classes[c.value], kSmall.folded[c.value], c.length};
+  if (c.value < kTableEnd) return {kSmall.classes[c.value], unicode::kSmallFolds[c.value], c.length};
   if (c.value >= kPunctuationBegin && c.value < kPunctuationEnd)
     return {kPunctuation.classes[c.value - kPunctuationBegin], c.value, c.length};
   return {classify(c.value), unicode::fold_case(c.value), c.length};

@@ -1,7 +1,5 @@
 #include "text/unicode.h"
 
-#include <array>
-
 namespace declutter::unicode {
 
 CodePoint decode_slow(std::string_view text, std::size_t pos) {
@@ -78,18 +76,23 @@ constexpr char32_t fold_case_by_range(char32_t c) {
   return c;
 }
 
-// The folds of U+0080..U+07FF (Latin, Greek, Cyrillic, Armenian), looked up rather than
-// worked out range by range: an umlaut went through two dozen tests to come back unchanged.
-constexpr char32_t kTableEnd = 0x800;
-constexpr std::array<char16_t, kTableEnd> kSmallFolds = [] {
-  std::array<char16_t, kTableEnd> folds{};
-  for (char32_t c = 0; c < kTableEnd; ++c) folds[c] = static_cast<char16_t>(fold_case_by_range(c));
-  return folds;
-}();
-static_assert(kSmallFolds[0xC4] == 0xE4 && kSmallFolds[0x410] == 0x430 && kSmallFolds[0x386] == 0x3AC);
 }  // namespace
 
-char32_t fold_case_slow(char32_t c) { return c < kTableEnd ? kSmallFolds[c] : fold_case_by_range(c); }
+constexpr std::array<char16_t, kSmallFoldsEnd> kSmallFolds = [] {
+  std::array<char16_t, kSmallFoldsEnd> folds{};
+  for (char32_t c = 0; c < kSmallFoldsEnd; ++c)
+    folds[c] = static_cast<char16_t>(c >= 'A' && c <= 'Z' ? c + 32 : fold_case_by_range(c));
+  return folds;
+}();
+static_assert(kSmallFolds['A'] == 'a' && kSmallFolds[0xC4] == 0xE4 && kSmallFolds[0x410] == 0x430 &&
+              kSmallFolds[0x386] == 0x3AC);
+
+// Past the table only Latin Extended Additional (Vietnamese, the capital sharp s) and the
+// full-width Latin capitals have a fold: typographic punctuation and CJK return at once.
+char32_t fold_case_slow(char32_t c) {
+  const bool may_fold = (c >= 0x1E00 && c <= 0x1EFF) || (c >= 0xFF21 && c <= 0xFF3A);
+  return may_fold ? fold_case_by_range(c) : c;
+}
 
 bool is_letter_slow(char32_t c) {
   if (c < 0xC0) return c == 0xAA || c == 0xB5 || c == 0xBA;

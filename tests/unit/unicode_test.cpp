@@ -75,6 +75,12 @@ TEST_CASE("case folding: Latin, Greek, Cyrillic and Armenian capitals", "[text]"
   CHECK(fold_case(0x1E9E) == 0xDF);    // ẞ
   CHECK(fold_case(0x531) == 0x561);    // Ա
   CHECK(fold_case(0xFF21) == 0xFF41);  // Ａ
+  CHECK(fold_case(0xFF20) == 0xFF20);  // ＠ and ［, either side of the full-width capitals
+  CHECK(fold_case(0xFF3B) == 0xFF3B);
+  CHECK(fold_case(0x2013) == 0x2013);  // – and 中: past the table, nothing to fold
+  CHECK(fold_case(0x4E2D) == 0x4E2D);
+  CHECK(fold_case(0x7FF) == 0x7FF);    // the table's last entry, and the first past it
+  CHECK(fold_case(0x800) == 0x800);
   CHECK(unicode::is_upper(0xC9));
   CHECK_FALSE(unicode::is_upper(0xE9));
   CHECK(unicode::is_letter(0x6771));
