@@ -27,10 +27,30 @@ void SectionCutStage::run(Document& doc, StageScratch& scratch) const {
       continue;
     }
     if (const Rule* rule = cut_.find(line, scratch.regex)) {
-      drop_range(doc, rule->keep_marker ? i + 1 : i, count, rule);
+      cut_to_end(doc, walker, i, rule, scratch);
       return;
     }
   }
+}
+
+void SectionCutStage::cut_to_end(Document& doc, LineWalker& walker, std::size_t marker, const Rule* rule,
+                                 StageScratch& scratch) const {
+  const std::size_t count = doc.blocks.size();
+  std::size_t begin = rule->keep_marker ? marker + 1 : marker;
+  for (std::size_t i = marker + 1; i < count; ++i) {
+    const LineView line = walker.view(doc, i, scratch);
+    const Block& block = doc.blocks[i];
+    if (block.verdict == Verdict::keep || block.decider == Decider::dom_rule) continue;
+    const Rule* next = cut_.find(line, scratch.regex);
+    if (next == nullptr) continue;
+    // The next section starts here; a marker its rule keeps still goes with the section
+    // before it, which it stands in.
+    const std::size_t next_begin = next->keep_marker ? i + 1 : i;
+    drop_range(doc, begin, next_begin, rule);
+    begin = next_begin;
+    rule = next;
+  }
+  drop_range(doc, begin, count, rule);
 }
 
 }  // namespace declutter

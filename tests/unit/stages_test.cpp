@@ -239,6 +239,20 @@ TEST_CASE("section cuts: to the end, to the next blank line, and before a marker
     stage.run(doc, scratch);
     CHECK(kept_lines(doc) == Lines{"Popular", "A first paragraph that is long enough."});
   }
+  SECTION("each later marker starts a section of its own rule, a kept marker going with the one above") {
+    RuleList rules("cut \"Latest posts\"\ncut \"Related\"\ncut \"Popular\" marker=keep\n");
+    SectionCutStage stage(rules.with(Action::cut), {}, {}, cache);
+    Document doc = text_document("Body one.\nLatest posts\nPost A\nRelated\nTeaser B\nPopular\nTeaser C\n");
+    stage.run(doc, scratch);
+    CHECK(kept_lines(doc) == Lines{"Body one."});
+    const auto cut_by = [&](std::size_t i) { return doc.blocks[i].rule->origin.line; };
+    CHECK(cut_by(1) == 1);
+    CHECK(cut_by(2) == 1);
+    CHECK(cut_by(3) == 2);
+    CHECK(cut_by(4) == 2);
+    CHECK(cut_by(5) == 2);  // "Popular" keeps its marker, which stands in the section above
+    CHECK(cut_by(6) == 3);
+  }
 }
 
 TEST_CASE("dedupe drops later repeats of kept lines only", "[stages]") {
