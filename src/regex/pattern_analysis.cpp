@@ -726,8 +726,15 @@ class Analyzer {
         item.required.unknown = true;
         members_known = false;
         const bool digits = digit_before && peek(1) >= '0' && peek(1) <= '9';
-        if (digits) item.first.add_range(static_cast<unsigned char>(p_[pos_ - 1]), static_cast<unsigned char>(peek(1)));
-        else item.first.known = false;
+        if (digits) {
+          // Every digit of the range, which is also every last byte it can end a match with.
+          const auto low = static_cast<unsigned char>(p_[pos_ - 1]);
+          const auto high = static_cast<unsigned char>(peek(1));
+          item.first.add_range(low, high);
+          class_last.add_range(low, high);
+        } else {
+          item.first.known = false;
+        }
         ++pos_;
         if (digits) read_member(false);  // the range ends at a digit too: all its members are digits
         else any_character = true;

@@ -107,6 +107,12 @@ TEST_CASE("subject limits: the bytes a subject pinned by $ ends with", "[regex][
   CHECK(limits("a$|b").may_end_with('x'));   // one branch is not pinned
   CHECK(limits(R"(a\p{L}$)").may_end_with('x'));
   CHECK(limits("aé$").may_end_with('x'));    // é's other case ends otherwise: unknown
+  // A range of digits ends with any digit of it, not only with the two that name it.
+  const SubjectLimits digits = limits("^[0-9]+ [3-5]$");
+  for (const char digit : {'3', '4', '5'}) CHECK(digits.may_end_with(static_cast<unsigned char>(digit)));
+  CHECK_FALSE(digits.may_end_with('2'));
+  CHECK_FALSE(digits.may_end_with('6'));
+  CHECK(limits("^x[0-9]$").may_end_with('7'));
 }
 
 TEST_CASE("caseless ASCII letters match only their cases, the Kelvin sign and the long s", "[regex][limits]") {
