@@ -895,8 +895,13 @@ LiteralRequirement literal_requirement(std::string_view pattern, bool caseless, 
   // common set's made a trie of 24,000 nodes, a third of a one-page run.
   for (auto& prefix : result.prefixes)
     if (prefix.size() > kMaxPrefixBytes) prefix.resize(kMaxPrefixBytes);
-  std::sort(result.prefixes.begin(), result.prefixes.end());
-  result.prefixes.erase(std::unique(result.prefixes.begin(), result.prefixes.end()), result.prefixes.end());
+  // Each list distinct: two copies of one literal (an alternative's "x" anywhere and another's
+  // "x" at its match's start) would each imply the other away below, and with them a
+  // requirement every match of those alternatives meets.
+  for (std::vector<std::string>* list : {&result.prefixes, &result.infixes}) {
+    std::sort(list->begin(), list->end());
+    list->erase(std::unique(list->begin(), list->end()), list->end());
+  }
   // Drop literals another one implies: a line holding them holds the shorter one too.
   // (Each list holds distinct literals, so a literal is only compared with itself within its own list.)
   const auto implied = [](const std::vector<std::string>& others, const std::string& literal, bool at_start) {
