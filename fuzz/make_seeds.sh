@@ -52,6 +52,28 @@ for i, page in enumerate(pages):
     (out / f"seed-jsonl-{i}").write_bytes(b"\0" + ("\n".join(lines) + "\n").encode())
 PY
     ;;
+  fuzz_regex_gates)
+    # Each regex of the rules (the first byte: 1 = caseless), with lines of the fixtures as
+    # subjects.
+    python3 - "$root" "$dir" <<'PY'
+import pathlib, re, sys
+root, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+lines = []
+for page in sorted(root.glob("fixtures/**/*.in.txt"))[:12]:
+    lines += [l for l in page.read_text("utf-8", "replace").splitlines() if l.strip()][:15]
+subjects = "\n".join(lines).encode()
+regex = re.compile(r"^\S+\s+/(.*)/([isx]*)(\s|$)")
+n = 0
+for rules in sorted(root.glob("rules/**/*.rules")):
+    for line in rules.read_text("utf-8").splitlines():
+        m = regex.match(line)
+        if not m or "x" in m.group(2):
+            continue
+        flag = b"\x01" if "i" in m.group(2) else b"\x00"
+        (out / f"seed-regex-{n}").write_bytes(flag + m.group(1).encode() + b"\n" + subjects)
+        n += 1
+PY
+    ;;
   *) echo "make_seeds.sh: unknown target $target" >&2; exit 2 ;;
 esac
 if [ -d "$root/fuzz/seeds/$target" ]; then cp "$root/fuzz/seeds/$target"/* "$dir"/ 2>/dev/null || true; fi

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds one libFuzzer target with clang (ASan + UBSan) and runs it for SECONDS.
 # Usage: fuzz/run.sh TARGET SECONDS [extra libFuzzer flags]
-#   TARGET: fuzz_rule_parser | fuzz_text_pipeline | fuzz_html_pipeline | fuzz_jsonl_reader
+#   TARGET: fuzz_rule_parser | fuzz_text_pipeline | fuzz_html_pipeline | fuzz_jsonl_reader |
+#           fuzz_regex_gates
 # Build dir: $FUZZ_BUILD_DIR (default build-fuzz). The corpus grows in
 # $FUZZ_BUILD_DIR/corpus/TARGET across runs; crash inputs land in
 # $FUZZ_BUILD_DIR/artifacts/TARGET/. Exit status is libFuzzer's: non-zero on a finding.
