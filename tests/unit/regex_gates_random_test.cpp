@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <deque>
 #include <memory>
 #include <random>
@@ -9,6 +10,7 @@
 #include "regex/pcre.h"
 #include "rules/matcher_set.h"
 #include "test_support.h"
+#include "text/string_map.h"
 
 using namespace declutter;
 using declutter::testing::regex_rule;
@@ -155,4 +157,65 @@ TEST_CASE("the gates in front of PCRE2 never turn away a line it matches, for ra
     }
   }
   CHECK(matched >= 6000);  // each pattern matches at least its own drawn subject
+}
+
+TEST_CASE("phrase, prefix, suffix and substring rules find what comparing each in turn finds", "[rules]") {
+  // Random keys over a small alphabet, so that lengths, first and last four bytes and whole
+  // keys collide often: the per-length probes and the edge filter must miss none.
+  std::mt19937 random(20261207);
+  // Keys as the normaliser leaves them: no space at either end, none doubled.
+  const auto normalised = [](std::string key) {
+    std::string out;
+    for (const char c : key)
+      if (c != ' ' || (!out.empty() && out.back() != ' ')) out += c;
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+  };
+  const auto text = [&](int low, int high) {
+    static const std::vector<std::string> pieces{"a", "b", " ", ":", "\xC3\xA9"};
+    std::string out;
+    const int length = std::uniform_int_distribution<int>(low, high)(random);
+    for (int i = 0; i < length; ++i) out += pieces[std::uniform_int_distribution<std::size_t>(0, pieces.size() - 1)(random)];
+    return normalised(out);
+  };
+  for (int round = 0; round < 200; ++round) {
+    std::deque<Rule> rules;
+    for (int i = 0; i < 12; ++i) {
+      Rule rule;
+      rule.match = std::array{MatchKind::phrase, MatchKind::starts, MatchKind::ends, MatchKind::contains}[i % 4];
+      rule.pattern = text(1, 7);
+      if (rule.pattern.empty()) rule.pattern = "a";
+      rules.push_back(rule);
+    }
+    std::vector<const Rule*> pointers;
+    for (const Rule& rule : rules) pointers.push_back(&rule);
+    RegexCache cache;
+    const MatcherSet set(pointers, cache);
+    for (int k = 0; k < 60; ++k) {
+      const std::string& some_pattern = rules[static_cast<std::size_t>(k) % rules.size()].pattern;
+      const std::string key = normalised(k % 3 == 0   ? some_pattern + text(0, 3)
+                                         : k % 3 == 1 ? text(0, 3) + some_pattern
+                                                      : text(0, 10));
+      bool expected = false;
+      for (const Rule& rule : rules) {
+        const std::string_view p = rule.pattern;
+        switch (rule.match) {
+          case MatchKind::phrase:
+            // A label's colon does not make it another line ("Mehr Themen:").
+            expected = expected || key == p || (key.ends_with(':') && normalised(key.substr(0, key.size() - 1)) == p);
+            break;
+          case MatchKind::starts: expected = expected || key.starts_with(p); break;
+          case MatchKind::ends: expected = expected || key.ends_with(p); break;
+          default: expected = expected || key.find(p) != std::string::npos; break;
+        }
+      }
+      LineView line;
+      line.trimmed = key;
+      line.key = key;
+      line.key_hash = hash_string(key);
+      MatchScratch scratch;
+      INFO("\"" << key << "\"");
+      CHECK((set.find(line, scratch) != nullptr) == expected);
+    }
+  }
 }
