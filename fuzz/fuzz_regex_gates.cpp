@@ -8,7 +8,6 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,8 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   RegexError error;
   const auto regex = Regex::compile(pattern, RegexFlags{caseless, false, false}, error);
   if (!regex) return 0;
-  std::deque<Rule> rules(1);
-  Rule& rule = rules.front();
+  Rule rule;
   rule.action = Action::drop;
   rule.match = MatchKind::regex;
   rule.pattern = std::string(pattern);

@@ -7,6 +7,11 @@ namespace {
 void drop_range(Document& doc, std::size_t begin, std::size_t end, const Rule* rule) {
   for (std::size_t i = begin; i < end; ++i) doc.decide(doc.blocks[i], Verdict::drop, Decider::section_cut, rule);
 }
+
+// A line a keep rule protects is no marker, nor is text a DOM rule removed.
+bool may_be_marker(const Block& block) {
+  return block.verdict != Verdict::keep && block.decider != Decider::dom_rule;
+}
 }  // namespace
 
 void SectionCutStage::run(Document& doc, StageScratch& scratch) const {
@@ -14,9 +19,8 @@ void SectionCutStage::run(Document& doc, StageScratch& scratch) const {
   LineWalker walker(doc);
   const std::size_t count = doc.blocks.size();
   for (std::size_t i = 0; i < count; ++i) {
-    Block& block = doc.blocks[i];
-    LineView line = walker.view(doc, i, scratch);
-    if (block.verdict == Verdict::keep || block.decider == Decider::dom_rule) continue;
+    const LineView line = walker.view(doc, i, scratch);
+    if (!may_be_marker(doc.blocks[i])) continue;
     if (const Rule* rule = cut_before_.find(line, scratch.regex)) {
       drop_range(doc, 0, rule->keep_marker ? i : i + 1, rule);
     }
@@ -39,8 +43,7 @@ void SectionCutStage::cut_to_end(Document& doc, LineWalker& walker, std::size_t 
   std::size_t begin = rule->keep_marker ? marker + 1 : marker;
   for (std::size_t i = marker + 1; i < count; ++i) {
     const LineView line = walker.view(doc, i, scratch);
-    const Block& block = doc.blocks[i];
-    if (block.verdict == Verdict::keep || block.decider == Decider::dom_rule) continue;
+    if (!may_be_marker(doc.blocks[i])) continue;
     const Rule* next = cut_.find(line, scratch.regex);
     if (next == nullptr) continue;
     // The next section starts here; a marker its rule keeps still goes with the section
