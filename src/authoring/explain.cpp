@@ -81,6 +81,7 @@ std::string_view score_reason_name(ScoreReason reason) {
     case ScoreReason::article: return "article-run";
     case ScoreReason::near_run: return "near-run";
     case ScoreReason::lead_on_topic: return "lead-on-topic";
+    case ScoreReason::lead_under_headline: return "lead-under-headline";
     case ScoreReason::introduction: return "introduction";
     case ScoreReason::bridge: return "bridge";
     case ScoreReason::container: return "article-container";

@@ -33,6 +33,9 @@ std::string_view decider_name(Decider decider);
 //   article-run        in the run of blocks with the most good prose: the article
 //   near-run           in another run with prose enough for its distance from the article
 //   lead-on-topic      a run above the article that speaks of its topic (a cut-off lead)
+//   lead-under-headline  a run above the article right under a copy of the page title that
+//                      speaks of the headline's topic, with its headline and header (the
+//                      lead of a short article that the page's other prose outweighs)
 //   introduction       HTML: a run above the article inside the element holding its prose
 //   bridge             a few short blocks between two parts of the article (a list)
 //   article-container  HTML: in the article's container, between its first and last paragraph

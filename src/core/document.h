@@ -30,7 +30,7 @@ inline constexpr std::size_t kDeciderCount = static_cast<std::size_t>(Decider::d
 // Why the content scorer labelled a block as it did, for --explain (authoring/explain.h
 // names each and says what it means).
 enum class ScoreReason : std::uint8_t {
-  none, article, near_run, lead_on_topic, introduction, bridge, container, element, tail, list, headline, header,
+  none, article, near_run, lead_on_topic, lead_under_headline, introduction, bridge, container, element, tail, list, headline, header,
   standfirst, boilerplate, stray_run, outside_article, link_text
 };
 

@@ -74,6 +74,8 @@ constexpr std::array kSpecs{
     SettingSpec{"score-headline-reach", "12", "blocks above the article searched for its headline (a line matching the title)", T::count},
     SettingSpec{"score-headline-far-reach", "36",
                 "blocks above the article searched for a copy of the title when none is within the reach", T::count},
+    SettingSpec{"score-headline-lead-reach", "6", "a run above the article stays, with its headline and header, when it opens under a copy of the title past at most this many blocks no rule dropped and shares score-headline-lead-words topic words with it: the lead of a short article other prose outweighs (0: only runs right under the copy)", T::count},
+    SettingSpec{"score-headline-lead-words", "1", "... the topic words (long words) such a run shares with the title's copy (0: no run stays so)", T::count},
     SettingSpec{"score-header-min-score", "-3.5", "a short line between the article's headline and its first paragraph (a byline, a date, a kicker) stays with the article when its score is at least this (-1000: always)", T::number},
     SettingSpec{"score-headline-min-words", "4", "words the line above the article needs to be taken for its headline when no line matches the title", T::number},
     SettingSpec{"score-threshold", "0.25", "revised score a block needs to be kept (balanced focus)", T::number},

@@ -31,6 +31,41 @@ bool mostly_addresses(std::string_view text) {
   return tokens > 0 && 2 * addresses >= tokens;
 }
 
+// Labels the article's header: the blocks in [from, to) that no rule dropped and that score
+// as a header line may (a byline, a date, a kicker, a standfirst).
+void label_header_lines(std::size_t from, std::size_t to, const ScoreParams& params, ScoreScratch& s) {
+  for (std::size_t i = from; i < to; ++i)
+    if (s.classes[i] != BlockClass::empty && s.classes[i] != BlockClass::bad && !s.content[i] &&
+        s.prose[i] - params.threshold >= params.header_min_score)
+      label(s, i, true, ScoreReason::header);
+}
+
+// The copy of the page title the run starting at `begin` opens under, if any: found past
+// blank lines, what a rule dropped (the headline's second copy, a byline), what is kept
+// already and at most `reach` other blocks. Block 0 is no copy: text's first line is the
+// title itself, HTML's the headline moved in front.
+std::optional<std::size_t> title_copy_over(std::span<const Block> blocks, std::size_t begin, std::size_t reach,
+                                           const ScoreScratch& s) {
+  std::size_t passed = 0;
+  for (std::size_t k = begin; k-- > 1;) {
+    if (s.features[k].title_match && blocks[k].verdict != Verdict::drop) return k;
+    if (s.classes[k] == BlockClass::empty || blocks[k].verdict == Verdict::drop || s.content[k]) continue;
+    if (++passed > reach) break;
+  }
+  return std::nullopt;
+}
+
+// The distinct topic words (append_topic_words) of blocks [begin, end) that no rule dropped,
+// sorted, into `out`.
+void distinct_topic_words(std::span<const Block> blocks, std::size_t begin, std::size_t end,
+                          const StopwordLists& lists, const ScoreParams& params, std::vector<std::uint64_t>& out) {
+  out.clear();
+  for (std::size_t k = begin; k < end; ++k)
+    if (blocks[k].verdict != Verdict::drop) append_topic_words(blocks[k].text, params.topic_word_bytes, lists, out);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
 // The window's blocks as the header search reads them: which block names the page title,
 // which reads like a headline, and where the search may look.
 class HeaderSearch {
@@ -180,11 +215,27 @@ bool label_article_header(const WindowDom& dom, std::span<const Block> blocks, s
     label(s, headline, true, ScoreReason::headline);
     header_from = headline + 1;
   }
-  for (std::size_t i = header_from; i < first_content; ++i)
-    if (s.classes[i] != BlockClass::empty && s.classes[i] != BlockClass::bad && !s.content[i] &&
-        s.prose[i] - params.threshold >= params.header_min_score)
-      label(s, i, true, ScoreReason::header);
+  label_header_lines(header_from, first_content, params, s);
   return headline_in_front;
+}
+
+void keep_leads_under_headline(std::span<const Block> blocks, std::size_t first_content, bool headline_in_front,
+                               const StopwordLists& lists, const ScoreParams& params, ScoreScratch& s) {
+  if (params.headline_lead_words == 0) return;
+  for (const ContentRun& run : s.runs) {
+    if (run.end > first_content || run.mass == 0 || s.content[run.begin]) continue;
+    const std::optional<std::size_t> headline = title_copy_over(blocks, run.begin, params.headline_lead_reach, s);
+    if (!headline) continue;
+    distinct_topic_words(blocks, *headline, *headline + 1, lists, params, s.article_topic);
+    distinct_topic_words(blocks, run.begin, run.end, lists, params, s.run_topic);
+    const auto shared = static_cast<std::size_t>(std::count_if(s.article_topic.begin(), s.article_topic.end(), [&](std::uint64_t word) {
+      return std::binary_search(s.run_topic.begin(), s.run_topic.end(), word);
+    }));
+    if (shared < params.headline_lead_words) continue;
+    if (!headline_in_front) label(s, *headline, true, ScoreReason::headline);
+    label_header_lines(*headline + 1, run.begin, params, s);
+    for (std::size_t k = run.begin; k < run.end; ++k) label(s, k, true, ScoreReason::lead_under_headline);
+  }
 }
 
 }  // namespace declutter::score

@@ -48,6 +48,7 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
   share_list_fate(dom, blocks, s);
   const bool headline_in_front =
       label_article_header(dom, blocks, begin, page_title, title_from_first_line, *first_content, params_, s);
+  keep_leads_under_headline(blocks, *first_content, headline_in_front, *stopwords_, params_, s);
 
   // Step 5: the blocks no rule decided take the verdict of their label.
   for (std::size_t i = 0; i < n; ++i) {

@@ -75,6 +75,8 @@ struct ScoreParams {
   std::size_t headline_reach = 12;
   std::size_t headline_far_reach = 36;
   float headline_min_words = 4;
+  std::size_t headline_lead_reach = 6;
+  std::size_t headline_lead_words = 1;  // 0: no run stays for lying under a copy of the title
   float header_min_score = -3.5F;  // below it, a line of the article's header goes
   float threshold = 0;  // for the focus the stage was built with
 

@@ -53,6 +53,8 @@ ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
   p.headline_reach = settings.count("score-headline-reach");
   p.headline_far_reach = settings.count("score-headline-far-reach");
   p.headline_min_words = num("score-headline-min-words");
+  p.headline_lead_reach = settings.count("score-headline-lead-reach");
+  p.headline_lead_words = settings.count("score-headline-lead-words");
   p.header_min_score = num("score-header-min-score");
   switch (focus) {
     case Focus::balanced: p.threshold = num("score-threshold"); break;

@@ -126,4 +126,12 @@ bool label_article_header(const WindowDom& dom, std::span<const Block> blocks, s
                           std::string_view page_title, bool title_from_first_line, std::size_t first_content,
                           const ScoreParams& params, ScoreScratch& s);
 
+// Step 4 (article_header.cpp): a run above the article, from `first_content` up, that opens
+// under a copy of the page title and speaks of what it names stays with that headline and the
+// header lines between them: the lead of a short article that other prose on the page (a
+// login dialog's messages, a comment thread) outweighs. With `headline_in_front` the window
+// opens with the headline already, and the copy stays out.
+void keep_leads_under_headline(std::span<const Block> blocks, std::size_t first_content, bool headline_in_front,
+                               const StopwordLists& lists, const ScoreParams& params, ScoreScratch& s);
+
 }  // namespace declutter::score

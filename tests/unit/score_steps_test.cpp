@@ -175,3 +175,68 @@ TEST_CASE("score steps: the header is the headline matching the title and the li
   CHECK(w.s.reason[1] == ScoreReason::headline);
   CHECK(w.s.reason[2] == ScoreReason::header);
 }
+
+TEST_CASE("score steps: a lead under a far copy of the title stays when it speaks of the headline", "[score]") {
+  // The title line, a menu, the headline's copy, a dropped byline, the lead, then a long
+  // footer and a larger run of prose (a login dialog's messages) that the segmentation
+  // takes for the article.
+  const std::string footer(30, 'B');
+  Window w("BSNsG" + footer + "GGGGGG");
+  w.set_content("....C" + std::string(footer.size(), '.') + "CCCCCC");
+  w.params.run_min_share = 0.25F;
+  w.params.run_gap_scale = 10;
+  w.params.lead_topic_share = 0;
+  w.params.headline_lead_reach = 2;
+  w.params.headline_lead_words = 1;
+  const auto set_text = [&w](std::size_t i, const char* text) {
+    w.texts[i] = text;
+    w.blocks[i].text = w.texts[i];
+  };
+  set_text(2, "Harbour festival cancelled over storm warning");
+  w.s.features[2].title_match = true;
+  const std::size_t lead = 4;
+  const std::size_t article = lead + 1 + footer.size();
+  const auto keep_leads = [&w, article] {
+    const auto first = keep_content_runs(w.dom(), w.blocks, StopwordLists(), w.params, w.s);
+    REQUIRE(first == article);
+    label_article_header(w.dom(), w.blocks, 0, "Harbour festival cancelled over storm warning", true, *first, w.params, w.s);
+    keep_leads_under_headline(w.blocks, *first, false, StopwordLists(), w.params, w.s);
+  };
+
+  SECTION("on the headline's topic: the lead stays with its headline") {
+    set_text(lead, "The harbour festival will not take place this year because of the storm.");
+    keep_leads();
+    // (The dropped byline is labelled header too; its rule's verdict stands over the label.)
+    CHECK(w.content().substr(0, lead + 1) == "..CCC");
+    CHECK(w.s.reason[2] == ScoreReason::headline);
+    CHECK(w.s.reason[lead] == ScoreReason::lead_under_headline);
+    CHECK(w.content().substr(article) == "CCCCCC");
+  }
+  SECTION("a header line that scores too low stays out") {
+    set_text(lead, "The harbour festival will not take place this year because of the storm.");
+    w.blocks[3].verdict = Verdict::undecided;  // the byline, left by the rules
+    w.params.header_min_score = 0;             // ... and scoring -1.25
+    keep_leads();
+    CHECK(w.content().substr(0, lead + 1) == "..C.C");
+  }
+  SECTION("off the headline's topic: stray") {
+    // A newsletter box under a teaser list that names the title.
+    set_text(lead, "Our weekly letter brings the newest stories to your inbox every Monday.");
+    keep_leads();
+    CHECK(w.content().substr(0, lead + 1) == ".....");
+    CHECK(w.s.reason[lead] == ScoreReason::stray_run);
+  }
+  SECTION("further from the copy than the reach: stray") {
+    set_text(lead, "The harbour festival will not take place this year because of the storm.");
+    w.blocks[3].verdict = Verdict::undecided;
+    w.params.headline_lead_reach = 0;
+    keep_leads();
+    CHECK(w.content().substr(0, lead + 1) == ".....");
+  }
+  SECTION("score-headline-lead-words 0 turns it off") {
+    set_text(lead, "The harbour festival will not take place this year because of the storm.");
+    w.params.headline_lead_words = 0;
+    keep_leads();
+    CHECK(w.content().substr(0, lead + 1) == ".....");
+  }
+}
