@@ -191,6 +191,12 @@ bool label_article_header(const WindowDom& dom, std::span<const Block> blocks, s
       (s.features[0].link_density <= params.max_link_density || search.names_headline(0, false));
   if (headline_in_front) label(s, 0, true, ScoreReason::headline);
   if (first_content >= n) return headline_in_front;
+  // The article's run opens with a copy of the title: the segmentation took the headline in
+  // with the prose under it, and nothing above it is the article's.
+  if (first_content > 0 && s.features[first_content].title_match) {
+    s.reason[first_content] = ScoreReason::headline;
+    return headline_in_front;
+  }
   // The article's header: its headline (the line matching the title, or else the nearest
   // line above the article long enough to be one and no sentence, past a standfirst) and
   // what no rule removed between it and the first paragraph: the standfirst, whose prose
@@ -211,9 +217,11 @@ bool label_article_header(const WindowDom& dom, std::span<const Block> blocks, s
   if (headline == n && header_from == n && !headline_in_front && !far_headline &&
       search.headline_like(first_content, first_content + 1))
     s.reason[first_content] = ScoreReason::headline;
+  // The text's title line is the page's metadata, printed above its menus: as the headline it
+  // stays alone, and what stands between it and the article is not the article's header.
   if (headline < n) {
     label(s, headline, true, ScoreReason::headline);
-    header_from = headline + 1;
+    header_from = headline == 0 && title_from_first_line ? first_content : headline + 1;
   }
   label_header_lines(header_from, first_content, params, s);
   return headline_in_front;

@@ -240,3 +240,25 @@ TEST_CASE("score steps: a lead under a far copy of the title stays when it speak
     CHECK(w.content().substr(0, lead + 1) == ".....");
   }
 }
+
+TEST_CASE("score steps: the text's title line is a headline on its own, over the menus under it", "[score]") {
+  SECTION("the title line nearest the article: it stays, the menu between does not") {
+    Window w("BSSSSGG");
+    w.set_content(".....CC");
+    w.s.features[0].title_match = true;
+    w.s.title = "block b";
+    label_article_header(w.dom(), w.blocks, 0, "Block B", true, 5, w.params, w.s);
+    CHECK(w.content() == "C....CC");
+    CHECK(w.s.reason[0] == ScoreReason::headline);
+  }
+  SECTION("the article's run opens with the title's copy: that is the headline, and nothing above") {
+    Window w("BSSSNGG");
+    w.set_content("....CCC");
+    w.s.features[0].title_match = true;
+    w.s.features[4].title_match = true;
+    w.s.title = "block b";
+    label_article_header(w.dom(), w.blocks, 0, "Block B", true, 4, w.params, w.s);
+    CHECK(w.content() == "....CCC");
+    CHECK(w.s.reason[4] == ScoreReason::headline);
+  }
+}
