@@ -46,6 +46,13 @@ TEST_CASE("language detection names the language of running prose", "[score]") {
                        "stängd, eftersom den inte längre är säker för bilar och för människor som går på den."}) == "sv");
   CHECK(detect(lists, {"Rada rozhodla, že nový most bude otevřen na jaře a starý bude uzavřen kvůli opravám, "
                        "protože už není bezpečný pro auta ani pro lidi, kteří po něm chodí každý den."}) == "cs");
+  // Catalan shares some function words with Spanish, Italian and French; its own carry it.
+  CHECK(detect(lists, {"El consell municipal ha decidit que el nou pont s'obrirà a la primavera i que el vell estarà "
+                       "tancat per obres, perquè ja no és segur per als cotxes ni per a les persones."}) == "ca");
+  CHECK(detect(lists, {"Il consiglio ha deciso che il nuovo ponte sarà aperto in primavera e che il vecchio resterà "
+                       "chiuso per lavori, perché non è più sicuro per le auto e per i pedoni."}) == "it");
+  CHECK(detect(lists, {"O conselho decidiu que a nova ponte será aberta na primavera e que a antiga ficará fechada "
+                       "para obras, porque já não é segura para os carros e os pedestres."}) == "pt");
   // Slovak shares many function words with Czech; each still clears the margin over the other.
   CHECK(detect(lists, {"Mestská rada v nedeľu odhlasovala obnovenie prievozu, ktorý spájal mesto s ostrovom, a prvé "
                        "lode môžu vyplávať už budúce leto, ak na to kraj dá peniaze, povedal primátor."}) == "sk");
