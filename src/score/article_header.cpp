@@ -32,11 +32,12 @@ bool mostly_addresses(std::string_view text) {
 }
 
 // Labels the article's header: the blocks in [from, to) that no rule dropped and that score
-// as a header line may (a byline, a date, a kicker, a standfirst).
+// as a header line may (a byline, a date, a kicker, a standfirst). A line without a letter is
+// none: a share or comment counter, a bare date or time, a price, a picture's "1 / 2".
 void label_header_lines(std::size_t from, std::size_t to, const ScoreParams& params, ScoreScratch& s) {
   for (std::size_t i = from; i < to; ++i)
     if (s.classes[i] != BlockClass::empty && s.classes[i] != BlockClass::bad && !s.content[i] &&
-        s.prose[i] - params.threshold >= params.header_min_score)
+        s.prose[i] - params.threshold >= params.header_min_score && s.features[i].letters > 0)
       label(s, i, true, ScoreReason::header);
 }
 

@@ -32,6 +32,7 @@ struct Window {
       blocks.push_back(block);
       BlockFeatures f;
       f.chars = upper == 'E' ? 0 : 10;
+      f.letters = f.chars;
       f.words = upper == 'G' ? 40 : upper == 'N' ? 20 : upper == 'S' ? 3 : upper == 'B' ? 12 : 0;
       f.alpha_words = static_cast<std::uint32_t>(f.words);
       s.features.push_back(f);
@@ -174,6 +175,18 @@ TEST_CASE("score steps: the header is the headline matching the title and the li
   CHECK(w.content() == ".CCCCC");
   CHECK(w.s.reason[1] == ScoreReason::headline);
   CHECK(w.s.reason[2] == ScoreReason::header);
+}
+
+TEST_CASE("score steps: a header line without a letter is no header line", "[score]") {
+  // A share counter ("0") and a bare date between the headline and the article.
+  Window w("BNSSSGG");
+  w.set_content(".....CC");
+  w.s.features[1].title_match = true;
+  w.s.title = "block n";
+  w.s.features[2].letters = 0;
+  w.s.features[3].letters = 0;
+  label_article_header(w.dom(), w.blocks, 0, "Block N | Site", true, 5, w.params, w.s);
+  CHECK(w.content() == ".C..CCC");
 }
 
 TEST_CASE("score steps: a lead under a far copy of the title stays when it speaks of the headline", "[score]") {
