@@ -2,6 +2,7 @@
 // page title, or one that reads like a headline just above the article) and what stands
 // between it and the first paragraph.
 #include <algorithm>
+#include <optional>
 
 #include "score/score_window.h"
 #include "text/normalize.h"
@@ -54,17 +55,6 @@ std::optional<std::size_t> title_copy_over(std::span<const Block> blocks, std::s
     if (++passed > reach) break;
   }
   return std::nullopt;
-}
-
-// The distinct topic words (append_topic_words) of blocks [begin, end) that no rule dropped,
-// sorted, into `out`.
-void distinct_topic_words(std::span<const Block> blocks, std::size_t begin, std::size_t end,
-                          const StopwordLists& lists, const ScoreParams& params, std::vector<std::uint64_t>& out) {
-  out.clear();
-  for (std::size_t k = begin; k < end; ++k)
-    if (blocks[k].verdict != Verdict::drop) append_topic_words(blocks[k].text, params.topic_word_bytes, lists, out);
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
 // The window's blocks as the header search reads them: which block names the page title,
@@ -237,10 +227,11 @@ void keep_leads_under_headline(std::span<const Block> blocks, std::size_t first_
     if (!headline) continue;
     distinct_topic_words(blocks, *headline, *headline + 1, lists, params, s.article_topic);
     distinct_topic_words(blocks, run.begin, run.end, lists, params, s.run_topic);
-    const auto shared = static_cast<std::size_t>(std::count_if(s.article_topic.begin(), s.article_topic.end(), [&](std::uint64_t word) {
+    const auto on_topic = [&s](std::uint64_t word) {
       return std::binary_search(s.run_topic.begin(), s.run_topic.end(), word);
-    }));
-    if (shared < params.headline_lead_words) continue;
+    };
+    const auto shared = std::count_if(s.article_topic.begin(), s.article_topic.end(), on_topic);
+    if (static_cast<std::size_t>(shared) < params.headline_lead_words) continue;
     if (!headline_in_front) label(s, *headline, true, ScoreReason::headline);
     label_header_lines(*headline + 1, run.begin, params, s);
     for (std::size_t k = run.begin; k < run.end; ++k) label(s, k, true, ScoreReason::lead_under_headline);

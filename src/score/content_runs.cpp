@@ -14,11 +14,7 @@ namespace {
 // run (s.article_words), so a window reads its article at most once however many runs ask.
 bool on_article_topic(std::span<const Block> blocks, const ContentRun& run, const ContentRun& article,
                       const StopwordLists& lists, const ScoreParams& p, ScoreScratch& s) {
-  s.run_topic.clear();
-  for (std::size_t k = run.begin; k < run.end; ++k)
-    if (blocks[k].verdict != Verdict::drop) append_topic_words(blocks[k].text, p.topic_word_bytes, lists, s.run_topic);
-  std::sort(s.run_topic.begin(), s.run_topic.end());
-  s.run_topic.erase(std::unique(s.run_topic.begin(), s.run_topic.end()), s.run_topic.end());
+  distinct_topic_words(blocks, run.begin, run.end, lists, p, s.run_topic);
   const auto needed = std::max(p.lead_topic_words, static_cast<std::size_t>(std::ceil(
                                                        p.lead_topic_share * static_cast<float>(s.run_topic.size()))));
   if (s.run_topic.size() < needed) return false;
@@ -71,6 +67,15 @@ bool prose_inside(const WindowDom& dom, std::uint32_t element, const ContentRun&
 }
 
 }  // namespace
+
+void distinct_topic_words(std::span<const Block> blocks, std::size_t begin, std::size_t end,
+                          const StopwordLists& lists, const ScoreParams& params, std::vector<std::uint64_t>& out) {
+  out.clear();
+  for (std::size_t k = begin; k < end; ++k)
+    if (blocks[k].verdict != Verdict::drop) append_topic_words(blocks[k].text, params.topic_word_bytes, lists, out);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+}
 
 void segment_content(std::span<const Block> blocks, const ScoreParams& params, ScoreScratch& s) {
   const std::size_t n = blocks.size();

@@ -94,6 +94,12 @@ void undo_rules_over_article(std::span<Block> blocks, const ScoreParams& params,
 // segmentation over its capped evidence.
 void segment_content(std::span<const Block> blocks, const ScoreParams& params, ScoreScratch& s);
 
+// The distinct topic words (append_topic_words) of blocks [begin, end) that no rule dropped,
+// sorted, into `out`: what a run speaks of, for the tests of a lead against the article or
+// its headline (content_runs.cpp).
+void distinct_topic_words(std::span<const Block> blocks, std::size_t begin, std::size_t end,
+                          const StopwordLists& lists, const ScoreParams& params, std::vector<std::uint64_t>& out);
+
 // Step 4 (content_runs.cpp): keeps the article's run and the runs near or on topic with it,
 // labelling the others stray. Returns the article's first block that no rule dropped, or
 // nothing when the window has no good prose at all (and so no article to judge by).
