@@ -30,6 +30,13 @@ TEST_CASE("phrase keys fold case, spacing and decoration", "[text]") {
   CHECK(key == "bad \xFF byte");
   phrase_key("News\xC2\xADlet\xC2\xADter abon\xC2\xADnie\xC2\xADren", key);  // soft hyphens
   CHECK(key == "newsletter abonnieren");
+  // Arrows of all four directions decorate a link ("Antwort ↓", "↑ nach oben").
+  phrase_key("Antwort \xE2\x86\x93", key);
+  CHECK(key == "antwort");
+  phrase_key("\xE2\x86\x91 nach oben", key);
+  CHECK(key == "nach oben");
+  char buffer[64];
+  CHECK(std::string_view(buffer, write_phrase_key("Reply \xE2\x86\x93", buffer)) == "reply");
 }
 
 TEST_CASE("trimming handles Unicode spaces", "[text]") {
