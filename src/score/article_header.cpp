@@ -69,6 +69,26 @@ class HeaderSearch {
   // Where the headline search starts: score-headline-reach blocks above the article.
   std::size_t from() const { return from_; }
 
+  // Whether the header search reads block i: what no rule dropped, and with `repeats` a
+  // headline's second copy (dedupe_repeat_of_chrome).
+  bool readable(std::size_t i, bool repeats) const {
+    return blocks_[i].verdict != Verdict::drop || (repeats && dedupe_repeat_of_chrome(i));
+  }
+
+  // Whether block i is a copy dedupe dropped of a line the scorer left out everywhere above:
+  // a page that prints its headline in a strip of teasers or a header bar before the article
+  // has dedupe keep that first copy, with the chrome, and drop the one over the article. Only
+  // a copy of the title, or a line printed twice, can be one: a menu entry repeats more.
+  // Block 0 is none: text's first line is the title itself, HTML's the headline moved in front.
+  bool dedupe_repeat_of_chrome(std::size_t i) const {
+    if (i == 0 || blocks_[i].verdict != Verdict::drop || blocks_[i].decider != Decider::dedupe) return false;
+    if (!s_.features[i].title_match && s_.features[i].repeats != 1) return false;
+    for (std::size_t k = 0; k < i; ++k)
+      if (s_.keys[k] == s_.keys[i] && blocks_[k].verdict != Verdict::drop && (s_.content[k] || blocks_[k].verdict == Verdict::keep))
+        return false;
+    return true;
+  }
+
   // Whether block i is the headline the page title opens with ("Headline | Site"), not the
   // site name it ends with (which a logo repeats); with `or_whole`, also the whole title.
   bool names_headline(std::size_t i, bool or_whole) const {
@@ -93,6 +113,7 @@ class HeaderSearch {
     std::uint32_t copies_here = 0;
     if (f.repeats > 0)
       for (std::size_t k = from_; k < to; ++k) copies_here += s_.keys[k] == s_.keys[i] ? 1 : 0;
+    const bool repeat_ok = f.repeats == 0 || copies_here == f.repeats + 1 || dedupe_repeat_of_chrome(i);
     const std::string_view text = trim_space(blocks_[i].text);
     const bool several_tokens = f.cjk_chars > 0 || text.find(' ') != std::string_view::npos;
     const bool label = !text.empty() && text.back() == ':';
@@ -100,14 +121,14 @@ class HeaderSearch {
     const bool markup = !text.empty() && text.front() == '<';    // a text dump's embed code
     return several_tokens && !label && !open_row && !markup && !mostly_addresses(text) &&
            f.words >= params_.headline_min_words && f.words <= params_.good_words &&
-           f.link_density <= params_.max_link_density && (f.repeats == 0 || copies_here == f.repeats + 1) &&
+           f.link_density <= params_.max_link_density && repeat_ok &&
            !f.ends_sentence;
   }
 
   // The nearest block above the article, from block `above`, that matches the title; none: n.
-  std::size_t title_copy_near(std::size_t above) const {
+  std::size_t title_copy_near(std::size_t above, bool repeats) const {
     for (std::size_t i = first_content_; i-- > std::max(from_, above);)
-      if (s_.features[i].title_match && blocks_[i].verdict != Verdict::drop) return i;
+      if (s_.features[i].title_match && readable(i, repeats)) return i;
     return blocks_.size();
   }
 
@@ -141,10 +162,10 @@ class HeaderSearch {
 
   // The nearest line above the article long enough to be a headline, past at most one
   // paragraph of prose (a standfirst), if it reads like one; else n.
-  std::size_t headline_above() const {
+  std::size_t headline_above(bool repeats) const {
     bool standfirst_passed = false;
     for (std::size_t i = first_content_; i-- > from_;) {
-      if (s_.classes[i] == BlockClass::empty || blocks_[i].verdict == Verdict::drop) continue;
+      if (s_.classes[i] == BlockClass::empty || !readable(i, repeats)) continue;
       const BlockFeatures& f = s_.features[i];
       if (f.words < params_.headline_min_words) continue;
       const bool prose = s_.classes[i] == BlockClass::good || s_.classes[i] == BlockClass::near_good;
@@ -168,7 +189,7 @@ class HeaderSearch {
 
 }  // namespace
 
-bool label_article_header(const WindowDom& dom, std::span<const Block> blocks, std::size_t window_begin,
+bool label_article_header(const WindowDom& dom, std::span<Block> blocks, std::size_t window_begin,
                           std::string_view page_title, bool title_from_first_line, std::size_t first_content,
                           const ScoreParams& params, ScoreScratch& s) {
   const std::size_t n = blocks.size();
@@ -193,7 +214,8 @@ bool label_article_header(const WindowDom& dom, std::span<const Block> blocks, s
   // what no rule removed between it and the first paragraph: the standfirst, whose prose
   // alone may not outweigh the chrome the rules dropped around it, and the short lines
   // (byline, date, kicker).
-  std::size_t headline = search.title_copy_near(headline_in_front ? 1 : 0);
+  const std::size_t above = headline_in_front ? 1 : 0;
+  std::size_t headline = search.title_copy_near(above, false);
   std::size_t header_from = n;  // the first block after the headline
   if (headline == n && headline_in_front && !dom.elements.empty() && dom.elements[0].tag == "h1")
     header_from = search.moved_headline_header();
@@ -201,7 +223,11 @@ bool label_article_header(const WindowDom& dom, std::span<const Block> blocks, s
   // text title line itself, the page's metadata.
   const bool far_headline =
       headline == n && header_from == n && !headline_in_front && search.label_far_headline(title_from_first_line ? 1 : 0);
-  if (headline == n && header_from == n) headline = search.headline_above();
+  if (headline == n && header_from == n) headline = search.headline_above(false);
+  // Still none: the second copy of a headline that dedupe dropped, whose first copy stands in
+  // the chrome above.
+  if (headline == n && header_from == n && !far_headline) headline = search.title_copy_near(above, true);
+  if (headline == n && header_from == n && !far_headline) headline = search.headline_above(true);
   // None above the article, none in front, none far up: the article may open with its
   // headline, which then is content already and only gets its name (for --explain and
   // --metadata's title).
@@ -212,6 +238,12 @@ bool label_article_header(const WindowDom& dom, std::span<const Block> blocks, s
   // stays alone, and what stands between it and the article is not the article's header.
   if (headline < n) {
     label(s, headline, true, ScoreReason::headline);
+    // A headline's second copy, which dedupe dropped for the one in the chrome above, is
+    // the headline: it is scored, and stays, in the other's place.
+    if (blocks[headline].verdict == Verdict::drop) {
+      blocks[headline].verdict = Verdict::undecided;
+      blocks[headline].decider = Decider::none;
+    }
     header_from = headline == 0 && title_from_first_line ? first_content : headline + 1;
   }
   label_header_lines(header_from, first_content, params, s);

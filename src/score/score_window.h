@@ -128,7 +128,7 @@ void share_list_fate(const WindowDom& dom, std::span<const Block> blocks, ScoreS
 // first paragraph. `page_title` is the <title>, or the text's first line when
 // `title_from_first_line`; `window_begin` is where the window starts in the document.
 // Returns whether the window opens with the page's headline, moved there by the HTML front end.
-bool label_article_header(const WindowDom& dom, std::span<const Block> blocks, std::size_t window_begin,
+bool label_article_header(const WindowDom& dom, std::span<Block> blocks, std::size_t window_begin,
                           std::string_view page_title, bool title_from_first_line, std::size_t first_content,
                           const ScoreParams& params, ScoreScratch& s);
 

@@ -189,6 +189,48 @@ TEST_CASE("score steps: a header line without a letter is no header line", "[sco
   CHECK(w.content() == ".C..CCC");
 }
 
+TEST_CASE("score steps: the headline's second copy, which dedupe dropped, is the headline when the first is chrome",
+          "[score]") {
+  // The title line (the site's name), the headline's first copy in a teaser strip, a teaser's
+  // sentence, the second copy over the article (dedupe dropped it), a byline, the article.
+  Window w("BNBnSGG");
+  w.set_content(".....CC");
+  const std::size_t first_copy = 1;
+  const std::size_t second_copy = 3;
+  w.blocks[second_copy].decider = Decider::dedupe;
+  w.s.keys[second_copy] = w.s.keys[first_copy];
+  w.s.features[first_copy].repeats = 1;
+  w.s.features[second_copy].repeats = 1;
+  w.s.features[2].ends_sentence = true;  // no headline: the search stops at it
+  const auto header = [&w] { return label_article_header(w.dom(), w.blocks, 0, "Site", true, 5, w.params, w.s); };
+  SECTION("the second copy is the headline, and stays") {
+    header();
+    CHECK(w.content() == "...CCCC");
+    CHECK(w.s.reason[second_copy] == ScoreReason::headline);
+    CHECK(w.s.reason[4] == ScoreReason::header);
+    CHECK(w.blocks[second_copy].verdict == Verdict::undecided);  // the scorer decides it
+  }
+  SECTION("not when the first copy is content") {
+    w.set_content(".C...CC");
+    header();
+    CHECK(w.blocks[second_copy].verdict == Verdict::drop);
+    CHECK_FALSE(w.s.content[second_copy]);
+  }
+  SECTION("not a line printed three times: a menu entry") {
+    w.s.features[first_copy].repeats = 2;
+    w.s.features[second_copy].repeats = 2;
+    header();
+    CHECK(w.blocks[second_copy].verdict == Verdict::drop);
+    CHECK(w.content() == ".....CC");
+  }
+  SECTION("not a copy another stage dropped") {
+    w.blocks[second_copy].decider = Decider::rule;
+    header();
+    CHECK(w.blocks[second_copy].verdict == Verdict::drop);
+    CHECK(w.content() == ".....CC");
+  }
+}
+
 TEST_CASE("score steps: a lead under a far copy of the title stays when it speaks of the headline", "[score]") {
   // The title line, a menu, the headline's copy, a dropped byline, the lead, then a long
   // footer and a larger run of prose (a login dialog's messages) that the segmentation
