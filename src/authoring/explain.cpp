@@ -93,6 +93,7 @@ std::string_view score_reason_name(ScoreReason reason) {
     case ScoreReason::standfirst: return "standfirst";
     case ScoreReason::boilerplate: return "boilerplate";
     case ScoreReason::stray_run: return "stray-run";
+    case ScoreReason::off_topic: return "off-topic";
     case ScoreReason::outside_article: return "outside-article";
     case ScoreReason::link_text: return "link-text";
   }

@@ -45,6 +45,8 @@ std::string_view decider_name(Decider decider);
 //   headline, header, standfirst  the article's headline and the lines under it
 //   boilerplate        labelled boilerplate by the segmentation of the page
 //   stray-run          a run of prose too small for its distance from the article
+//   off-topic          text: a small run of prose after the article that speaks of
+//                      something else (an author's or a site's blurb, a donation appeal)
 //   outside-article    HTML: a run after the article's element with too little of its prose
 //   link-text          mostly link text
 // Empty for ScoreReason::none.

@@ -31,7 +31,7 @@ inline constexpr std::size_t kDeciderCount = static_cast<std::size_t>(Decider::d
 // names each and says what it means).
 enum class ScoreReason : std::uint8_t {
   none, article, near_run, lead_on_topic, lead_under_headline, introduction, bridge, container, element, tail, list,
-  headline, header, standfirst, boilerplate, stray_run, outside_article, link_text
+  headline, header, standfirst, boilerplate, stray_run, off_topic, outside_article, link_text
 };
 
 // No element: the index of a DomNode that is not there.

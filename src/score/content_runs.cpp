@@ -144,6 +144,14 @@ std::optional<std::size_t> keep_content_runs(const WindowDom& dom, std::span<con
     const float distance = params.run_gap_scale <= 0 ? 1.0F : std::min(1.0F, gap / params.run_gap_scale);
     bool keep_run = run.mass > 0 && run.mass >= params.run_min_share * distance * main_run.mass;
     ScoreReason why = run.begin == main_run.begin ? ScoreReason::article : ScoreReason::near_run;
+    // What a text dump prints under an article, with no element to set it apart: the author's
+    // or the site's blurb, a donation appeal, a newsletter pitch. A run after the article,
+    // past a gap, with a small share of its prose stays only when it speaks of its topic.
+    if (keep_run && run.begin >= main_run.end && gap >= params.after_topic_gap &&
+        run.mass < params.after_topic_mass * main_run.mass && !on_article_topic(blocks, run, main_run, lists, params, s)) {
+      keep_run = false;
+      why = ScoreReason::off_topic;
+    }
     // A lead or standfirst cut off from the body by a table of contents or a box speaks of
     // what the article speaks of; a teaser, a notice or a site's blurb above it does not.
     if (!keep_run && run.mass > 0 && run.end <= main_run.begin && params.lead_topic_share > 0) {
@@ -157,7 +165,7 @@ std::optional<std::size_t> keep_content_runs(const WindowDom& dom, std::span<con
       keep_run = prose_inside(dom, main_element, run, s);
       why = ScoreReason::introduction;
     }
-    for (std::size_t k = run.begin; k < run.end; ++k) label(s, k, keep_run, keep_run ? why : ScoreReason::stray_run);
+    for (std::size_t k = run.begin; k < run.end; ++k) label(s, k, keep_run, keep_run || why == ScoreReason::off_topic ? why : ScoreReason::stray_run);
     if (keep_run) first_content = std::min(first_content, run.begin);
   }
   // The article's header is looked for above its first block that a rule left: a run may

@@ -64,6 +64,8 @@ struct ScoreParams {
   float lead_topic_share = 0.2F;   // 0: a run before the article is judged by its share alone
   std::size_t lead_topic_words = 5;
   std::size_t topic_word_bytes = 5;
+  float after_topic_mass = 0;      // 0: a run after the article is judged by its share alone
+  float after_topic_gap = 2;
   std::size_t bridge_blocks = 8;
   float container_min_share = 0.3F;
   float article_share = 0;         // 0: no article element

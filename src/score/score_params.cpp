@@ -56,10 +56,20 @@ ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
   p.headline_lead_reach = settings.count("score-headline-lead-reach");
   p.headline_lead_words = settings.count("score-headline-lead-words");
   p.header_min_score = num("score-header-min-score");
+  p.after_topic_gap = num("score-after-topic-gap");
   switch (focus) {
-    case Focus::balanced: p.threshold = num("score-threshold"); break;
-    case Focus::precision: p.threshold = num("score-threshold-precision"); break;
-    case Focus::recall: p.threshold = num("score-threshold-recall"); break;
+    case Focus::balanced:
+      p.threshold = num("score-threshold");
+      p.after_topic_mass = num("score-after-topic-mass");
+      break;
+    case Focus::precision:
+      p.threshold = num("score-threshold-precision");
+      p.after_topic_mass = num("score-after-topic-mass-precision");
+      break;
+    case Focus::recall:
+      p.threshold = num("score-threshold-recall");
+      p.after_topic_mass = num("score-after-topic-mass-recall");
+      break;
   }
   return p;
 }

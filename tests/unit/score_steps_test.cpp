@@ -116,6 +116,58 @@ TEST_CASE("score steps: the article's run and the runs near it stay, a small run
   CHECK(w.s.reason.back() == ScoreReason::stray_run);
 }
 
+TEST_CASE("score steps: a small run after the article stays only when it speaks of the article's topic", "[score]") {
+  // The article (three paragraphs about a harbour's ferries), two blocks of a menu, then a
+  // one-paragraph run: the site's blurb or a continuation of the ferry story.
+  Window w("GGGBBG");
+  w.set_content("CCC..C");
+  w.params.run_min_share = 0.1F;
+  w.params.run_gap_scale = 10;
+  w.params.lead_topic_share = 0.2F;
+  w.params.lead_topic_words = 3;
+  w.params.after_topic_mass = 0.5F;
+  w.params.after_topic_gap = 2;
+  const auto set_text = [&w](std::size_t i, const char* text) {
+    w.texts[i] = text;
+    w.blocks[i].text = w.texts[i];
+  };
+  set_text(0, "The harbour ferries will sail every twenty minutes from Monday, the council said.");
+  set_text(1, "Ferries across the harbour carried twice as many passengers this summer as last.");
+  set_text(2, "The council wants larger ferries before the harbour bridge closes for repairs.");
+  const std::size_t after = 5;
+  const auto keep_runs = [&w] { return keep_content_runs(w.dom(), w.blocks, StopwordLists(), w.params, w.s); };
+  SECTION("off the topic: the site's blurb goes") {
+    set_text(after, "Our newsroom has reported independently from every village along the coast since 1952.");
+    keep_runs();
+    CHECK(w.content() == "CCC...");
+    CHECK(w.s.reason[after] == ScoreReason::off_topic);
+  }
+  SECTION("on the topic: the story's continuation stays") {
+    set_text(after, "Passengers asked the council whether the harbour ferries would keep their evening timetable.");
+    keep_runs();
+    CHECK(w.content() == "CCC..C");
+    CHECK(w.s.reason[after] == ScoreReason::near_run);
+  }
+  SECTION("right under the article the test does not apply") {
+    set_text(after, "Our newsroom has reported independently from every village along the coast since 1952.");
+    w.params.after_topic_gap = 3;
+    keep_runs();
+    CHECK(w.content() == "CCC..C");
+  }
+  SECTION("a run with as much prose as the setting's share of the article's stays") {
+    set_text(after, "Our newsroom has reported independently from every village along the coast since 1952.");
+    w.params.after_topic_mass = 1.0F / 3;  // the run has a third of the article's prose
+    keep_runs();
+    CHECK(w.content() == "CCC..C");
+  }
+  SECTION("turned off") {
+    set_text(after, "Our newsroom has reported independently from every village along the coast since 1952.");
+    w.params.after_topic_mass = 0;
+    keep_runs();
+    CHECK(w.content() == "CCC..C");
+  }
+}
+
 TEST_CASE("score steps: a window without good prose has no article", "[score]") {
   Window w("SSNSS");
   w.set_content("CCCCC");
