@@ -83,9 +83,10 @@ class HeaderSearch {
   bool dedupe_repeat_of_chrome(std::size_t i) const {
     if (i == 0 || blocks_[i].verdict != Verdict::drop || blocks_[i].decider != Decider::dedupe) return false;
     if (!s_.features[i].title_match && s_.features[i].repeats != 1) return false;
-    for (std::size_t k = 0; k < i; ++k)
-      if (s_.keys[k] == s_.keys[i] && blocks_[k].verdict != Verdict::drop && (s_.content[k] || blocks_[k].verdict == Verdict::keep))
-        return false;
+    for (std::size_t k = 0; k < i; ++k) {
+      const bool stays = s_.content[k] || blocks_[k].verdict == Verdict::keep;
+      if (s_.keys[k] == s_.keys[i] && blocks_[k].verdict != Verdict::drop && stays) return false;
+    }
     return true;
   }
 

@@ -148,7 +148,8 @@ std::optional<std::size_t> keep_content_runs(const WindowDom& dom, std::span<con
     // or the site's blurb, a donation appeal, a newsletter pitch. A run after the article,
     // past a gap, with a small share of its prose stays only when it speaks of its topic.
     if (keep_run && run.begin >= main_run.end && gap >= params.after_topic_gap &&
-        run.mass < params.after_topic_mass * main_run.mass && !on_article_topic(blocks, run, main_run, lists, params, s)) {
+        run.mass < params.after_topic_mass * main_run.mass &&
+        !on_article_topic(blocks, run, main_run, lists, params, s)) {
       keep_run = false;
       why = ScoreReason::off_topic;
     }
@@ -165,7 +166,8 @@ std::optional<std::size_t> keep_content_runs(const WindowDom& dom, std::span<con
       keep_run = prose_inside(dom, main_element, run, s);
       why = ScoreReason::introduction;
     }
-    for (std::size_t k = run.begin; k < run.end; ++k) label(s, k, keep_run, keep_run || why == ScoreReason::off_topic ? why : ScoreReason::stray_run);
+    if (!keep_run && why != ScoreReason::off_topic) why = ScoreReason::stray_run;
+    for (std::size_t k = run.begin; k < run.end; ++k) label(s, k, keep_run, why);
     if (keep_run) first_content = std::min(first_content, run.begin);
   }
   // The article's header is looked for above its first block that a rule left: a run may

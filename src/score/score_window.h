@@ -128,6 +128,8 @@ void share_list_fate(const WindowDom& dom, std::span<const Block> blocks, ScoreS
 // first paragraph. `page_title` is the <title>, or the text's first line when
 // `title_from_first_line`; `window_begin` is where the window starts in the document.
 // Returns whether the window opens with the page's headline, moved there by the HTML front end.
+// The one verdict it changes: a headline's second copy that dedupe dropped, when the first
+// stands in the chrome above, is undecided again, for step 5 to keep.
 bool label_article_header(const WindowDom& dom, std::span<Block> blocks, std::size_t window_begin,
                           std::string_view page_title, bool title_from_first_line, std::size_t first_content,
                           const ScoreParams& params, ScoreScratch& s);
