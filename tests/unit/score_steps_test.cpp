@@ -61,6 +61,10 @@ struct Window {
     return out;
   }
   WindowDom dom() const { return WindowDom{elements, {}}; }
+  void set_text(std::size_t i, const char* text) {
+    texts[i] = text;
+    blocks[i].text = texts[i];
+  }
   void set_content(const std::string& labels) {
     for (std::size_t i = 0; i < labels.size(); ++i) s.content[i] = labels[i] == 'C';
   }
@@ -127,41 +131,38 @@ TEST_CASE("score steps: a small run after the article stays only when it speaks 
   w.params.lead_topic_words = 3;
   w.params.after_topic_mass = 0.5F;
   w.params.after_topic_gap = 2;
-  const auto set_text = [&w](std::size_t i, const char* text) {
-    w.texts[i] = text;
-    w.blocks[i].text = w.texts[i];
-  };
-  set_text(0, "The harbour ferries will sail every twenty minutes from Monday, the council said.");
-  set_text(1, "Ferries across the harbour carried twice as many passengers this summer as last.");
-  set_text(2, "The council wants larger ferries before the harbour bridge closes for repairs.");
+  w.set_text(0, "The harbour ferries will sail every twenty minutes from Monday, the council said.");
+  w.set_text(1, "Ferries across the harbour carried twice as many passengers this summer as last.");
+  w.set_text(2, "The council wants larger ferries before the harbour bridge closes for repairs.");
   const std::size_t after = 5;
+  const char* const kBlurb = "Our newsroom has reported independently from every village along the coast since 1952.";
   const auto keep_runs = [&w] { return keep_content_runs(w.dom(), w.blocks, StopwordLists(), w.params, w.s); };
   SECTION("off the topic: the site's blurb goes") {
-    set_text(after, "Our newsroom has reported independently from every village along the coast since 1952.");
+    w.set_text(after, kBlurb);
     keep_runs();
     CHECK(w.content() == "CCC...");
     CHECK(w.s.reason[after] == ScoreReason::off_topic);
   }
   SECTION("on the topic: the story's continuation stays") {
-    set_text(after, "Passengers asked the council whether the harbour ferries would keep their evening timetable.");
+    w.set_text(after, "Passengers asked the council whether the harbour ferries would keep their evening timetable.");
     keep_runs();
     CHECK(w.content() == "CCC..C");
     CHECK(w.s.reason[after] == ScoreReason::near_run);
   }
   SECTION("right under the article the test does not apply") {
-    set_text(after, "Our newsroom has reported independently from every village along the coast since 1952.");
+    w.set_text(after, kBlurb);
     w.params.after_topic_gap = 3;
     keep_runs();
     CHECK(w.content() == "CCC..C");
   }
   SECTION("a run with as much prose as the setting's share of the article's stays") {
-    set_text(after, "Our newsroom has reported independently from every village along the coast since 1952.");
+    w.set_text(after, kBlurb);
     w.params.after_topic_mass = 1.0F / 3;  // the run has a third of the article's prose
     keep_runs();
     CHECK(w.content() == "CCC..C");
   }
   SECTION("turned off") {
-    set_text(after, "Our newsroom has reported independently from every village along the coast since 1952.");
+    w.set_text(after, kBlurb);
     w.params.after_topic_mass = 0;
     keep_runs();
     CHECK(w.content() == "CCC..C");
@@ -295,11 +296,7 @@ TEST_CASE("score steps: a lead under a far copy of the title stays when it speak
   w.params.lead_topic_share = 0;
   w.params.headline_lead_reach = 2;
   w.params.headline_lead_words = 1;
-  const auto set_text = [&w](std::size_t i, const char* text) {
-    w.texts[i] = text;
-    w.blocks[i].text = w.texts[i];
-  };
-  set_text(2, "Harbour festival cancelled over storm warning");
+  w.set_text(2, "Harbour festival cancelled over storm warning");
   w.s.features[2].title_match = true;
   const std::size_t lead = 4;
   const std::size_t article = lead + 1 + footer.size();
@@ -311,7 +308,7 @@ TEST_CASE("score steps: a lead under a far copy of the title stays when it speak
   };
 
   SECTION("on the headline's topic: the lead stays with its headline") {
-    set_text(lead, "The harbour festival will not take place this year because of the storm.");
+    w.set_text(lead, "The harbour festival will not take place this year because of the storm.");
     keep_leads();
     // (The dropped byline is labelled header too; its rule's verdict stands over the label.)
     CHECK(w.content().substr(0, lead + 1) == "..CCC");
@@ -320,7 +317,7 @@ TEST_CASE("score steps: a lead under a far copy of the title stays when it speak
     CHECK(w.content().substr(article) == "CCCCCC");
   }
   SECTION("a header line that scores too low stays out") {
-    set_text(lead, "The harbour festival will not take place this year because of the storm.");
+    w.set_text(lead, "The harbour festival will not take place this year because of the storm.");
     w.blocks[3].verdict = Verdict::undecided;  // the byline, left by the rules
     w.params.header_min_score = 0;             // ... and scoring -1.25
     keep_leads();
@@ -328,20 +325,20 @@ TEST_CASE("score steps: a lead under a far copy of the title stays when it speak
   }
   SECTION("off the headline's topic: stray") {
     // A newsletter box under a teaser list that names the title.
-    set_text(lead, "Our weekly letter brings the newest stories to your inbox every Monday.");
+    w.set_text(lead, "Our weekly letter brings the newest stories to your inbox every Monday.");
     keep_leads();
     CHECK(w.content().substr(0, lead + 1) == ".....");
     CHECK(w.s.reason[lead] == ScoreReason::stray_run);
   }
   SECTION("further from the copy than the reach: stray") {
-    set_text(lead, "The harbour festival will not take place this year because of the storm.");
+    w.set_text(lead, "The harbour festival will not take place this year because of the storm.");
     w.blocks[3].verdict = Verdict::undecided;
     w.params.headline_lead_reach = 0;
     keep_leads();
     CHECK(w.content().substr(0, lead + 1) == ".....");
   }
   SECTION("score-headline-lead-words 0 turns it off") {
-    set_text(lead, "The harbour festival will not take place this year because of the storm.");
+    w.set_text(lead, "The harbour festival will not take place this year because of the storm.");
     w.params.headline_lead_words = 0;
     keep_leads();
     CHECK(w.content().substr(0, lead + 1) == ".....");
