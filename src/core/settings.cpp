@@ -81,6 +81,7 @@ constexpr std::array kSpecs{
     SettingSpec{"score-headline-lead-reach", "6", "a run above the article stays, with its headline and header, when it opens under a copy of the title past at most this many blocks no rule dropped and shares score-headline-lead-words topic words with it: the lead of a short article other prose outweighs (0: only runs right under the copy)", T::count},
     SettingSpec{"score-headline-lead-words", "1", "... the topic words (long words) such a run shares with the title's copy (0: no run stays so)", T::count},
     SettingSpec{"score-header-min-score", "-3.5", "a short line between the article's headline and its first paragraph (a byline, a date, a kicker) stays with the article when its score is at least this (-1000: always)", T::number},
+    SettingSpec{"score-header-long-min-score", "1000", "a long block of little prose between the article's headline and its first paragraph (an ingredient list, a press release's subheading, a dateline with its place) stays with the article when its score is at least this (1000: never)", T::number},
     SettingSpec{"score-headline-min-words", "4", "words the line above the article needs to be taken for its headline when no line matches the title", T::number},
     SettingSpec{"score-threshold", "0.25", "revised score a block needs to be kept (balanced focus)", T::number},
     SettingSpec{"score-threshold-precision", "0.75", "revised score a block needs to be kept with --precision", T::number},

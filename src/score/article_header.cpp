@@ -34,12 +34,16 @@ bool mostly_addresses(std::string_view text) {
 
 // Labels the article's header: the blocks in [from, to) that no rule dropped and that score
 // as a header line may (a byline, a date, a kicker, a standfirst). A line without a letter is
-// none: a share or comment counter, a bare date or time, a price, a picture's "1 / 2".
+// none: a share or comment counter, a bare date or time, a price, a picture's "1 / 2". A long
+// block of little prose (an ingredient list, a press release's subheading, a dateline with
+// its place) needs the higher score-header-long-min-score.
 void label_header_lines(std::size_t from, std::size_t to, const ScoreParams& params, ScoreScratch& s) {
-  for (std::size_t i = from; i < to; ++i)
-    if (s.classes[i] != BlockClass::empty && s.classes[i] != BlockClass::bad && !s.content[i] &&
-        s.prose[i] - params.threshold >= params.header_min_score && s.features[i].letters > 0)
+  for (std::size_t i = from; i < to; ++i) {
+    const float score = s.prose[i] - params.threshold;
+    const float min_score = s.classes[i] == BlockClass::bad ? params.header_long_min_score : params.header_min_score;
+    if (s.classes[i] != BlockClass::empty && !s.content[i] && score >= min_score && s.features[i].letters > 0)
       label(s, i, true, ScoreReason::header);
+  }
 }
 
 // The copy of the page title the run starting at `begin` opens under, if any: found past

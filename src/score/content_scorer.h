@@ -80,6 +80,7 @@ struct ScoreParams {
   std::size_t headline_lead_reach = 6;
   std::size_t headline_lead_words = 1;  // 0: no run stays for lying under a copy of the title
   float header_min_score = -3.5F;  // below it, a line of the article's header goes
+  float header_long_min_score = 1000;  // ... and a long block of little prose (1000: all go)
   float threshold = 0;  // for the focus the stage was built with
 
   static ScoreParams from(const Settings& settings, Focus focus);

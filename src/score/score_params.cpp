@@ -56,6 +56,7 @@ ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
   p.headline_lead_reach = settings.count("score-headline-lead-reach");
   p.headline_lead_words = settings.count("score-headline-lead-words");
   p.header_min_score = num("score-header-min-score");
+  p.header_long_min_score = num("score-header-long-min-score");
   p.after_topic_gap = num("score-after-topic-gap");
   switch (focus) {
     case Focus::balanced:

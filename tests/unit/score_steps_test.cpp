@@ -230,6 +230,31 @@ TEST_CASE("score steps: the header is the headline matching the title and the li
   CHECK(w.s.reason[2] == ScoreReason::header);
 }
 
+TEST_CASE("score steps: a long block of little prose under the headline needs its own score to stay", "[score]") {
+  // The headline, an ingredient list (many words, no sentence: a bad block scoring -3.25), a
+  // byline, the article.
+  Window w("BNBSGG");
+  w.set_content("....CC");
+  w.s.features[1].title_match = true;
+  w.s.title = "block n";
+  const auto header = [&w] { label_article_header(w.dom(), w.blocks, 0, "Block N | Site", true, 4, w.params, w.s); };
+  SECTION("by default it goes, the byline stays") {
+    header();
+    CHECK(w.content() == ".C.CCC");
+  }
+  SECTION("at or above score-header-long-min-score it stays") {
+    w.params.header_long_min_score = -3.25F;
+    header();
+    CHECK(w.content() == ".CCCCC");
+    CHECK(w.s.reason[2] == ScoreReason::header);
+  }
+  SECTION("below it, it goes") {
+    w.params.header_long_min_score = -3.0F;
+    header();
+    CHECK(w.content() == ".C.CCC");
+  }
+}
+
 TEST_CASE("score steps: a header line without a letter is no header line", "[score]") {
   // A share counter ("0") and a bare date between the headline and the article.
   Window w("BNSSSGG");
