@@ -66,6 +66,7 @@ std::string_view decider_name(Decider decider) {
     case Decider::none: return "kept";
     case Decider::rule: return "rule";
     case Decider::section_cut: return "cut";
+    case Decider::contents: return "contents";
     case Decider::dedupe: return "dedupe";
     case Decider::edge_trim: return "edge-trim";
     case Decider::score: return "score";

@@ -38,6 +38,7 @@ main { max-width: 1100px; margin: 0 auto; padding: 8px 24px 40px; }
        box-shadow: 0 2px 8px rgba(0,0,0,.3); }
 .block:hover .tip { display: block; }
 .d-rule { --c: var(--rule); } .d-cut { --c: var(--cut); } .d-dedupe { --c: var(--dedupe); }
+.d-contents { --c: var(--dedupe); }
 .d-edge-trim { --c: var(--edge-trim); } .d-score { --c: var(--score); } .d-html-rule { --c: var(--html-rule); }
 .d-safety { --c: var(--safety); } .d-keep { --c: var(--keep); } .d-kept { --c: #999; }
 body:has(#hide-dropped:checked) .block.drop { display: none; }
@@ -49,7 +50,7 @@ td code { white-space: pre-wrap; overflow-wrap: anywhere; }
 .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; background: var(--c); margin-right: 6px; }
 )css";
 
-constexpr std::string_view kStages[] = {"rule", "cut", "dedupe", "edge-trim", "score", "html-rule", "safety"};
+constexpr std::string_view kStages[] = {"rule", "cut", "contents", "dedupe", "edge-trim", "score", "html-rule", "safety"};
 
 std::string stage_class(const Block& block) {
   if (block.verdict == Verdict::keep && block.rule != nullptr) return "d-keep";

@@ -364,9 +364,9 @@ Rule authoring:
                         and what decided it; FORMAT is text (default) or json. Text:
                           # declutter explain: N blocks, N kept, N dropped
                           - LINE FILE:LINE RULE | text     dropped by a rule
-                          - LINE STAGE | text              dropped by a stage (dedupe,
-                                                           edge-trim, score S links=L%
-                                                           words=W <tag>)
+                          - LINE STAGE | text              dropped by a stage (contents,
+                                                           dedupe, edge-trim, score S
+                                                           links=L% words=W <tag>)
                           + LINE kept | text               in the output
                           + LINE FILE:LINE keep ... | text protected by a keep rule
                           + LINE safety over FILE:LINE RULE | text

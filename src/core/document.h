@@ -23,7 +23,7 @@ enum class BlockKind : std::uint8_t {
 
 // The stage that set a verdict, for --explain and --stats.
 enum class Decider : std::uint8_t {
-  none, rule, section_cut, dedupe, edge_trim, score, safety, dom_rule  // dom_rule stays last
+  none, rule, section_cut, contents, dedupe, edge_trim, score, safety, dom_rule  // dom_rule stays last
 };
 inline constexpr std::size_t kDeciderCount = static_cast<std::size_t>(Decider::dom_rule) + 1;
 

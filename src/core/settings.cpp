@@ -12,6 +12,10 @@ using T = SettingSpec::Type;
 
 // The one table of tunables. Keep it in documentation order; rules/README.md lists it.
 constexpr std::array kSpecs{
+    SettingSpec{"contents", "on",
+                "drop a table of contents: lines the page prints again, in the same order, as the headings of the sections below",
+                T::boolean},
+    SettingSpec{"contents-min-entries", "3", "the fewest lines in a row that make a table of contents", T::count},
     SettingSpec{"dedupe", "on", "drop exact repeats of an earlier line (repeated headline, caption)", T::boolean},
     SettingSpec{"dedupe-min-chars", "20", "lines shorter than this are never treated as repeats", T::count},
     SettingSpec{"dedupe-title-max-chars", "160", "a text page's first line longer than this is no title", T::count},

@@ -8,6 +8,7 @@
 #include "stages/line_rules.h"
 #include "stages/safety_valve.h"
 #include "stages/section_cut.h"
+#include "stages/table_of_contents.h"
 
 namespace declutter {
 namespace {
@@ -56,6 +57,8 @@ std::unique_ptr<Pipeline> Pipeline::build(const RuleCatalog& catalog, const Rule
     auto& stages = pipeline->stages_by_format_[format_index(format)];
     stages.push_back(line_rules);
     stages.push_back(section_cuts);
+    if (settings.flag("contents"))
+      stages.push_back(std::make_shared<TableOfContentsStage>(settings.count("contents-min-entries")));
     if (settings.flag("dedupe")) stages.push_back(std::make_shared<DedupeStage>(settings.count("dedupe-min-chars"),
                                                                               settings.count("dedupe-title-max-chars")));
     if (settings.flag("edge-trim"))

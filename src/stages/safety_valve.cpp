@@ -10,6 +10,7 @@ bool generic_drop(const Block& block) {
     case Decider::rule:
     case Decider::section_cut:
       return block.rule != nullptr && block.rule->from_common;
+    case Decider::contents:
     case Decider::dedupe:
     case Decider::edge_trim:
       return true;

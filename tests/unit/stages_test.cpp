@@ -5,6 +5,7 @@
 #include "stages/line_rules.h"
 #include "stages/safety_valve.h"
 #include "stages/section_cut.h"
+#include "stages/table_of_contents.h"
 #include "test_support.h"
 
 using namespace declutter;
@@ -252,6 +253,76 @@ TEST_CASE("section cuts: to the end, to the next blank line, and before a marker
     CHECK(cut_by(4) == 2);
     CHECK(cut_by(5) == 2);  // "Popular" keeps its marker, which stands in the section above
     CHECK(cut_by(6) == 3);
+  }
+}
+
+TEST_CASE("table of contents: a list whose lines come back in order as section headings goes", "[stages]") {
+  const TableOfContentsStage stage(3);
+  const std::string article =
+      "Growing Basil Indoors\n"
+      "Contents\nLight\nWater\nHarvest\n"
+      "Light\nBasil wants six hours of sun.\n"
+      "Water\nWater it when the soil is dry.\n"
+      "Harvest\nPinch the tops off every week.\n";
+  SECTION("the list goes, its headings stay") {
+    StageScratch scratch;
+    Document doc = text_document(article);
+    stage.run(doc, scratch);
+    CHECK(kept_lines(doc) == Lines{"Growing Basil Indoors", "Contents", "Light", "Basil wants six hours of sun.",
+                                   "Water", "Water it when the soil is dry.", "Harvest",
+                                   "Pinch the tops off every week."});
+    CHECK(doc.blocks[2].decider == Decider::contents);
+  }
+  SECTION("a first heading right under the list, and a subheading right under its heading") {
+    StageScratch scratch;
+    Document doc = text_document(
+        "Title\nOne\nTwo\nThree\nFour\nOne\nText of one.\nTwo\nThree\nText of three.\nFour\nText of four.\n");
+    stage.run(doc, scratch);
+    CHECK(kept_lines(doc) ==
+          Lines{"Title", "One", "Text of one.", "Two", "Three", "Text of three.", "Four", "Text of four."});
+  }
+  SECTION("a menu printed again as one list is no table of contents") {
+    StageScratch scratch;
+    Document doc = text_document("Title\nNews\nSport\nWeather\nThe article's text.\nNews\nSport\nWeather\n");
+    stage.run(doc, scratch);
+    CHECK(kept_lines(doc).size() == 8);
+  }
+  SECTION("nor a list whose copies come back in another order, or too short a list") {
+    StageScratch scratch;
+    Document shuffled = text_document("Title\nA\nB\nC\nB\nText.\nA\nText.\nC\nText.\n");
+    stage.run(shuffled, scratch);
+    CHECK(kept_lines(shuffled).size() == 10);
+    Document short_list = text_document("Title\nA\nB\nA\nText.\nB\nText.\n");
+    stage.run(short_list, scratch);
+    CHECK(kept_lines(short_list).size() == 7);
+  }
+  SECTION("a line printed three times, or a heading a rule dropped, breaks the list") {
+    StageScratch scratch;
+    Document doc = text_document(article + "Water\n");
+    stage.run(doc, scratch);
+    CHECK(kept_lines(doc).size() == 12);
+    Document dropped = text_document(article);
+    dropped.decide(dropped.blocks[7], Verdict::drop, Decider::rule);  // the heading "Water"
+    stage.run(dropped, scratch);
+    CHECK(dropped.blocks[3].verdict == Verdict::undecided);
+  }
+  SECTION("in HTML, an entry is a link") {
+    StageScratch scratch;
+    Document doc = text_document(article);
+    doc.elements.resize(doc.blocks.size());
+    for (std::size_t entry = 2; entry <= 4; ++entry) doc.elements[entry].link_chars = 5;
+    stage.run(doc, scratch);
+    CHECK(kept_lines(doc).size() == 8);
+    Document cells = text_document(article);  // a comparison table's cells, no links
+    cells.elements.resize(cells.blocks.size());
+    stage.run(cells, scratch);
+    CHECK(kept_lines(cells).size() == 11);
+  }
+  SECTION("turned off with 0 entries") {
+    StageScratch scratch;
+    Document doc = text_document(article);
+    TableOfContentsStage(0).run(doc, scratch);
+    CHECK(kept_lines(doc).size() == 11);
   }
 }
 
