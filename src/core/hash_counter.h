@@ -23,11 +23,13 @@ class HashCounter {
   }
 
   // Counts one more `key` and returns its count so far (1 the first time). More distinct
-  // keys than reset() made room for double the table.
-  std::uint32_t add(std::uint64_t key) {
+  // keys than reset() made room for double the table. `position` is kept with the key the
+  // first time it is added (where it was first seen, for a caller that walks a document).
+  std::uint32_t add(std::uint64_t key, std::uint32_t position = 0) {
     Slot& slot = slots_[index_of(key)];
     if (slot.count == 0) {
       slot.key = key;
+      slot.position = position;
       if (++size_ > capacity_) {
         ++slot.count;
         grow();
@@ -39,11 +41,14 @@ class HashCounter {
 
   // How often `key` was added.
   std::uint32_t count(std::uint64_t key) const { return slots_[index_of(key)].count; }
+  // The position `key` was first added with (0 if it never was).
+  std::uint32_t position(std::uint64_t key) const { return slots_[index_of(key)].position; }
 
  private:
   struct Slot {
     std::uint64_t key = 0;
-    std::uint32_t count = 0;  // 0: empty
+    std::uint32_t count = 0;     // 0: empty
+    std::uint32_t position = 0;  // fills what would be padding: a slot stays 16 bytes
   };
 
   // The slot holding `key`, or the empty one where it would go.

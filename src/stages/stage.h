@@ -58,9 +58,8 @@ struct StageScratch {
   MatchScratch regex;        // PCRE2 match data and limits for this thread
   KeyCache keys;             // phrase keys of the current document's blocks
   std::string key;           // reusable buffer for one normalised key
-  HashCounter line_copies;   // how often each line is printed, for the table of contents
-  std::vector<std::pair<std::uint64_t, std::size_t>> copy_positions;  // ... and where, by key
-  std::vector<std::uint32_t> undecided_before;  // ... and the undecided lines above each one
+  HashCounter line_copies;   // how often each line is printed, and its last copy, for the
+  std::vector<std::uint32_t> undecided_before;  // table of contents; undecided lines above each
   HashCounter seen_keys;     // dedupe's per-document memory, reused ...
   HashCounter seen_protected_keys;  // ... and the same for lines a keep rule protected
   std::vector<RunMatch> run_matches;  // the lines rules with run= matched, reused

@@ -22,3 +22,15 @@ TEST_CASE("hash counter counts keys, grows past its estimate and forgets on rese
   CHECK(counter.count(7) == 0);
   CHECK(counter.add(7) == 1);
 }
+
+TEST_CASE("hash counter keeps the position a key was first added with, through growth", "[core]") {
+  HashCounter counter;
+  counter.reset(2);
+  counter.add(5, 10);
+  counter.add(5, 20);
+  for (std::uint32_t k = 1; k <= 100; ++k) counter.add(std::uint64_t{k} << 40U, k);
+  CHECK(counter.position(5) == 10);
+  CHECK(counter.count(5) == 2);
+  CHECK(counter.position(std::uint64_t{77} << 40U) == 77);
+  CHECK(counter.position(6) == 0);
+}
