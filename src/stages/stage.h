@@ -7,7 +7,6 @@
 #include <vector>
 #include <string>
 #include <string_view>
-#include <utility>
 
 #include "core/document.h"
 #include "core/hash_counter.h"
@@ -58,8 +57,8 @@ struct StageScratch {
   MatchScratch regex;        // PCRE2 match data and limits for this thread
   KeyCache keys;             // phrase keys of the current document's blocks
   std::string key;           // reusable buffer for one normalised key
-  HashCounter line_copies;   // how often each line is printed, and its last copy, for the
-  std::vector<std::uint32_t> undecided_before;  // table of contents; undecided lines above each
+  HashCounter line_copies;   // the table of contents stage's count of each line, last copy kept
+  std::vector<std::uint32_t> undecided_before;  // ... and how many undecided lines precede each block
   HashCounter seen_keys;     // dedupe's per-document memory, reused ...
   HashCounter seen_protected_keys;  // ... and the same for lines a keep rule protected
   std::vector<RunMatch> run_matches;  // the lines rules with run= matched, reused
