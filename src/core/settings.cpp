@@ -72,6 +72,7 @@ constexpr std::array kSpecs{
     SettingSpec{"score-after-topic-gap", "2", "blocks (counted as for score-run-gap-scale) between the article and a run after it from which score-after-topic-mass applies", T::number},
     SettingSpec{"score-topic-word-bytes", "5", "the bytes a word needs to count as a topic word (shorter ones are mostly function words)", T::count},
     SettingSpec{"score-bridge-blocks", "8", "a gap of at most this many short blocks between two parts of the article is kept with them (a list, a short table)", T::count},
+    SettingSpec{"score-bridge-announced-blocks", "24", "... and this many when the article's line above the gap ends with a colon, which announces a list", T::count},
     SettingSpec{"score-container-min-share", "30%", "HTML: when the container holding most of the article's good prose holds at least this share of it, its other blocks between the first and last paragraph are kept (0: always, 100%: only a single container)", T::fraction},
     SettingSpec{"score-article-share", "70%", "HTML: the article element is the deepest element holding this share of the good prose labelled content (0: not looked for)", T::fraction},
     SettingSpec{"score-article-fill", "on", "HTML: keep the article element's blocks between its first and last good paragraph, however short", T::boolean},

@@ -5,6 +5,7 @@
 
 #include "score/article_element.h"
 #include "score/score_window.h"
+#include "text/normalize.h"
 
 namespace declutter::score {
 namespace {
@@ -64,6 +65,16 @@ bool prose_inside(const WindowDom& dom, std::uint32_t element, const ContentRun&
   for (std::size_t i = run.begin; i < run.end; ++i)
     if (s.classes[i] == BlockClass::good && !inside_element(dom.nodes, element, dom.elements[i].node)) return false;
   return true;
+}
+
+// Whether the last block above block `gap` that no rule dropped ends with a colon: it
+// announces what follows ("These ten principles:", "You will need:").
+bool announces_list(std::span<const Block> blocks, std::size_t gap, const ScoreScratch& s) {
+  std::size_t above = gap;
+  while (above > 0 && (s.classes[above - 1] == BlockClass::empty || blocks[above - 1].verdict == Verdict::drop)) --above;
+  if (above == 0) return false;
+  const std::string_view text = trim_space(blocks[above - 1].text);
+  return !text.empty() && text.back() == ':';
 }
 
 }  // namespace
@@ -182,7 +193,8 @@ void bridge_short_gaps(std::span<const Block> blocks, std::size_t first_content,
                        ScoreScratch& s) {
   const std::size_t n = blocks.size();
   // A list between two parts of the article (ingredients, steps, a short table) is part
-  // of it: a gap of at most score-bridge-blocks short blocks between content is filled.
+  // of it: a gap of at most score-bridge-blocks short blocks between content is filled, and
+  // of score-bridge-announced-blocks under a line that announces a list.
   for (std::size_t i = first_content; i < n;) {
     if (s.content[i]) {
       ++i;
@@ -196,7 +208,7 @@ void bridge_short_gaps(std::span<const Block> blocks, std::size_t first_content,
       ++undecided;
       only_short = only_short && s.classes[j] == BlockClass::short_block;
     }
-    if (j < n && only_short && undecided <= params.bridge_blocks)
+    if (j < n && only_short && undecided <= (announces_list(blocks, i, s) ? params.bridge_announced_blocks : params.bridge_blocks))
       for (std::size_t k = i; k < j; ++k) label(s, k, true, ScoreReason::bridge);
     i = j;
   }

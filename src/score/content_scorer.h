@@ -67,6 +67,7 @@ struct ScoreParams {
   float after_topic_mass = 0;      // 0: a run after the article is judged by its share alone
   float after_topic_gap = 2;
   std::size_t bridge_blocks = 8;
+  std::size_t bridge_announced_blocks = 24;  // ... under a line ending with a colon
   float container_min_share = 0.3F;
   float article_share = 0;         // 0: no article element
   bool article_fill = false;

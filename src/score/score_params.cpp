@@ -50,6 +50,7 @@ ScoreParams ScoreParams::from(const Settings& settings, Focus focus) {
   p.cut_max_prose = num("score-cut-max-prose");
   p.article_outside_share = num("score-article-outside-share");
   p.bridge_blocks = settings.count("score-bridge-blocks");
+  p.bridge_announced_blocks = settings.count("score-bridge-announced-blocks");
   p.headline_reach = settings.count("score-headline-reach");
   p.headline_far_reach = settings.count("score-headline-far-reach");
   p.headline_min_words = num("score-headline-min-words");

@@ -50,6 +50,7 @@ struct Window {
     params.short_cap = 0.5F;
     params.dropped_cap = 0.5F;
     params.bridge_blocks = 8;
+    params.bridge_announced_blocks = 8;
     s.content.assign(blocks.size(), false);
     s.reason.assign(blocks.size(), ScoreReason::boilerplate);
   }
@@ -195,6 +196,27 @@ TEST_CASE("score steps: short gaps between content are bridged, a gap with a lon
     w.params.bridge_blocks = 2;
     bridge_short_gaps(w.blocks, 0, w.params, w.s);
     CHECK(w.content() == "C...C");
+  }
+  SECTION("under a line ending with a colon, up to score-bridge-announced-blocks") {
+    Window w("GSSSG");
+    w.set_content("C...C");
+    w.params.bridge_blocks = 2;
+    w.params.bridge_announced_blocks = 3;
+    w.set_text(0, "The council named three conditions for the new ferry contract:");
+    Window dropped_between("GsSSSG");  // a rule dropped a caption under the announcing line
+    dropped_between.set_content("C....C");
+    dropped_between.params.bridge_blocks = 2;
+    dropped_between.params.bridge_announced_blocks = 3;
+    dropped_between.set_text(0, "You will need:");
+    Window too_long("GSSSSG");
+    too_long.set_content("C....C");
+    too_long.params.bridge_blocks = 2;
+    too_long.params.bridge_announced_blocks = 3;
+    too_long.set_text(0, "You will need:");
+    for (Window* x : {&w, &dropped_between, &too_long}) bridge_short_gaps(x->blocks, 0, x->params, x->s);
+    CHECK(w.content() == "CCCCC");
+    CHECK(dropped_between.content() == "CCCCCC");
+    CHECK(too_long.content() == "C....C");
   }
   SECTION("short blocks after the last paragraph") {
     Window w("GSS");
