@@ -121,7 +121,7 @@ class HeaderSearch {
     const bool repeat_ok = f.repeats == 0 || copies_here == f.repeats + 1 || dedupe_repeat_of_chrome(i);
     const std::string_view text = trim_space(blocks_[i].text);
     const bool several_tokens = f.cjk_chars > 0 || text.find(' ') != std::string_view::npos;
-    const bool label = !text.empty() && text.back() == ':';
+    const bool label = ends_with_colon(text);
     const bool open_row = !text.empty() && text.back() == '|';  // "By A. Writer | 25. Mai 2022 |"
     const bool markup = !text.empty() && text.front() == '<';    // a text dump's embed code
     return several_tokens && !label && !open_row && !markup && !mostly_addresses(text) &&

@@ -5,7 +5,6 @@
 
 #include "score/article_element.h"
 #include "score/score_window.h"
-#include "text/normalize.h"
 
 namespace declutter::score {
 namespace {
@@ -72,9 +71,7 @@ bool prose_inside(const WindowDom& dom, std::uint32_t element, const ContentRun&
 bool announces_list(std::span<const Block> blocks, std::size_t gap, const ScoreScratch& s) {
   std::size_t above = gap;
   while (above > 0 && (s.classes[above - 1] == BlockClass::empty || blocks[above - 1].verdict == Verdict::drop)) --above;
-  if (above == 0) return false;
-  const std::string_view text = trim_space(blocks[above - 1].text);
-  return !text.empty() && text.back() == ':';
+  return above > 0 && ends_with_colon(blocks[above - 1].text);
 }
 
 }  // namespace

@@ -16,11 +16,19 @@
 #include "core/hash_counter.h"
 #include "score/content_scorer.h"
 #include "score/features.h"
+#include "text/normalize.h"
 #include "text/page_title.h"
 
 namespace declutter::score {
 
 inline float clampf(float value, float low, float high) { return std::min(high, std::max(low, value)); }
+
+// Whether a block's text ends with a colon: a label ("Zutaten:"), or a line that announces
+// what follows it ("You will need:").
+inline bool ends_with_colon(std::string_view text) {
+  text = trim_space(text);
+  return !text.empty() && text.back() == ':';
+}
 
 // What the HTML front end tells of a window: its blocks' elements, one per block, and the
 // document's block-level elements. Both are empty in text mode.
