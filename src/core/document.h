@@ -121,6 +121,13 @@ struct Document {
     block.rule = rule;
     return true;
   }
+  // Decide a block the scorer decided: a stage after the scorer that reads its verdicts.
+  void overrule_score(Block& block, Verdict verdict, Decider decider, const Rule* rule) {
+    block.verdict = verdict;
+    block.decider = decider;
+    block.rule = rule;
+    block.score_reason = ScoreReason::none;
+  }
   // Drop a block a keep rule protected: the one exception, dedupe's, for the second copy of
   // a line a keep rule protected twice.
   void drop_protected_repeat(Block& block) {

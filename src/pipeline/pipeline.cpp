@@ -6,6 +6,7 @@
 #include "stages/dedupe.h"
 #include "stages/edge_trim.h"
 #include "stages/line_rules.h"
+#include "stages/list_cut.h"
 #include "stages/safety_valve.h"
 #include "stages/section_cut.h"
 #include "stages/table_of_contents.h"
@@ -48,8 +49,13 @@ std::unique_ptr<Pipeline> Pipeline::build(const RuleCatalog& catalog, const Rule
 
   pipeline->dom_rules_ = DomRules::compile(dom_rules_of(pipeline->rules_.rules, options.focus), diagnostics);
 
+  // A cut-list rule drops its heading line as a drop rule does, in file order among them.
+  std::vector<const Rule*> drops;
+  for (const Rule* rule : pipeline->rules_.rules)
+    if ((rule->focus & focus) != 0 && (rule->action == Action::drop || rule->action == Action::cut_list))
+      drops.push_back(rule);
   const std::shared_ptr<const Stage> line_rules =
-      std::make_shared<LineRuleStage>(rules_for(Action::keep), rules_for(Action::drop), regexes);
+      std::make_shared<LineRuleStage>(rules_for(Action::keep), drops, regexes);
   const std::shared_ptr<const Stage> section_cuts = std::make_shared<SectionCutStage>(
       rules_for(Action::cut), rules_for(Action::cut_block), rules_for(Action::cut_before), regexes);
   for (const SourceFormat format : {SourceFormat::text, SourceFormat::html}) {
@@ -67,6 +73,9 @@ std::unique_ptr<Pipeline> Pipeline::build(const RuleCatalog& catalog, const Rule
     // Scoring decides what no rule did, so it runs after every rule stage; the safety valve
     // only ever undoes generic rule verdicts, never the score's.
     if (auto scorer = make_score_stage(settings, stopwords, options.focus)) stages.push_back(std::move(scorer));
+    // List cuts read the scorer's verdicts.
+    if (!rules_for(Action::cut_list).empty())
+      stages.push_back(std::make_shared<ListCutStage>(settings.count("cut-list-max-words")));
     stages.push_back(std::make_shared<SafetyValveStage>(settings.number("max-removed")));
   }
   return pipeline;

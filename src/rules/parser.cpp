@@ -21,7 +21,8 @@ struct ActionName {
 constexpr std::array kActions{
     ActionName{"drop", Action::drop},         ActionName{"keep", Action::keep},
     ActionName{"cut", Action::cut},           ActionName{"cut-block", Action::cut_block},
-    ActionName{"cut-before", Action::cut_before}, ActionName{"html-drop", Action::html_drop},
+    ActionName{"cut-before", Action::cut_before}, ActionName{"cut-list", Action::cut_list},
+    ActionName{"html-drop", Action::html_drop},
     ActionName{"html-keep", Action::html_keep}, ActionName{"html-root", Action::html_root},
     ActionName{"html-date", Action::html_date}, ActionName{"html-author", Action::html_author},
 };
@@ -66,7 +67,7 @@ class LineParser {
     auto action = action_named(keyword);
     if (!action) {
       return error(keyword_at, "unknown verb '" + std::string(keyword) +
-                                   "' (expected drop, keep, cut, cut-block, cut-before, html-drop, html-keep, "
+                                   "' (expected drop, keep, cut, cut-block, cut-before, cut-list, html-drop, html-keep, "
                                    "html-root, html-date, site, inherit, include, set or disable)");
     }
     parse_rule(*action, file.rules);

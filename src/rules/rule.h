@@ -17,6 +17,7 @@ enum class Action : std::uint8_t {
   cut,         // drop from the matching line to the end of the document
   cut_block,   // drop from the matching line to the next paragraph break
   cut_before,  // drop everything before the matching line
+  cut_list,    // drop the matching line, a box's heading, and the box's headlines the scorer kept below it
   html_drop,   // drop DOM elements matching a selector before text is produced
   html_keep,   // protect DOM elements (and their text) from html_drop and scoring
   html_root,   // extract only from the first element matching the selector

@@ -350,6 +350,15 @@ std::size_t count_chars(std::string_view text) {
                                                 [](char byte) { return (static_cast<unsigned char>(byte) & 0xC0U) != 0x80U; }));
 }
 
+bool ends_sentence(std::string_view text) {
+  text = trim_space(text);
+  if (text.empty()) return false;
+  CodePoint last = unicode::decode_before(text, text.size());
+  if (unicode::is_closing_mark(last.value) && last.length < text.size())
+    last = unicode::decode_before(text, text.size() - last.length);
+  return unicode::is_sentence_mark(last.value);
+}
+
 std::size_t count_words(std::string_view text) {
   std::size_t words = 0;
   bool in_word = false;  // the character before position i belongs to a word

@@ -57,5 +57,9 @@ std::size_t write_plain(std::string_view text, char* out);
 std::size_t count_words(std::string_view text);
 // Characters (code points) between the first and last character that is not white space.
 std::size_t count_chars(std::string_view text);
+// Whether the text's last character, or the one before a closing quote or bracket, ends a
+// sentence: the scorer's marks (text/unicode.h), so that the stages and the scorer agree on
+// what a sentence is.
+bool ends_sentence(std::string_view text);
 
 }  // namespace declutter

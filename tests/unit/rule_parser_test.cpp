@@ -43,6 +43,7 @@ TEST_CASE("each verb parses to its action and canonical text", "[parser]") {
       {"cut-block /^Sign up/i", Action::cut_block, MatchKind::regex, "cut-block /^Sign up/i"},
       {"cut-before \"Skip to content\" marker=keep", Action::cut_before, MatchKind::phrase,
        "cut-before \"skip to content\" marker=keep"},
+      {"cut-list /^(read also|related)$/i", Action::cut_list, MatchKind::regex, "cut-list /^(read also|related)$/i"},
       {"drop starts \"Read more:\"", Action::drop, MatchKind::starts, "drop starts \"read more:\""},
       {"drop ends \"/ Video Screenshot\"", Action::drop, MatchKind::ends, "drop ends \"video screenshot\""},
       {"drop contains \"cc by\" mode=precision", Action::drop, MatchKind::contains,
@@ -152,7 +153,7 @@ TEST_CASE("windows line endings and a BOM are accepted", "[parser]") {
 
 TEST_CASE("every error says where, and parsing goes on", "[parser]") {
   CHECK(first_error("frobnicate \"x\"") ==
-        "1:1: unknown verb 'frobnicate' (expected drop, keep, cut, cut-block, cut-before, html-drop, html-keep, "
+        "1:1: unknown verb 'frobnicate' (expected drop, keep, cut, cut-block, cut-before, cut-list, html-drop, html-keep, "
         "html-root, html-date, site, inherit, include, set or disable)");
   CHECK(first_error("drop") == "1:5: drop needs a \"phrase\" or a /regex/");
   CHECK(first_error("drop \"Menu") == "1:6: unterminated string: add the closing \"");

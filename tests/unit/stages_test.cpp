@@ -3,6 +3,7 @@
 #include "stages/dedupe.h"
 #include "stages/edge_trim.h"
 #include "stages/line_rules.h"
+#include "stages/list_cut.h"
 #include "stages/safety_valve.h"
 #include "stages/section_cut.h"
 #include "stages/table_of_contents.h"
@@ -253,6 +254,84 @@ TEST_CASE("section cuts: to the end, to the next blank line, and before a marker
     CHECK(cut_by(4) == 2);
     CHECK(cut_by(5) == 2);  // "Popular" keeps its marker, which stands in the section above
     CHECK(cut_by(6) == 3);
+  }
+}
+
+namespace {
+// A text page after the line rules, with a cut-list rule among the drops, and the scorer,
+// which here keeps every line the rules left undecided: an article with a box inside it.
+struct ScoredPage {
+  explicit ScoredPage(const std::string& text, ScoreReason reason = ScoreReason::article)
+      : rules("keep \"Keep me\"\ncut-list \"Read also\"\n"),
+        line_rules(rules.with(Action::keep), rules.with(Action::cut_list), cache),
+        doc(text_document(text)) {
+    line_rules.run(doc, scratch);
+    for (Block& block : doc.blocks)
+      if (block.verdict == Verdict::undecided && !block.text.empty()) {
+        doc.decide(block, Verdict::keep, Decider::score);
+        block.score_reason = reason;
+      }
+  }
+  void cut() { ListCutStage(24).run(doc, scratch); }
+  RuleList rules;
+  RegexCache cache;
+  LineRuleStage line_rules;
+  StageScratch scratch;
+  Document doc;
+};
+}  // namespace
+
+TEST_CASE("list cuts: a box heading takes the headlines the scorer kept below it", "[stages]") {
+  const std::string intro = "Title\nThe article begins here. It goes on.\nRead also\n";
+  SECTION("to the end of the page") {
+    ScoredPage page(intro + "Harbour reopens after storm\n\nFerry fares rise\n");
+    page.cut();
+    CHECK(kept_lines(page.doc) == Lines{"Title", "The article begins here. It goes on."});
+    CHECK(page.doc.blocks[3].decider == Decider::section_cut);
+    REQUIRE(page.doc.blocks[3].rule != nullptr);
+    CHECK(page.doc.blocks[3].rule->action == Action::cut_list);
+  }
+  SECTION("up to a line the scorer dropped; a box heading that ends a box starts its own") {
+    ScoredPage dropped(intro + "Harbour reopens after storm\nNewsletter\nFerry fares rise\n");
+    dropped.doc.overrule_score(dropped.doc.blocks[4], Verdict::drop, Decider::score, nullptr);
+    dropped.cut();
+    CHECK(kept_lines(dropped.doc) == Lines{"Title", "The article begins here. It goes on.", "Ferry fares rise"});
+    ScoredPage two_boxes(intro + "Harbour reopens after storm\nRead also\nFerry fares rise\n");
+    two_boxes.cut();
+    CHECK(kept_lines(two_boxes.doc) == Lines{"Title", "The article begins here. It goes on."});
+  }
+  SECTION("where the prose goes on, the last headline may head its section and stays") {
+    ScoredPage page(intro + "Harbour reopens after storm\nWhat the town plans\nThe council met on Monday.\n");
+    page.cut();
+    CHECK(kept_lines(page.doc) == Lines{"Title", "The article begins here. It goes on.", "What the town plans",
+                                        "The council met on Monday."});
+  }
+  SECTION("a sentence, two on a line, or a line of too many words, is prose") {
+    std::string long_line = "word";
+    for (int k = 0; k < 24; ++k) long_line += " word";
+    for (const std::string& prose : {std::string("Who pays for it?"), std::string("It rained. Then it stopped"), long_line}) {
+      ScoredPage page(intro + "Harbour reopens after storm\nFerry fares rise\n" + prose + "\n");
+      page.cut();
+      CHECK(kept_lines(page.doc) == Lines{"Title", "The article begins here. It goes on.", "Ferry fares rise", prose});
+    }
+  }
+  SECTION("a keep rule's line, or the article's header, ends it before it begins") {
+    ScoredPage kept(intro + "Keep me\nHarbour reopens after storm\n");
+    kept.cut();
+    CHECK(kept_lines(kept.doc).size() == 4);
+    ScoredPage header(intro + "Harbour reopens after storm\n", ScoreReason::headline);
+    header.cut();
+    CHECK(kept_lines(header.doc).size() == 3);
+  }
+  SECTION("in HTML, a headline is a link") {
+    for (const std::uint32_t link_chars : {0U, 20U}) {
+      ScoredPage page(intro + "Harbour reopens after storm\nFerry fares rise\n");
+      page.doc.elements.resize(page.doc.blocks.size());
+      page.doc.elements[3].link_chars = link_chars;
+      page.doc.elements[4].link_chars = link_chars;
+      page.cut();
+      CHECK(kept_lines(page.doc).size() == (link_chars == 0 ? 4 : 2));
+    }
   }
 }
 
