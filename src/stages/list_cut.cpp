@@ -34,9 +34,8 @@ bool holds_sentence_end(std::string_view text) {
 bool ListCutStage::reads_as_headline(const Document& doc, std::size_t index) const {
   const std::string_view text = doc.blocks[index].text;
   const std::size_t words = count_words(text);
-  if (words == 0 || words > max_words_ || ends_sentence(text) || holds_sentence_end(text)) return false;
-  // In HTML a teaser's headline is a link.
-  return doc.elements.empty() || 2 * doc.elements[index].link_chars >= count_chars(text);
+  return words > 0 && words <= max_words_ && !ends_sentence(text) && !holds_sentence_end(text) &&
+         mostly_link_text(doc, index);
 }
 
 void ListCutStage::run(Document& doc, StageScratch& /*scratch*/) const {

@@ -64,6 +64,10 @@ struct StageScratch {
   std::vector<RunMatch> run_matches;  // the lines rules with run= matched, reused
 };
 
+// In HTML, whether block i is mostly link text (a list's entry, a teaser's headline); a text
+// dump has no links to tell, and every line passes.
+bool mostly_link_text(const Document& doc, std::size_t i);
+
 class Stage {
  public:
   virtual ~Stage() = default;

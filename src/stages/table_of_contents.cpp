@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "text/normalize.h"
-
 namespace declutter {
 
 void TableOfContentsStage::run(Document& doc, StageScratch& scratch) const {
@@ -28,7 +26,7 @@ void TableOfContentsStage::run(Document& doc, StageScratch& scratch) const {
   const auto heading_of = [&](std::size_t i) -> std::size_t {
     const KeyCache::Key* key = line_key(i);
     if (key == nullptr || copies.count(key->hash) != 2) return i;
-    if (!doc.elements.empty() && 2 * doc.elements[i].link_chars < count_chars(doc.blocks[i].text)) return i;
+    if (!mostly_link_text(doc, i)) return i;
     return copies.position(key->hash);
   };
 
