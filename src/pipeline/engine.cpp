@@ -18,13 +18,15 @@ std::unique_ptr<Engine> Engine::build(std::shared_ptr<const RuleCatalog> catalog
   engine->options_ = std::move(options);
   const RuleCatalog& rules = *engine->catalog_;
   RegexCache regexes;
-  // Stopword lists are the same for every rule set: parsed once, shared by all pipelines.
+  // Word lists are the same for every rule set: parsed once, shared by all pipelines.
   const auto stopword_files = rules.files_under("stopwords/");
-  auto stopwords = std::make_shared<const score::StopwordLists>(score::StopwordLists::parse(stopword_files, diagnostics));
+  WordLists lists;
+  lists.stopwords = std::make_shared<const score::StopwordLists>(score::StopwordLists::parse(stopword_files, diagnostics));
+  lists.names = std::make_shared<const PersonNames>(PersonNames::parse(rules.files_under("names/"), diagnostics));
   engine->metadata_words_.months = MonthNames::parse(rules.files_under("dates/"), diagnostics);
   engine->metadata_words_.bylines = BylinePrefixes::parse(rules.files_under("bylines/"), diagnostics);
-  engine->common_ = Pipeline::build(rules, nullptr, engine->options_, regexes, stopwords, diagnostics);
-  engine->publishers_ = std::make_unique<PublisherPipelines>(rules, engine->options_, stopwords, std::move(regexes),
+  engine->common_ = Pipeline::build(rules, nullptr, engine->options_, regexes, lists, diagnostics);
+  engine->publishers_ = std::make_unique<PublisherPipelines>(rules, engine->options_, lists, std::move(regexes),
                                                              *engine->common_, diagnostics);
   if (!engine->options_.publisher.empty()) {
     const RuleFile* wanted = rules.publisher_named(engine->options_.publisher);

@@ -5,6 +5,7 @@
 #include "score/content_scorer.h"
 #include "stages/dedupe.h"
 #include "stages/edge_trim.h"
+#include "stages/header_drop.h"
 #include "stages/line_rules.h"
 #include "stages/list_cut.h"
 #include "stages/safety_valve.h"
@@ -34,8 +35,7 @@ std::vector<const Rule*> dom_rules_of(const std::vector<const Rule*>& rules, Foc
 
 std::unique_ptr<Pipeline> Pipeline::build(const RuleCatalog& catalog, const RuleFile* publisher,
                                           const EngineOptions& options, RegexCache& regexes,
-                                          std::shared_ptr<const score::StopwordLists> stopwords,
-                                          Diagnostics& diagnostics) {
+                                          const WordLists& lists, Diagnostics& diagnostics) {
   auto pipeline = std::make_unique<Pipeline>();
   pipeline->rules_ = catalog.effective(publisher, diagnostics);
 
@@ -72,8 +72,10 @@ std::unique_ptr<Pipeline> Pipeline::build(const RuleCatalog& catalog, const Rule
           std::make_shared<EdgeTrimStage>(settings.count("edge-trim-max-words"), settings.count("edge-trim-max-chars")));
     // Scoring decides what no rule did, so it runs after every rule stage; the safety valve
     // only ever undoes generic rule verdicts, never the score's.
-    if (auto scorer = make_score_stage(settings, stopwords, options.focus)) stages.push_back(std::move(scorer));
-    // List cuts read the scorer's verdicts.
+    if (auto scorer = make_score_stage(settings, lists.stopwords, options.focus)) stages.push_back(std::move(scorer));
+    // Header drops and list cuts read the scorer's verdicts.
+    if (!rules_for(Action::drop_header).empty())
+      stages.push_back(std::make_shared<HeaderDropStage>(rules_for(Action::drop_header), regexes, lists.names));
     if (!rules_for(Action::cut_list).empty())
       stages.push_back(std::make_shared<ListCutStage>(settings.count("cut-list-max-words")));
     stages.push_back(std::make_shared<SafetyValveStage>(settings.number("max-removed")));

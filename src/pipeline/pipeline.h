@@ -13,15 +13,21 @@
 #include "rules/matcher_set.h"
 #include "score/stopwords.h"
 #include "stages/stage.h"
+#include "text/person_names.h"
 
 namespace declutter {
+
+// The rules' word lists that every pipeline reads the same: parsed once, shared by all.
+struct WordLists {
+  std::shared_ptr<const score::StopwordLists> stopwords;  // the scorer's
+  std::shared_ptr<const PersonNames> names;               // drop-header's `name`
+};
 
 class Pipeline {
  public:
   static std::unique_ptr<Pipeline> build(const RuleCatalog& catalog, const RuleFile* publisher,
                                          const EngineOptions& options, RegexCache& regexes,
-                                         std::shared_ptr<const score::StopwordLists> stopwords,
-                                         Diagnostics& diagnostics);
+                                         const WordLists& lists, Diagnostics& diagnostics);
 
   // Reports what build() would for `publisher` without building it: the catalog's problems
   // with its rule set, and bad selectors or XPath among its html rules that are not in

@@ -5,11 +5,10 @@
 namespace declutter {
 
 PublisherPipelines::PublisherPipelines(const RuleCatalog& catalog, const EngineOptions& options,
-                                       std::shared_ptr<const score::StopwordLists> stopwords,
-                                       RegexCache regexes, const Pipeline& common, Diagnostics& diagnostics)
+                                       WordLists lists, RegexCache regexes, const Pipeline& common, Diagnostics& diagnostics)
     : catalog_(catalog),
       options_(options),
-      stopwords_(std::move(stopwords)),
+      lists_(std::move(lists)),
       regexes_(std::move(regexes)),
       ready_(catalog.publishers().size()) {
   for (const RuleFile& publisher : catalog.publishers())
@@ -28,7 +27,7 @@ const Pipeline* PublisherPipelines::get(const RuleFile* publisher) const {
   std::lock_guard<std::mutex> lock(build_mutex_);
   if (const Pipeline* pipeline = slot.load(std::memory_order_relaxed)) return pipeline;
   Diagnostics already_reported;  // by the constructor's check
-  built_.push_back(Pipeline::build(catalog_, publisher, options_, regexes_, stopwords_, already_reported));
+  built_.push_back(Pipeline::build(catalog_, publisher, options_, regexes_, lists_, already_reported));
   slot.store(built_.back().get(), std::memory_order_release);
   return built_.back().get();
 }

@@ -16,7 +16,7 @@ namespace declutter {
 class PublisherPipelines {
  public:
   PublisherPipelines(const RuleCatalog& catalog, const EngineOptions& options,
-                     std::shared_ptr<const score::StopwordLists> stopwords, RegexCache regexes,
+                     WordLists lists, RegexCache regexes,
                      const Pipeline& common, Diagnostics& diagnostics);
   ~PublisherPipelines();
   PublisherPipelines(const PublisherPipelines&) = delete;
@@ -29,7 +29,7 @@ class PublisherPipelines {
  private:
   const RuleCatalog& catalog_;
   const EngineOptions& options_;
-  std::shared_ptr<const score::StopwordLists> stopwords_;
+  WordLists lists_;
   mutable std::mutex build_mutex_;
   mutable RegexCache regexes_;                            // guarded by build_mutex_
   mutable std::vector<std::unique_ptr<Pipeline>> built_;  // guarded by build_mutex_

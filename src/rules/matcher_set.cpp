@@ -35,6 +35,7 @@ MatcherSet::MatcherSet(std::span<const Rule* const> rules, RegexCache& cache) {
       }
       case MatchKind::selector:
       case MatchKind::xpath: --count_; break;  // DOM rules are the HTML front end's
+      case MatchKind::name: --count_; break;   // the header stage's own test (text/person_names.h)
     }
   }
   std::vector<const LiteralRequirement*> requirements;  // not copies: thousands of strings

@@ -22,6 +22,7 @@ constexpr std::array kActions{
     ActionName{"drop", Action::drop},         ActionName{"keep", Action::keep},
     ActionName{"cut", Action::cut},           ActionName{"cut-block", Action::cut_block},
     ActionName{"cut-before", Action::cut_before}, ActionName{"cut-list", Action::cut_list},
+    ActionName{"drop-header", Action::drop_header},
     ActionName{"html-drop", Action::html_drop},
     ActionName{"html-keep", Action::html_keep}, ActionName{"html-root", Action::html_root},
     ActionName{"html-date", Action::html_date}, ActionName{"html-author", Action::html_author},
@@ -67,8 +68,8 @@ class LineParser {
     auto action = action_named(keyword);
     if (!action) {
       return error(keyword_at, "unknown verb '" + std::string(keyword) +
-                                   "' (expected drop, keep, cut, cut-block, cut-before, cut-list, html-drop, html-keep, "
-                                   "html-root, html-date, site, inherit, include, set or disable)");
+                                   "' (expected drop, keep, cut, cut-block, cut-before, cut-list, drop-header, html-drop, "
+                                   "html-keep, html-root, html-date, html-author, site, inherit, include, set or disable)");
     }
     parse_rule(*action, file.rules);
   }
@@ -397,6 +398,20 @@ class LineParser {
         kind = MatchKind::phrase;
         continue;
       }
+      if (word == "name") {
+        if (kind_pending) return error(kind_at, "starts/ends/contains take a quoted phrase, not name");
+        // Alone, a line that is a name is as often an article's (a list of people, an
+        // interview's speaker) as a byline: only the header tells them apart.
+        if (action != Action::drop_header)
+          return error(at, "'name' matches a byline in the article's header: use it with drop-header");
+        Rule rule;
+        rule.action = action;
+        rule.origin = loc(at);
+        rule.match = MatchKind::name;
+        rule.pattern = "name";
+        parsed.push_back(std::move(rule));
+        continue;
+      }
       if (word.find('=') != std::string_view::npos) {
         if (parsed.empty()) return error(at, "options come after the matchers");
         Rule options;
@@ -416,7 +431,9 @@ class LineParser {
                            "': phrases go in double quotes, regexes between slashes (/.../i)");
     }
     if (kind_pending) return error(kind_at, "starts/ends/contains need a quoted phrase after them");
-    if (parsed.empty()) return error(pos_, std::string(action_name(action)) + " needs a \"phrase\" or a /regex/");
+    if (parsed.empty())
+      return error(pos_, std::string(action_name(action)) + " needs a \"phrase\" or a /regex/" +
+                             (action == Action::drop_header ? " or name" : ""));
     for (auto& rule : parsed) {
       if (rule.after >= rule.before) return error(rule.origin.column - 1, "after= must be smaller than before=");
       out.push_back(std::move(rule));
@@ -471,6 +488,7 @@ std::string canonical_text(const Rule& rule) {
     case MatchKind::regex: break;
     case MatchKind::selector: break;
     case MatchKind::xpath: out += "xpath:"; break;
+    case MatchKind::name: break;
   }
   if (rule.match == MatchKind::regex) {
     out += '/';
@@ -482,7 +500,7 @@ std::string canonical_text(const Rule& rule) {
     if (rule.caseless) out += 'i';
     if (rule.extended) out += 'x';
     if (rule.dotall) out += 's';
-  } else if (rule.match == MatchKind::selector || rule.match == MatchKind::xpath) {
+  } else if (rule.match == MatchKind::selector || rule.match == MatchKind::xpath || rule.match == MatchKind::name) {
     out += rule.pattern;
   } else {
     out += '"';

@@ -18,6 +18,7 @@ enum class Action : std::uint8_t {
   cut_block,   // drop from the matching line to the next paragraph break
   cut_before,  // drop everything before the matching line
   cut_list,    // drop the matching line, a box's heading, and the box's headlines the scorer kept below it
+  drop_header, // drop the matching line where the scorer took it for the article's header (a byline)
   html_drop,   // drop DOM elements matching a selector before text is produced
   html_keep,   // protect DOM elements (and their text) from html_drop and scoring
   html_root,   // extract only from the first element matching the selector
@@ -40,6 +41,7 @@ enum class MatchKind : std::uint8_t {
   regex,     // PCRE2 search on the line with surrounding white space trimmed
   selector,  // CSS subset (html_* actions)
   xpath,     // raw XPath (html_* actions)
+  name,      // the line is a person's name or a few (text/person_names.h); drop_header only
 };
 
 // Which --precision / --recall focus a rule applies in (bit set).

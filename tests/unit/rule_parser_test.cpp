@@ -44,6 +44,9 @@ TEST_CASE("each verb parses to its action and canonical text", "[parser]") {
       {"cut-before \"Skip to content\" marker=keep", Action::cut_before, MatchKind::phrase,
        "cut-before \"skip to content\" marker=keep"},
       {"cut-list /^(read also|related)$/i", Action::cut_list, MatchKind::regex, "cut-list /^(read also|related)$/i"},
+      {"drop-header name", Action::drop_header, MatchKind::name, "drop-header name"},
+      {"drop-header \"Redaktion\" before=20%", Action::drop_header, MatchKind::phrase,
+       "drop-header \"redaktion\" before=20%"},
       {"drop starts \"Read more:\"", Action::drop, MatchKind::starts, "drop starts \"read more:\""},
       {"drop ends \"/ Video Screenshot\"", Action::drop, MatchKind::ends, "drop ends \"video screenshot\""},
       {"drop contains \"cc by\" mode=precision", Action::drop, MatchKind::contains,
@@ -153,8 +156,8 @@ TEST_CASE("windows line endings and a BOM are accepted", "[parser]") {
 
 TEST_CASE("every error says where, and parsing goes on", "[parser]") {
   CHECK(first_error("frobnicate \"x\"") ==
-        "1:1: unknown verb 'frobnicate' (expected drop, keep, cut, cut-block, cut-before, cut-list, html-drop, html-keep, "
-        "html-root, html-date, site, inherit, include, set or disable)");
+        "1:1: unknown verb 'frobnicate' (expected drop, keep, cut, cut-block, cut-before, cut-list, drop-header, html-drop, "
+        "html-keep, html-root, html-date, html-author, site, inherit, include, set or disable)");
   CHECK(first_error("drop") == "1:5: drop needs a \"phrase\" or a /regex/");
   CHECK(first_error("drop \"Menu") == "1:6: unterminated string: add the closing \"");
   CHECK(first_error("drop /^(Related|More/") == "1:21: bad regex: missing closing parenthesis");
@@ -162,6 +165,9 @@ TEST_CASE("every error says where, and parsing goes on", "[parser]") {
   CHECK(first_error("drop /abc/q") == "1:11: unknown regex flag 'q' (use i, x or s)");
   CHECK(first_error("drop Menu") ==
         "1:6: unexpected 'Menu': phrases go in double quotes, regexes between slashes (/.../i)");
+  CHECK(first_error("drop-header") == "1:12: drop-header needs a \"phrase\" or a /regex/ or name");
+  CHECK(first_error("drop name") == "1:6: 'name' matches a byline in the article's header: use it with drop-header");
+  CHECK(first_error("drop-header starts name") == "1:13: starts/ends/contains take a quoted phrase, not name");
   CHECK(first_error("drop \"•\"") == "1:6: the phrase is empty once white space and decoration are stripped");
   CHECK(first_error("drop starts") == "1:6: starts/ends/contains need a quoted phrase after them");
   CHECK(first_error("drop starts /x/") == "1:6: starts/ends/contains take a quoted phrase, not a regex");

@@ -2,6 +2,7 @@
 
 #include "stages/dedupe.h"
 #include "stages/edge_trim.h"
+#include "stages/header_drop.h"
 #include "stages/line_rules.h"
 #include "stages/list_cut.h"
 #include "stages/safety_valve.h"
@@ -331,6 +332,67 @@ TEST_CASE("list cuts: a box heading takes the headlines the scorer kept below it
       page.doc.elements[4].link_chars = link_chars;
       page.cut();
       CHECK(kept_lines(page.doc).size() == (link_chars == 0 ? 4 : 2));
+    }
+  }
+}
+
+namespace {
+// A text page as the scorer left it: each line kept, for the reason given for it.
+Document scored_page(const std::vector<std::pair<std::string, ScoreReason>>& lines) {
+  std::string text;
+  for (const auto& line : lines) text += line.first + "\n";
+  Document doc = text_document(text);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    doc.decide(doc.blocks[i], Verdict::keep, Decider::score);
+    doc.blocks[i].score_reason = lines[i].second;
+  }
+  return doc;
+}
+
+std::shared_ptr<const PersonNames> given_names(const std::string& names) {
+  Diagnostics diagnostics;
+  const std::vector<std::pair<std::string, std::string>> files{{"names/given.txt", names}};
+  return std::make_shared<const PersonNames>(PersonNames::parse(files, diagnostics));
+}
+}  // namespace
+
+TEST_CASE("header drops: a drop-header rule drops what it matches in the article's header only", "[stages]") {
+  RuleList rules("drop-header \"Redaktion\"\ndrop-header name\n");
+  RegexCache cache;
+  const HeaderDropStage stage(rules.with(Action::drop_header), cache, given_names("Ana\nRui\n"));
+  StageScratch scratch;
+  Document doc = scored_page({{"Harbour reopens after the storm", ScoreReason::headline},
+                              {"Ana Costa", ScoreReason::header},
+                              {"Redaktion", ScoreReason::header},
+                              {"12 May 2023", ScoreReason::header},
+                              {"The harbour opened again on Monday, a week after the storm.", ScoreReason::article},
+                              {"Rui Lopes", ScoreReason::article},
+                              {"The harbour master spoke first.", ScoreReason::article}});
+  stage.run(doc, scratch);
+  CHECK(kept_lines(doc) == Lines{"Harbour reopens after the storm", "12 May 2023",
+                                 "The harbour opened again on Monday, a week after the storm.", "Rui Lopes",
+                                 "The harbour master spoke first."});
+  CHECK(doc.blocks[1].decider == Decider::rule);
+  REQUIRE(doc.blocks[1].rule != nullptr);
+  CHECK(doc.blocks[1].rule->origin.line == 2);
+  CHECK(doc.blocks[1].score_reason == ScoreReason::none);
+  REQUIRE(doc.blocks[2].rule != nullptr);
+  CHECK(doc.blocks[2].rule->origin.line == 1);
+
+  SECTION("a line a keep rule protects is not the scorer's, and stays") {
+    Document protected_name = scored_page({{"Ana Costa", ScoreReason::header}});
+    protected_name.blocks[0].decider = Decider::rule;
+    stage.run(protected_name, scratch);
+    CHECK(kept_lines(protected_name) == Lines{"Ana Costa"});
+  }
+  SECTION("a position guard holds, and without name lists no line is a name") {
+    RuleList early("drop-header name before=10%\n");
+    const HeaderDropStage guarded(early.with(Action::drop_header), cache, given_names("Ana\n"));
+    const HeaderDropStage listless(rules.with(Action::drop_header), cache, nullptr);
+    for (const HeaderDropStage* each : {&guarded, &listless}) {
+      Document late = scored_page({{"A headline", ScoreReason::headline}, {"Ana Costa", ScoreReason::header}});
+      each->run(late, scratch);
+      CHECK(kept_lines(late).size() == 2);
     }
   }
 }

@@ -1,0 +1,43 @@
+#include "stages/header_drop.h"
+
+#include <algorithm>
+
+#include "rules/rule.h"
+#include "stages/line_view.h"
+
+namespace declutter {
+namespace {
+
+bool in_header(const Block& block) {
+  return block.verdict == Verdict::keep && block.decider == Decider::score && block.score_reason == ScoreReason::header;
+}
+
+}  // namespace
+
+HeaderDropStage::HeaderDropStage(std::span<const Rule* const> rules, RegexCache& cache,
+                                 std::shared_ptr<const PersonNames> names)
+    : matchers_(rules, cache), names_(std::move(names)) {
+  for (const Rule* rule : rules)
+    if (rule->match == MatchKind::name) name_rules_.push_back(rule);
+}
+
+const Rule* HeaderDropStage::find(const LineView& line, StageScratch& scratch) const {
+  if (const Rule* rule = matchers_.find(line, scratch.regex)) return rule;
+  if (name_rules_.empty() || names_ == nullptr || !names_->names_only(line.trimmed)) return nullptr;
+  for (const Rule* rule : name_rules_)
+    if (position_admits(*rule, line.position)) return rule;
+  return nullptr;
+}
+
+void HeaderDropStage::run(Document& doc, StageScratch& scratch) const {
+  if (std::none_of(doc.blocks.begin(), doc.blocks.end(), in_header)) return;
+  LineWalker walker(doc);
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    const LineView line = walker.view(doc, i, scratch);
+    Block& block = doc.blocks[i];
+    if (!in_header(block)) continue;
+    if (const Rule* rule = find(line, scratch)) doc.overrule_score(block, Verdict::drop, Decider::rule, rule);
+  }
+}
+
+}  // namespace declutter

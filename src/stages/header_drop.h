@@ -1,0 +1,34 @@
+#pragma once
+// Header drops: a `drop-header` rule drops the lines it matches among those the scorer took
+// for the article's header, the short lines between the headline and the first paragraph
+// (byline, date, kicker). There a line that is a bare name is the author's byline, while
+// the same line inside the article may be a list of people or an interview's speaker; so
+// these rules wait for the scorer, which tells the header from the rest, and act on no
+// other line. Besides phrases and regexes they take the matcher `name`
+// (text/person_names.h).
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "rules/matcher_set.h"
+#include "stages/stage.h"
+#include "text/person_names.h"
+
+namespace declutter {
+
+class HeaderDropStage final : public Stage {
+ public:
+  HeaderDropStage(std::span<const Rule* const> rules, RegexCache& cache, std::shared_ptr<const PersonNames> names);
+  std::string_view name() const override { return "drop-header"; }
+  void run(Document& doc, StageScratch& scratch) const override;
+
+ private:
+  // The first rule that matches the line: phrases and regexes first, then `name`.
+  const Rule* find(const LineView& line, StageScratch& scratch) const;
+
+  MatcherSet matchers_;
+  std::vector<const Rule*> name_rules_;
+  std::shared_ptr<const PersonNames> names_;
+};
+
+}  // namespace declutter
