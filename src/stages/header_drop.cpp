@@ -30,12 +30,14 @@ const Rule* HeaderDropStage::find(const LineView& line, StageScratch& scratch) c
 }
 
 void HeaderDropStage::run(Document& doc, StageScratch& scratch) const {
-  if (std::none_of(doc.blocks.begin(), doc.blocks.end(), in_header)) return;
+  // A header is a few lines of a page: only those are looked at, past the others.
+  const auto first = std::find_if(doc.blocks.begin(), doc.blocks.end(), in_header);
+  if (first == doc.blocks.end()) return;
   LineWalker walker(doc);
-  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
-    const LineView line = walker.view(doc, i, scratch);
+  for (auto i = static_cast<std::size_t>(first - doc.blocks.begin()); i < doc.blocks.size(); ++i) {
     Block& block = doc.blocks[i];
     if (!in_header(block)) continue;
+    const LineView line = walker.view_at(doc, i, scratch);
     if (const Rule* rule = find(line, scratch)) doc.overrule_score(block, Verdict::drop, Decider::rule, rule);
   }
 }

@@ -15,7 +15,19 @@ class LineWalker {
   }
   // Call once per block, in order.
   LineView view(const Document& doc, std::size_t index, StageScratch& scratch) {
-    const Block& block = doc.blocks[index];
+    LineView line = make(doc, index, scratch);
+    next_ = index + 1;
+    seen_ += doc.blocks[index].text.size();
+    return line;
+  }
+  // The view of a block at or past the next one, for a stage that skips most blocks.
+  LineView view_at(const Document& doc, std::size_t index, StageScratch& scratch) {
+    for (; next_ < index; ++next_) seen_ += doc.blocks[next_].text.size();
+    return make(doc, index, scratch);
+  }
+
+ private:
+  LineView make(const Document& doc, std::size_t index, StageScratch& scratch) const {
     LineView line;
     KeyCache::Key& key = scratch.keys.key(doc, index);
     line.trimmed = key.subject;
@@ -23,13 +35,12 @@ class LineWalker {
     line.key_hash = key.hash;
     line.classes_cache = &key.classes;
     line.position = total_ == 0 ? 0.0 : static_cast<double>(seen_) / static_cast<double>(total_);
-    seen_ += block.text.size();
     return line;
   }
 
- private:
   std::size_t total_ = 0;
-  std::size_t seen_ = 0;
+  std::size_t seen_ = 0;   // bytes of the blocks before next_
+  std::size_t next_ = 0;
 };
 
 }  // namespace declutter
