@@ -360,6 +360,7 @@ TEST_CASE("header drops: a drop-header rule drops what it matches in the article
   RuleList rules("drop-header \"Redaktion\"\ndrop-header name\n");
   RegexCache cache;
   const HeaderDropStage stage(rules.with(Action::drop_header), cache, given_names("Ana\nRui\n"));
+  // A scratch serves one document (the pipeline resets it between them): one each here.
   StageScratch scratch;
   Document doc = scored_page({{"Harbour reopens after the storm", ScoreReason::headline},
                               {"Ana Costa", ScoreReason::header},
@@ -382,7 +383,8 @@ TEST_CASE("header drops: a drop-header rule drops what it matches in the article
   SECTION("a line a keep rule protects is not the scorer's, and stays") {
     Document protected_name = scored_page({{"Ana Costa", ScoreReason::header}});
     protected_name.blocks[0].decider = Decider::rule;
-    stage.run(protected_name, scratch);
+    StageScratch fresh;
+    stage.run(protected_name, fresh);
     CHECK(kept_lines(protected_name) == Lines{"Ana Costa"});
   }
   SECTION("a position guard holds, and without name lists no line is a name") {
@@ -391,7 +393,8 @@ TEST_CASE("header drops: a drop-header rule drops what it matches in the article
     const HeaderDropStage listless(rules.with(Action::drop_header), cache, nullptr);
     for (const HeaderDropStage* each : {&guarded, &listless}) {
       Document late = scored_page({{"A headline", ScoreReason::headline}, {"Ana Costa", ScoreReason::header}});
-      each->run(late, scratch);
+      StageScratch fresh;
+      each->run(late, fresh);
       CHECK(kept_lines(late).size() == 2);
     }
   }
