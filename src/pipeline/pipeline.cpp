@@ -75,7 +75,8 @@ std::unique_ptr<Pipeline> Pipeline::build(const RuleCatalog& catalog, const Rule
     if (auto scorer = make_score_stage(settings, lists.stopwords, options.focus)) stages.push_back(std::move(scorer));
     // Header drops and list cuts read the scorer's verdicts.
     if (!rules_for(Action::drop_header).empty())
-      stages.push_back(std::make_shared<HeaderDropStage>(rules_for(Action::drop_header), regexes, lists.names));
+      stages.push_back(std::make_shared<HeaderDropStage>(rules_for(Action::drop_header), regexes, lists.names,
+                                                         settings.count("drop-header-paragraph-words")));
     if (!rules_for(Action::cut_list).empty())
       stages.push_back(std::make_shared<ListCutStage>(settings.count("cut-list-max-words")));
     stages.push_back(std::make_shared<SafetyValveStage>(settings.number("max-removed")));

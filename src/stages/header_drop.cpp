@@ -1,22 +1,21 @@
 #include "stages/header_drop.h"
 
-#include <algorithm>
-
 #include "rules/rule.h"
 #include "stages/line_view.h"
+#include "text/normalize.h"
 
 namespace declutter {
 namespace {
 
-bool in_header(const Block& block) {
-  return block.verdict == Verdict::keep && block.decider == Decider::score && block.score_reason == ScoreReason::header;
+bool scorer_kept(const Block& block, ScoreReason reason) {
+  return block.verdict == Verdict::keep && block.decider == Decider::score && block.score_reason == reason;
 }
 
 }  // namespace
 
 HeaderDropStage::HeaderDropStage(std::span<const Rule* const> rules, RegexCache& cache,
-                                 std::shared_ptr<const PersonNames> names)
-    : matchers_(rules, cache), names_(std::move(names)) {
+                                 std::shared_ptr<const PersonNames> names, std::size_t paragraph_words)
+    : matchers_(rules, cache), names_(std::move(names)), paragraph_words_(paragraph_words) {
   for (const Rule* rule : rules)
     if (rule->match == MatchKind::name) name_rules_.push_back(rule);
 }
@@ -29,14 +28,21 @@ const Rule* HeaderDropStage::find(const LineView& line, StageScratch& scratch) c
   return nullptr;
 }
 
+bool HeaderDropStage::in_head(const Document& doc, std::size_t i, bool paragraph_seen) const {
+  const Block& block = doc.blocks[i];
+  return scorer_kept(block, ScoreReason::header) ||
+         (!paragraph_seen && scorer_kept(block, ScoreReason::article) && count_words(block.text) < paragraph_words_);
+}
+
 void HeaderDropStage::run(Document& doc, StageScratch& scratch) const {
-  // A header is a few lines of a page: only those are looked at, past the others.
-  const auto first = std::find_if(doc.blocks.begin(), doc.blocks.end(), in_header);
-  if (first == doc.blocks.end()) return;
+  // The head is a few lines of a page: only those are matched, the others passed over.
   LineWalker walker(doc);
-  for (auto i = static_cast<std::size_t>(first - doc.blocks.begin()); i < doc.blocks.size(); ++i) {
+  bool paragraph_seen = false;
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     Block& block = doc.blocks[i];
-    if (!in_header(block)) continue;
+    const bool head = in_head(doc, i, paragraph_seen);
+    paragraph_seen = paragraph_seen || (scorer_kept(block, ScoreReason::article) && !head);
+    if (!head) continue;
     const LineView line = walker.view_at(doc, i, scratch);
     if (const Rule* rule = find(line, scratch)) doc.overrule_score(block, Verdict::drop, Decider::rule, rule);
   }

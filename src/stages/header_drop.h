@@ -1,11 +1,12 @@
 #pragma once
-// Header drops: a `drop-header` rule drops the lines it matches among those the scorer took
-// for the article's header, the short lines between the headline and the first paragraph
-// (byline, date, kicker). There a line that is a bare name is the author's byline, while
-// the same line inside the article may be a list of people or an interview's speaker; so
-// these rules wait for the scorer, which tells the header from the rest, and act on no
-// other line. Besides phrases and regexes they take the matcher `name`
-// (text/person_names.h).
+// Header drops: a `drop-header` rule drops the lines it matches in the article's head, the
+// short lines the scorer kept between the headline and the first paragraph (byline, date,
+// kicker): those it took for the article's header, and those its article run opens with
+// before a line of drop-header-paragraph-words words. There a line that is a bare name is
+// the author's byline, while the same line inside the article may be a list of people or
+// an interview's speaker; so these rules wait for the scorer, which tells the head from
+// the rest, and act on no other line. Besides phrases and regexes they take the matcher
+// `name` (text/person_names.h).
 #include <memory>
 #include <span>
 #include <vector>
@@ -18,7 +19,8 @@ namespace declutter {
 
 class HeaderDropStage final : public Stage {
  public:
-  HeaderDropStage(std::span<const Rule* const> rules, RegexCache& cache, std::shared_ptr<const PersonNames> names);
+  HeaderDropStage(std::span<const Rule* const> rules, RegexCache& cache, std::shared_ptr<const PersonNames> names,
+                  std::size_t paragraph_words);
   std::string_view name() const override { return "drop-header"; }
   void run(Document& doc, StageScratch& scratch) const override;
 
@@ -26,9 +28,14 @@ class HeaderDropStage final : public Stage {
   // The first rule that matches the line: phrases and regexes first, then `name`.
   const Rule* find(const LineView& line, StageScratch& scratch) const;
 
+  // Whether block i is in the article's head; `paragraph_seen` tells whether the article's
+  // first paragraph came before it.
+  bool in_head(const Document& doc, std::size_t i, bool paragraph_seen) const;
+
   MatcherSet matchers_;
   std::vector<const Rule*> name_rules_;
   std::shared_ptr<const PersonNames> names_;
+  std::size_t paragraph_words_;
 };
 
 }  // namespace declutter

@@ -359,7 +359,7 @@ std::shared_ptr<const PersonNames> given_names(const std::string& names) {
 TEST_CASE("header drops: a drop-header rule drops what it matches in the article's header only", "[stages]") {
   RuleList rules("drop-header \"Redaktion\"\ndrop-header name\n");
   RegexCache cache;
-  const HeaderDropStage stage(rules.with(Action::drop_header), cache, given_names("Ana\nRui\n"));
+  const HeaderDropStage stage(rules.with(Action::drop_header), cache, given_names("Ana\nRui\n"), 8);
   // A scratch serves one document (the pipeline resets it between them): one each here.
   StageScratch scratch;
   Document doc = scored_page({{"Harbour reopens after the storm", ScoreReason::headline},
@@ -387,10 +387,23 @@ TEST_CASE("header drops: a drop-header rule drops what it matches in the article
     stage.run(protected_name, fresh);
     CHECK(kept_lines(protected_name) == Lines{"Ana Costa"});
   }
+  SECTION("the article's run opens the head too, up to its first paragraph") {
+    Document run_first = scored_page({{"Harbour reopens after the storm", ScoreReason::headline},
+                                      {"Ana Costa", ScoreReason::article},
+                                      {"Redaktion", ScoreReason::article},
+                                      {"The harbour opened again on Monday, a week after the storm.", ScoreReason::article},
+                                      {"Rui Lopes", ScoreReason::article},
+                                      {"Redaktion", ScoreReason::near_run}});
+    StageScratch fresh;
+    stage.run(run_first, fresh);
+    CHECK(kept_lines(run_first) == Lines{"Harbour reopens after the storm",
+                                         "The harbour opened again on Monday, a week after the storm.", "Rui Lopes",
+                                         "Redaktion"});
+  }
   SECTION("a position guard holds, and without name lists no line is a name") {
     RuleList early("drop-header name before=10%\n");
-    const HeaderDropStage guarded(early.with(Action::drop_header), cache, given_names("Ana\n"));
-    const HeaderDropStage listless(rules.with(Action::drop_header), cache, nullptr);
+    const HeaderDropStage guarded(early.with(Action::drop_header), cache, given_names("Ana\n"), 8);
+    const HeaderDropStage listless(rules.with(Action::drop_header), cache, nullptr, 8);
     for (const HeaderDropStage* each : {&guarded, &listless}) {
       Document late = scored_page({{"A headline", ScoreReason::headline}, {"Ana Costa", ScoreReason::header}});
       StageScratch fresh;
