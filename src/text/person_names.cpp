@@ -88,7 +88,9 @@ bool PersonNames::reads_as_name(std::span<const std::string_view> words) const {
   if (words.size() < 2 || words.size() > kMaxWordsPerName) return false;
   const std::string_view first = words.front();
   // A double given name ("Hans-Peter") is on the lists by its first half.
-  if (!opens_with_capital(first) || !letters_only(first) || !(given(first) || given(first.substr(0, first.find('-')))))
+  const std::size_t hyphen = first.find('-');
+  if (!opens_with_capital(first) || !letters_only(first) ||
+      !(given(first) || (hyphen != std::string_view::npos && given(first.substr(0, hyphen)))))
     return false;
   for (std::size_t i = 1; i < words.size(); ++i) {
     const std::string_view word = words[i];
