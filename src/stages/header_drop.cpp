@@ -28,20 +28,18 @@ const Rule* HeaderDropStage::find(const LineView& line, StageScratch& scratch) c
   return nullptr;
 }
 
-bool HeaderDropStage::in_head(const Document& doc, std::size_t i, bool paragraph_seen) const {
-  const Block& block = doc.blocks[i];
-  return scorer_kept(block, ScoreReason::header) ||
-         (!paragraph_seen && scorer_kept(block, ScoreReason::article) && count_words(block.text) < paragraph_words_);
-}
-
 void HeaderDropStage::run(Document& doc, StageScratch& scratch) const {
   // The head is a few lines of a page: only those are matched, the others passed over.
   LineWalker walker(doc);
   bool paragraph_seen = false;
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     Block& block = doc.blocks[i];
-    const bool head = in_head(doc, i, paragraph_seen);
-    paragraph_seen = paragraph_seen || (scorer_kept(block, ScoreReason::article) && !head);
+    bool head = scorer_kept(block, ScoreReason::header);
+    // The article's run belongs to the head up to its first paragraph.
+    if (!head && !paragraph_seen && scorer_kept(block, ScoreReason::article)) {
+      head = count_words(block.text) < paragraph_words_;
+      paragraph_seen = !head;
+    }
     if (!head) continue;
     const LineView line = walker.view_at(doc, i, scratch);
     if (const Rule* rule = find(line, scratch)) doc.overrule_score(block, Verdict::drop, Decider::rule, rule);

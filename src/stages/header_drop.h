@@ -28,10 +28,6 @@ class HeaderDropStage final : public Stage {
   // The first rule that matches the line: phrases and regexes first, then `name`.
   const Rule* find(const LineView& line, StageScratch& scratch) const;
 
-  // Whether block i is in the article's head; `paragraph_seen` tells whether the article's
-  // first paragraph came before it.
-  bool in_head(const Document& doc, std::size_t i, bool paragraph_seen) const;
-
   MatcherSet matchers_;
   std::vector<const Rule*> name_rules_;
   std::shared_ptr<const PersonNames> names_;
