@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The corpus benchmark: declutter against cat, grep -vFx and bare libxml2 on corpora built
-# from the dev set. One command, from the repository root:
+# The corpus benchmark: declutter against cat, grep -vFx, a bare word scan and bare libxml2 on
+# corpora built from the dev set. One command, from the repository root:
 #
 #   bench/run-bench.sh                     # full run (~500 MB text, 2 GB JSONL stream)
 #   TEXT_MB=50 HTML_MB=20 JSONL_MB=20 STREAM_MB=100 bench/run-bench.sh    # quick run
@@ -40,6 +40,7 @@ echo "building corpora in $WORK ..." >&2
 python3 "$root/bench/make_corpus.py" "$DEVSET" "$WORK" "$TEXT_MB" "$HTML_MB" "$JSONL_MB"
 g++ -O2 -std=c++17 "$root/bench/libxml2_parse.cpp" -o "$WORK/libxml2_parse" \
   $(pkg-config --cflags --libs libxml-2.0)
+g++ -O2 -std=c++17 "$root/bench/word_scan.cpp" -o "$WORK/word_scan"
 
 docs_of() { awk -v n="$1" '$1 == n { print $2 }' "$WORK/counts.txt"; }
 bytes_of() { awk -v n="$1" '$1 == n { print $3 }' "$WORK/counts.txt"; }
@@ -71,6 +72,7 @@ D=$DECLUTTER
 echo "running ..." >&2
 measure "cat(text)"              text.nul   "cat '$WORK/text.nul'"
 measure "grep-vFx(text)"         text.nul   "LC_ALL=C grep -a -vFx -f '$phrases' '$WORK/text.nul'"
+measure "word-scan(text)"        text.nul   "'$WORK/word_scan' '$WORK/text.nul' '$root'/rules/stopwords/*.txt"
 measure "declutter-text-j1"      text.nul   "'$D' --format text --null -j 1 < '$WORK/text.nul'"
 measure "declutter-text-j$JOBS"  text.nul   "'$D' --format text --null -j $JOBS < '$WORK/text.nul'"
 read -r _ _ xml_wall xml_cpu < <("$WORK/libxml2_parse" "$WORK/html.nul")
@@ -100,6 +102,8 @@ rss_mb=$(awk -v n="declutter-jsonl-stream-j$JOBS" '$1 == n { printf "%.1f", $6 /
 echo "| ratio | wall | CPU | target |"
 echo "| --- | ---: | ---: | --- |"
 echo "| text -j1 / grep -vFx | $(ratio "$(rate declutter-text-j1)" "$(rate 'grep-vFx(text)')") | $(ratio "$(rate declutter-text-j1 cpu)" "$(rate 'grep-vFx(text)' cpu)") | >= 0.5 |"
+echo "| word scan (a floor: words and stopword lookups only) / grep -vFx | $(ratio "$(rate 'word-scan(text)')" "$(rate 'grep-vFx(text)')") | $(ratio "$(rate 'word-scan(text)' cpu)" "$(rate 'grep-vFx(text)' cpu)") | |"
+echo "| text -j1 / word scan | $(ratio "$(rate declutter-text-j1)" "$(rate 'word-scan(text)')") | $(ratio "$(rate declutter-text-j1 cpu)" "$(rate 'word-scan(text)' cpu)") | |"
 echo "| text -j1 / cat | $(ratio "$(rate declutter-text-j1)" "$(rate 'cat(text)')") | $(ratio "$(rate declutter-text-j1 cpu)" "$(rate 'cat(text)' cpu)") | |"
 echo "| html -j1 / bare libxml2 parse | $(ratio "$(rate declutter-html-j1)" "$(rate 'libxml2-parse(html)')") | $(ratio "$(rate declutter-html-j1 cpu)" "$(rate 'libxml2-parse(html)' cpu)") | >= 0.75 |"
 echo "| text -j$JOBS / text -j1 | $(ratio "$(rate "declutter-text-j$JOBS")" "$(rate declutter-text-j1)") | | >= 1.7 (-j 2) |"
