@@ -100,20 +100,26 @@ int run(int argc, char** argv) {
       for (const Rule& rule : *rules)
         if (rule.match == MatchKind::regex) patterns.emplace(rule.pattern, rule.caseless, rule.extended, rule.dotall);
   }
-  std::ostringstream out;
-  out << "// Generated at build time by src/build_tools/built_in_regexes_main.cpp from rules/. Do not edit.\n"
-         "#include <optional>\n#include <string>\n#include <vector>\n\n#include \"regex/built_in_regexes.h\"\n\n"
-         "namespace declutter {\n\nstd::span<const BuiltInRegex> built_in_regexes() {\n"
-         "  static const std::vector<BuiltInRegex> table{\n";
+  std::ostringstream entries;
+  std::size_t count = 0;
   const auto flag = [](bool on) { return on ? "true" : "false"; };
   for (const auto& [pattern, caseless, extended, dotall] : patterns) {
     const std::string code = serialized_code(pattern, RegexFlags{caseless, extended, dotall});
     if (code.empty()) continue;  // does not compile: `declutter check` says why
-    out << "      {" << literal(pattern) << ", " << flag(caseless) << ", " << flag(extended) << ", " << flag(dotall)
-        << ",\n       " << facts_source(analyse_pattern(pattern, caseless, extended)) << ",\n       "
-        << literal(code) << "},\n";
+    entries << "      {" << literal(pattern) << ", " << flag(caseless) << ", " << flag(extended) << ", " << flag(dotall)
+            << ",\n       " << facts_source(analyse_pattern(pattern, caseless, extended)) << ",\n       "
+            << literal(code) << "},\n";
+    ++count;
   }
-  out << "  };\n  return table;\n}\n\n}  // namespace declutter\n";
+  // An array, not a vector: a vector is built from an initializer list by copying every
+  // entry, each with its strings of literals, so the table was built twice at every start.
+  std::ostringstream out;
+  out << "// Generated at build time by src/build_tools/built_in_regexes_main.cpp from rules/. Do not edit.\n"
+         "#include <array>\n#include <optional>\n#include <string>\n#include <vector>\n\n"
+         "#include \"regex/built_in_regexes.h\"\n\n"
+         "namespace declutter {\n\nstd::span<const BuiltInRegex> built_in_regexes() {\n"
+      << "  static const std::array<BuiltInRegex, " << count << "> table{{\n"
+      << entries.str() << "  }};\n  return table;\n}\n\n}  // namespace declutter\n";
 
   const std::string text = out.str();
   std::ifstream existing(argv[2], std::ios::binary);

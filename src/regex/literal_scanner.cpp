@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <bit>
-#include <bitset>
 #include <cstring>
 #include <deque>
 #include <map>
@@ -31,7 +30,7 @@ bool intersects(const LiteralScanner::Mask& a, const LiteralScanner::Mask& b) {
 
 // How often a (folded) byte turns up in ordinary text, roughly: white space and the
 // commonest letters most, punctuation and rare letters least.
-unsigned frequency(unsigned char byte) {
+constexpr unsigned frequency_of(unsigned char byte) {
   switch (byte) {
     case ' ': return 12;
     case 'e': return 10;
@@ -45,25 +44,35 @@ unsigned frequency(unsigned char byte) {
     default: return 2;
   }
 }
+// The same as a table: every literal's windows are priced at every start.
+constexpr std::array<unsigned char, 256> kFrequency = [] {
+  std::array<unsigned char, 256> table{};
+  for (unsigned byte = 0; byte < 256; ++byte) table[byte] = static_cast<unsigned char>(frequency_of(static_cast<unsigned char>(byte)));
+  return table;
+}();
+unsigned frequency(unsigned char byte) { return kFrequency[byte]; }
 
 std::uint16_t pair_of(unsigned char first, unsigned char second) {
   return static_cast<std::uint16_t>((static_cast<unsigned>(first) << 8U) | second);
 }
 
 // Letter pairs common in English, German, French, Spanish and Italian prose: a literal is
-// better indexed by a pair not among them ("loading" by "ad", not by "ng").
-bool common_pair(unsigned char first, unsigned char second) {
-  static constexpr std::string_view kCommon =
+// better indexed by a pair not among them ("loading" by "ad", not by "ng"). Per first
+// letter, a bit per second letter.
+constexpr std::array<std::uint32_t, 26> kCommonPairs = [] {
+  constexpr std::string_view kCommon =
       "th he in er an re on at en nd ti es or te of ed is it al ar st to nt ng se ha as ou io le ve co me de "
       "hi ri ro ic ne ea ra ce li ch ll be ma si om ur ei ie ge un au sc da ns zu ta el ue qu la os lo ca di "
       "ll no na tr ol il ni us em ac ad";
-  static const std::bitset<65536> table = [] {
-    std::bitset<65536> pairs;
-    for (std::size_t at = 0; at + 1 < kCommon.size(); at += 3)
-      pairs.set(pair_of(static_cast<unsigned char>(kCommon[at]), static_cast<unsigned char>(kCommon[at + 1])));
-    return pairs;
-  }();
-  return table.test(pair_of(first, second));
+  std::array<std::uint32_t, 26> pairs{};
+  for (std::size_t at = 0; at + 1 < kCommon.size(); at += 3)
+    pairs[static_cast<std::size_t>(kCommon[at] - 'a')] |= 1U << static_cast<unsigned>(kCommon[at + 1] - 'a');
+  return pairs;
+}();
+
+bool common_pair(unsigned char first, unsigned char second) {
+  const auto letter = [](unsigned char byte) { return byte >= 'a' && byte <= 'z'; };
+  return letter(first) && letter(second) && ((kCommonPairs[first - 'a'] >> (second - 'a')) & 1U) != 0;
 }
 
 // Lower is rarer in ordinary text.
@@ -161,6 +170,12 @@ void LiteralScanner::build_prefix_trie(std::span<const LiteralRequirement* const
     for (const auto& literal : requirements[i]->prefixes)
       prefixes.push_back(Prefix{packed(literal, 0), packed(literal, 8), literal, i});
   std::sort(prefixes.begin(), prefixes.end());
+  // A node per distinct prefix of a prefix, so at most one per byte: room for them all at
+  // once (thousands of nodes; doubling moved them again and again, and touched twice the pages).
+  std::size_t bytes = 0;
+  for (const Prefix& prefix : prefixes) bytes += prefix.text.size();
+  prefix_nodes_.reserve(bytes + 1);
+  prefix_edges_.reserve(bytes);
   struct Pending {
     std::size_t begin, end, depth;
   };

@@ -1,6 +1,7 @@
 #include "score/stopwords.h"
 
 #include <algorithm>
+#include <bit>
 
 #include "text/data_lines.h"
 #include "text/swar.h"
@@ -41,6 +42,11 @@ StopwordLists StopwordLists::parse(std::span<const std::pair<std::string, std::s
                                    Diagnostics& diagnostics) {
   StopwordLists lists;
   std::string folded;
+  // A line holds at most one word: the table is sized once for them all.
+  std::size_t lines = 0;
+  for (const auto& [path, content] : files)
+    if (!language_code(path).empty()) lines += static_cast<std::size_t>(std::count(content.begin(), content.end(), '\n')) + 1;
+  lists.short_words_.reserve(lines);
   for (const auto& file : files) {
     const std::string& path = file.first;  // named, not bound: the lambda below captures it
     const std::string& content = file.second;
@@ -109,11 +115,17 @@ LanguageMask& StopwordLists::PackedWordTable::operator[](std::uint64_t packed) {
   return slots_[i].languages;
 }
 
-void StopwordLists::PackedWordTable::grow() {
-  std::vector<Slot> old(slots_.size() * 2);
+void StopwordLists::PackedWordTable::reserve(std::size_t words) {
+  std::size_t slots = slots_.size();
+  while (4 * words > slots) slots *= 2;  // the load operator[] keeps
+  if (slots != slots_.size()) rehash(slots);
+}
+
+void StopwordLists::PackedWordTable::rehash(std::size_t slots) {
+  std::vector<Slot> old(slots);
   old.swap(slots_);
   slot_mask_ = slots_.size() - 1;
-  --shift_;
+  shift_ = static_cast<unsigned>(64 - std::countr_zero(slots_.size()));
   for (const Slot& slot : old) {
     if (slot.word == 0) continue;
     std::size_t i = spread(slot.word) >> shift_;

@@ -78,6 +78,8 @@ class StopwordLists {
     }
     LanguageMask& operator[](std::uint64_t packed);  // packed != 0
     std::size_t size() const { return size_; }
+    // Room for `words` in all, allocated at once rather than by doubling as they come.
+    void reserve(std::size_t words);
 
    private:
     // A word beside its languages: a probe reads one cache line.
@@ -88,7 +90,8 @@ class StopwordLists {
     static constexpr unsigned kFilterBits = 15;  // 2^15 bits
     static std::size_t filter_word(std::uint64_t hash) { return hash >> (64 - kFilterBits + 6); }
     static unsigned filter_bit(std::uint64_t hash) { return (hash >> (64 - kFilterBits)) & 63U; }
-    void grow();
+    void grow() { rehash(slots_.size() * 2); }
+    void rehash(std::size_t slots);  // a power of two
     std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>(std::size_t{1} << (kFilterBits - 6));
     std::vector<Slot> slots_ = std::vector<Slot>(64);
     std::size_t slot_mask_ = 63;
