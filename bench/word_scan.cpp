@@ -48,7 +48,8 @@ class StopwordTable {
 const std::array<bool, 256> kWordByte = [] {
   std::array<bool, 256> table{};
   for (unsigned byte = 0; byte < 256; ++byte)
-    table[byte] = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9') || byte >= 0x80;
+    table[byte] =
+        (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') || (byte >= '0' && byte <= '9') || byte >= 0x80;
   return table;
 }();
 

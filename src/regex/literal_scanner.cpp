@@ -47,7 +47,8 @@ constexpr unsigned frequency_of(unsigned char byte) {
 // The same as a table: every literal's windows are priced at every start.
 constexpr std::array<unsigned char, 256> kFrequency = [] {
   std::array<unsigned char, 256> table{};
-  for (unsigned byte = 0; byte < 256; ++byte) table[byte] = static_cast<unsigned char>(frequency_of(static_cast<unsigned char>(byte)));
+  for (unsigned byte = 0; byte < 256; ++byte)
+    table[byte] = static_cast<unsigned char>(frequency_of(static_cast<unsigned char>(byte)));
   return table;
 }();
 unsigned frequency(unsigned char byte) { return kFrequency[byte]; }

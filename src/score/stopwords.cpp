@@ -45,7 +45,8 @@ StopwordLists StopwordLists::parse(std::span<const std::pair<std::string, std::s
   // A line holds at most one word: the table is sized once for them all.
   std::size_t lines = 0;
   for (const auto& [path, content] : files)
-    if (!language_code(path).empty()) lines += static_cast<std::size_t>(std::count(content.begin(), content.end(), '\n')) + 1;
+    if (!language_code(path).empty())
+      lines += static_cast<std::size_t>(std::count(content.begin(), content.end(), '\n')) + 1;
   lists.short_words_.reserve(lines);
   for (const auto& file : files) {
     const std::string& path = file.first;  // named, not bound: the lambda below captures it
