@@ -55,7 +55,7 @@ class SelectorParser {
 
   std::string unexpected_message() const {
     const char c = peek();
-    if (c == ':') return "pseudo-classes (':...') are not supported";
+    if (c == ':') return "pseudo-classes (':...') are not supported, but for :has(tag) and :not(:has(tag))";
     if (c == '+' || c == '~') return std::string("the '") + c + "' combinator is not supported (only descendant and '>')";
     if (c == '|') return "namespaces ('|') are not supported";
     return std::string("unexpected '") + c + "' in selector";
@@ -84,7 +84,9 @@ class SelectorParser {
     }
   }
 
-  static bool starts_compound(char c) { return is_name_char(c) || c == '*' || c == '.' || c == '#' || c == '['; }
+  static bool starts_compound(char c) {
+    return is_name_char(c) || c == '*' || c == '.' || c == '#' || c == '[' || c == ':';
+  }
 
   bool parse_compound(CompoundSelector& compound) {
     const std::size_t start = pos_;
@@ -104,12 +106,33 @@ class SelectorParser {
         AttributeTest test;
         if (!parse_attribute(test)) return false;
         compound.attributes.push_back(std::move(test));
+      } else if (c == ':') {
+        if (!parse_has(compound)) return false;
       } else {
         break;
       }
     }
     if (pos_ == start) return fail(at_end() ? "expected a selector" : unexpected_message());
     if (!at_end() && !is_html_space(peek()) && peek() != ',' && peek() != '>') return fail(unexpected_message());
+    return true;
+  }
+
+  // ":has(tag)" or ":not(:has(tag))", a type selector inside: the element's descendants are
+  // asked only for a tag, which the walk answers by looking down the matched element alone.
+  bool parse_has(CompoundSelector& compound) {
+    const bool negated = text_.substr(pos_).starts_with(":not(:has(");
+    if (!negated && !text_.substr(pos_).starts_with(":has("))
+      return fail("pseudo-classes (':...') are not supported, but for :has(tag) and :not(:has(tag))");
+    pos_ += negated ? 10 : 5;
+    skip_space();
+    std::string tag = lower(read_name());
+    if (tag.empty()) return fail("expected a tag name inside :has(), such as a or p");
+    skip_space();
+    for (int closing = negated ? 2 : 1; closing > 0; --closing) {
+      if (at_end() || peek() != ')') return fail("expected ')' to close " + std::string(negated ? ":not(:has(" : ":has("));
+      ++pos_;
+    }
+    (negated ? compound.lacks : compound.holds).push_back(std::move(tag));
     return true;
   }
 

@@ -3,8 +3,10 @@
 // translated to XPath (css_to_xpath.h) or matched natively in one walk (dom_rules.h).
 // Supported: tag, *, .class, #id, [attr], [attr=v], [attr*=v], [attr^=v], [attr$=v],
 // [attr~=v], each with the flag i (ASCII letters in either case: [name="dc.date" i]) or s,
-// compound selectors (div.a.b#c[x]), descendant and child (>) combinators,
-// and comma-separated lists. Anything else is an error with a byte offset.
+// :has(tag) and :not(:has(tag)) (the element holds, or holds no, element of that tag at any
+// depth: .teaser:has(a), .read-more:not(:has(p))), compound selectors (div.a.b#c[x]),
+// descendant and child (>) combinators, and comma-separated lists. Anything else is an error
+// with a byte offset.
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -26,6 +28,8 @@ struct CompoundSelector {
   std::vector<std::string> ids;
   std::vector<std::string> classes;
   std::vector<AttributeTest> attributes;
+  std::vector<std::string> holds;    // :has(tag): lower-case tags some descendant must have
+  std::vector<std::string> lacks;    // :not(:has(tag)): tags no descendant may have
 };
 
 enum class Combinator { descendant, child };

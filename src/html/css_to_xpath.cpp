@@ -51,6 +51,8 @@ std::string compound_to_xpath(const CompoundSelector& compound) {
   for (const auto& id : compound.ids) out.append(join({"[@id=", xpath_literal(id), "]"}));
   for (const auto& name : compound.classes) out.append(join({"[", word_test("class", name), "]"}));
   for (const auto& test : compound.attributes) out.append(join({"[", attribute_test(test), "]"}));
+  for (const auto& tag : compound.holds) out.append(join({"[.//", tag, "]"}));
+  for (const auto& tag : compound.lacks) out.append(join({"[not(.//", tag, ")]"}));
   return out;
 }
 

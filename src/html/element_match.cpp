@@ -46,6 +46,27 @@ bool attribute_matches(const AttributeTest& test, const xmlNode* element) {
   return false;
 }
 
+// Whether an element of `tag` stands anywhere below `element`: a walk of its subtree alone,
+// done only for an element the rest of its compound matched (a teaser box, not every div).
+bool holds_element(const xmlNode* element, std::string_view tag) {
+  const xmlNode* node = element->children;
+  while (node != nullptr) {
+    if (node->type == XML_ELEMENT_NODE) {
+      if (node_name(node) == tag) return true;
+      if (node->children != nullptr) {
+        node = node->children;
+        continue;
+      }
+    }
+    while (node != nullptr && node->next == nullptr) {
+      node = node->parent;
+      if (node == element) return false;
+    }
+    if (node != nullptr) node = node->next;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool compound_matches(const CompoundSelector& compound, const xmlNode* element, const ElementView& view) {
@@ -56,6 +77,10 @@ bool compound_matches(const CompoundSelector& compound, const xmlNode* element, 
     if (!has_word(view.classes, name)) return false;
   for (const auto& test : compound.attributes)
     if (!attribute_matches(test, element)) return false;
+  for (const auto& tag : compound.holds)
+    if (!holds_element(element, tag)) return false;
+  for (const auto& tag : compound.lacks)
+    if (holds_element(element, tag)) return false;
   return true;
 }
 

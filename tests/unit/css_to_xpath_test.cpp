@@ -60,6 +60,11 @@ TEST_CASE("every supported selector form translates to XPath 1.0", "[css]") {
   CHECK(xpath_of("[name^='Og:' I]") == "//*[starts-with(" + fold + ",'og:')]");
   CHECK(xpath_of("[name~=Big i]") == "//*[contains(concat(' ',normalize-space(" + fold + "),' '),' big ')]");
   CHECK(xpath_of("[name=DC s]") == "//*[@name='DC']");
+  // :has(tag) and :not(:has(tag)) ask for a descendant of that tag, at any depth.
+  CHECK(xpath_of(".share:has(a)") == "//*[" + word + "][.//a]");
+  CHECK(xpath_of(".share:not(:has(P))") == "//*[" + word + "][not(.//p)]");
+  CHECK(xpath_of("div:has( a ):not(:has(ul))") == "//div[.//a][not(.//ul)]");
+  CHECK(xpath_of("article :has(span)") == "//article//*[.//span]");
 }
 
 TEST_CASE("unsupported selector syntax is an error with a byte offset", "[css]") {
@@ -81,6 +86,13 @@ TEST_CASE("unsupported selector syntax is an error with a byte offset", "[css]")
   CHECK(error_of("a::before").offset == 1);
   CHECK(error_of("[a=\"b]").message == "unclosed string");
   CHECK(error_of("a b c d e f g h i j k l m n o p q").message.find("more than") != std::string::npos);
+  CHECK(error_of("a:not(p)").offset == 1);  // :not() only around :has()
+  CHECK(error_of("a:has()").message == "expected a tag name inside :has(), such as a or p");
+  CHECK(error_of("a:has()").offset == 6);
+  CHECK(error_of("a:has(.x)").offset == 6);  // a tag, not a selector
+  CHECK(error_of("a:has(p").message == "expected ')' to close :has(");
+  CHECK(error_of("a:not(:has(p)").message == "expected ')' to close :not(:has(");
+  CHECK(error_of("a:not(:has(p)").offset == 13);
 }
 
 TEST_CASE("bad DOM rules are reported at file:line:col", "[css]") {
@@ -122,7 +134,8 @@ TEST_CASE("the native matcher agrees with libxml2 evaluating the XPath", "[css]"
                              "article div div span", "section > div > .a.b > #s", "header nav, aside p", "li > *",
                              "[title=\"it's\"]", "div p", "article > div > div > p", "body div.a span",
                              "[CLASS*=OOK i]", "[id=TOP i]", "[rel~=ME i]", "[href$=PDF i]", "[role^=Comp i]",
-                             "[class*='Cookie' i] p"};
+                             "[class*='Cookie' i] p", ".share:has(p)", "div:not(:has(p))", "li:has(a)",
+                             "ul:not(:has(ul))", "article :has(span)", "div:has(div):has(span)", "a .x, ul li:has(ul)"};
   for (HtmlParser parser : {HtmlParser::libxml2, HtmlParser::gumbo}) {
     XmlDocPtr doc = parse_html(page, parser);
     for (const char* css : selectors) {
