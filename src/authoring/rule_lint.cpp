@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "html/dom_rules.h"
 #include "regex/pattern_analysis.h"
 #include "regex/pcre.h"
 #include "text/unicode.h"
@@ -354,6 +355,13 @@ void lint_rules(const RuleCatalog& catalog, Diagnostics& diagnostics) {
           diagnostics.warning(rule.origin, "costly regex: " + *why, source_line(catalog, rule.origin));
         else if (auto why_caseless = caseless_text_hides_literals(rule))
           diagnostics.warning(rule.origin, "costly regex: " + *why_caseless, source_line(catalog, rule.origin));
+        if (rule.match == MatchKind::xpath && !xpath_runs_in_walk(rule.pattern))
+          diagnostics.warning(rule.origin,
+                              "costly XPath: it is not of the form //tag[...], so libxml2 evaluates it over the whole "
+                              "page, in a walk of its own, on every HTML document (two //*[...] rules once cost HTML "
+                              "mode 55% more instructions); name the tag (//div[...]) or write a selector, which "
+                              "`:has(tag)` may help express (rules/README.md, \"Selectors\")",
+                              source_line(catalog, rule.origin));
       }
       auto [it, first] = seen.try_emplace(rule_key(rule), &rule);
       if (first) continue;

@@ -90,6 +90,8 @@ SourceLoc shifted(const SourceLoc& at, std::size_t offset) {
 
 }  // namespace
 
+bool xpath_runs_in_walk(std::string_view xpath) { return per_element_form(xpath).has_value(); }
+
 void match_xpaths(const CompiledDomRules& rules, xmlDoc* doc, DomMarks& marks) {
   if (!rules.whole_page_xpaths) return;
   xmlXPathOrderDocElems(doc);  // document order in O(1) when node-sets are sorted

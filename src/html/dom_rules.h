@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <memory>
 #include <span>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -23,6 +24,11 @@
 #include "rules/rule.h"
 
 namespace declutter {
+
+// Whether an `xpath:` rule is tried on the elements the selector walk meets ("//tag[pred]...",
+// no positional predicate) rather than evaluated by libxml2 over the whole page in a walk of
+// its own, which costs far more.
+bool xpath_runs_in_walk(std::string_view xpath);
 
 struct DomMark {
   const Rule* drop = nullptr;   // earliest html-drop rule matching the element itself

@@ -96,6 +96,23 @@ TEST_CASE("declutter check warns in file:line:col form and still exits 0", "[lin
   CHECK(result.out.find("0 errors, 6 warnings") != std::string::npos);
 }
 
+TEST_CASE("declutter check warns of XPath rules evaluated over the whole page", "[lint][cli]") {
+  TempDir dir;
+  dir.write("rules/common.rules",
+            "html-drop xpath://*[contains(@class, 'teaser')][.//a]\n"
+            "html-drop xpath://div[contains(@class, 'teaser')][.//a]\n"
+            "html-drop xpath://p[1]\n"
+            "html-drop .teaser:has(a)\n");
+  auto result = run_declutter({"check", dir.file("rules")});
+  CHECK(result.status == 0);
+  const std::string common = dir.file("rules/common.rules");
+  CHECK(result.err.find(common + ":1:17: warning: costly XPath: it is not of the form //tag[...]") != std::string::npos);
+  CHECK(result.err.find(common + ":3:17: warning: costly XPath:") != std::string::npos);  // positional: whole page
+  CHECK(result.err.find(common + ":2:") == std::string::npos);  // tried per <div> in the walk
+  CHECK(result.err.find(common + ":4:") == std::string::npos);
+  CHECK(result.out.find("0 errors, 2 warnings") != std::string::npos);
+}
+
 TEST_CASE("the shipped rules load without warnings", "[lint][cli]") {
   auto result = run_declutter({"check", DECLUTTER_SOURCE_DIR "/rules"});
   CHECK(result.status == 0);
