@@ -48,23 +48,16 @@ bool attribute_matches(const AttributeTest& test, const xmlNode* element) {
 
 // Whether an element of `tag` stands anywhere below `element`: a walk of its subtree alone,
 // done only for an element the rest of its compound matched (a teaser box, not every div).
+// Once one is found the walk descends no further.
 bool holds_element(const xmlNode* element, std::string_view tag) {
-  const xmlNode* node = element->children;
-  while (node != nullptr) {
-    if (node->type == XML_ELEMENT_NODE) {
-      if (node_name(node) == tag) return true;
-      if (node->children != nullptr) {
-        node = node->children;
-        continue;
-      }
-    }
-    while (node != nullptr && node->next == nullptr) {
-      node = node->parent;
-      if (node == element) return false;
-    }
-    if (node != nullptr) node = node->next;
-  }
-  return false;
+  bool found = false;
+  const auto enter = [&](xmlNode* node) {
+    found = found || (node->type == XML_ELEMENT_NODE && node_name(node) == tag);
+    return !found;
+  };
+  for (xmlNode* child = element->children; child != nullptr && !found; child = child->next)
+    walk_tree(child, enter, [](xmlNode*) {});
+  return found;
 }
 
 }  // namespace
