@@ -5,8 +5,9 @@ set -euo pipefail
 packages=(build-essential cmake ninja-build pkg-config libgumbo-dev libxml2-dev libpcre2-dev
           zlib1g-dev nlohmann-json3-dev libsimdjson-dev catch2)
 if [ "${1:-}" = "--test" ]; then
-  # The report's browser test renders in headless Chromium; the fuzz targets need clang's libFuzzer.
-  packages+=(chromium clang libclang-rt-14-dev python3)
+  # The report's browser test renders in headless Chromium; the fuzz targets need clang's libFuzzer;
+  # the cost check (bench/cost-check.sh) counts instructions under valgrind's callgrind.
+  packages+=(chromium clang libclang-rt-14-dev python3 valgrind)
 fi
 missing=()
 for p in "${packages[@]}"; do
