@@ -111,3 +111,6 @@ echo "| html -j$JOBS / html -j1 | $(ratio "$(rate "declutter-html-j$JOBS")" "$(r
 echo "| jsonl text -j$JOBS / -j1 | $(ratio "$(rate "declutter-jsonl-text-j$JOBS")" "$(rate declutter-jsonl-text-j1)") | | |"
 echo "| jsonl html -j$JOBS / -j1 | $(ratio "$(rate "declutter-jsonl-html-j$JOBS")" "$(rate declutter-jsonl-html-j1)") | | |"
 echo "| peak RSS, $(( $(bytes_of stream.jsonl) / 1000000 )) MB JSONL stream | $rss_mb MB | | < 64 MB |"
+echo
+echo "Memory after huge records (bench/retention.sh):"
+JOBS=$JOBS DECLUTTER=$DECLUTTER DEVSET=$DEVSET bash "$root/bench/retention.sh" || true

@@ -1,6 +1,6 @@
 #include "corpus/batch.h"
 
-#include "corpus/retained_buffer.h"
+#include "core/retained_buffer.h"
 
 namespace declutter {
 

@@ -3,7 +3,7 @@
 #include <exception>
 #include <utility>
 
-#include "corpus/retained_buffer.h"
+#include "core/retained_buffer.h"
 #include "text/gzip_input.h"
 
 namespace declutter {

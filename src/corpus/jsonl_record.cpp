@@ -2,7 +2,7 @@
 
 #include <simdjson.h>
 
-#include "corpus/retained_buffer.h"
+#include "core/retained_buffer.h"
 
 namespace declutter {
 
@@ -77,6 +77,9 @@ JsonlRecord::Parse JsonlRecord::parse(std::string_view line, std::string_view fi
       line.size() + simdjson::SIMDJSON_PADDING <= kRetainedBufferBytes) {
     std::string().swap(padded_);
   }
+  // simdjson sizes a parser's tables to the longest line it has parsed and never shrinks
+  // them: after a huge record, fresh parsers for the small ones.
+  if (outgrown(parsers_->dom.capacity(), line.size())) parsers_ = std::make_unique<Parsers>();
   padded_.reserve(line.size() + simdjson::SIMDJSON_PADDING);
   padded_.assign(line);
 

@@ -1,5 +1,8 @@
 #include "pipeline/engine.h"
 
+#include <algorithm>
+
+#include "core/retained_buffer.h"
 #include "html/html_front_end.h"
 #include "html/sniff.h"
 #include "pipeline/pipeline.h"
@@ -60,6 +63,7 @@ struct Worker::Impl {
   StageScratch scratch;
   HtmlFrontEnd html;
   Document doc;
+  std::size_t grown_for_bytes = 0;  // the largest document its buffers have held
 };
 
 namespace {
@@ -80,6 +84,11 @@ Worker::Worker(const Engine& engine) : impl_(std::make_unique<Impl>(engine)) {}
 Worker::~Worker() = default;
 
 const Document& Worker::analyse(const DocumentInput& input) {
+  // Buffers are kept from one document to the next, but not the ones a huge document grew
+  // once the documents are small again: over a long run they would hold its memory in every
+  // thread that ever met one.
+  if (outgrown(impl_->grown_for_bytes, input.bytes.size())) start_fresh();
+  impl_->grown_for_bytes = std::max(impl_->grown_for_bytes, input.bytes.size());
   Document& doc = impl_->doc;
   doc.clear_page();
   doc.url.assign(input.url);
@@ -106,6 +115,12 @@ void Worker::extract(const DocumentInput& input, std::string& out) {
   const Document& doc = analyse(input);
   const StepTimer timer(costs(), "emit");
   emit_document(doc, impl_->engine.options().output, out);
+}
+
+void Worker::start_fresh() {
+  CostCounter* const timing = costs();
+  impl_ = std::make_unique<Impl>(impl_->engine);
+  time_into(timing);
 }
 
 void Worker::time_into(CostCounter* costs) {

@@ -86,6 +86,9 @@ class Worker {
   CostCounter* costs() const;
 
  private:
+  // Replaces every buffer with an empty one (after a huge document).
+  void start_fresh();
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

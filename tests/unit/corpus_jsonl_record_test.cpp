@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "core/retained_buffer.h"
 #include "corpus/jsonl_record.h"
 
 using declutter::JsonlRecord;
@@ -115,4 +116,18 @@ TEST_CASE("jsonl record: the record's own metadata field is replaced, whatever i
   // The first of duplicate keys, as for the document's field.
   CHECK(with_metadata(R"({"text":"old","declutter":true,"declutter":false})") ==
         R"({"text":"new","declutter":{"m":1},"declutter":false})");
+}
+
+TEST_CASE("jsonl record: small records after a huge one (the parsers start afresh) parse as before", "[corpus]") {
+  JsonlRecord record;
+  const std::string body(3 * declutter::kRetainedDocumentBytes, 'x');
+  const std::string huge = R"({"text":")" + body + R"(","url":"https://a.example/big"})";
+  std::string reason;
+  REQUIRE(record.parse(huge, "text", {}, reason) == JsonlRecord::Parse::ok);
+  CHECK(record.value().size() == body.size());
+  CHECK(record.url() == "https://a.example/big");
+  CHECK(replaced(record, R"({"id":1,"text":"a \"b\""})", "c") == R"({"id":1,"text":"c"})");
+  CHECK(record.url().empty());
+  CHECK(record.parse(R"({"id":2,"text":)", "text", {}, reason) == JsonlRecord::Parse::malformed);
+  CHECK(replaced(record, huge, "small") == R"({"text":"small","url":"https://a.example/big"})");
 }

@@ -5,6 +5,8 @@
 #include <thread>
 #include <vector>
 
+#include "core/cost_profile.h"
+#include "core/retained_buffer.h"
 #include "pipeline/engine.h"
 #include "pipeline/pipeline.h"
 #include "rules/catalog.h"
@@ -90,4 +92,36 @@ TEST_CASE("engine: --publisher is built up front and used for every document", "
   CHECK(&engine->pipeline_for("https://a.example/") == &forced);
   Worker worker(*engine);
   CHECK(extract(worker, "https://a.example/") == "Widget A\nBody text.\n");
+}
+
+TEST_CASE("engine: buffers are given back after a huge document once the documents are small again", "[engine]") {
+  CHECK_FALSE(outgrown(0, 100));
+  CHECK_FALSE(outgrown(kRetainedDocumentBytes, 0));           // not huge: kept for the next
+  CHECK(outgrown(kRetainedDocumentBytes + 1, 1000));
+  CHECK(outgrown(4 * kRetainedDocumentBytes, kRetainedDocumentBytes));
+  CHECK_FALSE(outgrown(4 * kRetainedDocumentBytes, kRetainedDocumentBytes + 1));  // still needed
+}
+
+TEST_CASE("engine: after a huge document a worker cleans the next one as a new worker does, and goes on timing",
+          "[engine]") {
+  Diagnostics diagnostics;
+  auto engine = engine_with_publishers(diagnostics);
+  REQUIRE(engine != nullptr);
+  CostProfile profile;
+  const std::shared_ptr<CostCounter> counter = profile.new_counter();
+  Worker worker(*engine);
+  worker.time_into(counter.get());
+
+  std::string huge = "Menu\n";
+  while (huge.size() <= kRetainedDocumentBytes) huge += "A line of the body, " + std::to_string(huge.size()) + ".\n";
+  std::string out;
+  worker.extract(DocumentInput{huge, ""}, out);
+  CHECK(out == huge.substr(5));
+
+  const std::string after_huge = extract(worker, "https://a.example/x");
+  Worker fresh(*engine);
+  CHECK(after_huge == extract(fresh, "https://a.example/x"));
+  CHECK(after_huge == "Widget B\nBody text.\n");
+  CHECK(worker.costs() == counter.get());
+  CHECK(profile.totals().documents == 2);
 }
