@@ -78,7 +78,8 @@ class Worker {
   // Runs the whole pipeline; `out` receives the clean text (output convention applied), or
   // Markdown with EngineOptions::output.
   void extract(const DocumentInput& input, std::string& out);
-  // Runs the pipeline and leaves the decided document for inspection (--explain, report).
+  // Runs the pipeline and leaves the decided document for inspection (--explain, report),
+  // valid until the next call.
   const Document& analyse(const DocumentInput& input);
   // Times every later document's steps and regex matches into `costs` (--profile); null
   // stops timing. The counter must outlive the worker's use of it.

@@ -8,7 +8,7 @@ namespace declutter {
 void DedupeStage::run(Document& doc, StageScratch& scratch) const {
   // 64-bit hashes of the keys seen: no per-line allocation, and a collision between two
   // different lines of one document is vanishingly unlikely.
-  HashCounter& seen = scratch.seen_keys;
+  HashCounter& seen = scratch.line_counts;
   HashCounter& seen_protected = scratch.seen_protected_keys;
   seen.reset(doc.blocks.size());
   bool any_protected = false;  // most pages have no protected line: no second reset

@@ -57,10 +57,12 @@ struct StageScratch {
   MatchScratch regex;        // PCRE2 match data and limits for this thread
   KeyCache keys;             // phrase keys of the current document's blocks
   std::string key;           // reusable buffer for one normalised key
-  HashCounter line_copies;   // the table of contents stage's count of each line, last copy kept
-  std::vector<std::uint32_t> undecided_before;  // ... and how many undecided lines precede each block
-  HashCounter seen_keys;     // dedupe's per-document memory, reused ...
-  HashCounter seen_protected_keys;  // ... and the same for lines a keep rule protected
+  // A count of the document's lines by phrase key, 32 to 64 bytes a line: the table of
+  // contents stage's (each line's last copy kept with it), then dedupe's. Each resets it when
+  // it begins and is done with it when it returns, so one table serves both.
+  HashCounter line_counts;
+  std::vector<std::uint32_t> undecided_before;  // the table of contents stage's: how many undecided lines precede each block
+  HashCounter seen_protected_keys;  // dedupe's count of the lines a keep rule protected
   std::vector<RunMatch> run_matches;  // the lines rules with run= matched, reused
 };
 

@@ -15,7 +15,7 @@ void TableOfContentsStage::run(Document& doc, StageScratch& scratch) const {
   };
   // Counted from the end, a key's position is its last copy: for a line printed twice, the
   // heading its entry points to.
-  HashCounter& copies = scratch.line_copies;
+  HashCounter& copies = scratch.line_counts;
   copies.reset(n);
   for (std::size_t i = n; i-- > 0;)
     if (const KeyCache::Key* key = line_key(i)) copies.add(key->hash, static_cast<std::uint32_t>(i));
