@@ -10,7 +10,7 @@
 # counts of a single-threaded run repeat to within a fraction of a percent, and a ratio to a
 # reference built here on the same machine does not depend on the compiler or the CPU's
 # string functions as much as a bare count would. The benchmark (run-bench.sh) stays the
-# measure of speed; this is the tripwire that runs on every CI build (about half a minute).
+# measure of speed; this is the tripwire that runs on every CI build (about 20 seconds).
 #
 # Settings (environment): DECLUTTER (default build/declutter), DEVSET (../shared/devset),
 # SAMPLE_KB (per mode, default 3000), WORK (scratch directory, default a fresh temporary one).

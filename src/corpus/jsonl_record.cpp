@@ -73,13 +73,12 @@ JsonlRecord::Parse JsonlRecord::parse(std::string_view line, std::string_view fi
   url_ = {};
   if (is_blank(line)) return Parse::blank;
 
-  if (padded_.capacity() > kRetainedBufferBytes &&
-      line.size() + simdjson::SIMDJSON_PADDING <= kRetainedBufferBytes) {
+  // The padded copy and simdjson's parsers, whose tables never shrink, are sized by the
+  // longest line since they were made: after a huge record, fresh ones for the small.
+  if (outgrown(padded_.capacity(), line.size())) {
     std::string().swap(padded_);
+    parsers_ = std::make_unique<Parsers>();
   }
-  // simdjson sizes a parser's tables to the longest line it has parsed and never shrinks
-  // them: after a huge record, fresh parsers for the small ones.
-  if (outgrown(parsers_->dom.capacity(), line.size())) parsers_ = std::make_unique<Parsers>();
   padded_.reserve(line.size() + simdjson::SIMDJSON_PADDING);
   padded_.assign(line);
 
