@@ -4,20 +4,16 @@
 
 namespace declutter::score {
 
-ScoreScratch& scratch_for_thread() {
-  thread_local ScoreScratch scratch;
-  return scratch;
-}
-
 ContentScorer::ContentScorer(ScoreParams params, std::shared_ptr<const StopwordLists> stopwords)
     : params_(params), stopwords_(std::move(stopwords)) {}
 
-void ContentScorer::run(Document& doc, StageScratch& /*scratch*/) const {
+void ContentScorer::run(Document& doc, StageScratch& scratch) const {
+  if (!scratch.score) scratch.score.reset(new ScoreScratch());
   for (std::size_t begin = 0; begin < doc.blocks.size(); begin += params_.window_blocks)
-    run_window(doc, begin, std::min(doc.blocks.size(), begin + params_.window_blocks));
+    run_window(doc, begin, std::min(doc.blocks.size(), begin + params_.window_blocks), *scratch.score);
 }
 
-void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end) const {
+void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end, ScoreScratch& s) const {
   const std::span<Block> blocks(doc.blocks.data() + begin, end - begin);
   const std::size_t n = blocks.size();
   // Text mode has no elements; HTML has one per block.
@@ -25,7 +21,6 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
   const WindowDom dom{has_elements ? std::span<const BlockElement>(doc.elements.data() + begin, n)
                                    : std::span<const BlockElement>{},
                       doc.nodes};
-  ScoreScratch& s = scratch_for_thread();
   // In text mode the title is the first line (dedupe drops it when the headline repeats it
   // further down, and the headline then matches it).
   const bool title_from_first_line = doc.title.empty();
@@ -73,6 +68,8 @@ void ContentScorer::run_window(Document& doc, std::size_t begin, std::size_t end
 }  // namespace declutter::score
 
 namespace declutter {
+void ScoreScratchDeleter::operator()(score::ScoreScratch* scratch) const { delete scratch; }
+
 std::unique_ptr<Stage> make_score_stage(const Settings& settings,
                                         std::shared_ptr<const score::StopwordLists> stopwords, Focus focus) {
   if (!settings.flag("score") || !stopwords) return nullptr;

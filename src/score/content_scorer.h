@@ -101,7 +101,7 @@ class ContentScorer final : public Stage {
   void run(Document& doc, StageScratch& scratch) const override;
 
  private:
-  void run_window(Document& doc, std::size_t begin, std::size_t end) const;
+  void run_window(Document& doc, std::size_t begin, std::size_t end, ScoreScratch& s) const;
 
   ScoreParams params_;
   std::shared_ptr<const StopwordLists> stopwords_;

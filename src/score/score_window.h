@@ -76,8 +76,6 @@ struct ScoreScratch {
   std::vector<std::uint64_t> article_topic;  // one article block's topic words
 };
 
-ScoreScratch& scratch_for_thread();
-
 // Labels block i content or not, and says why.
 inline void label(ScoreScratch& s, std::size_t i, bool content, ScoreReason why) {
   s.content[i] = content;

@@ -4,6 +4,7 @@
 // per-thread state lives in StageScratch.
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
 #include <string>
 #include <string_view>
@@ -18,6 +19,12 @@
 namespace declutter {
 
 class Settings;
+namespace score { struct ScoreScratch; }
+
+// Frees the content scorer's working tables (defined beside them, in score/content_scorer.cpp).
+struct ScoreScratchDeleter {
+  void operator()(score::ScoreScratch* scratch) const;
+};
 
 // The phrase key of every block of the current document and its hash, computed once and
 // shared by every stage that matches rules (line rules, cuts, dedupe), with a slot for the
@@ -64,6 +71,8 @@ struct StageScratch {
   std::vector<std::uint32_t> undecided_before;  // the table of contents stage's: how many undecided lines precede each block
   HashCounter seen_protected_keys;  // dedupe's count of the lines a keep rule protected
   std::vector<RunMatch> run_matches;  // the lines rules with run= matched, reused
+  // The content scorer's working tables (score/score_window.h), made for its first document.
+  std::unique_ptr<score::ScoreScratch, ScoreScratchDeleter> score;
 };
 
 // In HTML, whether block i is mostly link text (a list's entry, a teaser's headline); a text

@@ -120,7 +120,7 @@ TEST_CASE("jsonl record: the record's own metadata field is replaced, whatever i
 
 TEST_CASE("jsonl record: small records after a huge one (the parsers start afresh) parse as before", "[corpus]") {
   JsonlRecord record;
-  const std::string body(3 * declutter::kRetainedDocumentBytes, 'x');
+  const std::string body(3 * declutter::kRetainedBufferBytes, 'x');
   const std::string huge = R"({"text":")" + body + R"(","url":"https://a.example/big"})";
   std::string reason;
   REQUIRE(record.parse(huge, "text", {}, reason) == JsonlRecord::Parse::ok);

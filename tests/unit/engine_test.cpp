@@ -96,10 +96,10 @@ TEST_CASE("engine: --publisher is built up front and used for every document", "
 
 TEST_CASE("engine: buffers are given back after a huge document once the documents are small again", "[engine]") {
   CHECK_FALSE(outgrown(0, 100));
-  CHECK_FALSE(outgrown(kRetainedDocumentBytes, 0));           // not huge: kept for the next
-  CHECK(outgrown(kRetainedDocumentBytes + 1, 1000));
-  CHECK(outgrown(4 * kRetainedDocumentBytes, kRetainedDocumentBytes));
-  CHECK_FALSE(outgrown(4 * kRetainedDocumentBytes, kRetainedDocumentBytes + 1));  // still needed
+  CHECK_FALSE(outgrown(kRetainedBufferBytes, 0));           // not huge: kept for the next
+  CHECK(outgrown(kRetainedBufferBytes + 1, 1000));
+  CHECK(outgrown(4 * kRetainedBufferBytes, kRetainedBufferBytes));
+  CHECK_FALSE(outgrown(4 * kRetainedBufferBytes, kRetainedBufferBytes + 1));  // still needed
 }
 
 TEST_CASE("engine: after a huge document a worker cleans the next one as a new worker does, and goes on timing",
@@ -113,7 +113,7 @@ TEST_CASE("engine: after a huge document a worker cleans the next one as a new w
   worker.time_into(counter.get());
 
   std::string huge = "Menu\n";
-  while (huge.size() <= kRetainedDocumentBytes) huge += "A line of the body, " + std::to_string(huge.size()) + ".\n";
+  while (huge.size() <= kRetainedBufferBytes) huge += "A line of the body, " + std::to_string(huge.size()) + ".\n";
   std::string out;
   worker.extract(DocumentInput{huge, ""}, out);
   CHECK(out == huge.substr(5));
