@@ -1,11 +1,8 @@
 #include "pipeline/engine.h"
 
 #include <algorithm>
-#include <cstdlib>  // defines __GLIBC__ on glibc systems
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
+#include "core/heap_memory.h"
 #include "core/retained_buffer.h"
 #include "html/html_front_end.h"
 #include "html/sniff.h"
@@ -125,11 +122,7 @@ void Worker::start_fresh() {
   CostCounter* const timing = costs();
   impl_ = std::make_unique<Impl>(impl_->engine);
   time_into(timing);
-#if defined(__GLIBC__)
-  // A huge HTML page leaves glibc's heaps holes of freed small blocks (the DOM's nodes) that
-  // it keeps; this gives their pages back.
-  malloc_trim(0);
-#endif
+  return_free_heap_pages();
 }
 
 void Worker::time_into(CostCounter* costs) {
