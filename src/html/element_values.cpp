@@ -9,6 +9,10 @@ namespace {
 
 constexpr std::size_t kMaxElementText = std::size_t{1} << 20;
 constexpr int kMaxJsonDepth = 32;
+// A parser keeps tables of about 14 times the largest text it has read for as long as it
+// lives; JSON over this size gets a parser of its own, freed with it, so that one page's
+// megabyte of JSON-LD does not stay with the thread for the rest of the run.
+constexpr std::size_t kKeptParserBytes = std::size_t{64} << 10;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -83,7 +87,9 @@ void append_element_text(const xmlNode* element, std::string& out) {
 }
 
 std::optional<std::string> json_member_text(std::string_view json, std::string_view key) {
-  thread_local simdjson::dom::parser parser;
+  thread_local simdjson::dom::parser kept_parser;
+  std::optional<simdjson::dom::parser> own_parser;
+  simdjson::dom::parser& parser = json.size() <= kKeptParserBytes ? kept_parser : own_parser.emplace();
   simdjson::dom::element root;
   if (parser.parse(json).get(root) == simdjson::SUCCESS) return find_member(root, key);
   return scan_member(json, key);

@@ -96,6 +96,14 @@ TEST_CASE("page author: JSON-LD as a name, a Person, several, or only a referenc
   CHECK(reference.line == 2);
   // Broken JSON-LD is searched for the member as text.
   CHECK(author(json_ld(R"({"author": "Ana Costa", "headline": "Pier",})"), kRules).name == "Ana Costa");
+  // JSON-LD of a catalogue page runs to hundreds of kilobytes (parsed by a parser of its
+  // own): a Person's name, which the search as text cannot read, is still found in it.
+  std::string parts;
+  for (int i = 0; i < 5000; ++i) parts += R"({"@type":"Thing","name":"Item )" + std::to_string(i) + R"("},)";
+  const std::string large = R"({"@type":"Article","hasPart":[)" + parts +
+                            R"({"name":"Last"}],"author":{"@type":"Person","name":"Ana Costa"}})";
+  REQUIRE(large.size() > 128 * 1024);
+  CHECK(author(json_ld(large), kRules).name == "Ana Costa");
 }
 
 TEST_CASE("page author: the first rule that finds a name decides, whatever the page's order", "[author]") {
