@@ -1,5 +1,6 @@
 #include "regex/pcre.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <memory>
@@ -21,6 +22,10 @@ constexpr std::uint32_t kMaxCaptures = 64;
 // 90.6M and 89.1M instructions against 110.6M when every regex was compiled on its first
 // match; the 2.2 MB text sample 360.2M, 360.5M, 366.4M and 374.2M against 368.6M.
 constexpr std::uint32_t kJitAfterMatches = 16;
+// A match over a long subject counts as one use per this many bytes of it: the interpreter
+// costs several times the compiled code per byte, so a regex that meets a line of a few
+// kilobytes (minified text, a page without line breaks) is compiled for it at once.
+constexpr std::size_t kJitBytesPerUse = 256;
 
 // The bytes a match of an anchored pattern can start with, from PCRE2's own start-up
 // analysis (the same facts its matcher relies on), else from the pattern's syntax
@@ -156,9 +161,11 @@ struct Regex::JitState {
   std::atomic<const pcre2_code*> ready{nullptr};  // copy.get() once it is compiled
 };
 
-const pcre2_code* Regex::code_for_match() const {
+const pcre2_code* Regex::code_for_match(std::size_t subject_bytes) const {
   if (const pcre2_code* jitted = jit_->ready.load(std::memory_order_acquire)) return jitted;
-  if (jit_->uses.fetch_add(1, std::memory_order_relaxed) + 1 < kJitAfterMatches) return code_.get();
+  const std::size_t uses = 1 + std::min<std::size_t>(subject_bytes / kJitBytesPerUse, kJitAfterMatches);
+  if (jit_->uses.fetch_add(static_cast<std::uint32_t>(uses), std::memory_order_relaxed) + uses < kJitAfterMatches)
+    return code_.get();
   // Without JIT support (or memory for it) the copy is not kept, and the pattern stays
   // interpreted: slower, same result.
   std::call_once(jit_->once, [this] {
@@ -171,8 +178,10 @@ const pcre2_code* Regex::code_for_match() const {
   return jitted != nullptr ? jitted : code_.get();
 }
 
+bool Regex::jit_compiled() const { return jit_->ready.load(std::memory_order_acquire) != nullptr; }
+
 MatchOutcome Regex::match(std::string_view subject, MatchScratch& scratch) const {
-  int rc = pcre2_match(code_for_match(), reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), 0, 0,
+  int rc = pcre2_match(code_for_match(subject.size()), reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), 0, 0,
                        scratch.data(), scratch.context());
   if (rc >= 0) return MatchOutcome::match;
   if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||

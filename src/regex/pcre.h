@@ -92,12 +92,17 @@ class Regex {
   // How long a subject it can match may be, and which byte classes it must hold.
   const SubjectLimits& limits() const { return limits_; }
 
+  // Whether matches run JIT-compiled code by now: after its first matches, or at once for a
+  // long subject (code_for_match). False throughout where PCRE2 has no JIT.
+  bool jit_compiled() const;
+
   // True once, the first time a limit is hit, so the caller can warn exactly once.
   bool first_limit_hit() const { return !limit_reported_->exchange(true); }
 
  private:
-  // The code to match with: the JIT-compiled copy once there is one, else the original.
-  const pcre2_code* code_for_match() const;
+  // The code to match a subject of this size with: the JIT-compiled copy once there is
+  // one, else the original (which counts the use, compiling the copy when it is time).
+  const pcre2_code* code_for_match(std::size_t subject_bytes) const;
   // The gates' facts from the pattern's shape (regex/pattern_analysis.h).
   void take_shape(const pcre2_code* compiled, const PatternShape& shape);
 

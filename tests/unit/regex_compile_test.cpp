@@ -52,6 +52,28 @@ TEST_CASE("a regex first used by many threads at once matches on each of them", 
   }
 }
 
+TEST_CASE("a regex is JIT-compiled after its first matches, or at once for a long line", "[regex]") {
+  std::uint32_t has_jit = 0;
+  pcre2_config(PCRE2_CONFIG_JIT, &has_jit);
+  if (has_jit == 0) return;  // nothing is ever compiled: every match interprets
+  RegexError error;
+  const auto compile = [&] { return *Regex::compile(R"(\bvia wikimedia commons\b)", RegexFlags{true, false, false}, error); };
+  MatchScratch scratch;
+  const Regex short_lines = compile();
+  for (int i = 0; i < 3; ++i) CHECK(short_lines.match("Photo: Ana Costa", scratch) == MatchOutcome::no_match);
+  CHECK_FALSE(short_lines.jit_compiled());
+  for (int i = 0; i < 100; ++i) CHECK(short_lines.match("Photo: Ana Costa", scratch) == MatchOutcome::no_match);
+  CHECK(short_lines.jit_compiled());
+  // The interpreter costs several times the compiled code per byte: one line of a page
+  // without line breaks is reason enough to compile.
+  const Regex long_line = compile();
+  std::string page;
+  while (page.size() < 100'000) page += "The harbour opened again on Monday. ";
+  CHECK(long_line.match(page + "Image via Wikimedia Commons", scratch) == MatchOutcome::match);
+  CHECK(long_line.jit_compiled());
+  CHECK(long_line.match(page, scratch) == MatchOutcome::no_match);
+}
+
 TEST_CASE("a catastrophically backtracking regex gives up the same way interpreted and JIT-compiled", "[regex]") {
   RegexError error;
   auto regex = Regex::compile(R"(^(a+)+$)", RegexFlags{}, error);
