@@ -6,10 +6,67 @@
 #include <climits>
 #include <mutex>
 
+#include "html/dom_walk.h"
 #include "html/parsers.h"
 #include "html/xml_arena.h"
 
 namespace declutter {
+namespace {
+
+// Moves `node` (not in any list) to the end of `parent`'s children. By hand, not with
+// xmlAddChild, which merges a text node into the one before it, allocating.
+void append_child(xmlNode* parent, xmlNode* node) {
+  node->parent = parent;
+  node->prev = parent->last;
+  node->next = nullptr;
+  if (parent->last != nullptr) parent->last->next = node;
+  else parent->children = node;
+  parent->last = node;
+}
+
+xmlNode* child_element(xmlNode* parent, std::string_view name) {
+  for (xmlNode* child = parent->children; child != nullptr; child = child->next)
+    if (child->type == XML_ELEMENT_NODE && node_name(child) == name) return child;
+  return nullptr;
+}
+
+// libxml2's parser ends the document at the first </html>: a later <html> (pages joined into
+// one, a CMS that writes a second document after the first) becomes a second root element,
+// which every walk from the root misses. HTML5 parsers (Gumbo, browsers) put what follows
+// into the body; so does this. A later <html>'s <head> and <body> are wrappers: their
+// children are what moves.
+void move_later_roots_into_body(xmlDoc* doc) {
+  xmlNode* const root = xmlDocGetRootElement(doc);
+  if (root == nullptr) return;
+  xmlNode* body = child_element(root, "body");
+  if (body == nullptr) body = root;
+  for (xmlNode* node = root->next; node != nullptr;) {
+    xmlNode* const next_root = node->next;
+    if (node->type == XML_ELEMENT_NODE) {
+      xmlUnlinkNode(node);
+      const bool wrapper = node_name(node) == "html";
+      for (xmlNode* part = wrapper ? node->children : node; part != nullptr;) {
+        xmlNode* const next_part = wrapper ? part->next : nullptr;
+        const std::string_view name = part->type == XML_ELEMENT_NODE ? node_name(part) : std::string_view();
+        if (name == "head" || name == "body") {
+          for (xmlNode* child = part->children; child != nullptr;) {
+            xmlNode* const next_child = child->next;
+            append_child(body, child);
+            child = next_child;
+          }
+          part->children = part->last = nullptr;
+        } else {
+          append_child(body, part);
+        }
+        part = next_part;
+      }
+      if (wrapper) node->children = node->last = nullptr;
+    }
+    node = next_root;
+  }
+}
+
+}  // namespace
 
 void ensure_libxml2_initialised() {
   static std::once_flag once;
@@ -31,6 +88,7 @@ XmlDocPtr parse_with_libxml2(std::string_view utf8_html) {
   const int size = utf8_html.size() > static_cast<std::size_t>(INT_MAX) ? INT_MAX : static_cast<int>(utf8_html.size());
   XmlDocPtr doc(htmlReadMemory(utf8_html.data(), size, nullptr, "UTF-8", kOptions));
   if (!doc) doc.reset(htmlNewDocNoDtD(nullptr, nullptr));  // empty input
+  move_later_roots_into_body(doc.get());
   return doc;
 }
 

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "html/html_front_end.h"
 #include "test_support.h"
 #include "text/page_title.h"
@@ -167,6 +169,28 @@ TEST_CASE("both parsers read malformed markup", "[html]") {
     CHECK(texts[1] == "Two");
     CHECK(texts[2] == "Block after");
     CHECK(texts.back() == "stray item");
+  }
+}
+
+TEST_CASE("what follows </html> is read, a second document too, by both parsers", "[html]") {
+  // Pages joined into one, or a CMS that writes a second document after the first: libxml2
+  // makes a second root element of it, HTML5 parsers put it in the body.
+  const std::string page =
+      "<!DOCTYPE html><html><head><title>T</title></head><body><p>First page.</p></body></html>\n"
+      "<p>Stray after the end.</p>\n"
+      "<!DOCTYPE html><html lang=de><head><title>T2</title><script>var x;</script></head>"
+      "<body><div><p>Second page.</p></div><ul><li>Item</li></ul></body></html>";
+  for (HtmlParser parser : {HtmlParser::libxml2, HtmlParser::gumbo}) {
+    INFO(static_cast<int>(parser));
+    Built built(page, "", parser);
+    const Texts texts = built.texts();
+    REQUIRE(texts.size() >= 4);
+    CHECK(texts[0] == "T");
+    CHECK(texts[1] == "First page.");
+    CHECK(texts[2] == "Stray after the end.");
+    CHECK(std::find(texts.begin(), texts.end(), "Second page.") != texts.end());
+    CHECK(texts.back() == "Item");
+    CHECK(std::find(texts.begin(), texts.end(), "var x;") == texts.end());
   }
 }
 
