@@ -26,6 +26,7 @@ constexpr std::size_t kBatchBytes = std::size_t{256} << 10;
 constexpr std::size_t kBatchRecords = 1024;
 constexpr std::size_t kBatchesPerJob = 4;
 constexpr unsigned kMaxJobs = 256;
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
 std::optional<char> delimiter_for(Framing framing) {
   switch (framing) {
@@ -177,6 +178,10 @@ void CorpusRun::read_input(int fd, std::string_view name, OrderedExecutor& execu
       pass_through_oversized(reader, name, number);
       continue;
     }
+    // A UTF-8 byte-order mark before the first JSON Lines record (files saved by Windows
+    // tools) is no part of the JSON: taken off, as the text and HTML decoders take it off.
+    if (options_.framing == Framing::jsonl && number == 1 && std::string_view(batch->input).substr(begin, 3) == kUtf8Bom)
+      batch->input.erase(begin, kUtf8Bom.size());
     BatchRecord& record = batch->records.emplace_back();
     record.input_begin = begin;
     record.input_size = batch->input.size() - begin;

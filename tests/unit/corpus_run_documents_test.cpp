@@ -87,6 +87,26 @@ TEST_CASE("corpus: JSONL last line without newline, blank lines echoed", "[corpu
   CHECK(result.output == "{\"text\":\"A\"}\n\n{\"text\":\"B\"}\n");
 }
 
+TEST_CASE("corpus: a byte-order mark before the first JSONL record of each file is not JSON", "[corpus]") {
+  const std::string bom = "\xEF\xBB\xBF";
+  RunResult result = run_on(bom + "{\"text\":\"a\"}\n{\"text\":\"b\"}\n", jsonl_options());
+  CHECK(result.status == 0);
+  CHECK(result.output == "{\"text\":\"A\"}\n{\"text\":\"B\"}\n");
+  CHECK(result.diagnostics.empty());
+  auto first = temp_file_with(bom + "{\"text\":\"c\"}\n");
+  auto second = temp_file_with(bom + "{\"text\":\"d\"}\n");
+  RunOptions options = jsonl_options();
+  const std::string dir = "/proc/self/fd/";
+  options.inputs = {dir + std::to_string(fileno(first.get())), dir + std::to_string(fileno(second.get()))};
+  result = run_on("", options);
+  CHECK(result.status == 0);
+  CHECK(result.output == "{\"text\":\"C\"}\n{\"text\":\"D\"}\n");
+  // Anywhere else it is a malformed line, as before.
+  result = run_on("{\"text\":\"a\"}\n" + bom + "{\"text\":\"b\"}\n", jsonl_options());
+  CHECK(result.status == 1);
+  CHECK(result.diagnostics.find(":2: invalid JSON") != std::string::npos);
+}
+
 TEST_CASE("corpus: malformed JSONL lines under each --on-error mode", "[corpus]") {
   const std::string input =
       "{\"text\":\"one\"}\n"
