@@ -40,7 +40,7 @@ case "$target" in
     ;;
   fuzz_jsonl_reader)
     python3 - "$root" "$dir" <<'PY'
-import json, pathlib, sys
+import gzip, json, pathlib, sys
 root, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
 pages = sorted(root.glob("fixtures/**/*.in.*"))[:6]
 for i, page in enumerate(pages):
@@ -50,6 +50,10 @@ for i, page in enumerate(pages):
              '{"text": 17}', '{"broken": ', "not json at all", ""]
     # The first byte is the target's configuration byte: 0 = JSONL, --on-error=pass.
     (out / f"seed-jsonl-{i}").write_bytes(b"\0" + ("\n".join(lines) + "\n").encode())
+    # The same gzip'd (a .jsonl.gz stream), whole and cut short.
+    packed = gzip.compress(("\n".join(lines) + "\n").encode(), mtime=0)
+    (out / f"seed-jsonl-gz-{i}").write_bytes(b"\0" + packed)
+    (out / f"seed-jsonl-gz-cut-{i}").write_bytes(b"\0" + packed[: len(packed) * 2 // 3])
 PY
     ;;
   fuzz_regex_gates)

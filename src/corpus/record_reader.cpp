@@ -19,26 +19,52 @@ RecordReader::RecordReader(int fd, std::optional<char> delimiter, std::size_t ma
                                               : max_record_bytes),
       buffer_(new char[kReadBufferBytes]) {}
 
+bool RecordReader::read_raw(std::size_t at_least) {
+  while (end_ < at_least && !at_eof_) {
+    const ssize_t got = ::read(fd_, buffer_.get() + end_, kReadBufferBytes - end_);
+    if (got > 0) {
+      end_ += static_cast<std::size_t>(got);
+    } else if (got == 0) {
+      at_eof_ = true;
+    } else if (errno != EINTR) {
+      error_number_ = errno;
+      at_eof_ = true;
+      return false;
+    }
+  }
+  return true;
+}
+
 bool RecordReader::fill() {
   begin_ = 0;
   end_ = 0;
   if (before_read_) before_read_();
-  for (;;) {
-    const ssize_t got = ::read(fd_, buffer_.get(), kReadBufferBytes);
-    if (got > 0) {
+  if (gzip_) {
+    const std::ptrdiff_t got = gzip_->read(buffer_.get(), kReadBufferBytes);
+    if (got >= 0) {
       end_ = static_cast<std::size_t>(got);
-      bytes_read_ += end_;
+      at_eof_ = got == 0;
       return true;
     }
-    if (got == 0) {
-      at_eof_ = true;
-      return true;
-    }
-    if (errno == EINTR) continue;
-    error_number_ = errno;
+    error_number_ = gzip_->error_number();
     at_eof_ = true;
     return false;
   }
+  const bool first = !started_;
+  started_ = true;
+  // The first read takes enough bytes to tell gzip data (a pipe may give fewer).
+  if (!read_raw(first && delimiter_ ? 3 : 1)) return false;
+  if (first && delimiter_ && is_gzip(std::string_view(buffer_.get(), end_))) {
+    gzip_ = std::make_unique<GzipFdReader>(fd_, std::string_view(buffer_.get(), end_));
+    at_eof_ = false;  // the compressed stream's end is the inflater's to find
+    return fill();
+  }
+  return true;
+}
+
+std::string RecordReader::error_message() const {
+  if (gzip_ && error_number_ == 0) return gzip_->message();
+  return std::strerror(error_number_);
 }
 
 RecordReader::Status RecordReader::read(std::string& sink) {

@@ -2,7 +2,10 @@
 // Splits a file descriptor into records: delimiter-separated (JSONL lines, NUL documents)
 // or the whole stream as one record. Reads with a 1 MiB buffer and never holds more than
 // `max_record_bytes` of one record: a longer one is reported as oversized, its prefix
-// handed out, and the rest streamed on with stream_rest().
+// handed out, and the rest streamed on with stream_rest(). Delimited records of a stream
+// that starts like gzip data (pages.jsonl.gz) are split from what it holds, inflated as it
+// is read; a whole stream is handed out as it is (the document is inflated on its own,
+// under its size limit: text/gzip_input.h).
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -10,6 +13,8 @@
 #include <string>
 #include <string_view>
 #include <utility>
+
+#include "text/gzip_input.h"
 
 namespace declutter {
 
@@ -33,11 +38,14 @@ class RecordReader {
   // Called before every read(2) that may block, e.g. to deliver finished work first.
   void set_before_read(std::function<void()> hook) { before_read_ = std::move(hook); }
 
+  // After `error`: what went wrong (the system's message, or the gzip data's damage).
+  std::string error_message() const;
   int error_number() const { return error_number_; }
-  std::size_t bytes_read() const { return bytes_read_; }
 
  private:
   bool fill();  // false on a read error; sets at_eof_ when the stream ended
+  // read(2) into the buffer past end_, until it holds `at_least` bytes or the stream ends.
+  bool read_raw(std::size_t at_least);
 
   int fd_;
   std::optional<char> delimiter_;
@@ -49,7 +57,8 @@ class RecordReader {
   bool whole_returned_ = false;
   int error_number_ = 0;
   std::function<void()> before_read_;
-  std::size_t bytes_read_ = 0;
+  bool started_ = false;
+  std::unique_ptr<GzipFdReader> gzip_;  // once the stream turned out to be gzip'd
 };
 
 }  // namespace declutter

@@ -157,7 +157,7 @@ void CorpusRun::read_input(int fd, std::string_view name, OrderedExecutor& execu
     if (status == RecordReader::Status::error) {
       batch->input.resize(begin);
       progress_.clear();
-      diagnostics_ << "declutter: " << name << ": " << std::strerror(reader.error_number())
+      diagnostics_ << "declutter: " << name << ": " << reader.error_message()
                    << '\n';
       status_ = 2;
       break;
@@ -212,7 +212,7 @@ void CorpusRun::pass_through_oversized(RecordReader& reader, std::string_view na
     return writer_.write(chunk);
   });
   if (!read_ok) {
-    diagnostics_ << "declutter: " << name << ": " << std::strerror(reader.error_number()) << '\n';
+    diagnostics_ << "declutter: " << name << ": " << reader.error_message() << '\n';
     status_ = 2;
   }
   if (const auto delimiter = delimiter_for(options_.framing)) {

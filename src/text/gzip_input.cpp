@@ -1,9 +1,13 @@
 #include "text/gzip_input.h"
 
+#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <limits>
+#include <vector>
 
 namespace declutter {
 namespace {
@@ -29,6 +33,7 @@ class Inflater {
 };
 
 constexpr std::size_t kChunkBytes = std::size_t{1} << 16;
+constexpr std::size_t kMagicBytes = 3;  // what is_gzip reads
 
 GunzipResult corrupt(const z_stream& stream) {
   return {GunzipStatus::corrupt,
@@ -88,6 +93,87 @@ GunzipResult gunzip(std::string_view in, std::size_t limit, std::string& out) {
   }
   out.resize(written);
   return {};
+}
+
+struct GzipFdReader::State {
+  Inflater inflater;
+  std::vector<char> compressed = std::vector<char>(kChunkBytes);
+};
+
+GzipFdReader::GzipFdReader(int fd, std::string_view already_read) : state_(std::make_unique<State>()), fd_(fd) {
+  if (already_read.size() > state_->compressed.size()) state_->compressed.resize(already_read.size());
+  std::memcpy(state_->compressed.data(), already_read.data(), already_read.size());
+  z_stream& stream = state_->inflater.stream();
+  stream.next_in = reinterpret_cast<Bytef*>(state_->compressed.data());  // NOLINT: zlib's byte type
+  stream.avail_in = static_cast<uInt>(already_read.size());
+}
+
+GzipFdReader::~GzipFdReader() = default;
+
+bool GzipFdReader::read_more() {
+  z_stream& stream = state_->inflater.stream();
+  char* const buffer = state_->compressed.data();
+  // What is left moves to the front: at most the few bytes that may start the next member.
+  std::memmove(buffer, stream.next_in, stream.avail_in);
+  stream.next_in = reinterpret_cast<Bytef*>(buffer);  // NOLINT: zlib's byte type
+  for (;;) {
+    const ssize_t got = ::read(fd_, buffer + stream.avail_in, state_->compressed.size() - stream.avail_in);
+    if (got > 0) {
+      stream.avail_in += static_cast<uInt>(got);
+      return true;
+    }
+    if (got == 0) {
+      at_eof_ = true;
+      return true;
+    }
+    if (errno == EINTR) continue;
+    error_number_ = errno;
+    return false;
+  }
+}
+
+std::ptrdiff_t GzipFdReader::read(char* out, std::size_t size) {
+  if (!state_->inflater.ok()) {
+    message_ = "gzip: zlib could not start";
+    return -1;
+  }
+  z_stream& stream = state_->inflater.stream();
+  while (!finished_) {
+    if (member_ended_) {
+      // Another member may follow (concatenated .gz files); its first bytes tell.
+      if (stream.avail_in < kMagicBytes && !at_eof_) {
+        if (!read_more()) return -1;
+        continue;
+      }
+      const std::string_view next(reinterpret_cast<const char*>(stream.next_in), stream.avail_in);
+      if (!is_gzip(next)) {
+        finished_ = true;
+        break;
+      }
+      if (inflateReset(&stream) != Z_OK) {
+        message_ = corrupt(stream).message;
+        return -1;
+      }
+      member_ended_ = false;
+    }
+    if (stream.avail_in == 0 && !at_eof_ && !read_more()) return -1;
+    stream.next_out = reinterpret_cast<Bytef*>(out);  // NOLINT: zlib's byte type
+    stream.avail_out = static_cast<uInt>(std::min<std::size_t>(size, std::numeric_limits<uInt>::max()));
+    const uInt room = stream.avail_out;
+    const int result = inflate(&stream, Z_NO_FLUSH);
+    const std::size_t written = room - stream.avail_out;
+    if (result == Z_STREAM_END) {
+      member_ended_ = true;
+    } else if (result == Z_BUF_ERROR && stream.avail_in == 0 && at_eof_) {
+      message_ = corrupt(stream).message;  // truncated: the data ended inside a member
+      return -1;
+    } else if (result != Z_OK && result != Z_BUF_ERROR) {
+      message_ = corrupt(stream).message;
+      return -1;
+    }
+    if (written > 0) return static_cast<std::ptrdiff_t>(written);
+  }
+  return 0;
 }
 
 }  // namespace declutter

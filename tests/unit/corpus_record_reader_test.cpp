@@ -1,7 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <cstring>
+
 #include "corpus/record_reader.h"
 #include "corpus_harness.h"
+#include "gzip_support.h"
 
 using declutter::RecordReader;
 using declutter::corpus_test::temp_file_with;
@@ -79,10 +82,37 @@ TEST_CASE("record reader: a record of exactly the limit is not oversized", "[cor
   CHECK(reader.read(record) == RecordReader::Status::oversized);
 }
 
+TEST_CASE("record reader: a gzip'd stream of records is split from what it holds", "[corpus]") {
+  using namespace std::string_literals;
+  using declutter::testing::gzipped;
+  CHECK(records_of(gzipped("a\nb\n") + gzipped("c"), '\n') == Records{"a", "b", "c"});
+  CHECK(records_of(gzipped("x\0y\0"s), '\0') == Records{"x", "y"});
+  const std::string big(1'500'000, 'q');
+  CHECK(records_of(gzipped(big + "\n" + big), '\n') == Records{big, big});
+  CHECK(records_of(gzipped(""), '\n').empty());
+  // A whole stream is one document, handed out as it came: it is inflated on its own,
+  // under the document size limit.
+  const std::string page = gzipped("<p>page</p>");
+  CHECK(records_of(page, std::nullopt) == Records{page});
+  // Gzip's magic later in a stream is only bytes.
+  CHECK(records_of("a\n" + gzipped("b"), '\n').front() == "a");
+
+  const std::string cut = gzipped("first record\n" + big);
+  auto file = temp_file_with(cut.substr(0, cut.size() - 100));
+  RecordReader reader(fileno(file.get()), '\n', 0);
+  std::string record;
+  REQUIRE(reader.read(record) == RecordReader::Status::record);
+  CHECK(record == "first record");
+  record.clear();
+  CHECK(reader.read(record) == RecordReader::Status::error);
+  CHECK(reader.error_message() == "gzip data is corrupt: unexpected end of data");
+}
+
 TEST_CASE("record reader: read errors are reported", "[corpus]") {
   auto file = temp_file_with("");
   RecordReader reader(-1, '\n', 0);
   std::string record;
   CHECK(reader.read(record) == RecordReader::Status::error);
   CHECK(reader.error_number() == EBADF);
+  CHECK(reader.error_message() == std::strerror(EBADF));
 }

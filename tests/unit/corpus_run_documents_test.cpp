@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "corpus_harness.h"
+#include "gzip_support.h"
 
 using namespace declutter;
 using namespace declutter::corpus_test;
@@ -105,6 +106,32 @@ TEST_CASE("corpus: a byte-order mark before the first JSONL record of each file 
   result = run_on("{\"text\":\"a\"}\n" + bom + "{\"text\":\"b\"}\n", jsonl_options());
   CHECK(result.status == 1);
   CHECK(result.diagnostics.find(":2: invalid JSON") != std::string::npos);
+}
+
+TEST_CASE("corpus: a gzip'd JSONL or NUL stream is read as what it holds; a truncated one is reported", "[corpus]") {
+  using declutter::testing::gzipped;
+  std::string lines;
+  for (int i = 0; i < 3000; ++i) lines += "{\"id\":" + std::to_string(i) + ",\"text\":\"page " + std::to_string(i) + "\"}\n";
+  std::string expected;
+  for (int i = 0; i < 3000; ++i) expected += "{\"id\":" + std::to_string(i) + ",\"text\":\"PAGE " + std::to_string(i) + "\"}\n";
+  RunResult result = run_on(gzipped(lines), jsonl_options(3), uppercase_factory(true));
+  CHECK(result.status == 0);
+  CHECK(result.output == expected);
+  CHECK(result.diagnostics.empty());
+
+  RunOptions null_options;
+  null_options.framing = Framing::null;
+  result = run_on(gzipped(std::string("one\0two\0", 8)), null_options);
+  CHECK(result.status == 0);
+  CHECK(result.output == std::string("ONE\0TWO\0", 8));
+
+  const std::string compressed = gzipped(lines);
+  result = run_on(compressed.substr(0, compressed.size() / 2), jsonl_options(2));
+  CHECK(result.status == 2);
+  CHECK(result.diagnostics.find("-: gzip data is corrupt: unexpected end of data") != std::string::npos);
+  REQUIRE(result.output.size() > 1000);
+  CHECK(expected.compare(0, result.output.size(), result.output) == 0);  // whole records, in order
+  CHECK(result.output.back() == '\n');
 }
 
 TEST_CASE("corpus: malformed JSONL lines under each --on-error mode", "[corpus]") {
