@@ -10,6 +10,7 @@ namespace declutter {
 
 namespace {
 constexpr std::size_t kReadBufferBytes = std::size_t{1} << 20;
+constexpr std::string_view kGzipMagic = "\x1F\x8B\x08";  // what is_gzip() looks for
 }
 
 RecordReader::RecordReader(int fd, std::optional<char> delimiter, std::size_t max_record_bytes)
@@ -52,8 +53,12 @@ bool RecordReader::fill() {
   }
   const bool first = !started_;
   started_ = true;
-  // The first read takes enough bytes to tell gzip data (a pipe may give fewer).
-  if (!read_raw(first && delimiter_ ? 3 : 1)) return false;
+  if (!read_raw(1)) return false;
+  // A pipe may give fewer bytes than gzip's magic at first; more are waited for only while
+  // those could start it, so that a short first record is never kept waiting.
+  while (first && delimiter_ && end_ < kGzipMagic.size() && !at_eof_ &&
+         kGzipMagic.starts_with(std::string_view(buffer_.get(), end_)))
+    if (!read_raw(end_ + 1)) return false;
   if (first && delimiter_ && is_gzip(std::string_view(buffer_.get(), end_))) {
     gzip_ = std::make_unique<GzipFdReader>(fd_, std::string_view(buffer_.get(), end_));
     at_eof_ = false;  // the compressed stream's end is the inflater's to find
