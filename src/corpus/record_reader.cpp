@@ -10,7 +10,6 @@ namespace declutter {
 
 namespace {
 constexpr std::size_t kReadBufferBytes = std::size_t{1} << 20;
-constexpr std::string_view kGzipMagic = "\x1F\x8B\x08";  // what is_gzip() looks for
 }
 
 RecordReader::RecordReader(int fd, std::optional<char> delimiter, std::size_t max_record_bytes)

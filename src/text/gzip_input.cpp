@@ -33,7 +33,6 @@ class Inflater {
 };
 
 constexpr std::size_t kChunkBytes = std::size_t{1} << 16;
-constexpr std::size_t kMagicBytes = 3;  // what is_gzip reads
 
 GunzipResult corrupt(const z_stream& stream) {
   return {GunzipStatus::corrupt,
@@ -41,10 +40,6 @@ GunzipResult corrupt(const z_stream& stream) {
 }
 
 }  // namespace
-
-bool is_gzip(std::string_view bytes) {
-  return bytes.size() >= 3 && bytes[0] == '\x1F' && bytes[1] == '\x8B' && bytes[2] == '\x08';
-}
 
 GunzipResult gunzip(std::string_view in, std::size_t limit, std::string& out) {
   out.clear();
@@ -141,7 +136,7 @@ std::ptrdiff_t GzipFdReader::read(char* out, std::size_t size) {
   while (!finished_) {
     if (member_ended_) {
       // Another member may follow (concatenated .gz files); its first bytes tell.
-      if (stream.avail_in < kMagicBytes && !at_eof_) {
+      if (stream.avail_in < kGzipMagic.size() && !at_eof_) {
         if (!read_more()) return -1;
         continue;
       }

@@ -11,8 +11,9 @@
 
 namespace declutter {
 
-// Whether `bytes` start like gzip data (RFC 1952: 1F 8B, then method 8, deflate).
-bool is_gzip(std::string_view bytes);
+// How gzip data starts (RFC 1952: 1F 8B, then method 8, deflate), and whether `bytes` do.
+inline constexpr std::string_view kGzipMagic = "\x1F\x8B\x08";
+inline bool is_gzip(std::string_view bytes) { return bytes.starts_with(kGzipMagic); }
 
 enum class GunzipStatus { ok, corrupt, too_large };
 
