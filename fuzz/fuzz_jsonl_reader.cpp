@@ -5,7 +5,8 @@
 // tiny --max-doc-bytes (so the oversized path is reached), bit 5 --line-buffered, bit 6
 // --metadata (the record's own "declutter" field located and replaced, or one added).
 // In JSONL framing the output is checked: every line is blank, valid JSON, or an input line
-// passed through as it came (of the inflated input, for gzip'd input: a .jsonl.gz stream;
+// passed through as it came (of the inflated input, for compressed input: a .jsonl.gz or
+// .jsonl.zst stream;
 // the first without a byte-order mark);
 // a rewritten record that is no longer JSON aborts.
 #include <fcntl.h>
@@ -26,7 +27,7 @@
 #include "cli/worker_processors.h"
 #include "corpus/run_documents.h"
 #include "fuzz_support.h"
-#include "text/gzip_input.h"
+#include "text/compressed_input.h"
 
 using namespace declutter;
 
@@ -69,13 +70,13 @@ void check_jsonl_output(std::string_view input, int output_fd) {
   }
 }
 
-// What the record reader reads from `fd` when its bytes are gzip data: as much as inflates.
+// What the record reader reads from `fd` when its bytes are compressed: as much as inflates.
 std::string inflated_as_read(int fd, std::string_view bytes) {
-  if (::lseek(fd, 3, SEEK_SET) != 3) std::abort();
-  GzipFdReader reader(fd, bytes.substr(0, 3));
+  if (::lseek(fd, 4, SEEK_SET) != 4) std::abort();
+  const std::unique_ptr<InflatingReader> reader = inflating_reader(fd, bytes.substr(0, 4));
   std::string inflated;
   char buffer[65536];
-  for (std::ptrdiff_t got; (got = reader.read(buffer, sizeof buffer)) > 0;)
+  for (std::ptrdiff_t got; (got = reader->read(buffer, sizeof buffer)) > 0;)
     inflated.append(buffer, static_cast<std::size_t>(got));
   return inflated;
 }
@@ -114,6 +115,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (check_output && ::ftruncate(output_fd, 0) != 0) std::abort();
   if (check_output && ::lseek(output_fd, 0, SEEK_SET) != 0) std::abort();
   run_documents(options, factory, diagnostics, RunStreams{input_fd, check_output ? output_fd : null_fd});
-  if (check_output) check_jsonl_output(is_gzip(bytes) ? inflated_as_read(input_fd, bytes) : std::string(bytes), output_fd);
+  if (check_output) check_jsonl_output(is_compressed(bytes) ? inflated_as_read(input_fd, bytes) : std::string(bytes), output_fd);
   return 0;
 }

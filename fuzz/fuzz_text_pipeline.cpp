@@ -1,6 +1,6 @@
 // The whole text pipeline (segment, every stage, emit) on arbitrary bytes, with the
 // embedded rules: NUL bytes, invalid UTF-8, lone CRs, huge lines must never crash or hang.
-// Input that starts like gzip is inflated first, as the corpus reader does (within a limit,
+// Input that starts like gzip or zstd data is inflated first, as the corpus reader does (within a limit,
 // as --max-doc-bytes sets one).
 #include <cstddef>
 #include <cstdint>
@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "fuzz_support.h"
-#include "text/gzip_input.h"
+#include "text/compressed_input.h"
 
 using namespace declutter;
 
@@ -18,8 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static std::string out;
   static std::string inflated;
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  if (is_gzip(bytes)) {
-    if (gunzip(bytes, std::size_t{1} << 20, inflated).status != GunzipStatus::ok) return 0;
+  if (is_compressed(bytes)) {
+    if (inflate_document(bytes, std::size_t{1} << 20, inflated).status != InflateStatus::ok) return 0;
     bytes = inflated;
   }
   worker.extract(DocumentInput{bytes, {}}, out);

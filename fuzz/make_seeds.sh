@@ -55,6 +55,12 @@ for i, page in enumerate(pages):
     (out / f"seed-jsonl-gz-{i}").write_bytes(b"\0" + packed)
     (out / f"seed-jsonl-gz-cut-{i}").write_bytes(b"\0" + packed[: len(packed) * 2 // 3])
 PY
+    # And zstd-compressed (a .jsonl.zst stream), when the zstd tool is there.
+    if command -v zstd > /dev/null; then
+      for f in "$dir"/seed-jsonl-[0-9]*; do
+        { printf '\0'; tail -c +2 "$f" | zstd -q -c; } > "${f/seed-jsonl-/seed-jsonl-zst-}"
+      done
+    fi
     ;;
   fuzz_regex_gates)
     # Each regex of the rules (the first byte: 1 = caseless), with lines of the fixtures as

@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <cstring>
 
-#include "text/gzip_input.h"
+#include "text/compressed_input.h"
 
 namespace declutter {
 
@@ -24,10 +24,10 @@ bool read_input_file(const std::string& path, std::string& out, std::string& err
     error = path + ": read error";
     return false;
   }
-  if (is_gzip(out)) {
+  if (is_compressed(out)) {
     std::string inflated;
-    const GunzipResult result = gunzip(out, max_inflated, inflated);
-    if (result.status != GunzipStatus::ok) {
+    const InflateResult result = inflate_document(out, max_inflated, inflated);
+    if (result.status != InflateStatus::ok) {
       error = path + ": " + result.message;
       return false;
     }

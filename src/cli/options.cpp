@@ -299,8 +299,9 @@ Usage:
 
 Input is raw scraped text (one line per block, as text dumps of web pages come) or HTML;
 the format is detected unless --format says otherwise. Each FILE is one document (a
-gzip'd one is read as what it holds); the clean text of each is written to standard
-output, in order. With --jsonl or --null, a gzip'd input is a gzip'd stream of records.
+gzip'd or zstd one is read as what it holds); the clean text of each is written to
+standard output, in order. With --jsonl or --null, a compressed input is a compressed
+stream of records.
 
 Corpus mode:
   --jsonl               input is JSON Lines: one object per line, the document in field

@@ -4,7 +4,7 @@
 #include <utility>
 
 #include "core/retained_buffer.h"
-#include "text/gzip_input.h"
+#include "text/compressed_input.h"
 
 namespace declutter {
 
@@ -44,9 +44,9 @@ bool BatchWorker::run_processor(std::string_view bytes, std::string_view url,
 // A gzip'd document is cleaned as what it holds; one that does not inflate fails like a
 // document whose processing failed, under --on-error (pass copies the bytes as they came).
 bool BatchWorker::inflate_and_run(std::string_view bytes, BatchRecord& record) {
-  if (!is_gzip(bytes)) return run_processor(bytes, options_.url, record);
-  const GunzipResult inflated = gunzip(bytes, options_.max_doc_bytes, inflated_);
-  if (inflated.status != GunzipStatus::ok) {
+  if (!is_compressed(bytes)) return run_processor(bytes, options_.url, record);
+  const InflateResult inflated = inflate_document(bytes, options_.max_doc_bytes, inflated_);
+  if (inflated.status != InflateStatus::ok) {
     record.failed = true;
     record.message = inflated.message;
     return false;

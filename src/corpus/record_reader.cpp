@@ -39,35 +39,33 @@ bool RecordReader::fill() {
   begin_ = 0;
   end_ = 0;
   if (before_read_) before_read_();
-  if (gzip_) {
-    const std::ptrdiff_t got = gzip_->read(buffer_.get(), kReadBufferBytes);
+  if (inflating_) {
+    const std::ptrdiff_t got = inflating_->read(buffer_.get(), kReadBufferBytes);
     if (got >= 0) {
       end_ = static_cast<std::size_t>(got);
       at_eof_ = got == 0;
       return true;
     }
-    error_number_ = gzip_->error_number();
+    error_number_ = inflating_->error_number();
     at_eof_ = true;
     return false;
   }
   const bool first = !started_;
   started_ = true;
   if (!read_raw(1)) return false;
-  // A pipe may give fewer bytes than gzip's magic at first; more are waited for only while
-  // those could start it, so that a short first record is never kept waiting.
-  while (first && delimiter_ && end_ < kGzipMagic.size() && !at_eof_ &&
-         kGzipMagic.starts_with(std::string_view(buffer_.get(), end_)))
+  if (!first || !delimiter_) return true;
+  // A pipe may give fewer bytes than a compressed format's magic at first; more are waited
+  // for only while those could start one, so that a short first record is never kept waiting.
+  while (!at_eof_ && may_start_compressed(std::string_view(buffer_.get(), end_)))
     if (!read_raw(end_ + 1)) return false;
-  if (first && delimiter_ && is_gzip(std::string_view(buffer_.get(), end_))) {
-    gzip_ = std::make_unique<GzipFdReader>(fd_, std::string_view(buffer_.get(), end_));
-    at_eof_ = false;  // the compressed stream's end is the inflater's to find
-    return fill();
-  }
-  return true;
+  inflating_ = inflating_reader(fd_, std::string_view(buffer_.get(), end_));
+  if (!inflating_) return true;
+  at_eof_ = false;  // the compressed data's end is the reader's to find
+  return fill();
 }
 
 std::string RecordReader::error_message() const {
-  if (gzip_ && error_number_ == 0) return gzip_->message();
+  if (inflating_ && error_number_ == 0) return inflating_->message();
   return std::strerror(error_number_);
 }
 

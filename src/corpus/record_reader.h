@@ -3,9 +3,9 @@
 // or the whole stream as one record. Reads with a 1 MiB buffer and never holds more than
 // `max_record_bytes` of one record: a longer one is reported as oversized, its prefix
 // handed out, and the rest streamed on with stream_rest(). Delimited records of a stream
-// that starts like gzip data (pages.jsonl.gz) are split from what it holds, inflated as it
-// is read; a whole stream is handed out as it is (the document is inflated on its own,
-// under its size limit: text/gzip_input.h).
+// that starts like compressed data (pages.jsonl.gz, pages.jsonl.zst) are split from what it
+// holds, inflated as it is read; a whole stream is handed out as it is (the document is
+// inflated on its own, under its size limit: text/compressed_input.h).
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -14,7 +14,7 @@
 #include <string_view>
 #include <utility>
 
-#include "text/gzip_input.h"
+#include "text/compressed_input.h"
 
 namespace declutter {
 
@@ -38,7 +38,7 @@ class RecordReader {
   // Called before every read(2) that may block, e.g. to deliver finished work first.
   void set_before_read(std::function<void()> hook) { before_read_ = std::move(hook); }
 
-  // After `error`: what went wrong (the system's message, or the gzip data's damage).
+  // After `error`: what went wrong (the system's message, or the compressed data's damage).
   std::string error_message() const;
   int error_number() const { return error_number_; }
 
@@ -58,7 +58,7 @@ class RecordReader {
   int error_number_ = 0;
   std::function<void()> before_read_;
   bool started_ = false;
-  std::unique_ptr<GzipFdReader> gzip_;  // once the stream turned out to be gzip'd
+  std::unique_ptr<InflatingReader> inflating_;  // once the stream turned out to be compressed
 };
 
 }  // namespace declutter

@@ -1,29 +1,26 @@
 #include "text/gzip_input.h"
 
-#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <limits>
-#include <vector>
+#include <memory>
 
 namespace declutter {
 namespace {
 
 // zlib's inflate state, released when it goes out of scope.
-class Inflater {
+class ZlibInflater {
  public:
-  Inflater() {
+  ZlibInflater() {
     // 15 + 16: a window of 2^15 bytes, gzip header and trailer expected (zlib.h, inflateInit2).
     ok_ = inflateInit2(&stream_, 15 + 16) == Z_OK;
   }
-  ~Inflater() {
+  ~ZlibInflater() {
     if (ok_) inflateEnd(&stream_);
   }
-  Inflater(const Inflater&) = delete;
-  Inflater& operator=(const Inflater&) = delete;
+  ZlibInflater(const ZlibInflater&) = delete;
+  ZlibInflater& operator=(const ZlibInflater&) = delete;
   bool ok() const { return ok_; }
   z_stream& stream() { return stream_; }
 
@@ -34,17 +31,17 @@ class Inflater {
 
 constexpr std::size_t kChunkBytes = std::size_t{1} << 16;
 
-GunzipResult corrupt(const z_stream& stream) {
-  return {GunzipStatus::corrupt,
+InflateResult corrupt(const z_stream& stream) {
+  return {InflateStatus::corrupt,
           std::string("gzip data is corrupt: ") + (stream.msg != nullptr ? stream.msg : "unexpected end of data")};
 }
 
 }  // namespace
 
-GunzipResult gunzip(std::string_view in, std::size_t limit, std::string& out) {
+InflateResult gunzip(std::string_view in, std::size_t limit, std::string& out) {
   out.clear();
-  Inflater inflater;
-  if (!inflater.ok()) return {GunzipStatus::corrupt, "gzip: zlib could not start"};
+  ZlibInflater inflater;
+  if (!inflater.ok()) return {InflateStatus::corrupt, "gzip: zlib could not start"};
   z_stream& stream = inflater.stream();
   // zlib reads through a non-const pointer but never writes to the input.
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));  // NOLINT
@@ -67,7 +64,7 @@ GunzipResult gunzip(std::string_view in, std::size_t limit, std::string& out) {
     written += room - stream.avail_out;
     if (limit != 0 && written > limit) {
       out.clear();
-      return {GunzipStatus::too_large, "gzip data inflates to more than --max-doc-bytes (" + std::to_string(limit) +
+      return {InflateStatus::too_large, "gzip data inflates to more than --max-doc-bytes (" + std::to_string(limit) +
                                            " bytes)"};
     }
     if (result == Z_STREAM_END) {
@@ -90,81 +87,48 @@ GunzipResult gunzip(std::string_view in, std::size_t limit, std::string& out) {
   return {};
 }
 
-struct GzipFdReader::State {
-  Inflater inflater;
-  std::vector<char> compressed = std::vector<char>(kChunkBytes);
-};
+struct GzipFdReader::Inflater : ZlibInflater {};
 
-GzipFdReader::GzipFdReader(int fd, std::string_view already_read) : state_(std::make_unique<State>()), fd_(fd) {
-  if (already_read.size() > state_->compressed.size()) state_->compressed.resize(already_read.size());
-  std::memcpy(state_->compressed.data(), already_read.data(), already_read.size());
-  z_stream& stream = state_->inflater.stream();
-  stream.next_in = reinterpret_cast<Bytef*>(state_->compressed.data());  // NOLINT: zlib's byte type
-  stream.avail_in = static_cast<uInt>(already_read.size());
-}
+GzipFdReader::GzipFdReader(int fd, std::string_view already_read)
+    : InflatingReader(fd, already_read), inflater_(std::make_unique<Inflater>()) {}
 
 GzipFdReader::~GzipFdReader() = default;
 
-bool GzipFdReader::read_more() {
-  z_stream& stream = state_->inflater.stream();
-  char* const buffer = state_->compressed.data();
-  // What is left moves to the front: at most the few bytes that may start the next member.
-  std::memmove(buffer, stream.next_in, stream.avail_in);
-  stream.next_in = reinterpret_cast<Bytef*>(buffer);  // NOLINT: zlib's byte type
-  for (;;) {
-    const ssize_t got = ::read(fd_, buffer + stream.avail_in, state_->compressed.size() - stream.avail_in);
-    if (got > 0) {
-      stream.avail_in += static_cast<uInt>(got);
-      return true;
-    }
-    if (got == 0) {
-      at_eof_ = true;
-      return true;
-    }
-    if (errno == EINTR) continue;
-    error_number_ = errno;
-    return false;
-  }
-}
-
 std::ptrdiff_t GzipFdReader::read(char* out, std::size_t size) {
-  if (!state_->inflater.ok()) {
-    message_ = "gzip: zlib could not start";
-    return -1;
-  }
-  z_stream& stream = state_->inflater.stream();
+  if (!inflater_->ok()) return fail("gzip: zlib could not start");
+  z_stream& stream = inflater_->stream();
   while (!finished_) {
     if (member_ended_) {
       // Another member may follow (concatenated .gz files); its first bytes tell.
-      if (stream.avail_in < kGzipMagic.size() && !at_eof_) {
+      if (input().size() < kGzipMagic.size() && !at_eof()) {
         if (!read_more()) return -1;
         continue;
       }
-      const std::string_view next(reinterpret_cast<const char*>(stream.next_in), stream.avail_in);
-      if (!is_gzip(next)) {
+      if (!is_gzip(input())) {
         finished_ = true;
         break;
       }
-      if (inflateReset(&stream) != Z_OK) {
-        message_ = corrupt(stream).message;
-        return -1;
-      }
+      if (inflateReset(&stream) != Z_OK) return fail(corrupt(stream).message);
       member_ended_ = false;
     }
-    if (stream.avail_in == 0 && !at_eof_ && !read_more()) return -1;
+    if (input().empty() && !at_eof() && !read_more()) return -1;
+    const std::string_view in = input();
+    // zlib reads through a non-const pointer but never writes to the input.
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));  // NOLINT
+    stream.avail_in = static_cast<uInt>(std::min<std::size_t>(in.size(), std::numeric_limits<uInt>::max()));
+    const uInt offered = stream.avail_in;
     stream.next_out = reinterpret_cast<Bytef*>(out);  // NOLINT: zlib's byte type
     stream.avail_out = static_cast<uInt>(std::min<std::size_t>(size, std::numeric_limits<uInt>::max()));
     const uInt room = stream.avail_out;
     const int result = inflate(&stream, Z_NO_FLUSH);
+    consume(offered - stream.avail_in);
     const std::size_t written = room - stream.avail_out;
     if (result == Z_STREAM_END) {
       member_ended_ = true;
-    } else if (result == Z_BUF_ERROR && stream.avail_in == 0 && at_eof_) {
-      message_ = corrupt(stream).message;  // truncated: the data ended inside a member
-      return -1;
+    } else if (result == Z_BUF_ERROR && input().empty() && at_eof()) {
+      return fail(corrupt(stream).message);  // truncated: the data ended inside a member
     } else if (result != Z_OK && result != Z_BUF_ERROR) {
-      message_ = corrupt(stream).message;
-      return -1;
+      return fail(corrupt(stream).message);
     }
     if (written > 0) return static_cast<std::ptrdiff_t>(written);
   }

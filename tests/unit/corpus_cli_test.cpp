@@ -2,7 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_support.h"
-#include "gzip_support.h"
+#include "compression_support.h"
 
 using namespace declutter::testing;
 using namespace std::string_literals;
@@ -38,15 +38,17 @@ TEST_CASE("cli corpus: --jsonl cleans the text field, keeps the rest, one line p
   }
 }
 
-TEST_CASE("cli corpus: gzip'd documents are cleaned as what they hold", "[cli][corpus]") {
+TEST_CASE("cli corpus: gzip'd and zstd documents are cleaned as what they hold", "[cli][corpus]") {
   TempDir dir;
   write_file(dir.path / "a.txt.gz", gzipped(kPage));
   write_file(dir.path / "b.txt", "Second document has a sentence.\n");
+  write_file(dir.path / "c.txt.zst", declutter::testing::zstd_compressed(kPage));
   const std::string a = shell_quote((dir.path / "a.txt.gz").string());
   const std::string b = shell_quote((dir.path / "b.txt").string());
-  RunResult files = run_declutter(a + " " + b);
+  const std::string c = shell_quote((dir.path / "c.txt.zst").string());
+  RunResult files = run_declutter(a + " " + b + " " + c);
   CHECK(files.status == 0);
-  CHECK(files.out == kClean + "Second document has a sentence.\n");
+  CHECK(files.out == kClean + "Second document has a sentence.\n" + kClean);
 
   // The report reads gzip'd pages too.
   RunResult report = run_declutter("report " + a);

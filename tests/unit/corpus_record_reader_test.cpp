@@ -4,7 +4,7 @@
 
 #include "corpus/record_reader.h"
 #include "corpus_harness.h"
-#include "gzip_support.h"
+#include "compression_support.h"
 
 using declutter::RecordReader;
 using declutter::corpus_test::temp_file_with;
@@ -82,7 +82,7 @@ TEST_CASE("record reader: a record of exactly the limit is not oversized", "[cor
   CHECK(reader.read(record) == RecordReader::Status::oversized);
 }
 
-TEST_CASE("record reader: a gzip'd stream of records is split from what it holds", "[corpus]") {
+TEST_CASE("record reader: a compressed stream of records is split from what it holds", "[corpus]") {
   using namespace std::string_literals;
   using declutter::testing::gzipped;
   CHECK(records_of(gzipped("a\nb\n") + gzipped("c"), '\n') == Records{"a", "b", "c"});
@@ -90,6 +90,7 @@ TEST_CASE("record reader: a gzip'd stream of records is split from what it holds
   const std::string big(1'500'000, 'q');
   CHECK(records_of(gzipped(big + "\n" + big), '\n') == Records{big, big});
   CHECK(records_of(gzipped(""), '\n').empty());
+  CHECK(records_of(declutter::testing::zstd_compressed("z1\nz2\n"), '\n') == Records{"z1", "z2"});
   // A whole stream is one document, handed out as it came: it is inflated on its own,
   // under the document size limit.
   const std::string page = gzipped("<p>page</p>");

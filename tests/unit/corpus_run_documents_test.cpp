@@ -6,10 +6,11 @@
 #include <atomic>
 #include <cstring>
 #include <thread>
+#include <utility>
 #include <nlohmann/json.hpp>
 
 #include "corpus_harness.h"
-#include "gzip_support.h"
+#include "compression_support.h"
 
 using namespace declutter;
 using namespace declutter::corpus_test;
@@ -108,30 +109,35 @@ TEST_CASE("corpus: a byte-order mark before the first JSONL record of each file 
   CHECK(result.diagnostics.find(":2: invalid JSON") != std::string::npos);
 }
 
-TEST_CASE("corpus: a gzip'd JSONL or NUL stream is read as what it holds; a truncated one is reported", "[corpus]") {
-  using declutter::testing::gzipped;
+TEST_CASE("corpus: a compressed JSONL or NUL stream is read as what it holds; a truncated one is reported", "[corpus]") {
+  // Records enough for several zstd blocks (128 KiB each; a block is decoded whole).
   std::string lines;
-  for (int i = 0; i < 3000; ++i) lines += "{\"id\":" + std::to_string(i) + ",\"text\":\"page " + std::to_string(i) + "\"}\n";
+  for (int i = 0; i < 20000; ++i) lines += "{\"id\":" + std::to_string(i) + ",\"text\":\"page " + std::to_string(i) + "\"}\n";
   std::string expected;
-  for (int i = 0; i < 3000; ++i) expected += "{\"id\":" + std::to_string(i) + ",\"text\":\"PAGE " + std::to_string(i) + "\"}\n";
-  RunResult result = run_on(gzipped(lines), jsonl_options(3), uppercase_factory(true));
-  CHECK(result.status == 0);
-  CHECK(result.output == expected);
-  CHECK(result.diagnostics.empty());
+  for (int i = 0; i < 20000; ++i) expected += "{\"id\":" + std::to_string(i) + ",\"text\":\"PAGE " + std::to_string(i) + "\"}\n";
+  using Compress = std::string (*)(const std::string&);
+  for (const auto& [name, compress] : {std::pair<std::string, Compress>{"gzip", declutter::testing::gzipped},
+                                       std::pair<std::string, Compress>{"zstd", declutter::testing::zstd_compressed}}) {
+    INFO(name);
+    RunResult result = run_on(compress(lines), jsonl_options(3));
+    CHECK(result.status == 0);
+    CHECK(result.output == expected);
+    CHECK(result.diagnostics.empty());
 
-  RunOptions null_options;
-  null_options.framing = Framing::null;
-  result = run_on(gzipped(std::string("one\0two\0", 8)), null_options);
-  CHECK(result.status == 0);
-  CHECK(result.output == std::string("ONE\0TWO\0", 8));
+    RunOptions null_options;
+    null_options.framing = Framing::null;
+    result = run_on(compress(std::string("one\0two\0", 8)), null_options);
+    CHECK(result.status == 0);
+    CHECK(result.output == std::string("ONE\0TWO\0", 8));
 
-  const std::string compressed = gzipped(lines);
-  result = run_on(compressed.substr(0, compressed.size() / 2), jsonl_options(2));
-  CHECK(result.status == 2);
-  CHECK(result.diagnostics.find("-: gzip data is corrupt: unexpected end of data") != std::string::npos);
-  REQUIRE(result.output.size() > 1000);
-  CHECK(expected.compare(0, result.output.size(), result.output) == 0);  // whole records, in order
-  CHECK(result.output.back() == '\n');
+    const std::string compressed = compress(lines);
+    result = run_on(compressed.substr(0, compressed.size() / 2), jsonl_options(2));
+    CHECK(result.status == 2);
+    CHECK(result.diagnostics.find("-: " + name + " data is corrupt: unexpected end of data") != std::string::npos);
+    REQUIRE(result.output.size() > 1000);
+    CHECK(expected.compare(0, result.output.size(), result.output) == 0);  // whole records, in order
+    CHECK(result.output.back() == '\n');
+  }
 }
 
 TEST_CASE("corpus: malformed JSONL lines under each --on-error mode", "[corpus]") {

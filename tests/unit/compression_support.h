@@ -1,7 +1,8 @@
 #pragma once
-// Makes gzip data for the tests of gzip'd input.
+// Makes gzip and zstd data for the tests of compressed input.
 #include <catch2/catch.hpp>
 #include <zlib.h>
+#include <zstd.h>
 
 #include <string>
 
@@ -19,6 +20,15 @@ inline std::string gzipped(const std::string& text) {
   REQUIRE(deflate(&stream, Z_FINISH) == Z_STREAM_END);
   out.resize(stream.total_out);
   deflateEnd(&stream);
+  return out;
+}
+
+// `text` as one zstd frame, the way zstd(1) writes it.
+inline std::string zstd_compressed(const std::string& text) {
+  std::string out(ZSTD_compressBound(text.size()), '\0');
+  const std::size_t size = ZSTD_compress(out.data(), out.size(), text.data(), text.size(), 3);
+  REQUIRE(ZSTD_isError(size) == 0);
+  out.resize(size);
   return out;
 }
 

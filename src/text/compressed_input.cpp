@@ -1,0 +1,68 @@
+#include "text/compressed_input.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <utility>
+
+#include "text/gzip_input.h"
+#include "text/zstd_input.h"
+
+namespace declutter {
+namespace {
+constexpr std::size_t kCompressedBufferBytes = std::size_t{1} << 16;
+}
+
+bool is_compressed(std::string_view bytes) { return is_gzip(bytes) || is_zstd(bytes); }
+
+bool may_start_compressed(std::string_view first_bytes) {
+  return kGzipMagic.starts_with(first_bytes) || kZstdMagic.starts_with(first_bytes);
+}
+
+InflateResult inflate_document(std::string_view in, std::size_t limit, std::string& out) {
+  if (is_zstd(in)) return unzstd(in, limit, out);
+  return gunzip(in, limit, out);
+}
+
+InflatingReader::InflatingReader(int fd, std::string_view already_read)
+    : fd_(fd), buffer_(std::max(kCompressedBufferBytes, already_read.size())), filled_(already_read.size()) {
+  std::memcpy(buffer_.data(), already_read.data(), already_read.size());
+}
+
+bool InflatingReader::read_more() {
+  // What is left moves to the front: at most the few bytes that may start the next member
+  // or frame, or the tail of one that a format reads whole.
+  std::memmove(buffer_.data(), buffer_.data() + used_, filled_ - used_);
+  filled_ -= used_;
+  used_ = 0;
+  if (filled_ == buffer_.size()) buffer_.resize(buffer_.size() * 2);
+  for (;;) {
+    const ssize_t got = ::read(fd_, buffer_.data() + filled_, buffer_.size() - filled_);
+    if (got > 0) {
+      filled_ += static_cast<std::size_t>(got);
+      return true;
+    }
+    if (got == 0) {
+      at_eof_ = true;
+      return true;
+    }
+    if (errno == EINTR) continue;
+    error_number_ = errno;
+    return false;
+  }
+}
+
+std::ptrdiff_t InflatingReader::fail(std::string message) {
+  message_ = std::move(message);
+  return -1;
+}
+
+std::unique_ptr<InflatingReader> inflating_reader(int fd, std::string_view already_read) {
+  if (is_gzip(already_read)) return std::make_unique<GzipFdReader>(fd, already_read);
+  if (is_zstd(already_read)) return std::make_unique<ZstdFdReader>(fd, already_read);
+  return nullptr;
+}
+
+}  // namespace declutter

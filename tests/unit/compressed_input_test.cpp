@@ -1,0 +1,167 @@
+// Compressed input in either format: zstd documents, telling the formats apart, and streams
+// of records inflated as they are read (gzip'd documents: gzip_input_test.cpp).
+#include <catch2/catch.hpp>
+#include <unistd.h>
+
+#include <functional>
+#include <random>
+#include <string>
+#include <thread>
+
+#include "compression_support.h"
+#include "text/compressed_input.h"
+#include "text/zstd_input.h"
+
+using namespace declutter;
+using declutter::testing::gzipped;
+using declutter::testing::zstd_compressed;
+
+namespace {
+
+using Compress = std::function<std::string(const std::string&)>;
+const std::vector<std::pair<const char*, Compress>> kFormats = {{"gzip", gzipped}, {"zstd", zstd_compressed}};
+
+std::string random_letters(std::size_t size, unsigned seed) {
+  std::mt19937 random(seed);
+  std::string text;
+  while (text.size() < size) text += static_cast<char>('a' + random() % 26);
+  return text;
+}
+
+// Everything an InflatingReader gives for `data` written into a pipe in pieces of `piece`
+// bytes, and the outcome of its last read. As the record reader does, the first bytes are
+// read before the reader is made (a pipe may give fewer than asked).
+struct Streamed {
+  std::string text;
+  std::ptrdiff_t last = 0;
+  std::string message;
+};
+Streamed inflate_through_pipe(const std::string& data, std::size_t piece, std::size_t out_size = 4096) {
+  int ends[2];
+  REQUIRE(::pipe(ends) == 0);
+  std::thread writer([&] {
+    for (std::size_t at = 0; at < data.size(); at += piece) {
+      const std::size_t size = std::min(piece, data.size() - at);
+      if (::write(ends[1], data.data() + at, size) != static_cast<ssize_t>(size)) break;
+    }
+    ::close(ends[1]);
+  });
+  char first[4];
+  std::size_t got = 0;
+  while (got < sizeof first) {
+    const ssize_t n = ::read(ends[0], first + got, sizeof first - got);
+    if (n <= 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  Streamed result;
+  {
+    const std::unique_ptr<InflatingReader> reader = inflating_reader(ends[0], std::string_view(first, got));
+    REQUIRE(reader);
+    std::string out(out_size, '\0');
+    for (;;) {
+      result.last = reader->read(out.data(), out.size());
+      if (result.last <= 0) break;
+      result.text.append(out.data(), static_cast<std::size_t>(result.last));
+    }
+    result.message = reader->message();
+  }
+  ::close(ends[0]);  // a reader that stopped early leaves the writer a closed pipe
+  writer.join();
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("compressed input: the formats are told by their magic bytes", "[gzip]") {
+  CHECK(is_compressed(gzipped("a")));
+  CHECK(is_compressed(zstd_compressed("a")));
+  CHECK(is_zstd(zstd_compressed("a")));
+  CHECK_FALSE(is_compressed("{\"text\":\"a\"}"));
+  CHECK_FALSE(is_compressed("\x28\xB5\x2F"));
+  CHECK(may_start_compressed(""));
+  CHECK(may_start_compressed("\x1F"));
+  CHECK(may_start_compressed("\x28\xB5"));
+  CHECK_FALSE(may_start_compressed("\n"));
+  CHECK_FALSE(may_start_compressed("{\""));
+  CHECK(inflating_reader(0, "{\"text\"") == nullptr);
+}
+
+TEST_CASE("zstd: documents of one frame or several, damage, and the size limit", "[gzip]") {
+  std::string out = "stale";
+  CHECK(inflate_document(zstd_compressed("A page of text.\n"), 0, out).status == InflateStatus::ok);
+  CHECK(out == "A page of text.\n");
+  CHECK(inflate_document(zstd_compressed("first ") + zstd_compressed("second"), 0, out).status == InflateStatus::ok);
+  CHECK(out == "first second");
+  const std::string big = random_letters(3'000'000, 3);
+  CHECK(inflate_document(zstd_compressed(big), 0, out).status == InflateStatus::ok);
+  CHECK(out == big);
+
+  const std::string whole = zstd_compressed(big);
+  InflateResult truncated = inflate_document(whole.substr(0, whole.size() / 2), 0, out);
+  CHECK(truncated.status == InflateStatus::corrupt);
+  CHECK(truncated.message == "zstd data is corrupt: unexpected end of data");
+  CHECK(out.empty());
+  InflateResult trailing = inflate_document(zstd_compressed("page") + "not zstd", 0, out);
+  CHECK(trailing.status == InflateStatus::corrupt);
+  CHECK(trailing.message.find("zstd data is corrupt: ") == 0);
+
+  const std::string bomb = zstd_compressed(std::string(5'000'000, '\0'));
+  REQUIRE(bomb.size() < 50'000);
+  std::string fresh;
+  InflateResult limited = inflate_document(bomb, 1'000'000, fresh);
+  CHECK(limited.status == InflateStatus::too_large);
+  CHECK(limited.message.find("--max-doc-bytes") != std::string::npos);
+  CHECK(fresh.capacity() < 3'000'000);
+  CHECK(inflate_document(bomb, 5'000'000, fresh).status == InflateStatus::ok);  // exactly at the limit
+  CHECK(fresh.size() == 5'000'000);
+}
+
+TEST_CASE("compressed stream: inflated as read, members or frames one after another", "[gzip]") {
+  const std::string lines = "{\"text\":\"one\"}\n{\"text\":\"two\"}\n";
+  for (const auto& [name, compress] : kFormats) {
+    for (std::size_t piece : {std::size_t{1}, std::size_t{2}, std::size_t{7}, std::size_t{1} << 20}) {
+      INFO(name << ", pieces of " << piece);
+      Streamed one = inflate_through_pipe(compress(lines), piece);
+      CHECK(one.last == 0);
+      CHECK(one.text == lines);
+      Streamed several = inflate_through_pipe(compress("first\n") + compress("") + compress("second\n"), piece);
+      CHECK(several.last == 0);
+      CHECK(several.text == "first\nsecond\n");
+    }
+    // More than one buffer in and out, through a small output buffer.
+    const std::string big = random_letters(2'000'000, 5);
+    Streamed large = inflate_through_pipe(compress(big) + compress(big), 65536, 1000);
+    CHECK(large.last == 0);
+    CHECK(large.text == big + big);
+  }
+  // gzip(1) ignores padding after the last member; zstd(1) takes it for damage.
+  Streamed padded = inflate_through_pipe(gzipped("first\n") + std::string(512, '\0'), 7);
+  CHECK(padded.last == 0);
+  CHECK(padded.text == "first\n");
+  Streamed trailing = inflate_through_pipe(zstd_compressed("first\n") + "garbage", 7);
+  CHECK(trailing.last == -1);
+  CHECK(trailing.text == "first\n");
+  CHECK(trailing.message.find("zstd data is corrupt: ") == 0);
+}
+
+TEST_CASE("compressed stream: truncated or damaged data ends with an error after what did inflate", "[gzip]") {
+  const std::string big = random_letters(1'000'000, 7);
+  for (const auto& [name, compress] : kFormats) {
+    INFO(name);
+    const std::string whole = compress(big);
+    Streamed truncated = inflate_through_pipe(whole.substr(0, whole.size() / 2), 4096);
+    CHECK(truncated.last == -1);
+    CHECK(truncated.message == std::string(name) + " data is corrupt: unexpected end of data");
+    CHECK_FALSE(truncated.text.empty());
+    CHECK(big.compare(0, truncated.text.size(), truncated.text) == 0);  // a true prefix
+
+    Streamed header_only = inflate_through_pipe(whole.substr(0, 10), 4096);
+    CHECK(header_only.last == -1);
+    CHECK(header_only.text.empty());
+  }
+  std::string bad_checksum = gzipped(big);
+  bad_checksum[bad_checksum.size() - 6] ^= 0x55;
+  Streamed damaged = inflate_through_pipe(bad_checksum, 4096);
+  CHECK(damaged.last == -1);
+  CHECK(damaged.message.find("gzip data is corrupt") == 0);
+}
