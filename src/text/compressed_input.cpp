@@ -18,7 +18,10 @@ constexpr std::size_t kCompressedBufferBytes = std::size_t{1} << 16;
 bool is_compressed(std::string_view bytes) { return is_gzip(bytes) || is_zstd(bytes); }
 
 bool may_start_compressed(std::string_view first_bytes) {
-  return kGzipMagic.starts_with(first_bytes) || kZstdMagic.starts_with(first_bytes);
+  const auto starts = [first_bytes](std::string_view magic) {
+    return first_bytes.size() < magic.size() && magic.starts_with(first_bytes);
+  };
+  return starts(kGzipMagic) || starts(kZstdMagic);
 }
 
 InflateResult inflate_document(std::string_view in, std::size_t limit, std::string& out) {

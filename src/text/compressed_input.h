@@ -21,8 +21,8 @@ struct InflateResult {
 
 // Whether `bytes` start like data of a format read here.
 bool is_compressed(std::string_view bytes);
-// Whether a stream's first bytes, fewer than its formats' magic, may still turn out to be
-// compressed: a reader waits for more of them only then.
+// Whether a stream's first bytes, fewer than a format's magic, are the start of it: the
+// stream may still turn out to be compressed, and a reader waits for more bytes only then.
 bool may_start_compressed(std::string_view first_bytes);
 
 // Inflates the document `in` (any number of gzip members or zstd frames one after another,
