@@ -1,10 +1,10 @@
 #include "corpus/record_reader.h"
 
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
 #include <limits>
+
+#include "core/read_some.h"
 
 namespace declutter {
 
@@ -21,16 +21,14 @@ RecordReader::RecordReader(int fd, std::optional<char> delimiter, std::size_t ma
 
 bool RecordReader::read_raw(std::size_t at_least) {
   while (end_ < at_least && !at_eof_) {
-    const ssize_t got = ::read(fd_, buffer_.get() + end_, kReadBufferBytes - end_);
-    if (got > 0) {
-      end_ += static_cast<std::size_t>(got);
-    } else if (got == 0) {
-      at_eof_ = true;
-    } else if (errno != EINTR) {
+    const ssize_t got = read_some(fd_, buffer_.get() + end_, kReadBufferBytes - end_);
+    if (got < 0) {
       error_number_ = errno;
       at_eof_ = true;
       return false;
     }
+    end_ += static_cast<std::size_t>(got);
+    at_eof_ = got == 0;
   }
   return true;
 }

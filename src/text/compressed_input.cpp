@@ -1,12 +1,11 @@
 #include "text/compressed_input.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <utility>
 
+#include "core/read_some.h"
 #include "text/gzip_input.h"
 #include "text/zstd_input.h"
 
@@ -41,20 +40,14 @@ bool InflatingReader::read_more() {
   filled_ -= used_;
   used_ = 0;
   if (filled_ == buffer_.size()) buffer_.resize(buffer_.size() * 2);
-  for (;;) {
-    const ssize_t got = ::read(fd_, buffer_.data() + filled_, buffer_.size() - filled_);
-    if (got > 0) {
-      filled_ += static_cast<std::size_t>(got);
-      return true;
-    }
-    if (got == 0) {
-      at_eof_ = true;
-      return true;
-    }
-    if (errno == EINTR) continue;
+  const ssize_t got = read_some(fd_, buffer_.data() + filled_, buffer_.size() - filled_);
+  if (got < 0) {
     error_number_ = errno;
     return false;
   }
+  filled_ += static_cast<std::size_t>(got);
+  at_eof_ = got == 0;
+  return true;
 }
 
 std::ptrdiff_t InflatingReader::fail(std::string message) {
