@@ -12,7 +12,8 @@
 namespace declutter {
 namespace {
 constexpr std::size_t kCompressedBufferBytes = std::size_t{1} << 16;
-}
+constexpr std::size_t kMinimumRoom = std::size_t{1} << 16;
+}  // namespace
 
 bool is_compressed(std::string_view bytes) { return is_gzip(bytes) || is_zstd(bytes); }
 
@@ -26,6 +27,18 @@ bool may_start_compressed(std::string_view first_bytes) {
 InflateResult inflate_document(std::string_view in, std::size_t limit, std::string& out) {
   if (is_zstd(in)) return unzstd(in, limit, out);
   return gunzip(in, limit, out);
+}
+
+void make_room(std::string& out, std::size_t written, std::size_t limit) {
+  if (out.size() - written >= kMinimumRoom) return;
+  std::size_t grown = std::max(out.size() * 2, written + kMinimumRoom);
+  if (limit != 0) grown = std::min(grown, std::max(limit + 1, written + kMinimumRoom));
+  out.resize(grown);
+}
+
+InflateResult too_large(std::string_view format, std::size_t limit) {
+  return {InflateStatus::too_large,
+          std::string(format) + " data inflates to more than --max-doc-bytes (" + std::to_string(limit) + " bytes)"};
 }
 
 InflatingReader::InflatingReader(int fd, std::string_view already_read)

@@ -31,6 +31,12 @@ bool may_start_compressed(std::string_view first_bytes);
 // `in` that is not compressed is corrupt.
 InflateResult inflate_document(std::string_view in, std::size_t limit, std::string& out);
 
+// For the formats' document inflaters: room in `out` past `written` for the next write (at
+// least 64 KiB; doubling, but to no more than one byte past `limit` when there is one), and
+// the answer once the output passed the limit.
+void make_room(std::string& out, std::size_t written, std::size_t limit);
+InflateResult too_large(std::string_view format, std::size_t limit);
+
 // Compressed data read from a file descriptor a buffer at a time and inflated: what a
 // reader of records reads instead of the descriptor. Holds one compressed buffer, never
 // the data.

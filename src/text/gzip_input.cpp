@@ -29,8 +29,6 @@ class ZlibInflater {
   bool ok_ = false;
 };
 
-constexpr std::size_t kChunkBytes = std::size_t{1} << 16;
-
 InflateResult corrupt(const z_stream& stream) {
   return {InflateStatus::corrupt,
           std::string("gzip data is corrupt: ") + (stream.msg != nullptr ? stream.msg : "unexpected end of data")};
@@ -51,11 +49,7 @@ InflateResult gunzip(std::string_view in, std::size_t limit, std::string& out) {
     // avail_in and avail_out are 32-bit: feed large inputs and outputs in slices.
     const auto in_slice = static_cast<uInt>(std::min<std::size_t>(in_left, std::numeric_limits<uInt>::max()));
     stream.avail_in = in_slice;
-    if (out.size() - written < kChunkBytes) {
-      std::size_t grown = std::max(out.size() * 2, written + kChunkBytes);
-      if (limit != 0) grown = std::min(grown, std::max(limit + 1, written + kChunkBytes));
-      out.resize(grown);
-    }
+    make_room(out, written, limit);
     const std::size_t room = std::min<std::size_t>(out.size() - written, std::numeric_limits<uInt>::max());
     stream.next_out = reinterpret_cast<Bytef*>(out.data() + written);  // NOLINT: zlib's byte type
     stream.avail_out = static_cast<uInt>(room);
@@ -64,8 +58,7 @@ InflateResult gunzip(std::string_view in, std::size_t limit, std::string& out) {
     written += room - stream.avail_out;
     if (limit != 0 && written > limit) {
       out.clear();
-      return {InflateStatus::too_large, "gzip data inflates to more than --max-doc-bytes (" + std::to_string(limit) +
-                                           " bytes)"};
+      return too_large("gzip", limit);
     }
     if (result == Z_STREAM_END) {
       // Another member may follow (concatenated .gz files); trailing zero padding may too.

@@ -2,8 +2,6 @@
 
 #include <zstd.h>
 
-#include <algorithm>
-
 namespace declutter {
 
 namespace {
@@ -16,7 +14,6 @@ using DStream = std::unique_ptr<ZSTD_DStream, DStreamFree>;
 
 std::string damage(std::size_t code) { return std::string("zstd data is corrupt: ") + ZSTD_getErrorName(code); }
 const char* const kTruncated = "zstd data is corrupt: unexpected end of data";
-constexpr std::size_t kChunkBytes = std::size_t{1} << 16;
 
 }  // namespace
 
@@ -32,11 +29,7 @@ InflateResult unzstd(std::string_view in, std::size_t limit, std::string& out) {
   std::size_t written = 0;
   std::size_t last = 0;  // ZSTD_decompressStream's last answer: 0 at the end of a frame
   while (input.pos < input.size || last != 0) {
-    if (out.size() - written < kChunkBytes) {
-      std::size_t grown = std::max(out.size() * 2, written + kChunkBytes);
-      if (limit != 0) grown = std::min(grown, std::max(limit + 1, written + kChunkBytes));
-      out.resize(grown);
-    }
+    make_room(out, written, limit);
     ZSTD_outBuffer output{out.data() + written, out.size() - written, 0};
     const std::size_t before = input.pos;
     last = ZSTD_decompressStream(stream.get(), &output, &input);
@@ -47,8 +40,7 @@ InflateResult unzstd(std::string_view in, std::size_t limit, std::string& out) {
     }
     if (limit != 0 && written > limit) {
       out.clear();
-      return {InflateStatus::too_large,
-              "zstd data decompresses to more than --max-doc-bytes (" + std::to_string(limit) + " bytes)"};
+      return too_large("zstd", limit);
     }
     if (input.pos == before && output.pos == 0 && input.pos == input.size) {
       out.clear();
