@@ -23,18 +23,6 @@ void gumbo_deallocate(void*, void*) {}
 
 const xmlChar* as_xml(const char* text) { return reinterpret_cast<const xmlChar*>(text); }
 
-void link_child(xmlNode* parent, xmlNode* child) {
-  child->parent = parent;
-  child->doc = parent->doc;
-  if (parent->last == nullptr) {
-    parent->children = child;
-  } else {
-    parent->last->next = child;
-    child->prev = parent->last;
-  }
-  parent->last = child;
-}
-
 // Gumbo lower-cases known tag names; unknown ones keep their source spelling.
 const char* element_name(const GumboElement& element, std::string& scratch) {
   if (element.tag != GUMBO_TAG_UNKNOWN) return gumbo_normalized_tagname(element.tag);
@@ -127,7 +115,7 @@ XmlDocPtr parse_with_gumbo(std::string_view utf8_html) {
       const auto* child = static_cast<const GumboNode*>(children->data[next_child]);
       xmlNode* copy = convert_node(*child, doc.get(), scratch);
       if (copy != nullptr) {
-        link_child(target, copy);
+        append_child(target, copy);
         if (children_of(*child) != nullptr) {
           current = child;
           target = copy;

@@ -13,17 +13,6 @@
 namespace declutter {
 namespace {
 
-// Moves `node` (not in any list) to the end of `parent`'s children. By hand, not with
-// xmlAddChild, which merges a text node into the one before it, allocating.
-void append_child(xmlNode* parent, xmlNode* node) {
-  node->parent = parent;
-  node->prev = parent->last;
-  node->next = nullptr;
-  if (parent->last != nullptr) parent->last->next = node;
-  else parent->children = node;
-  parent->last = node;
-}
-
 xmlNode* child_element(xmlNode* parent, std::string_view name) {
   for (xmlNode* child = parent->children; child != nullptr; child = child->next)
     if (child->type == XML_ELEMENT_NODE && node_name(child) == name) return child;
