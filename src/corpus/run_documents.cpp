@@ -15,6 +15,7 @@
 #include "corpus/output_writer.h"
 #include "corpus/progress.h"
 #include "corpus/record_reader.h"
+#include "text/encoding.h"
 
 namespace declutter {
 
@@ -26,7 +27,6 @@ constexpr std::size_t kBatchBytes = std::size_t{256} << 10;
 constexpr std::size_t kBatchRecords = 1024;
 constexpr std::size_t kBatchesPerJob = 4;
 constexpr unsigned kMaxJobs = 256;
-constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
 std::optional<char> delimiter_for(Framing framing) {
   switch (framing) {
@@ -180,8 +180,9 @@ void CorpusRun::read_input(int fd, std::string_view name, OrderedExecutor& execu
     }
     // A UTF-8 byte-order mark before the first JSON Lines record (files saved by Windows
     // tools) is no part of the JSON: taken off, as the text and HTML decoders take it off.
-    if (options_.framing == Framing::jsonl && number == 1 && std::string_view(batch->input).substr(begin, 3) == kUtf8Bom)
-      batch->input.erase(begin, kUtf8Bom.size());
+    if (options_.framing == Framing::jsonl && number == 1 &&
+        std::string_view(batch->input).substr(begin).starts_with(kUtf8ByteOrderMark))
+      batch->input.erase(begin, kUtf8ByteOrderMark.size());
     BatchRecord& record = batch->records.emplace_back();
     record.input_begin = begin;
     record.input_size = batch->input.size() - begin;

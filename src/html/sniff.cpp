@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "text/ascii.h"
+#include "text/encoding.h"
 
 namespace declutter {
 namespace {
@@ -28,7 +29,7 @@ bool starts_with_nocase(std::string_view text, std::string_view prefix) {
 // Skips white space, comments and <?...?> declarations; returns where content starts.
 std::size_t skip_preamble(std::string_view text) {
   std::size_t i = 0;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+  if (text.starts_with(kUtf8ByteOrderMark)) i = kUtf8ByteOrderMark.size();
   while (i < text.size()) {
     if (is_html_space(text[i])) {
       ++i;

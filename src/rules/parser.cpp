@@ -9,6 +9,7 @@
 
 #include "core/settings.h"
 #include "regex/pcre.h"
+#include "text/encoding.h"
 #include "text/normalize.h"
 
 namespace declutter {
@@ -470,7 +471,7 @@ RuleFile parse_rule_file(const std::string* path, std::string_view content, Diag
     std::string_view line = content.substr(start, end - start);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     ++line_no;
-    if (line_no == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
+    if (line_no == 1 && line.starts_with(kUtf8ByteOrderMark)) line.remove_prefix(kUtf8ByteOrderMark.size());
     LineParser(path, line_no, line, diagnostics).parse(file);
     start = end + 1;
   }

@@ -158,8 +158,8 @@ Decoding decode_as(std::string_view raw, const std::string& encoding, std::strin
 
 std::optional<Decoding> decode_byte_order_mark(std::string_view raw, std::string& out) {
   Decoding result;
-  if (raw.substr(0, 3) == "\xEF\xBB\xBF") {
-    result.repaired = !repair_utf8(raw.substr(3), out);
+  if (raw.starts_with(kUtf8ByteOrderMark)) {
+    result.repaired = !repair_utf8(raw.substr(kUtf8ByteOrderMark.size()), out);
   } else if (raw.substr(0, 2) == "\xFF\xFE" || raw.substr(0, 2) == "\xFE\xFF") {
     const bool big_endian = raw[0] == '\xFE';
     result.encoding = big_endian ? "UTF-16BE" : "UTF-16LE";

@@ -11,6 +11,10 @@
 
 namespace declutter {
 
+// How UTF-8 text saved with a byte-order mark starts (Windows tools write one); the mark is
+// no part of the text, a rule file or a JSON record.
+inline constexpr std::string_view kUtf8ByteOrderMark = "\xEF\xBB\xBF";
+
 // The iconv name for an encoding label ("UTF-8" for every UTF-8 and UTF-16 label, since a
 // page that could declare UTF-16 in ASCII is not UTF-16), or "" for an unknown label.
 std::string encoding_for_label(std::string_view label);
