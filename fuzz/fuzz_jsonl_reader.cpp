@@ -1,14 +1,15 @@
 // Corpus-mode framing on arbitrary bytes: the record reader (JSONL lines, NUL-separated and
-// whole documents, oversized records streamed through), the JSONL record parser and
-// rewriter, and the --on-error policies, with the real text pipeline as the processor.
-// The first byte picks the configuration: bits 0-1 framing, bits 2-3 --on-error, bit 4 a
-// tiny --max-doc-bytes (so the oversized path is reached), bit 5 --line-buffered, bit 6
-// --metadata (the record's own "declutter" field located and replaced, or one added).
+// whole documents, oversized records streamed through), the WARC reader and its records'
+// HTTP responses, the JSONL record parser and rewriter, and the --on-error policies, with
+// the real pipeline as the processor (text; HTML for WARC pages).
+// The first byte picks the configuration: bits 0-1 framing (JSONL, NUL, whole, WARC), bits
+// 2-3 --on-error, bit 4 a tiny --max-doc-bytes (so the oversized path is reached), bit 5
+// --line-buffered, bit 6 --metadata (the record's own "declutter" field located and
+// replaced, or one added).
 // In JSONL framing the output is checked: every line is blank, valid JSON, or an input line
 // passed through as it came (of the inflated input, for compressed input: a .jsonl.gz or
-// .jsonl.zst stream;
-// the first without a byte-order mark);
-// a rewritten record that is no longer JSON aborts.
+// .jsonl.zst stream; the first without a byte-order mark); a rewritten record that is no
+// longer JSON aborts. In WARC framing every output line must be a JSON object.
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -52,6 +53,7 @@ std::vector<std::string_view> lines_of(std::string_view text) {
 
 bool is_blank(std::string_view line) { return line.find_first_not_of(" \t\r") == std::string_view::npos; }
 
+// `input`: what JSONL lines may pass through as they came; nothing for WARC.
 void check_jsonl_output(std::string_view input, int output_fd) {
   const off_t size = ::lseek(output_fd, 0, SEEK_END);
   if (size < 0) std::abort();
@@ -85,6 +87,7 @@ std::string inflated_as_read(int fd, std::string_view bytes) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const std::unique_ptr<Engine> engine = fuzzing::default_engine(InputFormat::text);
+  static const std::unique_ptr<Engine> html_engine = fuzzing::default_engine(InputFormat::html);
   static const int input_fd = memory_file();
   static const int null_fd = ::open("/dev/null", O_WRONLY);
   static const int output_fd = memory_file();
@@ -97,7 +100,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::abort();
 
   RunOptions options;
-  static constexpr Framing kFramings[] = {Framing::jsonl, Framing::null, Framing::whole, Framing::jsonl};
+  static constexpr Framing kFramings[] = {Framing::jsonl, Framing::null, Framing::whole, Framing::warc};
   static constexpr OnError kOnError[] = {OnError::pass, OnError::skip, OnError::error, OnError::fail};
   options.framing = kFramings[config & 3];
   options.on_error = kOnError[(config >> 2) & 3];
@@ -109,12 +112,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     options.metadata_field = "declutter";
     processing.metadata = true;
   }
-  ProcessorFactory factory = worker_processors(*engine, processing);
+  const bool warc = options.framing == Framing::warc;
+  ProcessorFactory factory = worker_processors(warc ? *html_engine : *engine, processing);
   std::ostringstream diagnostics;
-  const bool check_output = options.framing == Framing::jsonl;
+  const bool check_output = options.framing == Framing::jsonl || warc;
   if (check_output && ::ftruncate(output_fd, 0) != 0) std::abort();
   if (check_output && ::lseek(output_fd, 0, SEEK_SET) != 0) std::abort();
   run_documents(options, factory, diagnostics, RunStreams{input_fd, check_output ? output_fd : null_fd});
-  if (check_output) check_jsonl_output(is_compressed(bytes) ? inflated_as_read(input_fd, bytes) : std::string(bytes), output_fd);
+  if (warc) check_jsonl_output({}, output_fd);
+  else if (check_output) check_jsonl_output(is_compressed(bytes) ? inflated_as_read(input_fd, bytes) : std::string(bytes), output_fd);
   return 0;
 }

@@ -55,6 +55,39 @@ for i, page in enumerate(pages):
     (out / f"seed-jsonl-gz-{i}").write_bytes(b"\0" + packed)
     (out / f"seed-jsonl-gz-cut-{i}").write_bytes(b"\0" + packed[: len(packed) * 2 // 3])
 PY
+    # WARC files (configuration byte 3): pages, a request, an image, a redirect, chunked and
+    # gzip'd bodies; plain, gzip'd a record at a time, and cut short.
+    python3 - "$root" "$dir" <<'PY'
+import gzip, pathlib, sys
+root, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+def record(kind, uri, content_type, block):
+    head = (f"WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\n"
+            f"WARC-Record-ID: <urn:uuid:{len(block)}>\r\nContent-Type: {content_type}\r\n"
+            f"Content-Length: {len(block)}\r\n\r\n")
+    return head.encode() + block + b"\r\n\r\n"
+def response(status, fields, body):
+    return f"HTTP/1.1 {status}\r\n{fields}\r\n".encode() + body
+http = "application/http; msgtype=response"
+for i, page in enumerate(sorted(root.glob("fixtures/**/*.in.html"))[:4]):
+    body = page.read_bytes()[:4000]
+    chunked = b"%x\r\n" % len(body) + body + b"\r\n0\r\n\r\n"
+    records = [record("request", f"https://www.example.com/{i}", "application/http; msgtype=request",
+                      b"GET / HTTP/1.1\r\n\r\n"),
+               record("response", f"https://www.example.com/{i}", http,
+                      response("200 OK", "Content-Type: text/html; charset=iso-8859-1\r\n", body)),
+               record("response", "https://www.example.com/c", http,
+                      response("200 OK", "Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n", chunked)),
+               record("response", "https://www.example.com/g", http,
+                      response("200 OK", "Content-Type: text/html\r\nContent-Encoding: gzip\r\n",
+                               gzip.compress(body, mtime=0))),
+               record("response", "https://www.example.com/i.png", http, response("200 OK", "Content-Type: image/png\r\n", b"PNG")),
+               record("response", "https://www.example.com/r", http, response("301 Moved", "Location: /\r\n", b"")),
+               record("resource", "https://www.example.com/s", "text/html", body)]
+    warc = b"".join(records)
+    (out / f"seed-warc-{i}").write_bytes(b"\3" + warc)
+    (out / f"seed-warc-gz-{i}").write_bytes(b"\3" + b"".join(gzip.compress(r, mtime=0) for r in records))
+    (out / f"seed-warc-cut-{i}").write_bytes(b"\3" + warc[: len(warc) * 2 // 3])
+PY
     # And zstd-compressed (a .jsonl.zst stream), when the zstd tool is there.
     if command -v zstd > /dev/null; then
       for f in "$dir"/seed-jsonl-[0-9]*; do

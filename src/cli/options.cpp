@@ -216,6 +216,7 @@ OptionOutcome read_option(std::string_view arg, ArgReader& args, CliOptions& opt
   }
   if (arg == "--jsonl") options.framing = Framing::jsonl;
   else if (arg == "--null" || arg == "-0") options.framing = Framing::null;
+  else if (arg == "--warc") options.framing = Framing::warc;
   else if (arg == "--metadata") options.metadata_field = kMetadataField;
   else if (arg == "--line-buffered") options.line_buffered = true;
   else if (arg == "--stats") options.stats = true;
@@ -235,8 +236,11 @@ OptionOutcome read_option(std::string_view arg, ArgReader& args, CliOptions& opt
 std::string misused_options(const CliOptions& options, const PendingChoices& pending) {
   if (!options.engine.encoding.empty() && options.framing == Framing::jsonl)
     return "--encoding does not apply to --jsonl: JSON text is always Unicode";
+  if (options.framing == Framing::warc && options.engine.format == InputFormat::text)
+    return "--warc cleans the HTML pages of a WARC file: --format text does not apply";
   if (!options.metadata_field.empty()) {
-    if (options.framing != Framing::jsonl) return "--metadata adds a field to JSON Lines records: use it with --jsonl";
+    if (options.framing != Framing::jsonl && options.framing != Framing::warc)
+      return "--metadata adds a field to JSON Lines records: use it with --jsonl or --warc";
     if (options.field == options.metadata_field)
       return "--metadata writes the field \"" + options.metadata_field + "\", which --field names as the document";
     if (options.explain != ExplainFormat::none)
@@ -282,6 +286,8 @@ std::optional<CliOptions> parse_command_line(int argc, const char* const* argv, 
   if (!error.empty()) return std::nullopt;
   if (pending.precision) options.engine.focus = Focus::precision;
   if (pending.recall) options.engine.focus = Focus::recall;
+  // A WARC record is a page by its HTTP Content-Type, not by how its first bytes look.
+  if (options.framing == Framing::warc) options.engine.format = InputFormat::html;
   if (options.command == Command::check && !options.rules_dir.empty()) options.inputs.push_back(options.rules_dir);
   return options;
 }
@@ -300,24 +306,32 @@ Usage:
 Input is raw scraped text (one line per block, as text dumps of web pages come) or HTML;
 the format is detected unless --format says otherwise. Each FILE is one document (a
 gzip'd or zstd one is read as what it holds); the clean text of each is written to
-standard output, in order. With --jsonl or --null, a compressed input is a compressed
-stream of records.
+standard output, in order. With --jsonl, --null or --warc, a compressed input is a
+compressed stream of records.
 
 Corpus mode:
   --jsonl               input is JSON Lines: one object per line, the document in field
                         "text"; its "url" field selects publisher rules. Output is one line
                         per input line, in order, with only that field's value replaced
-  --field NAME          the JSONL field holding the document (default: text)
+  --field NAME          the JSONL field holding the document, and the field --warc writes
+                        the clean text to (default: text)
   --null, -0            input is documents separated by NUL bytes (find -print0 style);
                         output likewise: each clean text followed by a NUL
+  --warc                input is WARC files (crawl.warc, .warc.gz as Common Crawl ships
+                        them, .warc.zst); each page in them (a response record with a 2xx
+                        status and an HTML Content-Type, or an HTML resource record) is
+                        written as one JSON Lines record {"url", "warc_date",
+                        "warc_record_id", "text"}; the HTTP charset is honoured, chunked
+                        and gzip'd bodies are undone, every other record is skipped
   --on-error MODE       a malformed JSONL line or a document that fails: pass (default:
-                        copy it through unchanged), skip (write nothing for it), error
-                        (JSONL: write {"error":...,"line":N} in its place), fail (stop after
-                        the records before it). Each one is reported on stderr with its line
-                        number, and the exit status is 1
+                        copy it through unchanged; a WARC record: nothing), skip (write
+                        nothing for it), error (JSONL: write {"error":...,"line":N} in its
+                        place; WARC: {"error":...,"url":...,"warc_record_id":...}), fail
+                        (stop after the records before it). Each one is reported on stderr
+                        with its line or record number, and the exit status is 1
   -j, --jobs N          process documents on N threads (default 0: all cores); output
                         stays in input order and memory stays bounded
-  --metadata            with --jsonl: add to each cleaned record a field "declutter" holding
+  --metadata            with --jsonl or --warc: add to each cleaned record a field "declutter" holding
                         the article's headline ("title"), the author the page's markup
                         names ("author"), the language the scorer measured ("language"),
                         the publication date the markup states ("published", YYYY-MM-DD),
@@ -328,10 +342,11 @@ Corpus mode:
                         that send one record and wait for its answer)
   --max-doc-bytes SIZE  documents larger than SIZE (default 64M; k, M, G suffixes; 0: no
                         limit) are passed through unchanged with a warning on stderr
+                        (WARC pages: skipped with a warning)
   --stats               print a summary line on stderr at the end (documents, bytes in
-                        and out, failures, throughput, documents that were not clean
-                        UTF-8, and how many blocks each rule file and each stage
-                        dropped; a block is a line in text mode)
+                        and out, failures, throughput, WARC records without a page,
+                        documents that were not clean UTF-8, and how many blocks each
+                        rule file and each stage dropped; a block is a line in text mode)
   A progress line (documents, MB, MB/s) is shown on stderr when it is a terminal.
 
 Rules:

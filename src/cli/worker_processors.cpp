@@ -16,8 +16,7 @@ ProcessorFactory worker_processors(const Engine& engine, const ProcessorOptions&
     worker->time_into(costs.get());
     const OutputFormat output = engine.options().output;
     return DocumentProcessor([worker, counter, costs, explain, metadata, output](
-                                 std::string_view bytes, std::string_view url, DocumentResult& result) {
-      const DocumentInput input{bytes, url};
+                                 const DocumentInput& input, DocumentResult& result) {
       const Document& doc = worker->analyse(input);
       if (counter) counter->add(doc);
       const StepTimer timer(costs.get(), explain != ExplainFormat::none ? "explain" : "emit");

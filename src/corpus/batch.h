@@ -16,6 +16,8 @@ struct BatchRecord {
   std::uint64_t number = 0;       // 1-based line (JSONL) or document number within its input
   std::size_t output_end = 0;     // the record's output is Batch::output[previous end, this end)
   bool blank = false;             // a blank JSONL line: echoed, not a document
+  bool not_a_page = false;        // a WARC record without a page (a request, an image): no output
+  bool oversized = false;         // a WARC record over --max-doc-bytes: its block's start only
   bool failed = false;            // malformed or processing failed; `message` says why
   std::string message;
 };

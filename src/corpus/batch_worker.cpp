@@ -8,29 +8,52 @@
 
 namespace declutter {
 
+namespace {
+
+// Clean text ends with a newline, as a text file does; a JSON value, as corpora write them,
+// does not.
+std::string_view without_final_newline(std::string_view text) {
+  if (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+  return text;
+}
+
+// `"name":` in the object `out` ends with, after a comma unless it is the first member.
+void append_key(std::string_view name, std::string& out) {
+  if (out.back() != '{') out += ',';
+  append_json_string(name, out);
+  out += ':';
+}
+
+void append_member(std::string_view name, std::string_view value, std::string& out) {
+  append_key(name, out);
+  append_json_string(value, out);
+}
+
+}  // namespace
+
 BatchWorker::BatchWorker(const RunOptions& options, DocumentProcessor processor)
     : options_(options), processor_(std::move(processor)) {}
 
 void BatchWorker::process(Batch& batch) {
   for (BatchRecord& record : batch.records) {
-    if (options_.framing == Framing::jsonl) {
-      process_jsonl_line(batch, record);
-    } else {
-      process_document(batch, record);
+    switch (options_.framing) {
+      case Framing::jsonl: process_jsonl_line(batch, record); break;
+      case Framing::warc: process_warc_record(batch, record); break;
+      case Framing::whole:
+      case Framing::null: process_document(batch, record); break;
     }
     record.output_end = batch.output.size();
   }
   release_if_huge(result_.text);
 }
 
-bool BatchWorker::run_processor(std::string_view bytes, std::string_view url,
-                                BatchRecord& record) {
+bool BatchWorker::run_processor(const DocumentInput& input, BatchRecord& record) {
   result_.text.clear();
   result_.metadata.clear();
   result_.error.clear();
   bool ok = false;
   try {
-    ok = processor_(bytes, url, result_);
+    ok = processor_(input, result_);
   } catch (const std::exception& failure) {
     result_.error = failure.what();
   }
@@ -44,14 +67,14 @@ bool BatchWorker::run_processor(std::string_view bytes, std::string_view url,
 // A gzip'd document is cleaned as what it holds; one that does not inflate fails like a
 // document whose processing failed, under --on-error (pass copies the bytes as they came).
 bool BatchWorker::inflate_and_run(std::string_view bytes, BatchRecord& record) {
-  if (!is_compressed(bytes)) return run_processor(bytes, options_.url, record);
+  if (!is_compressed(bytes)) return run_processor({bytes, options_.url}, record);
   const InflateResult inflated = inflate_document(bytes, options_.max_doc_bytes, inflated_);
   if (inflated.status != InflateStatus::ok) {
     record.failed = true;
     record.message = inflated.message;
     return false;
   }
-  const bool ok = run_processor(inflated_, options_.url, record);
+  const bool ok = run_processor({inflated_, options_.url}, record);
   release_if_huge(inflated_);
   return ok;
 }
@@ -92,15 +115,12 @@ void BatchWorker::process_jsonl_line(Batch& batch, BatchRecord& record) {
     case JsonlRecord::Parse::ok: {
       const std::string_view url = jsonl_.url().empty() ? std::string_view(options_.url)
                                                         : jsonl_.url();
-      if (run_processor(jsonl_.value(), url, record)) {
+      if (run_processor({jsonl_.value(), url}, record)) {
         // Clean text ends with a newline, as a text file does; a JSON value keeps the
         // original's ending instead, so "title" does not come back as "title\n".
-        std::string_view clean = result_.text;
         const std::string_view original = jsonl_.value();
-        if (!clean.empty() && clean.back() == '\n' &&
-            (original.empty() || original.back() != '\n')) {
-          clean.remove_suffix(1);
-        }
+        const std::string_view clean = original.ends_with('\n') ? std::string_view(result_.text)
+                                                                 : without_final_newline(result_.text);
         jsonl_.append_replaced(clean, options_.metadata_field.empty() ? std::string_view() : result_.metadata,
                                batch.output);
         batch.output += '\n';
@@ -122,6 +142,52 @@ void BatchWorker::process_jsonl_line(Batch& batch, BatchRecord& record) {
     case OnError::fail:
       break;
   }
+}
+
+// One JSON Lines record a page: {"url":...,"warc_date":...,"warc_record_id":...,"text":...},
+// the text under --field's name, and --metadata's field last. A record that fails writes
+// {"error":...,"url":...,"warc_record_id":...} under --on-error=error, nothing otherwise:
+// there is no input line to pass through.
+void BatchWorker::process_warc_record(Batch& batch, BatchRecord& record) {
+  switch (warc_.classify(batch.record_bytes(record), record.message)) {
+    case WarcRecord::Kind::not_a_page:
+      record.not_a_page = true;
+      return;
+    case WarcRecord::Kind::failed:
+      record.failed = true;
+      break;
+    case WarcRecord::Kind::page:
+      if (record.oversized) {  // only the start of its block is here
+        record.message = std::string(warc_.url()) + ": larger than --max-doc-bytes (" +
+                         std::to_string(options_.max_doc_bytes) + " bytes)";
+        return;
+      }
+      if (!warc_.decode_body(options_.max_doc_bytes, record.message)) {
+        record.failed = true;
+        break;
+      }
+      if (run_processor({warc_.body(), warc_.url(), warc_.charset()}, record)) {
+        batch.output += '{';
+        append_member("url", warc_.url(), batch.output);
+        append_member("warc_date", warc_.date(), batch.output);
+        append_member("warc_record_id", warc_.record_id(), batch.output);
+        append_member(options_.field, without_final_newline(result_.text), batch.output);
+        if (!options_.metadata_field.empty()) {
+          append_key(options_.metadata_field, batch.output);
+          batch.output += result_.metadata;
+        }
+        batch.output += "}\n";
+        return;
+      }
+      break;
+  }
+  if (!warc_.url().empty()) record.message = std::string(warc_.url()) + ": " + record.message;
+  if (options_.on_error != OnError::error) return;
+  batch.output += '{';
+  append_member("error", record.message, batch.output);
+  append_member("url", warc_.url(), batch.output);
+  append_member("warc_record_id", warc_.record_id(), batch.output);
+  batch.output += "}\n";
 }
 
 }  // namespace declutter

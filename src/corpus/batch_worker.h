@@ -6,6 +6,7 @@
 #include "corpus/batch.h"
 #include "corpus/jsonl_record.h"
 #include "corpus/run_documents.h"
+#include "corpus/warc_record.h"
 
 namespace declutter {
 
@@ -15,14 +16,16 @@ class BatchWorker {
   void process(Batch& batch);
 
  private:
-  bool run_processor(std::string_view bytes, std::string_view url, BatchRecord& record);
+  bool run_processor(const DocumentInput& input, BatchRecord& record);
   bool inflate_and_run(std::string_view bytes, BatchRecord& record);
   void process_document(Batch& batch, BatchRecord& record);
   void process_jsonl_line(Batch& batch, BatchRecord& record);
+  void process_warc_record(Batch& batch, BatchRecord& record);
 
   const RunOptions& options_;
   DocumentProcessor processor_;
   JsonlRecord jsonl_;
+  WarcRecord warc_;
   DocumentResult result_;
   std::string inflated_;  // a gzip'd document, inflated
 };

@@ -1,6 +1,7 @@
 #include "corpus/progress.h"
 
 #include <cstdio>
+#include <string>
 
 namespace declutter {
 
@@ -17,7 +18,9 @@ std::string format_stats_line(const DocumentStats& stats, double seconds) {
                 static_cast<unsigned long long>(stats.documents), megabytes(stats.bytes_in),
                 megabytes(stats.bytes_out), static_cast<unsigned long long>(stats.failed),
                 static_cast<unsigned long long>(stats.oversized), seconds, rate);
-  return line;
+  std::string text = line;
+  if (stats.not_pages > 0) text += ", " + std::to_string(stats.not_pages) + " WARC records without a page";
+  return text;
 }
 
 ProgressMeter::ProgressMeter(std::ostream& out, bool enabled)

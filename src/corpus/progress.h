@@ -12,7 +12,8 @@ struct DocumentStats {
   std::uint64_t bytes_in = 0;      // document bytes as framed (JSONL: whole lines)
   std::uint64_t bytes_out = 0;
   std::uint64_t failed = 0;        // malformed or failed records (exit status 1)
-  std::uint64_t oversized = 0;     // passed through unchanged for exceeding --max-doc-bytes
+  std::uint64_t oversized = 0;     // passed through unchanged (WARC: skipped) for exceeding --max-doc-bytes
+  std::uint64_t not_pages = 0;     // WARC records that hold no page (requests, images, redirects)
 };
 
 // "declutter: 910 documents, 9.9 MB in, 5.1 MB out, 0 failed, 0 oversized, 1.23 s, 8.0 MB/s"

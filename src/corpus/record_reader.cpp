@@ -1,5 +1,6 @@
 #include "corpus/record_reader.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <limits>
@@ -102,6 +103,21 @@ RecordReader::Status RecordReader::read(std::string& sink) {
     return Status::record;
   }
   return saw_bytes ? Status::record : Status::end;
+}
+
+RecordReader::Status RecordReader::read_exact(std::size_t count, std::string* sink) {
+  while (count > 0) {
+    if (begin_ == end_) {
+      if (at_eof_) return Status::end;
+      if (!fill()) return Status::error;
+      if (begin_ == end_) return Status::end;
+    }
+    const std::size_t length = std::min(count, end_ - begin_);
+    if (sink != nullptr) sink->append(buffer_.get() + begin_, length);
+    begin_ += length;
+    count -= length;
+  }
+  return Status::record;
 }
 
 bool RecordReader::stream_rest(const std::function<bool(std::string_view)>& chunk) {

@@ -30,6 +30,11 @@ class RecordReader {
   // A final record without a trailing delimiter still counts; an empty stream has none.
   Status read(std::string& sink);
 
+  // Appends the stream's next `count` bytes to `sink`, or discards them when `sink` is null,
+  // whatever delimiters they hold (length-framed records: WARC). `end` when the stream ended
+  // first, after appending what it had.
+  Status read_exact(std::size_t count, std::string* sink);
+
   // After `oversized`: hands the rest of the record to `chunk` piece by piece and consumes
   // its delimiter. Stops early (returning true) when `chunk` returns false.
   // Returns false on a read error.

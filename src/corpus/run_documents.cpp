@@ -9,12 +9,14 @@
 #include <cstring>
 #include <optional>
 #include <thread>
+#include <type_traits>
 
 #include "corpus/batch_worker.h"
 #include "corpus/ordered_executor.h"
 #include "corpus/output_writer.h"
 #include "corpus/progress.h"
 #include "corpus/record_reader.h"
+#include "corpus/warc_reader.h"
 #include "text/encoding.h"
 
 namespace declutter {
@@ -32,16 +34,18 @@ std::optional<char> delimiter_for(Framing framing) {
   switch (framing) {
     case Framing::jsonl: return '\n';
     case Framing::null: return '\0';
-    case Framing::whole: break;
+    case Framing::whole:
+    case Framing::warc: break;
   }
   return std::nullopt;
 }
 
 const char* action_taken(Framing framing, OnError on_error) {
   switch (on_error) {
-    case OnError::pass: return "passed through unchanged";
+    case OnError::pass: return framing == Framing::warc ? "skipped" : "passed through unchanged";
     case OnError::skip: return "skipped";
-    case OnError::error: return framing == Framing::jsonl ? "error record written" : "skipped";
+    case OnError::error:
+      return framing == Framing::jsonl || framing == Framing::warc ? "error record written" : "skipped";
     case OnError::fail: return "stopping";
   }
   return "";
@@ -60,6 +64,8 @@ class CorpusRun {
 
  private:
   void read_input(int fd, std::string_view name, OrderedExecutor& executor);
+  template <class Reader>
+  void read_records(Reader& reader, int fd, std::string_view name, OrderedExecutor& executor);
   void pass_through_oversized(RecordReader& reader, std::string_view name, std::uint64_t number);
   bool deliver(Batch& batch);
   void report(std::string_view source, std::uint64_t number, std::string_view message);
@@ -131,8 +137,19 @@ int CorpusRun::execute(const ProcessorFactory& make_processor) {
 }
 
 void CorpusRun::read_input(int fd, std::string_view name, OrderedExecutor& executor) {
+  if (options_.framing == Framing::warc) {
+    WarcReader reader(fd, options_.max_doc_bytes);
+    read_records(reader, fd, name, executor);
+  } else {
+    RecordReader reader(fd, delimiter_for(options_.framing), options_.max_doc_bytes);
+    read_records(reader, fd, name, executor);
+  }
+}
+
+template <class Reader>
+void CorpusRun::read_records(Reader& reader, int fd, std::string_view name, OrderedExecutor& executor) {
+  constexpr bool warc = std::is_same_v<Reader, WarcReader>;
   const bool whole = options_.framing == Framing::whole;
-  RecordReader reader(fd, delimiter_for(options_.framing), options_.max_doc_bytes);
   if (options_.line_buffered) {
     // Request/response use (one record in, wait for its answer): before blocking on input,
     // write out every record already read, or both sides would wait for each other.
@@ -163,20 +180,23 @@ void CorpusRun::read_input(int fd, std::string_view name, OrderedExecutor& execu
       break;
     }
     ++number;
-    if (status == RecordReader::Status::oversized) {
-      if (begin == 0) {
-        oversized_prefix_.swap(batch->input);  // no second copy of up to max_doc_bytes
-        batch->input.clear();
-      } else {
-        oversized_prefix_.assign(batch->input, begin);
-        batch->input.resize(begin);
+    // A WARC record too large to clean still goes to a worker, to tell whether it was a page.
+    if constexpr (!warc) {
+      if (status == RecordReader::Status::oversized) {
+        if (begin == 0) {
+          oversized_prefix_.swap(batch->input);  // no second copy of up to max_doc_bytes
+          batch->input.clear();
+        } else {
+          oversized_prefix_.assign(batch->input, begin);
+          batch->input.resize(begin);
+        }
+        executor.submit();
+        batch = nullptr;
+        executor.drain();  // everything before the oversized record goes out first
+        if (stop_ || executor.stopped()) return;
+        pass_through_oversized(reader, name, number);
+        continue;
       }
-      executor.submit();
-      batch = nullptr;
-      executor.drain();  // everything before the oversized record goes out first
-      if (stop_ || executor.stopped()) return;
-      pass_through_oversized(reader, name, number);
-      continue;
     }
     // A UTF-8 byte-order mark before the first JSON Lines record (files saved by Windows
     // tools) is no part of the JSON: taken off, as the text and HTML decoders take it off.
@@ -187,6 +207,7 @@ void CorpusRun::read_input(int fd, std::string_view name, OrderedExecutor& execu
     record.input_begin = begin;
     record.input_size = batch->input.size() - begin;
     record.number = number;
+    record.oversized = status == RecordReader::Status::oversized;
     if (whole || batch->input.size() >= kBatchBytes || batch->records.size() >= batch_records) {
       executor.submit();
       batch = nullptr;
@@ -231,6 +252,7 @@ void CorpusRun::report(std::string_view source, std::uint64_t number, std::strin
   diagnostics_ << "declutter: " << source;
   if (options_.framing == Framing::jsonl) diagnostics_ << ':' << number;
   if (options_.framing == Framing::null) diagnostics_ << ": document " << number;
+  if (options_.framing == Framing::warc) diagnostics_ << ": record " << number;
   diagnostics_ << ": " << message << "; " << action_taken(options_.framing, options_.on_error)
                << '\n';
 }
@@ -242,9 +264,18 @@ bool CorpusRun::deliver(Batch& batch) {
   std::size_t unwritten = 0;  // start of the output not yet handed to the writer
   std::size_t record_begin = 0;
   for (const BatchRecord& record : batch.records) {
-    if (!record.blank) {
+    if (record.not_a_page) {
+      ++stats_.not_pages;
+      stats_.bytes_in += record.input_size;
+    } else if (!record.blank) {
       ++stats_.documents;
       stats_.bytes_in += record.input_size;
+    }
+    if (record.oversized && !record.not_a_page && !record.failed) {
+      ++stats_.oversized;
+      progress_.clear();
+      diagnostics_ << "declutter: " << batch.source << ": record " << record.number << ": "
+                   << record.message << "; skipped\n";
     }
     if (record.failed) {
       ++stats_.failed;

@@ -10,14 +10,20 @@
 #include <string_view>
 #include <vector>
 
+#include "core/document_input.h"
+
 namespace declutter {
 
-enum class Framing { whole, null, jsonl };   // whole: each input file (or stdin) is one document
+// whole: each input file (or stdin) is one document. warc: the pages among a WARC file's
+// records (corpus/warc_record.h), each written as a JSON Lines record.
+enum class Framing { whole, null, jsonl, warc };
 
 // What to do with a record that is malformed (JSONL) or whose processing failed.
-//   pass:  copy the record through unchanged (default; keeps one output line per input line)
+//   pass:  copy the record through unchanged (default; keeps one output line per input line);
+//          a WARC record has no line to copy: nothing
 //   skip:  emit nothing for it (the only mode that breaks the one-line-per-line contract)
-//   error: JSONL: emit {"error":"...","line":N} in its place; whole/NUL framing: emit nothing
+//   error: JSONL: emit {"error":"...","line":N} in its place; WARC: {"error":"...","url":...,
+//          "warc_record_id":...}; whole/NUL framing: emit nothing
 //   fail:  stop after writing every earlier record; exit status 1
 // Whatever the mode, the record is reported on the diagnostics stream and the exit status is 1.
 enum class OnError { pass, skip, error, fail };
@@ -25,7 +31,7 @@ enum class OnError { pass, skip, error, fail };
 struct RunOptions {
   std::vector<std::string> inputs;           // file paths; empty or "-" means stdin
   Framing framing = Framing::whole;
-  std::string field = "text";                // --field, JSONL only
+  std::string field = "text";                // --field: JSONL's document field, WARC output's text field
   OnError on_error = OnError::pass;
   unsigned jobs = 0;                         // 0 = all cores
   bool line_buffered = false;                // flush after every record
@@ -49,7 +55,7 @@ struct DocumentResult {
 
 // Turns one document into clean text. Returns false on a per-document failure (reason in
 // `result.error`); may also throw std::exception, which counts as a failure.
-using DocumentProcessor = std::function<bool(std::string_view bytes, std::string_view url, DocumentResult& result)>;
+using DocumentProcessor = std::function<bool(const DocumentInput& input, DocumentResult& result)>;
 // Called once per worker thread; each processor is used by one thread only.
 using ProcessorFactory = std::function<DocumentProcessor()>;
 

@@ -164,7 +164,8 @@ void drop_nul_bytes(std::string& text) {
 
 std::string find_declared_charset(std::string_view head) { return prescan(head.substr(0, kPrescanBytes)); }
 
-Decoding decode_html_bytes(std::string_view raw, std::string& out, const std::string& forced) {
+Decoding decode_html_bytes(std::string_view raw, std::string& out, const std::string& forced,
+                           std::string_view declared) {
   Decoding result;
   if (auto by_mark = decode_byte_order_mark(raw, out)) {
     result = std::move(*by_mark);
@@ -172,12 +173,16 @@ Decoding decode_html_bytes(std::string_view raw, std::string& out, const std::st
     result = decode_as(raw, forced, out);
   } else {
     const bool valid_utf8 = is_valid_utf8(raw);
-    std::string label = find_declared_charset(raw);
-    if (label.empty() && !valid_utf8) label = prescan(raw.substr(0, kDeepPrescanBytes));
-    std::string encoding = encoding_for_label(label);
-    // A page whose bytes all form valid UTF-8 is UTF-8 whatever it declares: legacy text
-    // with non-ASCII bytes almost never validates by accident, mislabelled pages are
-    // common, and ASCII reads the same either way (ISO-2022-JP, being 7-bit, excepted).
+    std::string encoding(declared);
+    if (encoding.empty()) {
+      std::string label = find_declared_charset(raw);
+      if (label.empty() && !valid_utf8) label = prescan(raw.substr(0, kDeepPrescanBytes));
+      encoding = encoding_for_label(label);
+    }
+    // A page whose bytes all form valid UTF-8 is UTF-8 whatever it or its server declares:
+    // legacy text with non-ASCII bytes almost never validates by accident, mislabelled pages
+    // are common (servers that call every page ISO-8859-1), and ASCII reads the same either
+    // way (ISO-2022-JP, being 7-bit, excepted).
     if (valid_utf8 && encoding != "ISO-2022-JP") encoding = "UTF-8";
     if (valid_utf8 && encoding == "UTF-8") {
       out.assign(raw);  // validated above: no second pass

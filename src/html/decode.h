@@ -1,8 +1,10 @@
 #pragma once
-// HTML bytes -> UTF-8. Order of evidence, as browsers use it: a byte-order mark, then a
-// charset declared in the page's first kilobytes (<meta charset>, <meta http-equiv
-// content="...; charset=...">, <?xml encoding?>), then UTF-8. --encoding overrides the
-// declaration, not a byte-order mark. Labels and conversion: text/encoding.h.
+// HTML bytes -> UTF-8. Order of evidence, as browsers use it: a byte-order mark, then the
+// charset the transport declared (an HTTP Content-Type's), else the one declared in the
+// page's first kilobytes (<meta charset>, <meta http-equiv content="...; charset=...">,
+// <?xml encoding?>), then UTF-8; bytes that are all valid UTF-8 are UTF-8 whatever either
+// declares. --encoding overrides them all but a byte-order mark. Labels and conversion:
+// text/encoding.h.
 #include <string>
 #include <string_view>
 
@@ -14,7 +16,9 @@ namespace declutter {
 std::string find_declared_charset(std::string_view head);
 
 // Replaces `out` with the page as UTF-8 (BOM removed, NUL bytes dropped). `forced`, the
-// iconv name from --encoding, replaces what the page declares and the guess.
-Decoding decode_html_bytes(std::string_view raw, std::string& out, const std::string& forced = {});
+// iconv name from --encoding, replaces what the page declares and the guess; `declared`,
+// the transport's iconv name, comes before what the page declares.
+Decoding decode_html_bytes(std::string_view raw, std::string& out, const std::string& forced = {},
+                           std::string_view declared = {});
 
 }  // namespace declutter

@@ -10,12 +10,13 @@
 namespace declutter {
 
 void HtmlFrontEnd::build(std::string_view raw_bytes, HtmlParser parser, const DomRules& rules,
-                         const MetadataWords& words, Document& doc, const std::string& forced_encoding) {
+                         const MetadataWords& words, Document& doc, const std::string& forced_encoding,
+                         std::string_view declared_encoding) {
   doc.format = SourceFormat::html;
   doc.clear_page();
   {
     const StepTimer timer(costs_, "decode");
-    doc.decoding = decode_html_bytes(raw_bytes, doc.source, forced_encoding);
+    doc.decoding = decode_html_bytes(raw_bytes, doc.source, forced_encoding, declared_encoding);
   }
   ensure_libxml2_initialised();  // outside the arena: libxml2's global tables outlive the page
   XmlArena::Scope tree_memory(xml_arena_);

@@ -20,9 +20,10 @@ class HtmlFrontEnd {
  public:
   // Replaces doc.source (the decoded page), doc.arena, doc.blocks, doc.title and
   // doc.published and doc.author; leaves doc.url alone. `rules` and `words` (what the
-  // metadata rules read with) are shared and read-only. `forced_encoding`: --encoding's iconv name.
+  // metadata rules read with) are shared and read-only. `forced_encoding`: --encoding's iconv
+  // name; `declared_encoding`: the transport's (html/decode.h).
   void build(std::string_view raw_bytes, HtmlParser parser, const DomRules& rules, const MetadataWords& words,
-             Document& doc, const std::string& forced_encoding = {});
+             Document& doc, const std::string& forced_encoding = {}, std::string_view declared_encoding = {});
   // Times each later page's steps into `costs` (--profile); null stops timing.
   void time_into(CostCounter* costs) { costs_ = costs; }
 

@@ -99,11 +99,11 @@ const Document& Worker::analyse(const DocumentInput& input) {
   if (costs != nullptr) costs->add_document();
   if (is_html(options, input.bytes)) {
     impl_->html.build(input.bytes, options.parser, pipeline.dom_rules(), impl_->engine.metadata_words(), doc,
-                      options.encoding);
+                      options.encoding, input.charset);
   } else {
     {
       const StepTimer timer(costs, "decode");
-      doc.decoding = decode_text_bytes(input.bytes, doc.source, options.encoding);
+      doc.decoding = decode_text_bytes(input.bytes, doc.source, options.encoding, input.charset);
     }
     const StepTimer timer(costs, "split-lines");
     segment_lines(doc);

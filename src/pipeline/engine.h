@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/document_input.h"
 #include "core/document.h"
 #include "emit/emit.h"
 #include "text/metadata_words.h"
@@ -25,11 +26,6 @@ struct EngineOptions {
   std::string publisher;          // --publisher: forces one publisher file for every document
   std::string encoding;           // --encoding, as an iconv name: empty to detect per document
   OutputFormat output = OutputFormat::text;  // --markdown: what extract() writes
-};
-
-struct DocumentInput {
-  std::string_view bytes;
-  std::string_view url;           // selects publisher rules by host when no --publisher
 };
 
 class CostCounter;

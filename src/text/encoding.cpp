@@ -170,10 +170,12 @@ std::optional<Decoding> decode_byte_order_mark(std::string_view raw, std::string
   return result;
 }
 
-Decoding decode_text_bytes(std::string_view raw, std::string& out, const std::string& forced) {
+Decoding decode_text_bytes(std::string_view raw, std::string& out, const std::string& forced,
+                           std::string_view declared) {
   if (auto by_mark = decode_byte_order_mark(raw, out)) return *by_mark;
   if (!forced.empty()) return decode_as(raw, forced, out);
   if (repair_utf8(raw, out)) return {};
+  if (!declared.empty()) return decode_as(raw, std::string(declared), out);
   if (!looks_single_byte(raw)) return Decoding{"UTF-8", true, false};
   Decoding result = decode_as(raw, "WINDOWS-1252", out);
   result.guessed = true;

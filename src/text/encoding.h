@@ -42,9 +42,11 @@ std::optional<Decoding> decode_byte_order_mark(std::string_view raw, std::string
 
 // Text-mode decoding, in order of evidence: a byte-order mark (UTF-8 or UTF-16); then
 // `forced`, the iconv name from --encoding, when not empty; then UTF-8 when the bytes are
-// valid UTF-8; then windows-1252 when they look single-byte (a Latin-1 text dump would
+// valid UTF-8; then `declared`, the iconv name the transport declared, when not empty;
+// then windows-1252 when they look single-byte (a Latin-1 text dump would
 // otherwise lose every accented letter to U+FFFD); else UTF-8 with invalid sequences
 // repaired. Replaces `out`.
-Decoding decode_text_bytes(std::string_view raw, std::string& out, const std::string& forced = {});
+Decoding decode_text_bytes(std::string_view raw, std::string& out, const std::string& forced = {},
+                           std::string_view declared = {});
 
 }  // namespace declutter

@@ -3,6 +3,7 @@
 
 #include "cli_support.h"
 #include "compression_support.h"
+#include "warc_support.h"
 
 using namespace declutter::testing;
 using namespace std::string_literals;
@@ -173,6 +174,37 @@ TEST_CASE("cli corpus: --stats prints a summary line", "[cli][corpus]") {
   for (int id = 1; id <= 4; ++id) four += jsonl_record(id, kPage);
   const std::string threads = run_declutter("--jsonl -j 2 --stats", four).err;
   CHECK(threads.find(", dropped blocks: 12 <embedded>/common.rules\n") != std::string::npos);
+}
+
+TEST_CASE("cli corpus: --warc cleans the HTML pages of a gzip'd WARC file, in their HTTP charset", "[cli][corpus][warc]") {
+  const std::string article =
+      "<html><body><nav><a href=/>Home</a></nav><article><h1>A headline for the test page</h1>"
+      "<p>The first paragraph of the article has enough words to stay in the clean text.</p>"
+      "<p>The second paragraph names the caf\xE9 on the corner, where a na\xEFve visitor drinks coffee.</p>"
+      "</article></body></html>";
+  const std::string warc =
+      gzipped(warc_record("request", "https://a.example/story", "application/http; msgtype=request", "GET /story HTTP/1.1\r\n\r\n")) +
+      gzipped(html_response_record("https://a.example/story", article, "text/html; charset=iso-8859-1")) +
+      gzipped(html_response_record("https://a.example/logo.png", "PNG", "image/png"));
+  TempDir dir;
+  write_file(dir.path / "crawl.warc.gz", warc);
+  RunResult r = run_declutter("--warc --metadata " + shell_quote((dir.path / "crawl.warc.gz").string()));
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  REQUIRE(std::count(r.out.begin(), r.out.end(), '\n') == 1);
+  const auto record = nlohmann::ordered_json::parse(r.out);
+  CHECK(record["url"] == "https://a.example/story");
+  CHECK(record["warc_record_id"] == "<urn:uuid:1>");
+  CHECK(record["text"] ==
+        "A headline for the test page\n\nThe first paragraph of the article has enough words to stay in the clean "
+        "text.\n\nThe second paragraph names the café on the corner, where a naïve visitor drinks coffee.");
+  CHECK(record["declutter"]["title"] == "A headline for the test page");
+
+  RunResult not_warc = run_declutter("--warc", "<html><p>x</p></html>");
+  CHECK(not_warc.status == 2);
+  CHECK(not_warc.err == "declutter: -: record 1: expected a version line such as \"WARC/1.1\", found "
+                        "\"<html><p>x</p></html>\": is this a WARC file?\n");
+  CHECK(run_declutter("--warc --format text", "").status == 2);
 }
 
 TEST_CASE("cli corpus: bad corpus flag values are usage errors", "[cli][corpus]") {

@@ -46,13 +46,14 @@ struct RunResult {
   std::string diagnostics;
 };
 
-// Upper-cases ASCII; fails on documents containing "FAILME"; prefixes the url when given;
+// Upper-cases ASCII; fails on documents containing "FAILME"; prefixes the url in [] and the
+// transport's charset in <> when given;
 // describes each document as {"bytes":N}.
 inline ProcessorFactory uppercase_factory(bool random_sleeps = false) {
   return [random_sleeps] {
     auto random = std::make_shared<std::minstd_rand>(std::random_device{}());
-    return DocumentProcessor([random, random_sleeps](std::string_view bytes, std::string_view url,
-                                                     DocumentResult& result) {
+    return DocumentProcessor([random, random_sleeps](const DocumentInput& input, DocumentResult& result) {
+      const std::string_view bytes = input.bytes;
       std::string& out = result.text;
       if (random_sleeps) {
         std::this_thread::sleep_for(std::chrono::microseconds((*random)() % 2000));
@@ -61,10 +62,15 @@ inline ProcessorFactory uppercase_factory(bool random_sleeps = false) {
         result.error = "asked to fail";
         return false;
       }
-      if (!url.empty()) {
+      if (!input.url.empty()) {
         out += '[';
-        out += url;
+        out += input.url;
         out += ']';
+      }
+      if (!input.charset.empty()) {
+        out += '<';
+        out += input.charset;
+        out += '>';
       }
       for (const char c : bytes) {
         out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

@@ -71,7 +71,8 @@ TEST_CASE("corpus: JSONL --field and --url fallback", "[corpus]") {
 
 TEST_CASE("corpus: JSONL values keep their own line ending, not the clean text's", "[corpus]") {
   const ProcessorFactory adds_newline = [] {
-    return DocumentProcessor([](std::string_view bytes, std::string_view, DocumentResult& result) {
+    return DocumentProcessor([](const DocumentInput& input, DocumentResult& result) {
+      const std::string_view bytes = input.bytes;
       std::string& out = result.text;
       out.assign(bytes);
       if (out.empty() || out.back() != '\n') out += '\n';
@@ -221,7 +222,8 @@ TEST_CASE("corpus: the metadata field is added to cleaned JSONL records only, in
 
 TEST_CASE("corpus: a processor that throws fails only its record", "[corpus]") {
   const ProcessorFactory throwing = [] {
-    return DocumentProcessor([](std::string_view bytes, std::string_view, DocumentResult& result) {
+    return DocumentProcessor([](const DocumentInput& input, DocumentResult& result) {
+      const std::string_view bytes = input.bytes;
       std::string& out = result.text;
       if (bytes == "boom") throw std::runtime_error("exploded");
       out.assign(bytes);
@@ -420,7 +422,8 @@ TEST_CASE("corpus: --line-buffered answers each record before the next one arriv
 
 TEST_CASE("corpus: the progress line is redrawn while working and erased at the end", "[corpus]") {
   const ProcessorFactory slow = [] {
-    return DocumentProcessor([](std::string_view bytes, std::string_view, DocumentResult& result) {
+    return DocumentProcessor([](const DocumentInput& input, DocumentResult& result) {
+      const std::string_view bytes = input.bytes;
       std::string& out = result.text;
       std::this_thread::sleep_for(std::chrono::milliseconds(150));
       out.assign(bytes);

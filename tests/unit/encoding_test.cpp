@@ -106,6 +106,15 @@ TEST_CASE("decode_text_bytes: UTF-8, else windows-1252 for single-byte text, els
   CHECK(out == "caf\xEF\xBF\xBD");
   decode_text_bytes(std::string_view("H\0i\0", 4), out, "UTF-16LE");
   CHECK(out == "Hi");
+
+  // The transport's charset: read as declared, unless the bytes are valid UTF-8.
+  Decoding declared = decode_text_bytes("\xCA\xE0\xF4\xE5", out, {}, "WINDOWS-1251");
+  CHECK(out == "\xD0\x9A\xD0\xB0\xD1\x84\xD0\xB5");
+  CHECK((declared.encoding == "WINDOWS-1251" && !declared.guessed));
+  CHECK(decode_text_bytes("caf\xC3\xA9", out, {}, "WINDOWS-1252").encoding == "UTF-8");
+  CHECK(out == "caf\xC3\xA9");
+  decode_text_bytes("\xCA\xE0\xF4\xE5", out, "ISO-8859-5", "WINDOWS-1251");  // --encoding beats it
+  CHECK(out == "\xD0\xAA\xD1\x80\xD1\x94\xD1\x85");  // ISO-8859-5 reads them otherwise
 }
 
 TEST_CASE("invalid_sequence_count counts what repair_utf8 replaces", "[encoding]") {

@@ -125,3 +125,32 @@ TEST_CASE("engine: after a huge document a worker cleans the next one as a new w
   CHECK(worker.costs() == counter.get());
   CHECK(profile.totals().documents == 2);
 }
+
+TEST_CASE("engine: the transport's charset beats the page's declaration; a BOM, valid UTF-8 and --encoding beat it",
+          "[engine][encoding]") {
+  Diagnostics diagnostics;
+  EngineOptions html;
+  html.format = InputFormat::html;
+  auto engine = engine_with_publishers(diagnostics, html);
+  REQUIRE(engine != nullptr);
+  Worker worker(*engine);
+  // "Grüße" in windows-1252 bytes, in a page that (wrongly) declares UTF-8.
+  const std::string page = "<meta charset=\"utf-8\"><p>Gr\xFC\xDF" "e aus der Stadt.</p>";
+  std::string out;
+  worker.extract(DocumentInput{page, "", "WINDOWS-1252"}, out);
+  CHECK(out == "Grüße aus der Stadt.\n");
+  worker.extract(DocumentInput{page}, out);
+  CHECK(out == "Gr\uFFFD\uFFFDe aus der Stadt.\n");
+  worker.extract(DocumentInput{"\xEF\xBB\xBF<p>Gr\xC3\xBC\xC3\x9F" "e</p>", "", "WINDOWS-1252"}, out);
+  CHECK(out == "Grüße\n");
+  // Servers that call every page ISO-8859-1: bytes that are all valid UTF-8 are UTF-8.
+  worker.extract(DocumentInput{"<p>Gr\xC3\xBC\xC3\x9F" "e</p>", "", "WINDOWS-1252"}, out);
+  CHECK(out == "Grüße\n");
+
+  EngineOptions forced = html;
+  forced.encoding = "ISO-8859-2";
+  auto forced_engine = engine_with_publishers(diagnostics, forced);
+  Worker forced_worker(*forced_engine);
+  forced_worker.extract(DocumentInput{"<p>\xB1</p>", "", "WINDOWS-1252"}, out);
+  CHECK(out == "ą\n");  // 0xB1 is ą in ISO-8859-2, ± in windows-1252
+}

@@ -1,0 +1,18 @@
+#pragma once
+// "Name: value" field lines, as WARC record headers and HTTP/1.x messages write them, one a
+// line ("\n" or "\r\n"). Names compare ASCII case-insensitively, as both formats say.
+#include <string_view>
+
+namespace declutter {
+
+// The trimmed value of the first field called `name` in `fields`, or "" when there is none.
+std::string_view header_field(std::string_view fields, std::string_view name);
+
+// Whether a Content-Type value's media type (before any ';') is `media_type`, which is
+// given in lower case.
+bool media_type_is(std::string_view content_type, std::string_view media_type);
+
+// The value of a Content-Type parameter ("charset"), quotes removed, or "" when absent.
+std::string_view content_type_parameter(std::string_view content_type, std::string_view name);
+
+}  // namespace declutter

@@ -1,0 +1,41 @@
+#pragma once
+// Splits a WARC file (ISO 28500: WARC/1.0 and WARC/1.1) into its records: a version line,
+// header fields, an empty line, then a block of exactly Content-Length bytes. A compressed
+// file (record-at-a-time gzip, as Common Crawl ships .warc.gz, or zstd) is inflated as it
+// is read, by the RecordReader underneath.
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "corpus/record_reader.h"
+
+namespace declutter {
+
+class WarcReader {
+ public:
+  using Status = RecordReader::Status;
+
+  WarcReader(int fd, std::size_t max_block_bytes);
+
+  // Appends the next record to `sink`: its version line and header fields, a line each
+  // ("\n"-terminated, without their CRs), an empty line, then the block. On `oversized`
+  // (a block over max_block_bytes) only the block's first 64 KiB, enough to tell what it
+  // holds; the rest was read past. On `error` the file cannot be split further (not WARC,
+  // cut short): error_message().
+  Status read(std::string& sink);
+
+  void set_before_read(std::function<void()> hook) { input_.set_before_read(std::move(hook)); }
+  std::string error_message() const;
+
+ private:
+  Status fail(std::string message);
+
+  RecordReader input_;
+  std::size_t max_block_bytes_;
+  std::uint64_t records_ = 0;  // records read so far, for messages
+  std::string line_;
+  std::string message_;
+};
+
+}  // namespace declutter

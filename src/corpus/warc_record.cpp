@@ -1,0 +1,61 @@
+#include "corpus/warc_record.h"
+
+#include "corpus/header_fields.h"
+#include "text/ascii.h"
+#include "text/encoding.h"
+
+namespace declutter {
+
+namespace {
+
+bool is_html_media_type(std::string_view content_type) {
+  return media_type_is(content_type, "text/html") || media_type_is(content_type, "application/xhtml+xml");
+}
+
+// WARC 1.0's grammar put the target URI in angle brackets, and some tools still write them.
+std::string_view without_angle_brackets(std::string_view uri) {
+  if (uri.size() >= 2 && uri.front() == '<' && uri.back() == '>') return uri.substr(1, uri.size() - 2);
+  return uri;
+}
+
+}  // namespace
+
+WarcRecord::Kind WarcRecord::classify(std::string_view record, std::string& reason) {
+  const std::size_t header_end = record.find("\n\n");
+  const std::string_view header = record.substr(0, header_end == std::string_view::npos ? record.size() : header_end + 1);
+  const std::string_view block =
+      header_end == std::string_view::npos ? std::string_view() : record.substr(header_end + 2);
+  const std::string_view type = header_field(header, "warc-type");
+  const std::string_view content_type = header_field(header, "content-type");
+  url_ = without_angle_brackets(header_field(header, "warc-target-uri"));
+  record_id_ = header_field(header, "warc-record-id");
+  date_ = header_field(header, "warc-date");
+  charset_.clear();
+  from_response_ = false;
+
+  std::string_view page_type;  // the Content-Type the page came with
+  if (equals_ignoring_ascii_case(type, "resource")) {
+    if (!is_html_media_type(content_type)) return Kind::not_a_page;
+    page_type = content_type;
+    body_ = block;
+  } else if (equals_ignoring_ascii_case(type, "response")) {
+    // application/http; some writers leave the type out, but not the status line.
+    if (!media_type_is(content_type, "application/http") && !block.starts_with("HTTP/")) return Kind::not_a_page;
+    if (!parse_http_response(block, response_, reason)) return Kind::failed;
+    page_type = header_field(response_.fields, "content-type");
+    if (response_.status / 100 != 2 || !is_html_media_type(page_type)) return Kind::not_a_page;
+    from_response_ = true;
+    body_ = response_.body;
+  } else {
+    return Kind::not_a_page;
+  }
+  const std::string_view label = content_type_parameter(page_type, "charset");
+  if (!label.empty()) charset_ = encoding_for_label(label);
+  return Kind::page;
+}
+
+bool WarcRecord::decode_body(std::size_t limit, std::string& reason) {
+  return !from_response_ || decoded_body(response_, limit, scratch_, body_, reason);
+}
+
+}  // namespace declutter

@@ -1,0 +1,45 @@
+#pragma once
+// What a WARC record (as WarcReader hands it out) holds for corpus mode: a web page, or
+// nothing to clean. A page is a `response` record whose HTTP response succeeded (2xx) with
+// an HTML media type, or a `resource` record of an HTML media type (a page stored without
+// its HTTP exchange). Requests, metadata, revisits, redirects, errors, images and every
+// other kind of record are not documents.
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "corpus/http_message.h"
+
+namespace declutter {
+
+class WarcRecord {
+ public:
+  enum class Kind { page, not_a_page, failed };
+
+  // Reads `record`'s header and its HTTP response's; on `page`, url() and the rest below
+  // describe it, valid until the next classify (they may point into `record` or into this
+  // object). On `failed`, `reason` says why.
+  Kind classify(std::string_view record, std::string& reason);
+  // After `page`: undoes the body's chunking and gzip, for body(). False, with `reason`, when
+  // it cannot; `limit` bounds the inflated size (0: no limit).
+  bool decode_body(std::size_t limit, std::string& reason);
+
+  std::string_view url() const { return url_; }            // WARC-Target-URI
+  std::string_view record_id() const { return record_id_; }  // WARC-Record-ID
+  std::string_view date() const { return date_; }          // WARC-Date
+  std::string_view body() const { return body_; }          // the page's bytes
+  // The charset its Content-Type declared, as an iconv name; empty when none or unknown.
+  std::string_view charset() const { return charset_; }
+
+ private:
+  std::string_view url_;
+  std::string_view record_id_;
+  std::string_view date_;
+  std::string_view body_;
+  HttpResponse response_;  // of a response record; a resource record's body needs no decoding
+  bool from_response_ = false;
+  std::string charset_;
+  std::string scratch_;  // a dechunked or inflated body
+};
+
+}  // namespace declutter

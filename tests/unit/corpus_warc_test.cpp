@@ -1,0 +1,286 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "compression_support.h"
+#include "corpus/header_fields.h"
+#include "corpus/http_message.h"
+#include "corpus/warc_reader.h"
+#include "corpus/warc_record.h"
+#include "corpus_harness.h"
+#include "warc_support.h"
+
+using namespace declutter;
+using namespace declutter::testing;
+using declutter::corpus_test::run_on;
+using declutter::corpus_test::temp_file_with;
+
+namespace {
+
+struct ReadOutcome {
+  std::vector<std::string> records;
+  WarcReader::Status last = WarcReader::Status::end;
+  std::string message;
+};
+
+ReadOutcome read_warc(const std::string& input, std::size_t max_block_bytes = 0) {
+  auto file = temp_file_with(input);
+  WarcReader reader(fileno(file.get()), max_block_bytes);
+  ReadOutcome outcome;
+  for (;;) {
+    std::string record;
+    outcome.last = reader.read(record);
+    if (outcome.last == WarcReader::Status::end || outcome.last == WarcReader::Status::error) break;
+    outcome.records.push_back(record);
+  }
+  if (outcome.last == WarcReader::Status::error) outcome.message = reader.error_message();
+  return outcome;
+}
+
+// What a record's block holds, as WarcReader hands it out: past the header's empty line.
+std::string block_of(const std::string& record) { return record.substr(record.find("\n\n") + 2); }
+
+RunOptions warc_options(unsigned jobs = 1) {
+  RunOptions options;
+  options.framing = Framing::warc;
+  options.jobs = jobs;
+  return options;
+}
+
+}  // namespace
+
+TEST_CASE("header fields: names ignore case, values are trimmed, the first one counts", "[corpus][warc]") {
+  const std::string fields = "Content-Type:  text/html ; Charset=\"ISO-8859-2\"\r\nX-A: 1\r\nx-a: 2\r\nbad line\r\n";
+  CHECK(header_field(fields, "content-type") == "text/html ; Charset=\"ISO-8859-2\"");
+  CHECK(header_field(fields, "x-a") == "1");
+  CHECK(header_field(fields, "missing").empty());
+  CHECK(media_type_is(header_field(fields, "content-type"), "text/html"));
+  CHECK_FALSE(media_type_is("text/htmlx", "text/html"));
+  CHECK(content_type_parameter(header_field(fields, "content-type"), "charset") == "ISO-8859-2");
+  CHECK(content_type_parameter("text/html; q=1; charset=utf-8", "charset") == "utf-8");
+  CHECK(content_type_parameter("text/html", "charset").empty());
+}
+
+TEST_CASE("HTTP responses: status, fields, body; lax line ends", "[corpus][warc]") {
+  HttpResponse response;
+  std::string reason;
+  REQUIRE(parse_http_response(http_response("404 Not Found", "Content-Type: text/html\r\n", "<p>gone"), response, reason));
+  CHECK(response.status == 404);
+  CHECK(header_field(response.fields, "content-type") == "text/html");
+  CHECK(response.body == "<p>gone");
+  REQUIRE(parse_http_response("HTTP/1.0 200 OK\nServer: x\n\nbody\n\nmore", response, reason));
+  CHECK(response.status == 200);
+  CHECK(response.body == "body\n\nmore");
+  REQUIRE(parse_http_response("HTTP/1.1 204 No Content\r\n\r\n", response, reason));
+  CHECK(response.fields.empty());
+  CHECK(response.body.empty());
+
+  CHECK_FALSE(parse_http_response("GET / HTTP/1.1\r\n\r\n", response, reason));
+  CHECK(reason == "the response record holds no HTTP response");
+  CHECK_FALSE(parse_http_response("HTTP/1.1 2x0 OK\r\n\r\n", response, reason));
+  CHECK(reason == "the HTTP status line is malformed");
+  CHECK_FALSE(parse_http_response("HTTP/1.1 200 OK\r\nServer: x\r\n", response, reason));
+  CHECK(reason == "the HTTP response has no end of its header");
+}
+
+TEST_CASE("HTTP bodies: chunked and gzip'd bodies are undone, unknown codings refused", "[corpus][warc]") {
+  const std::string page = "<p>Hello, chunked world</p>";
+  const auto body_of = [](const std::string& message, std::string& reason) {
+    HttpResponse response;
+    REQUIRE(parse_http_response(message, response, reason));
+    std::string scratch;
+    std::string_view body;
+    const bool ok = decoded_body(response, 0, scratch, body, reason);
+    return ok ? std::string(body) : std::string("<failed>");
+  };
+  std::string reason;
+  const std::string chunked = "5;ext=1\r\n<p>He\r\n16\r\nllo, chunked world</p>\r\n0\r\nTrailer: x\r\n\r\n";
+  CHECK(body_of(http_response("200 OK", "Transfer-Encoding: chunked\r\n", chunked), reason) == page);
+  CHECK(body_of(http_response("200 OK", "Content-Encoding: gzip\r\n", gzipped(page)), reason) == page);
+  const std::string gz = gzipped(page);
+  const std::string gz_chunked = "a\r\n" + gz.substr(0, 10) + "\r\n" + [&] {
+    char size[16];
+    std::snprintf(size, sizeof size, "%zx", gz.size() - 10);
+    return std::string(size);
+  }() + "\r\n" + gz.substr(10) + "\r\n0\r\n\r\n";
+  CHECK(body_of(http_response("200 OK", "Transfer-Encoding: chunked\r\nContent-Encoding: x-gzip\r\n", gz_chunked),
+                reason) == page);
+  // A record its crawler cut short keeps the chunks it has.
+  CHECK(body_of(http_response("200 OK", "Transfer-Encoding: chunked\r\n", "5\r\n<p>He\r\n16\r\nllo"), reason) ==
+        "<p>Hello");
+  // Common Crawl undoes the codings and renames the fields: nothing is undone twice.
+  CHECK(body_of(http_response("200 OK", "X-Crawler-Content-Encoding: gzip\r\n", page), reason) == page);
+
+  CHECK(body_of(http_response("200 OK", "Content-Encoding: br\r\n", "xx"), reason) == "<failed>");
+  CHECK(reason == "Content-Encoding 'br' is not supported");
+  CHECK(body_of(http_response("200 OK", "Transfer-Encoding: chunked\r\n", "zz\r\nxx"), reason) == "<failed>");
+  CHECK(reason == "the chunked body has a bad chunk size line");
+  CHECK(body_of(http_response("200 OK", "Content-Encoding: gzip\r\n", "not gzip"), reason) == "<failed>");
+  CHECK(reason.starts_with("gzip data is corrupt"));
+}
+
+TEST_CASE("WARC reader: records are split by Content-Length, whatever their blocks hold", "[corpus][warc]") {
+  const std::string tricky = "line\r\n\r\nWARC/1.1\r\nContent-Length: 3\r\n\r\n";  // a block that looks like a header
+  const std::string input = warc_record("resource", "http://a.example/", "text/plain", tricky) +
+                            warc_record("metadata", "http://a.example/", "application/warc-fields", "");
+  for (const std::string& stream : {input, gzipped(input), zstd_compressed(input)}) {
+    const ReadOutcome outcome = read_warc(stream);
+    CHECK(outcome.last == WarcReader::Status::end);
+    REQUIRE(outcome.records.size() == 2);
+    CHECK(outcome.records[0].starts_with("WARC/1.1\nWARC-Type: resource\n"));
+    CHECK(block_of(outcome.records[0]) == tricky);
+    CHECK(block_of(outcome.records[1]).empty());
+  }
+  // Record-at-a-time gzip, as Common Crawl writes .warc.gz: one member a record.
+  const ReadOutcome members = read_warc(gzipped(warc_record("request", "u", "application/http", "GET")) +
+                                        gzipped(warc_record("request", "v", "application/http", "GET")));
+  CHECK(members.records.size() == 2);
+  CHECK(read_warc("").records.empty());
+}
+
+TEST_CASE("WARC reader: a file that is not WARC or is cut short stops with where and why", "[corpus][warc]") {
+  ReadOutcome html = read_warc("<!DOCTYPE html>\n<html>");
+  CHECK(html.last == WarcReader::Status::error);
+  CHECK(html.message == "record 1: expected a version line such as \"WARC/1.1\", found \"<!DOCTYPE html>\": is this a WARC file?");
+
+  const std::string good = warc_record("resource", "u", "text/html", "<p>x</p>");
+  ReadOutcome cut = read_warc(good + good.substr(0, good.size() - 8));
+  CHECK(cut.records.size() == 1);
+  CHECK(cut.last == WarcReader::Status::error);
+  CHECK(cut.message == "record 2: the file ends inside the record's block (Content-Length 8, 4 bytes there)");
+
+  ReadOutcome headless = read_warc(good + "WARC/1.1\r\nWARC-Type: resource\r\n");
+  CHECK(headless.message == "record 2: the file ends inside the record's header");
+  ReadOutcome no_length = read_warc("WARC/1.0\r\nWARC-Type: resource\r\n\r\n");
+  CHECK(no_length.message == "record 1: no Content-Length field");
+  ReadOutcome bad_length = read_warc("WARC/1.0\r\nContent-Length: 12a\r\n\r\n");
+  CHECK(bad_length.message == "record 1: Content-Length \"12a\" is not a number");
+}
+
+TEST_CASE("WARC reader: a block over the limit keeps only its start", "[corpus][warc]") {
+  const std::string big(300'000, 'x');
+  const ReadOutcome outcome = read_warc(warc_record("resource", "u", "text/html", big) +
+                                        warc_record("resource", "v", "text/html", "small"), 100'000);
+  REQUIRE(outcome.records.size() == 2);
+  CHECK(block_of(outcome.records[0]) == std::string(64 * 1024, 'x'));
+  CHECK(block_of(outcome.records[1]) == "small");
+  CHECK(outcome.last == WarcReader::Status::end);
+}
+
+TEST_CASE("WARC records: pages are HTML responses with a 2xx status and HTML resources", "[corpus][warc]") {
+  WarcRecord record;
+  std::string reason;
+  const auto kind_of = [&](const std::string& warc) {
+    const ReadOutcome outcome = read_warc(warc);
+    REQUIRE(outcome.records.size() == 1);
+    static std::string held;  // the views point into the record
+    held = outcome.records[0];
+    return record.classify(held, reason);
+  };
+  using Kind = WarcRecord::Kind;
+  CHECK(kind_of(html_response_record("<http://a.example/p>", "<p>page</p>", "text/html; charset=ISO-8859-1")) ==
+        Kind::page);
+  CHECK(record.url() == "http://a.example/p");
+  CHECK(record.record_id() == "<urn:uuid:1>");
+  CHECK(record.date() == "2026-05-06T07:08:09Z");
+  CHECK(record.body() == "<p>page</p>");
+  CHECK(record.charset() == "WINDOWS-1252");  // latin1 means windows-1252, as browsers read it
+  CHECK(kind_of(html_response_record("u", "<p>x</p>", "application/xhtml+xml")) == Kind::page);
+  CHECK(record.charset().empty());
+  CHECK(kind_of(warc_record("resource", "u", "text/html; charset=utf-8", "<p>x</p>")) == Kind::page);
+  CHECK(record.body() == "<p>x</p>");
+  CHECK(kind_of(warc_record("response", "u", "", http_response("200 OK", "Content-Type: text/html\r\n", "b"))) ==
+        Kind::page);
+
+  CHECK(kind_of(html_response_record("u", "<p>x</p>", "image/png")) == Kind::not_a_page);
+  CHECK(kind_of(warc_record("response", "u", "application/http",
+                            http_response("301 Moved", "Content-Type: text/html\r\nLocation: /\r\n", ""))) ==
+        Kind::not_a_page);
+  CHECK(kind_of(warc_record("request", "u", "application/http; msgtype=request", "GET / HTTP/1.1\r\n\r\n")) ==
+        Kind::not_a_page);
+  CHECK(kind_of(warc_record("response", "dns:a.example", "text/dns", "20260506 a.example. 300 IN A 1.2.3.4")) ==
+        Kind::not_a_page);
+  CHECK(kind_of(warc_record("resource", "u", "image/jpeg", "JFIF")) == Kind::not_a_page);
+  CHECK(kind_of(warc_record("response", "u", "application/http", "garbage")) == Kind::failed);
+  CHECK(reason == "the response record holds no HTTP response");
+}
+
+TEST_CASE("corpus: --warc writes one JSON Lines record a page, in order", "[corpus][warc]") {
+  std::string input = warc_record("warcinfo", "", "application/warc-fields", "software: test\r\n");
+  std::string expected;
+  for (int i = 0; i < 40; ++i) {
+    const std::string uri = "http://a.example/" + std::to_string(i);
+    input += warc_record("request", uri, "application/http; msgtype=request", "GET / HTTP/1.1\r\n\r\n");
+    input += html_response_record(uri, "<p>page " + std::to_string(i) + "</p>\n");
+    expected += "{\"url\":\"" + uri +
+                "\",\"warc_date\":\"2026-05-06T07:08:09Z\",\"warc_record_id\":\"<urn:uuid:1>\",\"text\":\"[" + uri +
+                "]<UTF-8><P>PAGE " + std::to_string(i) + "</P>\"}\n";
+  }
+  for (const unsigned jobs : {1U, 3U}) {
+    RunOptions options = warc_options(jobs);
+    options.stats = true;
+    const auto result = run_on(gzipped(input), options);
+    CHECK(result.status == 0);
+    CHECK(result.output == expected);
+    CHECK(result.diagnostics.find("declutter: 40 documents, ") == 0);
+    CHECK(result.diagnostics.find(", 41 WARC records without a page\n") != std::string::npos);
+  }
+}
+
+TEST_CASE("corpus: --warc names the text field, adds metadata, and reports failed records", "[corpus][warc]") {
+  const std::string input = html_response_record("http://a.example/1", "<p>one</p>") +
+                            html_response_record("http://a.example/2", "FAILME") +
+                            warc_record("response", "http://a.example/3", "application/http",
+                                        http_response("200 OK", "Content-Type: text/html\r\nContent-Encoding: br\r\n", "x"));
+  RunOptions options = warc_options();
+  options.field = "content";
+  options.metadata_field = "declutter";
+  options.on_error = OnError::error;
+  const auto result = run_on(input, options);
+  CHECK(result.status == 1);
+  CHECK(result.output ==
+        "{\"url\":\"http://a.example/1\",\"warc_date\":\"2026-05-06T07:08:09Z\",\"warc_record_id\":\"<urn:uuid:1>\","
+        "\"content\":\"[http://a.example/1]<UTF-8><P>ONE</P>\",\"declutter\":{\"bytes\":10}}\n"
+        "{\"error\":\"http://a.example/2: asked to fail\",\"url\":\"http://a.example/2\",\"warc_record_id\":\"<urn:uuid:1>\"}\n"
+        "{\"error\":\"http://a.example/3: Content-Encoding 'br' is not supported\",\"url\":\"http://a.example/3\","
+        "\"warc_record_id\":\"<urn:uuid:1>\"}\n");
+  CHECK(result.diagnostics ==
+        "declutter: -: record 2: http://a.example/2: asked to fail; error record written\n"
+        "declutter: -: record 3: http://a.example/3: Content-Encoding 'br' is not supported; error record written\n");
+
+  options.on_error = OnError::pass;  // a WARC record has no line to pass through
+  const auto passed = run_on(input, options);
+  CHECK(std::count(passed.output.begin(), passed.output.end(), '\n') == 1);
+  CHECK(passed.diagnostics.find("record 2: http://a.example/2: asked to fail; skipped\n") != std::string::npos);
+}
+
+TEST_CASE("corpus: --warc skips a page over --max-doc-bytes with a warning, other big records quietly",
+          "[corpus][warc]") {
+  const std::string big(200'000, 'x');
+  const std::string input = html_response_record("http://a.example/big", big) +
+                            html_response_record("http://a.example/video", big, "video/mp4") +
+                            html_response_record("http://a.example/small", "<p>s</p>");
+  RunOptions options = warc_options();
+  options.max_doc_bytes = 100'000;
+  options.stats = true;
+  const auto result = run_on(input, options);
+  CHECK(result.status == 0);
+  CHECK(result.output.find("\"url\":\"http://a.example/small\"") != std::string::npos);
+  CHECK(std::count(result.output.begin(), result.output.end(), '\n') == 1);
+  CHECK(result.diagnostics.starts_with(
+      "declutter: -: record 1: http://a.example/big: larger than --max-doc-bytes (100000 bytes); skipped\n"
+      "declutter: 2 documents, "));
+  CHECK(result.diagnostics.find(" 1 oversized, ") != std::string::npos);
+  CHECK(result.diagnostics.find(", 2 WARC records without a page\n") == std::string::npos);
+  CHECK(result.diagnostics.find(", 1 WARC records without a page\n") != std::string::npos);
+}
+
+TEST_CASE("corpus: a WARC file cut short keeps the pages before the damage, exit 2", "[corpus][warc]") {
+  const std::string record = html_response_record("http://a.example/1", "<p>one</p>");
+  const std::string input = record + record.substr(0, record.size() - 10);
+  const auto result = run_on(gzipped(input), warc_options(2));
+  CHECK(result.status == 2);
+  CHECK(std::count(result.output.begin(), result.output.end(), '\n') == 1);
+  CHECK(result.diagnostics.find("declutter: -: record 2: the file ends inside the record's block") == 0);
+}
