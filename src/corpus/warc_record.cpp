@@ -43,6 +43,8 @@ WarcRecord::Kind WarcRecord::classify(std::string_view record, std::string& reas
     if (!media_type_is(content_type, "application/http") && !block.starts_with("HTTP/")) return Kind::not_a_page;
     if (!parse_http_response(block, response_, reason)) return Kind::failed;
     page_type = header_field(response_.fields, "content-type");
+    // A server that names no type: the type the crawler identified (Common Crawl writes it).
+    if (page_type.empty()) page_type = header_field(header, "warc-identified-payload-type");
     if (response_.status / 100 != 2 || !is_html_media_type(page_type)) return Kind::not_a_page;
     from_response_ = true;
     body_ = response_.body;

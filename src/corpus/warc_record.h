@@ -1,8 +1,9 @@
 #pragma once
 // What a WARC record (as WarcReader hands it out) holds for corpus mode: a web page, or
 // nothing to clean. A page is a `response` record whose HTTP response succeeded (2xx) with
-// an HTML media type, or a `resource` record of an HTML media type (a page stored without
-// its HTTP exchange). Requests, metadata, revisits, redirects, errors, images and every
+// an HTML media type (the server's Content-Type, else the WARC-Identified-Payload-Type the
+// crawler wrote), or a `resource` record of an HTML media type (a page stored without its
+// HTTP exchange). Requests, metadata, revisits, redirects, errors, images and every
 // other kind of record are not documents.
 #include <cstddef>
 #include <string>

@@ -65,7 +65,8 @@ TEST_CASE("header fields: names ignore case, values are trimmed, the first one c
 TEST_CASE("HTTP responses: status, fields, body; lax line ends", "[corpus][warc]") {
   HttpResponse response;
   std::string reason;
-  REQUIRE(parse_http_response(http_response("404 Not Found", "Content-Type: text/html\r\n", "<p>gone"), response, reason));
+  const std::string not_found = http_response("404 Not Found", "Content-Type: text/html\r\n", "<p>gone");
+  REQUIRE(parse_http_response(not_found, response, reason));  // the views point into it
   CHECK(response.status == 404);
   CHECK(header_field(response.fields, "content-type") == "text/html");
   CHECK(response.body == "<p>gone");
@@ -192,6 +193,12 @@ TEST_CASE("WARC records: pages are HTML responses with a 2xx status and HTML res
   CHECK(record.body() == "<p>x</p>");
   CHECK(kind_of(warc_record("response", "u", "", http_response("200 OK", "Content-Type: text/html\r\n", "b"))) ==
         Kind::page);
+
+  const std::string untyped = warc_record("response", "u", "application/http", http_response("200 OK", "", "<p>x"));
+  CHECK(kind_of(untyped) == Kind::not_a_page);
+  const std::size_t length_field = untyped.find("Content-Length");
+  CHECK(kind_of(untyped.substr(0, length_field) + "WARC-Identified-Payload-Type: text/html\r\n" +
+                untyped.substr(length_field)) == Kind::page);
 
   CHECK(kind_of(html_response_record("u", "<p>x</p>", "image/png")) == Kind::not_a_page);
   CHECK(kind_of(warc_record("response", "u", "application/http",
