@@ -8,11 +8,8 @@ namespace declutter {
 // The trimmed value of the first field called `name` in `fields`, or "" when there is none.
 std::string_view header_field(std::string_view fields, std::string_view name);
 
-// Whether a Content-Type value's media type (before any ';') is `media_type`, which is
-// given in lower case.
+// Whether a Content-Type value's media type (before any ';') is `media_type`, but for case.
+// Its charset: charset_in_content_type (html/decode.h).
 bool media_type_is(std::string_view content_type, std::string_view media_type);
-
-// The value of a Content-Type parameter ("charset"), quotes removed, or "" when absent.
-std::string_view content_type_parameter(std::string_view content_type, std::string_view name);
 
 }  // namespace declutter

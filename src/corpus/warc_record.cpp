@@ -1,6 +1,7 @@
 #include "corpus/warc_record.h"
 
 #include "corpus/header_fields.h"
+#include "html/decode.h"
 #include "text/ascii.h"
 #include "text/encoding.h"
 
@@ -51,7 +52,7 @@ WarcRecord::Kind WarcRecord::classify(std::string_view record, std::string& reas
   } else {
     return Kind::not_a_page;
   }
-  const std::string_view label = content_type_parameter(page_type, "charset");
+  const std::string_view label = charset_in_content_type(page_type);
   if (!label.empty()) charset_ = encoding_for_label(label);
   return Kind::page;
 }

@@ -26,16 +26,9 @@ std::string lowered(std::string_view text) {
   return out;
 }
 
-bool equals_nocase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
-  return true;
-}
-
 std::size_t find_nocase(std::string_view text, std::string_view needle, std::size_t from) {
   for (std::size_t i = from; i + needle.size() <= text.size(); ++i) {
-    if (equals_nocase(text.substr(i, needle.size()), needle)) return i;
+    if (equals_ignoring_ascii_case(text.substr(i, needle.size()), needle)) return i;
   }
   return std::string_view::npos;
 }
@@ -44,30 +37,6 @@ std::string_view trim(std::string_view text) {
   while (!text.empty() && is_html_space(text.front())) text.remove_prefix(1);
   while (!text.empty() && is_html_space(text.back())) text.remove_suffix(1);
   return text;
-}
-
-// The label after "charset=" in a content attribute such as "text/html; charset=utf-8".
-std::string_view charset_from_content(std::string_view content) {
-  std::size_t at = find_nocase(content, "charset", 0);
-  while (at != std::string_view::npos) {
-    std::size_t i = at + 7;
-    while (i < content.size() && is_html_space(content[i])) ++i;
-    if (i < content.size() && content[i] == '=') {
-      ++i;
-      while (i < content.size() && is_html_space(content[i])) ++i;
-      if (i < content.size() && (content[i] == '"' || content[i] == '\'')) {
-        const char quote = content[i++];
-        const std::size_t end = content.find(quote, i);
-        if (end == std::string_view::npos) return {};
-        return content.substr(i, end - i);
-      }
-      std::size_t end = i;
-      while (end < content.size() && !is_html_space(content[end]) && content[end] != ';') ++end;
-      return content.substr(i, end - i);
-    }
-    at = find_nocase(content, "charset", at + 7);
-  }
-  return {};
 }
 
 // Reads the attributes of the tag whose name ends at `i`; stops after '>'. The callback
@@ -108,16 +77,16 @@ std::string_view meta_charset(std::string_view text, std::size_t i, std::size_t&
   std::string_view content;
   bool http_equiv_content_type = false;
   next = read_attributes(text, i, [&](std::string_view name, std::string_view value) {
-    if (equals_nocase(name, "charset")) {
+    if (equals_ignoring_ascii_case(name, "charset")) {
       charset = trim(value);
-    } else if (equals_nocase(name, "content")) {
+    } else if (equals_ignoring_ascii_case(name, "content")) {
       content = value;
-    } else if (equals_nocase(name, "http-equiv")) {
-      http_equiv_content_type = equals_nocase(trim(value), "content-type");
+    } else if (equals_ignoring_ascii_case(name, "http-equiv")) {
+      http_equiv_content_type = equals_ignoring_ascii_case(trim(value), "content-type");
     }
   });
   if (!charset.empty()) return charset;
-  if (http_equiv_content_type || !content.empty()) return trim(charset_from_content(content));
+  if (http_equiv_content_type || !content.empty()) return trim(charset_in_content_type(content));
   return {};
 }
 
@@ -128,7 +97,7 @@ std::string prescan(std::string_view head) {
     if (end != std::string_view::npos) {
       std::string_view declared;
       read_attributes(head.substr(0, end), 5, [&](std::string_view name, std::string_view value) {
-        if (equals_nocase(name, "encoding")) declared = trim(value);
+        if (equals_ignoring_ascii_case(name, "encoding")) declared = trim(value);
       });
       if (!declared.empty()) return lowered(declared);
     }
@@ -142,7 +111,7 @@ std::string prescan(std::string_view head) {
       i = end + 3;
       continue;
     }
-    if (equals_nocase(head.substr(lt, 5), "<meta") && lt + 5 < head.size() &&
+    if (equals_ignoring_ascii_case(head.substr(lt, 5), "<meta") && lt + 5 < head.size() &&
         (is_html_space(head[lt + 5]) || head[lt + 5] == '/')) {
       std::size_t next = 0;
       const std::string_view label = meta_charset(head, lt + 5, next);
@@ -161,6 +130,29 @@ void drop_nul_bytes(std::string& text) {
 }
 
 }  // namespace
+
+std::string_view charset_in_content_type(std::string_view content) {
+  std::size_t at = find_nocase(content, "charset", 0);
+  while (at != std::string_view::npos) {
+    std::size_t i = at + 7;
+    while (i < content.size() && is_html_space(content[i])) ++i;
+    if (i < content.size() && content[i] == '=') {
+      ++i;
+      while (i < content.size() && is_html_space(content[i])) ++i;
+      if (i < content.size() && (content[i] == '"' || content[i] == '\'')) {
+        const char quote = content[i++];
+        const std::size_t end = content.find(quote, i);
+        if (end == std::string_view::npos) return {};
+        return content.substr(i, end - i);
+      }
+      std::size_t end = i;
+      while (end < content.size() && !is_html_space(content[end]) && content[end] != ';') ++end;
+      return content.substr(i, end - i);
+    }
+    at = find_nocase(content, "charset", at + 7);
+  }
+  return {};
+}
 
 std::string find_declared_charset(std::string_view head) { return prescan(head.substr(0, kPrescanBytes)); }
 

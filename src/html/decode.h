@@ -12,6 +12,11 @@
 
 namespace declutter {
 
+// The charset label in a Content-Type value ("text/html; charset=utf-8"), read as browsers
+// read <meta http-equiv="Content-Type" content> (quoted or not, the first that has a value),
+// or "" when none: for <meta> and for an HTTP header alike.
+std::string_view charset_in_content_type(std::string_view content);
+
 // The charset label the page declares near its start, lower-cased, or "" when none.
 std::string find_declared_charset(std::string_view head);
 

@@ -3,19 +3,13 @@
 #include <algorithm>
 #include <bit>
 
+#include "text/ascii.h"
 #include "text/data_lines.h"
 #include "text/swar.h"
 #include "text/unicode.h"
 
 namespace declutter::score {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 // Case-folds `word` into `out` (cleared first).
 void fold_word(std::string_view word, std::string& out) {
@@ -65,7 +59,7 @@ StopwordLists StopwordLists::parse(std::span<const std::pair<std::string, std::s
     }
     const LanguageMask bit = LanguageMask{1} << static_cast<unsigned>(index);
     for_each_data_line(content, [&](std::string_view line, std::uint32_t line_number) {
-      line = trim(line);
+      line = trim_ascii_blanks(line);
       fold_word(line, folded);
       const SourceLoc at{&path, line_number, 1};
       if (folded != line) {

@@ -13,13 +13,22 @@ inline constexpr unsigned char ascii_lower(unsigned char byte) {
   return byte >= 'A' && byte <= 'Z' ? static_cast<unsigned char>(byte | 0x20U) : byte;
 }
 
-// Whether `text` is `lower` (given in lower case) but for the case of its ASCII letters.
-inline constexpr bool equals_ignoring_ascii_case(std::string_view text, std::string_view lower) {
-  if (text.size() != lower.size()) return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (ascii_lower(static_cast<unsigned char>(text[i])) != static_cast<unsigned char>(lower[i])) return false;
+// Whether `a` and `b` differ in the case of their ASCII letters at most.
+inline constexpr bool equals_ignoring_ascii_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(static_cast<unsigned char>(a[i])) != ascii_lower(static_cast<unsigned char>(b[i]))) return false;
   }
   return true;
+}
+
+// `text` without the spaces, tabs and carriage returns at its ends: a field or a line of a
+// data file, read with a CRLF line end or without.
+inline constexpr std::string_view trim_ascii_blanks(std::string_view text) {
+  const auto is_blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+  while (!text.empty() && is_blank(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_blank(text.back())) text.remove_suffix(1);
+  return text;
 }
 
 // HTML's ASCII white space (the five characters the HTML and CSS specifications name), which
