@@ -10,21 +10,6 @@ namespace declutter {
 
 namespace {
 
-// The end of the field lines: the empty line, written "\r\n\r\n" or, by lax servers, "\n\n".
-// Returns the position of the empty line's end, npos when there is none.
-std::size_t fields_end(std::string_view message, std::size_t from, std::size_t& fields_size) {
-  for (std::size_t newline = message.find('\n', from); newline != std::string_view::npos;
-       newline = message.find('\n', newline + 1)) {
-    std::size_t next = newline + 1;
-    if (next < message.size() && message[next] == '\r') ++next;
-    if (next < message.size() && message[next] == '\n') {
-      fields_size = newline + 1 - from;
-      return next + 1;
-    }
-  }
-  return std::string_view::npos;
-}
-
 // Undoes chunked transfer coding (RFC 9112, 7.1): hex size lines, each chunk followed by a
 // line break, a zero-size chunk and trailer fields at the end.
 bool dechunk(std::string_view body, std::string& out, std::string& reason) {
@@ -72,20 +57,22 @@ bool parse_http_response(std::string_view message, HttpResponse& response, std::
     reason = "the HTTP status line is malformed";
     return false;
   }
-  if (status_line_end == std::string_view::npos) {
-    reason = "the HTTP response has no end of its header";
-    return false;
+  // The field lines run to the empty line: "\r\n" or, from lax servers, "\n".
+  const std::size_t fields_begin = status_line_end == std::string_view::npos ? message.size() : status_line_end + 1;
+  for (std::size_t line = fields_begin; line < message.size();) {
+    const std::size_t empty_line_end = message[line] == '\n'                  ? line + 1
+                                       : message.substr(line).starts_with("\r\n") ? line + 2
+                                                                                : std::string_view::npos;
+    if (empty_line_end != std::string_view::npos) {
+      response.fields = message.substr(fields_begin, line - fields_begin);
+      response.body = message.substr(empty_line_end);
+      return true;
+    }
+    line = message.find('\n', line);
+    if (line != std::string_view::npos) ++line;
   }
-  std::size_t fields_size = 0;
-  // A status line followed at once by the empty line: no fields at all.
-  std::size_t body_begin = fields_end(message, status_line_end, fields_size);
-  if (body_begin == std::string_view::npos) {
-    reason = "the HTTP response has no end of its header";
-    return false;
-  }
-  response.fields = message.substr(status_line_end + 1, fields_size == 0 ? 0 : fields_size - 1);
-  response.body = message.substr(body_begin);
-  return true;
+  reason = "the HTTP response has no end of its header";
+  return false;
 }
 
 bool decoded_body(const HttpResponse& response, std::size_t limit, std::string& scratch,

@@ -14,6 +14,16 @@ constexpr std::size_t kMaxHeaderLineBytes = std::size_t{64} << 10;
 constexpr std::size_t kMaxHeaderLines = 1024;
 // What an oversized record keeps of its block: an HTTP response's header fits.
 constexpr std::size_t kOversizedBlockStart = std::size_t{64} << 10;
+
+// The start of a line that is not what was expected, fit for a terminal: the file may be
+// binary (a format this reader does not inflate).
+std::string printable_start(std::string_view line) {
+  std::string out(line.substr(0, 40));
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == '\x7F') c = '?';
+  }
+  return out;
+}
 }  // namespace
 
 WarcReader::WarcReader(int fd, std::size_t max_block_bytes)
@@ -45,7 +55,7 @@ WarcReader::Status WarcReader::read(std::string& sink) {
     if (lines == 0) {
       if (line_.empty()) continue;  // the empty lines that end the previous record
       if (!line_.starts_with("WARC/")) {
-        return fail("expected a version line such as \"WARC/1.1\", found \"" + line_.substr(0, 40) +
+        return fail("expected a version line such as \"WARC/1.1\", found \"" + printable_start(line_) +
                     "\": is this a WARC file?");
       }
     } else if (line_.empty()) {

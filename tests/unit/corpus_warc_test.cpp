@@ -147,6 +147,9 @@ TEST_CASE("WARC reader: a file that is not WARC or is cut short stops with where
   CHECK(html.last == WarcReader::Status::error);
   CHECK(html.message == "record 1: expected a version line such as \"WARC/1.1\", found \"<!DOCTYPE html>\": is this a WARC file?");
 
+  ReadOutcome binary = read_warc(std::string("BZh91AY&SY\x01\x1b\x7f rest\n", 19));
+  CHECK(binary.message == "record 1: expected a version line such as \"WARC/1.1\", found \"BZh91AY&SY??? rest\": is this a WARC file?");
+
   const std::string good = warc_record("resource", "u", "text/html", "<p>x</p>");
   ReadOutcome cut = read_warc(good + good.substr(0, good.size() - 8));
   CHECK(cut.records.size() == 1);
