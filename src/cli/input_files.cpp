@@ -1,9 +1,16 @@
 #include "cli/input_files.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <vector>
 
+#include "corpus/warc_reader.h"
+#include "corpus/warc_record.h"
 #include "text/compressed_input.h"
 
 namespace declutter {
@@ -32,6 +39,66 @@ bool read_input_file(const std::string& path, std::string& out, std::string& err
       return false;
     }
     out.swap(inflated);
+  }
+  return true;
+}
+
+namespace {
+
+bool for_each_warc_page(const std::string& path, std::size_t max_doc_bytes, const PageVisitor& page) {
+  const bool standard_input = path == "-";
+  const int fd = standard_input ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    std::fprintf(stderr, "declutter: %s: %s\n", path.c_str(), std::strerror(errno));
+    return false;
+  }
+  WarcReader reader(fd, max_doc_bytes);
+  WarcRecord record;
+  std::string bytes;
+  std::string reason;
+  bool ok = true;
+  for (std::uint64_t number = 1;; ++number) {
+    bytes.clear();
+    const WarcReader::Status status = reader.read(bytes);
+    if (status == WarcReader::Status::end) break;
+    if (status == WarcReader::Status::error) {
+      std::fprintf(stderr, "declutter: %s: %s\n", path.c_str(), reader.error_message().c_str());
+      ok = false;
+      break;
+    }
+    const WarcRecord::Kind kind = record.classify(bytes, reason);
+    if (kind == WarcRecord::Kind::not_a_page) continue;
+    if (kind == WarcRecord::Kind::page && status == WarcReader::Status::oversized) {
+      reason = "larger than --max-doc-bytes";
+    } else if (kind == WarcRecord::Kind::page && record.decode_body(max_doc_bytes, reason)) {
+      page(DocumentInput{record.body(), record.url(), record.charset()}, record.url());
+      continue;
+    }
+    std::fprintf(stderr, "declutter: %s: record %llu: %.*s: %s; skipped\n", path.c_str(),
+                 static_cast<unsigned long long>(number), static_cast<int>(record.url().size()), record.url().data(),
+                 reason.c_str());
+  }
+  if (!standard_input) ::close(fd);
+  return ok;
+}
+
+}  // namespace
+
+bool for_each_input_page(const CliOptions& options, const PageVisitor& page) {
+  const std::vector<std::string> stdin_only{"-"};
+  const std::vector<std::string>& paths = options.inputs.empty() ? stdin_only : options.inputs;
+  std::string bytes;
+  std::string error;
+  for (const std::string& path : paths) {
+    if (options.framing == Framing::warc) {
+      if (!for_each_warc_page(path, options.max_doc_bytes, page)) return false;
+      continue;
+    }
+    if (!read_input_file(path, bytes, error, options.max_doc_bytes)) {
+      std::fprintf(stderr, "declutter: %s\n", error.c_str());
+      return false;
+    }
+    page(DocumentInput{bytes, options.url}, path == "-" ? std::string_view("standard input") : std::string_view(path));
   }
   return true;
 }

@@ -236,6 +236,9 @@ OptionOutcome read_option(std::string_view arg, ArgReader& args, CliOptions& opt
 std::string misused_options(const CliOptions& options, const PendingChoices& pending) {
   if (!options.engine.encoding.empty() && options.framing == Framing::jsonl)
     return "--encoding does not apply to --jsonl: JSON text is always Unicode";
+  if (options.framing == Framing::warc && options.command != Command::extract && options.command != Command::report &&
+      options.command != Command::suggest)
+    return "--warc reads pages to clean, report or suggest rules from, not rule files or fixtures";
   if (options.framing == Framing::warc && options.engine.format == InputFormat::text)
     return "--warc cleans the HTML pages of a WARC file: --format text does not apply";
   if (!options.metadata_field.empty()) {
@@ -302,6 +305,7 @@ Usage:
                                      fixtures/) and diff against their *.out.txt
   declutter report FILE...           a self-contained HTML page showing what was dropped
   declutter suggest FILE...          rules for lines that recur across pages of one site
+                                     (report and suggest --warc: the pages of WARC files)
 
 Input is raw scraped text (one line per block, as text dumps of web pages come) or HTML;
 the format is detected unless --format says otherwise. Each FILE is one document (a

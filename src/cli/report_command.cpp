@@ -18,20 +18,13 @@ std::string rules_label(const Engine& engine, std::string_view url) {
 }  // namespace
 
 int run_report(const CliOptions& options, const Engine& engine) {
-  std::vector<std::string> inputs = options.inputs;
-  if (inputs.empty()) inputs.emplace_back("-");
   Worker worker(engine);
   HtmlReport report;
-  std::string bytes;
-  std::string error;
-  for (const auto& path : inputs) {
-    if (!read_input_file(path, bytes, error, options.max_doc_bytes)) {
-      std::fprintf(stderr, "declutter: %s\n", error.c_str());
-      return 2;
-    }
-    const Document& doc = worker.analyse(DocumentInput{bytes, options.url});
-    report.add(doc, path == "-" ? std::string("standard input") : path, rules_label(engine, options.url));
-  }
+  const bool read = for_each_input_page(options, [&](const DocumentInput& page, std::string_view label) {
+    const Document& doc = worker.analyse(page);
+    report.add(doc, label, rules_label(engine, page.url));
+  });
+  if (!read) return 2;
   std::string out = report.render();
   if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0) {
     std::fprintf(stderr, "declutter: write error\n");

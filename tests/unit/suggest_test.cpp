@@ -5,6 +5,7 @@
 #include "authoring_support.h"
 #include "rules/parser.h"
 #include "text/segment.h"
+#include "warc_support.h"
 
 using namespace declutter;
 using namespace declutter::authoring_testing;
@@ -102,6 +103,49 @@ TEST_CASE("declutter suggest prints ranked rules that parse", "[suggest][cli]") 
   CHECK(covered.out.find("Example News Daily") == std::string::npos);
   auto strict = run_declutter({"suggest", "--min-pages", "3", "--rules", dir.file("rules") + "/../rules", a, b, c});
   CHECK(strict.status == 0);
+}
+
+TEST_CASE("declutter suggest --warc reads the pages of a crawl", "[suggest][cli][warc]") {
+  TempDir dir;
+  write_test_rules(dir);
+  const auto crawl_of = [](const std::string& host) {
+    std::string warc;
+    for (const char* story : {"rain", "sun", "snow"}) {
+      const std::string url = "https://" + host + "/" + story;
+      warc += testing::warc_record("request", url, "application/http; msgtype=request", "GET / HTTP/1.1\r\n\r\n");
+      warc += testing::html_response_record(
+          url, std::string("<p>Example News Daily</p><p>A story about ") + story + ".</p><p>Get the brief</p>");
+    }
+    return warc;
+  };
+  const std::string warc = crawl_of("daily.example");
+  const std::string crawl = dir.write("crawl.warc", warc);
+  auto result = run_declutter({"suggest", "--warc", "--rules", dir.file("rules"), crawl});
+  REQUIRE(result.status == 0);
+  CHECK(result.out.find("# declutter suggest: 3 pages; 2 lines recur on at least 2 of them") == 0);
+  CHECK(result.out.find("drop \"Example News Daily\"\n") != std::string::npos);
+  CHECK(result.out.find("drop \"Get the brief\"\n") != std::string::npos);
+  // Each page's URL picks its publisher file, whose rule decides the masthead already.
+  const std::string publisher_crawl = dir.write("publisher.warc", crawl_of("example-news.com"));
+  auto publisher = run_declutter({"suggest", "--warc", "--rules", dir.file("rules"), publisher_crawl});
+  CHECK(publisher.out.find("# declutter suggest: 3 pages; 1 lines recur") == 0);
+  CHECK(publisher.out.find("Example News Daily") == std::string::npos);
+
+  auto report = run_declutter({"report", "--warc", "--rules", dir.file("rules"), publisher_crawl});
+  REQUIRE(report.status == 0);
+  CHECK(report.out.find(">https://example-news.com/snow</h2>") != std::string::npos);
+  CHECK(report.out.find("example-news.com (") != std::string::npos);  // the publisher file it used
+
+  // One page is not enough to see what recurs; a damaged file stops with where it broke.
+  const std::string one = dir.write("one.warc", testing::html_response_record("https://a.example/", "<p>x</p>"));
+  auto too_few = run_declutter({"suggest", "--warc", "--rules", dir.file("rules"), one});
+  CHECK(too_few.status == 2);
+  CHECK(too_few.err == "declutter: suggest needs at least two pages of one publisher; the WARC input holds 1\n");
+  const std::string cut = dir.write("cut.warc", warc.substr(0, warc.size() - 30));
+  auto damaged = run_declutter({"suggest", "--warc", "--rules", dir.file("rules"), cut});
+  CHECK(damaged.status == 2);
+  CHECK(damaged.err.find("cut.warc: record 6: the file ends inside the record's block") != std::string::npos);
+  CHECK(run_declutter({"check", "--warc", dir.file("rules")}).status == 2);
 }
 
 TEST_CASE("declutter suggest usage errors exit 2", "[suggest][cli]") {
