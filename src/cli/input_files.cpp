@@ -66,14 +66,14 @@ bool for_each_warc_page(const std::string& path, std::size_t max_doc_bytes, cons
       ok = false;
       break;
     }
-    const WarcRecord::Kind kind = record.classify(bytes, reason);
+    const bool cut = status == WarcReader::Status::oversized;
+    const WarcRecord::Kind kind = record.read(bytes, cut, max_doc_bytes, reason);
     if (kind == WarcRecord::Kind::not_a_page) continue;
-    if (kind == WarcRecord::Kind::page && status == WarcReader::Status::oversized) {
-      reason = "larger than --max-doc-bytes";
-    } else if (kind == WarcRecord::Kind::page && record.decode_body(max_doc_bytes, reason)) {
+    if (kind == WarcRecord::Kind::page) {
       page(DocumentInput{record.body(), record.url(), record.charset()}, record.url());
       continue;
     }
+    if (kind == WarcRecord::Kind::too_large) reason = "larger than --max-doc-bytes";
     std::fprintf(stderr, "declutter: %s: record %llu: %.*s: %s; skipped\n", path.c_str(),
                  static_cast<unsigned long long>(number), static_cast<int>(record.url().size()), record.url().data(),
                  reason.c_str());

@@ -149,23 +149,18 @@ void BatchWorker::process_jsonl_line(Batch& batch, BatchRecord& record) {
 // {"error":...,"url":...,"warc_record_id":...} under --on-error=error, nothing otherwise:
 // there is no input line to pass through.
 void BatchWorker::process_warc_record(Batch& batch, BatchRecord& record) {
-  switch (warc_.classify(batch.record_bytes(record), record.message)) {
+  switch (warc_.read(batch.record_bytes(record), record.oversized, options_.max_doc_bytes, record.message)) {
     case WarcRecord::Kind::not_a_page:
       record.not_a_page = true;
+      return;
+    case WarcRecord::Kind::too_large:
+      record.message = std::string(warc_.url()) + ": larger than --max-doc-bytes (" +
+                       std::to_string(options_.max_doc_bytes) + " bytes)";
       return;
     case WarcRecord::Kind::failed:
       record.failed = true;
       break;
     case WarcRecord::Kind::page:
-      if (record.oversized) {  // only the start of its block is here
-        record.message = std::string(warc_.url()) + ": larger than --max-doc-bytes (" +
-                         std::to_string(options_.max_doc_bytes) + " bytes)";
-        return;
-      }
-      if (!warc_.decode_body(options_.max_doc_bytes, record.message)) {
-        record.failed = true;
-        break;
-      }
       if (run_processor({warc_.body(), warc_.url(), warc_.charset()}, record)) {
         batch.output += '{';
         append_member("url", warc_.url(), batch.output);

@@ -57,8 +57,12 @@ WarcRecord::Kind WarcRecord::classify(std::string_view record, std::string& reas
   return Kind::page;
 }
 
-bool WarcRecord::decode_body(std::size_t limit, std::string& reason) {
-  return !from_response_ || decoded_body(response_, limit, scratch_, body_, reason);
+WarcRecord::Kind WarcRecord::read(std::string_view record, bool cut, std::size_t limit, std::string& reason) {
+  const Kind kind = classify(record, reason);
+  if (kind != Kind::page) return kind;
+  if (cut) return Kind::too_large;
+  if (from_response_ && !decoded_body(response_, limit, scratch_, body_, reason)) return Kind::failed;
+  return Kind::page;
 }
 
 }  // namespace declutter

@@ -15,15 +15,15 @@ namespace declutter {
 
 class WarcRecord {
  public:
-  enum class Kind { page, not_a_page, failed };
+  // too_large: a page whose block WarcReader cut (over --max-doc-bytes).
+  enum class Kind { page, not_a_page, too_large, failed };
 
-  // Reads `record`'s header and its HTTP response's; on `page`, url() and the rest below
-  // describe it, valid until the next classify (they may point into `record` or into this
-  // object). On `failed`, `reason` says why.
-  Kind classify(std::string_view record, std::string& reason);
-  // After `page`: undoes the body's chunking and gzip, for body(). False, with `reason`, when
-  // it cannot; `limit` bounds the inflated size (0: no limit).
-  bool decode_body(std::size_t limit, std::string& reason);
+  // Reads `record` (`cut`: only the start of its block is there): its header, its HTTP
+  // response's, and for a page the body, its chunking and gzip undone (a gzip'd body may
+  // inflate to `limit` bytes; 0: no limit). On `page`, url() and the rest below describe
+  // it, valid until the next read (they may point into `record` or into this object); on
+  // `too_large` and `failed` url() still names it, and on `failed` `reason` says why.
+  Kind read(std::string_view record, bool cut, std::size_t limit, std::string& reason);
 
   std::string_view url() const { return url_; }            // WARC-Target-URI
   std::string_view record_id() const { return record_id_; }  // WARC-Record-ID
@@ -36,6 +36,8 @@ class WarcRecord {
   std::string_view url_;
   std::string_view record_id_;
   std::string_view date_;
+  Kind classify(std::string_view record, std::string& reason);
+
   std::string_view body_;
   HttpResponse response_;  // of a response record; a resource record's body needs no decoding
   bool from_response_ = false;

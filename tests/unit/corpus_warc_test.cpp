@@ -177,12 +177,12 @@ TEST_CASE("WARC reader: a block over the limit keeps only its start", "[corpus][
 TEST_CASE("WARC records: pages are HTML responses with a 2xx status and HTML resources", "[corpus][warc]") {
   WarcRecord record;
   std::string reason;
-  const auto kind_of = [&](const std::string& warc) {
+  const auto kind_of = [&](const std::string& warc, bool cut = false) {
     const ReadOutcome outcome = read_warc(warc);
     REQUIRE(outcome.records.size() == 1);
     static std::string held;  // the views point into the record
     held = outcome.records[0];
-    return record.classify(held, reason);
+    return record.read(held, cut, 0, reason);
   };
   using Kind = WarcRecord::Kind;
   CHECK(kind_of(html_response_record("<http://a.example/p>", "<p>page</p>", "text/html; charset=ISO-8859-1")) ==
@@ -204,6 +204,16 @@ TEST_CASE("WARC records: pages are HTML responses with a 2xx status and HTML res
   const std::size_t length_field = untyped.find("Content-Length");
   CHECK(kind_of(untyped.substr(0, length_field) + "WARC-Identified-Payload-Type: text/html\r\n" +
                 untyped.substr(length_field)) == Kind::page);
+
+  // A record cut at --max-doc-bytes: a page is too large, anything else no page.
+  CHECK(kind_of(html_response_record("http://a.example/big", "<p>x</p>"), true) == Kind::too_large);
+  CHECK(record.url() == "http://a.example/big");
+  CHECK(kind_of(html_response_record("u", "<p>x</p>", "video/mp4"), true) == Kind::not_a_page);
+  // A page whose body does not decode.
+  CHECK(kind_of(warc_record("response", "u", "application/http",
+                            http_response("200 OK", "Content-Type: text/html\r\nContent-Encoding: gzip\r\n", "x"))) ==
+        Kind::failed);
+  CHECK(reason.starts_with("gzip data is corrupt"));
 
   CHECK(kind_of(html_response_record("u", "<p>x</p>", "image/png")) == Kind::not_a_page);
   CHECK(kind_of(warc_record("response", "u", "application/http",
