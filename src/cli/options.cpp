@@ -335,11 +335,11 @@ Corpus mode:
                         with its line or record number, and the exit status is 1
   -j, --jobs N          process documents on N threads (default 0: all cores); output
                         stays in input order and memory stays bounded
-  --metadata            with --jsonl or --warc: add to each cleaned record a field "declutter" holding
-                        the article's headline ("title"), the author the page's markup
-                        names ("author"), the language the scorer measured ("language"),
-                        the publication date the markup states ("published", YYYY-MM-DD),
-                        each null when unknown, and the size of
+  --metadata            with --jsonl or --warc: add to each cleaned record a field
+                        "declutter" holding the article's headline ("title"), the author
+                        the page's markup names ("author"), the language the scorer
+                        measured ("language"), the publication date the markup states
+                        ("published", YYYY-MM-DD), each null when unknown, and the size of
                         the clean text ("words", "characters"); it replaces the record's
                         own "declutter" field, if any
   --line-buffered       write and flush each record as soon as it is done (for pipes
