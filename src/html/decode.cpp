@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <optional>
 #include <utility>
 
 #include "text/ascii.h"
@@ -39,6 +40,25 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
+// The value after the '=' at `i`, as HTML reads attribute values: white space skipped, then
+// quoted ('"' or '\'') up to its closing quote, or unquoted up to white space or `stop`.
+// Leaves `i` past it; std::nullopt when the quote is never closed.
+std::optional<std::string_view> value_after_equals(std::string_view text, std::size_t& i, char stop) {
+  ++i;
+  while (i < text.size() && is_html_space(text[i])) ++i;
+  if (i < text.size() && (text[i] == '"' || text[i] == '\'')) {
+    const char quote = text[i++];
+    const std::size_t end = text.find(quote, i);
+    if (end == std::string_view::npos) return std::nullopt;
+    const std::string_view value = text.substr(i, end - i);
+    i = end + 1;
+    return value;
+  }
+  const std::size_t value_start = i;
+  while (i < text.size() && !is_html_space(text[i]) && text[i] != stop) ++i;
+  return text.substr(value_start, i - value_start);
+}
+
 // Reads the attributes of the tag whose name ends at `i`; stops after '>'. The callback
 // receives each (lower-case-insensitive) name and raw value.
 template <typename OnAttribute>
@@ -52,19 +72,9 @@ std::size_t read_attributes(std::string_view text, std::size_t i, OnAttribute on
     while (i < text.size() && is_html_space(text[i])) ++i;
     std::string_view value;
     if (i < text.size() && text[i] == '=') {
-      ++i;
-      while (i < text.size() && is_html_space(text[i])) ++i;
-      if (i < text.size() && (text[i] == '"' || text[i] == '\'')) {
-        const char quote = text[i++];
-        const std::size_t end = text.find(quote, i);
-        if (end == std::string_view::npos) return text.size();
-        value = text.substr(i, end - i);
-        i = end + 1;
-      } else {
-        const std::size_t value_start = i;
-        while (i < text.size() && !is_html_space(text[i]) && text[i] != '>') ++i;
-        value = text.substr(value_start, i - value_start);
-      }
+      const std::optional<std::string_view> assigned = value_after_equals(text, i, '>');
+      if (!assigned) return text.size();
+      value = *assigned;
     }
     if (!name.empty()) on_attribute(name, value);
   }
@@ -136,19 +146,7 @@ std::string_view charset_in_content_type(std::string_view content) {
   while (at != std::string_view::npos) {
     std::size_t i = at + 7;
     while (i < content.size() && is_html_space(content[i])) ++i;
-    if (i < content.size() && content[i] == '=') {
-      ++i;
-      while (i < content.size() && is_html_space(content[i])) ++i;
-      if (i < content.size() && (content[i] == '"' || content[i] == '\'')) {
-        const char quote = content[i++];
-        const std::size_t end = content.find(quote, i);
-        if (end == std::string_view::npos) return {};
-        return content.substr(i, end - i);
-      }
-      std::size_t end = i;
-      while (end < content.size() && !is_html_space(content[end]) && content[end] != ';') ++end;
-      return content.substr(i, end - i);
-    }
+    if (i < content.size() && content[i] == '=') return value_after_equals(content, i, ';').value_or(std::string_view());
     at = find_nocase(content, "charset", at + 7);
   }
   return {};

@@ -161,6 +161,10 @@ TEST_CASE("charset declarations are found the way browsers find them", "[encodin
   CHECK(find_declared_charset("<!-- <meta charset=koi8-r> --><meta charset=utf-8>") == "utf-8");
   CHECK(find_declared_charset("<meta name=description content=\"charset=nothing\"><p>") == "nothing");
   CHECK(find_declared_charset("<html><body>no declaration</body>").empty());
+  CHECK(find_declared_charset("<meta charset=\"utf-8><p>never closed").empty());
+  CHECK(charset_in_content_type("text/html; charsetx; charset = 'koi8-r'") == "koi8-r");
+  CHECK(charset_in_content_type("text/html; charset=\"utf-8").empty());
+  CHECK(charset_in_content_type("text/html;charset=utf-8;q=1") == "utf-8");
 
   CHECK(encoding_for_label("ISO-8859-1") == "WINDOWS-1252");
   CHECK(encoding_for_label("latin1") == "WINDOWS-1252");
