@@ -264,12 +264,11 @@ bool CorpusRun::deliver(Batch& batch) {
   std::size_t unwritten = 0;  // start of the output not yet handed to the writer
   std::size_t record_begin = 0;
   for (const BatchRecord& record : batch.records) {
+    if (!record.blank) stats_.bytes_in += record.input_size;
     if (record.not_a_page) {
       ++stats_.not_pages;
-      stats_.bytes_in += record.input_size;
     } else if (!record.blank) {
       ++stats_.documents;
-      stats_.bytes_in += record.input_size;
     }
     if (record.oversized && !record.not_a_page && !record.failed) {
       ++stats_.oversized;
