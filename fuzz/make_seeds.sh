@@ -55,10 +55,11 @@ for i, page in enumerate(pages):
     (out / f"seed-jsonl-gz-{i}").write_bytes(b"\0" + packed)
     (out / f"seed-jsonl-gz-cut-{i}").write_bytes(b"\0" + packed[: len(packed) * 2 // 3])
 PY
-    # WARC files (configuration byte 3): pages, a request, an image, a redirect, chunked and
-    # gzip'd bodies; plain, gzip'd a record at a time, and cut short.
+    # WARC files (configuration byte 3): pages, a request, an image, a redirect, chunked,
+    # gzip'd, deflate'd and (damaged) brotli bodies; plain, gzip'd a record at a time, and
+    # cut short.
     python3 - "$root" "$dir" <<'PY'
-import gzip, pathlib, sys
+import gzip, pathlib, sys, zlib
 root, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
 def record(kind, uri, content_type, block):
     head = (f"WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\n"
@@ -80,6 +81,11 @@ for i, page in enumerate(sorted(root.glob("fixtures/**/*.in.html"))[:4]):
                record("response", "https://www.example.com/g", http,
                       response("200 OK", "Content-Type: text/html\r\nContent-Encoding: gzip\r\n",
                                gzip.compress(body, mtime=0))),
+               record("response", "https://www.example.com/d", http,
+                      response("200 OK", "Content-Type: text/html\r\nContent-Encoding: deflate\r\n",
+                               zlib.compress(body))),
+               record("response", "https://www.example.com/b", http,
+                      response("200 OK", "Content-Type: text/html\r\nContent-Encoding: br\r\n", b"\x1b\x03" + body[:64])),
                record("response", "https://www.example.com/i.png", http, response("200 OK", "Content-Type: image/png\r\n", b"PNG")),
                record("response", "https://www.example.com/r", http, response("301 Moved", "Location: /\r\n", b"")),
                record("resource", "https://www.example.com/s", "text/html", body)]
@@ -92,6 +98,18 @@ PY
     if command -v zstd > /dev/null; then
       for f in "$dir"/seed-jsonl-[0-9]*; do
         { printf '\0'; tail -c +2 "$f" | zstd -q -c; } > "${f/seed-jsonl-/seed-jsonl-zst-}"
+      done
+      # .warc.zst as wget-at writes it: a dictionary frame (magic 0x184D2A5D, its size
+      # little-endian), then a frame a record compressed with it; here the dictionary is a
+      # page's raw content, which zstd -D takes as well as a trained one.
+      dictionary=$(ls "$root"/fixtures/*/*.in.html | head -1)
+      for f in "$dir"/seed-warc-[0-9]*; do
+        python3 - "$dictionary" "$f" "${f/seed-warc-/seed-warc-zst-}" <<'PY'
+import pathlib, struct, subprocess, sys
+dictionary, warc, out = pathlib.Path(sys.argv[1]).read_bytes(), pathlib.Path(sys.argv[2]).read_bytes()[1:], sys.argv[3]
+frames = subprocess.run(["zstd", "-q", "-c", "-D", sys.argv[1]], input=warc, capture_output=True, check=True).stdout
+pathlib.Path(out).write_bytes(b"\3" + b"\x5d\x2a\x4d\x18" + struct.pack("<I", len(dictionary)) + dictionary + frames)
+PY
       done
     fi
     ;;

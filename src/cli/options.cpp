@@ -326,7 +326,8 @@ Corpus mode:
                         status and an HTML Content-Type, or an HTML resource record) is
                         written as one JSON Lines record {"url", "warc_date",
                         "warc_record_id", "text"}; the HTTP charset is honoured, chunked
-                        and gzip'd bodies are undone, every other record is skipped
+                        and compressed (gzip, deflate, br, zstd) bodies are undone,
+                        every other record is skipped
   --on-error MODE       a malformed JSONL line or a document that fails: pass (default:
                         copy it through unchanged; a WARC record: nothing), skip (write
                         nothing for it), error (JSONL: write {"error":...,"line":N} in its

@@ -4,7 +4,9 @@
 
 #include "corpus/header_fields.h"
 #include "text/ascii.h"
+#include "text/brotli_input.h"
 #include "text/gzip_input.h"
+#include "text/zstd_input.h"
 
 namespace declutter {
 
@@ -34,6 +36,28 @@ bool dechunk(std::string_view body, std::string& out, std::string& reason) {
     else if (body.starts_with("\n")) body.remove_prefix(1);
   }
   return true;
+}
+
+// Undoes one content coding (RFC 9110, 8.4.1) of `in` into `out`; false, with `reason`,
+// for a coding not read here.
+bool undo_content_coding(std::string_view coding, std::string_view in, std::size_t limit, std::string& out,
+                         std::string& reason) {
+  using Inflater = InflateResult (*)(std::string_view, std::size_t, std::string&);
+  struct Coding {
+    std::string_view name;
+    Inflater inflate;
+  };
+  static constexpr Coding kCodings[] = {{"gzip", gunzip},   {"x-gzip", gunzip}, {"deflate", inflate_http_deflate},
+                                        {"br", unbrotli},   {"zstd", unzstd}};
+  for (const Coding& known : kCodings) {
+    if (!equals_ignoring_ascii_case(coding, known.name)) continue;
+    const InflateResult result = known.inflate(in, limit, out);
+    if (result.status == InflateStatus::ok) return true;
+    reason = result.message;
+    return false;
+  }
+  reason = "Content-Encoding '" + std::string(coding) + "' is not supported";
+  return false;
 }
 
 }  // namespace
@@ -87,20 +111,18 @@ bool decoded_body(const HttpResponse& response, std::size_t limit, std::string& 
     if (!dechunk(body, scratch, reason)) return false;
     body = scratch;
   }
-  const std::string_view content = header_field(response.fields, "content-encoding");
-  if (content.empty() || equals_ignoring_ascii_case(content, "identity")) return true;
-  if (!equals_ignoring_ascii_case(content, "gzip") && !equals_ignoring_ascii_case(content, "x-gzip")) {
-    reason = "Content-Encoding '" + std::string(content) + "' is not supported";
-    return false;
+  // "gzip, br": the codings in the order the server applied them, undone last first.
+  std::string_view codings = header_field(response.fields, "content-encoding");
+  std::string inflated;  // not scratch itself: the body may be there
+  while (!codings.empty()) {
+    const std::size_t comma = codings.rfind(',');
+    const std::string_view coding = trim_ascii_blanks(comma == std::string_view::npos ? codings : codings.substr(comma + 1));
+    codings = comma == std::string_view::npos ? std::string_view() : codings.substr(0, comma);
+    if (coding.empty() || equals_ignoring_ascii_case(coding, "identity")) continue;
+    if (!undo_content_coding(coding, body, limit, inflated, reason)) return false;
+    scratch.swap(inflated);
+    body = scratch;
   }
-  std::string inflated;  // not scratch itself: a dechunked body is there
-  const InflateResult result = gunzip(body, limit, inflated);
-  if (result.status != InflateStatus::ok) {
-    reason = result.message;
-    return false;
-  }
-  scratch.swap(inflated);
-  body = scratch;
   return true;
 }
 

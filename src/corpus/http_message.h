@@ -1,8 +1,8 @@
 #pragma once
 // An HTTP/1.x response as a WARC response record holds it (RFC 9112): status line, field
 // lines, empty line, body. The body is handed on as the server sent it unless it was sent
-// chunked or gzip'd; crawlers that undo those themselves (Common Crawl) rename the fields,
-// so a body is never decoded twice.
+// chunked or compressed; crawlers that undo those themselves (Common Crawl) rename the
+// fields, so a body is never decoded twice.
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -19,10 +19,10 @@ struct HttpResponse {
 // or has no end of its fields.
 bool parse_http_response(std::string_view message, HttpResponse& response, std::string& reason);
 
-// The body with Transfer-Encoding: chunked and Content-Encoding: gzip undone, in `scratch`
-// when either was (the view points there), else the body itself. False, with `reason`, for
-// an encoding this reader does not undo (br, deflate), damaged data, or a body that inflates
-// past `limit` bytes (0: no limit). A chunked body cut short (a record truncated by its
+// The body with Transfer-Encoding: chunked and its Content-Encoding (gzip, deflate, br or
+// zstd, or several in turn) undone, in `scratch` when any was (the view points there), else
+// the body itself. False, with `reason`, for a coding this reader does not undo (compress,
+// dictionary codings), damaged data, or a body that inflates past `limit` bytes (0: no limit). A chunked body cut short (a record truncated by its
 // crawler) keeps the chunks it has.
 bool decoded_body(const HttpResponse& response, std::size_t limit, std::string& scratch,
                   std::string_view& body, std::string& reason);

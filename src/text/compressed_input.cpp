@@ -21,7 +21,7 @@ bool may_start_compressed(std::string_view first_bytes) {
   const auto starts = [first_bytes](std::string_view magic) {
     return first_bytes.size() < magic.size() && magic.starts_with(first_bytes);
   };
-  return starts(kGzipMagic) || starts(kZstdMagic);
+  return starts(kGzipMagic) || starts(kZstdMagic) || starts(kZstdDictionaryMagic);
 }
 
 InflateResult inflate_document(std::string_view in, std::size_t limit, std::string& out) {

@@ -12,10 +12,13 @@ namespace {
 // zlib's inflate state, released when it goes out of scope.
 class ZlibInflater {
  public:
-  ZlibInflater() {
-    // 15 + 16: a window of 2^15 bytes, gzip header and trailer expected (zlib.h, inflateInit2).
-    ok_ = inflateInit2(&stream_, 15 + 16) == Z_OK;
-  }
+  // zlib.h, inflateInit2: 15 is a window of 2^15 bytes; + 16 expects a gzip header and
+  // trailer, + 0 a zlib one, and a negative window raw deflate data.
+  static constexpr int kGzip = 15 + 16;
+  static constexpr int kZlib = 15;
+  static constexpr int kRawDeflate = -15;
+
+  explicit ZlibInflater(int window_bits = kGzip) { ok_ = inflateInit2(&stream_, window_bits) == Z_OK; }
   ~ZlibInflater() {
     if (ok_) inflateEnd(&stream_);
   }
@@ -29,17 +32,18 @@ class ZlibInflater {
   bool ok_ = false;
 };
 
-InflateResult corrupt(const z_stream& stream) {
-  return {InflateStatus::corrupt,
-          std::string("gzip data is corrupt: ") + (stream.msg != nullptr ? stream.msg : "unexpected end of data")};
+InflateResult corrupt(const z_stream& stream, std::string_view format = "gzip") {
+  return {InflateStatus::corrupt, std::string(format) + " data is corrupt: " +
+                                      (stream.msg != nullptr ? stream.msg : "unexpected end of data")};
 }
 
-}  // namespace
-
-InflateResult gunzip(std::string_view in, std::size_t limit, std::string& out) {
+// Inflates `in`, data of `format` as `window_bits` tells zlib, into `out`. gzip members may
+// follow one another; the other formats are one stream.
+InflateResult inflate_whole(std::string_view in, std::size_t limit, std::string& out, int window_bits,
+                            std::string_view format) {
   out.clear();
-  ZlibInflater inflater;
-  if (!inflater.ok()) return {InflateStatus::corrupt, "gzip: zlib could not start"};
+  ZlibInflater inflater(window_bits);
+  if (!inflater.ok()) return {InflateStatus::corrupt, std::string(format) + ": zlib could not start"};
   z_stream& stream = inflater.stream();
   // zlib reads through a non-const pointer but never writes to the input.
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));  // NOLINT
@@ -58,26 +62,46 @@ InflateResult gunzip(std::string_view in, std::size_t limit, std::string& out) {
     written += room - stream.avail_out;
     if (limit != 0 && written > limit) {
       out.clear();
-      return too_large("gzip", limit);
+      return too_large(format, limit);
     }
     if (result == Z_STREAM_END) {
       // Another member may follow (concatenated .gz files); trailing zero padding may too.
       const std::string_view rest = in.substr(in.size() - in_left);
-      if (!is_gzip(rest)) break;
-      if (inflateReset(&stream) != Z_OK) return corrupt(stream);
+      if (window_bits != ZlibInflater::kGzip || !is_gzip(rest)) break;
+      if (inflateReset(&stream) != Z_OK) return corrupt(stream, format);
       continue;
     }
     if (result == Z_BUF_ERROR && in_left == 0 && stream.avail_in == 0) {
       out.clear();
-      return corrupt(stream);  // truncated: the input ended inside the stream
+      return corrupt(stream, format);  // truncated: the input ended inside the stream
     }
     if (result != Z_OK && result != Z_BUF_ERROR) {
       out.clear();
-      return corrupt(stream);
+      return corrupt(stream, format);
     }
   }
   out.resize(written);
   return {};
+}
+
+// RFC 1950, 2.2: a zlib stream's first two bytes name method 8 (deflate) and, read as one
+// big-endian number, are a multiple of 31.
+bool starts_zlib_stream(std::string_view in) {
+  if (in.size() < 2) return false;
+  const auto method_and_window = static_cast<unsigned char>(in[0]);
+  const auto flags = static_cast<unsigned char>(in[1]);
+  return (method_and_window & 0x0F) == 8 && (method_and_window >> 4) <= 7 && (method_and_window * 256 + flags) % 31 == 0;
+}
+
+}  // namespace
+
+InflateResult gunzip(std::string_view in, std::size_t limit, std::string& out) {
+  return inflate_whole(in, limit, out, ZlibInflater::kGzip, "gzip");
+}
+
+InflateResult inflate_http_deflate(std::string_view in, std::size_t limit, std::string& out) {
+  return inflate_whole(in, limit, out, starts_zlib_stream(in) ? ZlibInflater::kZlib : ZlibInflater::kRawDeflate,
+                       "deflate");
 }
 
 struct GzipFdReader::Inflater : ZlibInflater {};

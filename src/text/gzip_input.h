@@ -18,6 +18,11 @@ inline bool is_gzip(std::string_view bytes) { return bytes.starts_with(kGzipMagi
 // (0: no limit), so a small file cannot expand to fill memory.
 InflateResult gunzip(std::string_view in, std::size_t limit, std::string& out);
 
+// Inflates a body sent with HTTP's Content-Encoding: deflate into `out`, as gunzip() does:
+// a zlib stream (RFC 1950), as the coding is defined, or the bare deflate data (RFC 1951)
+// that some servers send instead, as browsers accept too.
+InflateResult inflate_http_deflate(std::string_view in, std::size_t limit, std::string& out);
+
 // A stream of gzip members one after another; anything after the last member that is not
 // gzip data (padding) is ignored, as gunzip() and gzip(1) ignore it.
 class GzipFdReader final : public InflatingReader {

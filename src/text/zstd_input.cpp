@@ -15,6 +15,42 @@ using DStream = std::unique_ptr<ZSTD_DStream, DStreamFree>;
 std::string damage(std::size_t code) { return std::string("zstd data is corrupt: ") + ZSTD_getErrorName(code); }
 const char* const kTruncated = "zstd data is corrupt: unexpected end of data";
 
+// Trained dictionaries are tens or hundreds of KiB; the limit keeps a damaged size field
+// from asking for gigabytes.
+constexpr std::size_t kMaxDictionaryBytes = std::size_t{64} << 20;
+// A skippable frame: magic, then its content's size, 4 bytes little-endian, then the content.
+constexpr std::size_t kSkippableHeaderBytes = 8;
+
+// The bytes the dictionary frame at the start of `in` takes in all: 0 when `in` does not
+// start with one, more than in.size() when the rest is still to come.
+std::size_t dictionary_frame_bytes(std::string_view in) {
+  if (!in.starts_with(kZstdDictionaryMagic)) return 0;
+  if (in.size() < kSkippableHeaderBytes) return kSkippableHeaderBytes;
+  std::size_t content_bytes = 0;
+  for (std::size_t i = 0; i < 4; ++i) content_bytes |= std::size_t{static_cast<unsigned char>(in[4 + i])} << (8 * i);
+  return kSkippableHeaderBytes + content_bytes;
+}
+
+std::string too_large_dictionary(std::size_t frame_bytes) {
+  return "zstd data is corrupt: the dictionary frame claims " + std::to_string(frame_bytes - kSkippableHeaderBytes) +
+         " bytes";
+}
+
+// Loads the dictionary frame `frame` into `stream` for every frame after it; an error
+// message, or empty.
+std::string load_dictionary(ZSTD_DStream* stream, std::string_view frame) {
+  if (frame.size() > kSkippableHeaderBytes + kMaxDictionaryBytes) return too_large_dictionary(frame.size());
+  std::string_view dictionary = frame.substr(kSkippableHeaderBytes);
+  std::string inflated;
+  if (is_zstd(dictionary)) {
+    const InflateResult result = unzstd(dictionary, kMaxDictionaryBytes, inflated);
+    if (result.status != InflateStatus::ok) return "the zstd dictionary frame: " + result.message;
+    dictionary = inflated;
+  }
+  const std::size_t answer = ZSTD_DCtx_loadDictionary(stream, dictionary.data(), dictionary.size());
+  return ZSTD_isError(answer) != 0 ? damage(answer) : std::string();
+}
+
 }  // namespace
 
 struct ZstdFdReader::Stream {
@@ -25,6 +61,12 @@ InflateResult unzstd(std::string_view in, std::size_t limit, std::string& out) {
   out.clear();
   const DStream stream(ZSTD_createDStream());
   if (!stream) return {InflateStatus::corrupt, "zstd: libzstd could not start"};
+  if (const std::size_t frame_bytes = dictionary_frame_bytes(in); frame_bytes != 0) {
+    if (frame_bytes > in.size()) return {InflateStatus::corrupt, kTruncated};
+    std::string message = load_dictionary(stream.get(), in.substr(0, frame_bytes));
+    if (!message.empty()) return {InflateStatus::corrupt, std::move(message)};
+    in.remove_prefix(frame_bytes);
+  }
   ZSTD_inBuffer input{in.data(), in.size(), 0};
   std::size_t written = 0;
   std::size_t last = 0;  // ZSTD_decompressStream's last answer: 0 at the end of a frame
@@ -58,6 +100,21 @@ ZstdFdReader::~ZstdFdReader() = default;
 
 std::ptrdiff_t ZstdFdReader::read(char* out, std::size_t size) {
   if (!stream_->handle) return fail("zstd: libzstd could not start");
+  if (!started_) {
+    started_ = true;
+    std::size_t frame_bytes = dictionary_frame_bytes(input());
+    while (frame_bytes > input().size()) {
+      if (frame_bytes > kSkippableHeaderBytes + kMaxDictionaryBytes) return fail(too_large_dictionary(frame_bytes));
+      if (at_eof()) return fail(kTruncated);
+      if (!read_more()) return -1;
+      frame_bytes = dictionary_frame_bytes(input());
+    }
+    if (frame_bytes != 0) {
+      std::string message = load_dictionary(stream_->handle.get(), input().substr(0, frame_bytes));
+      if (!message.empty()) return fail(std::move(message));
+      consume(frame_bytes);
+    }
+  }
   for (;;) {
     if (input().empty() && !at_eof() && !read_more()) return -1;
     const std::string_view in = input();

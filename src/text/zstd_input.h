@@ -11,13 +11,20 @@
 
 namespace declutter {
 
-// How a zstd frame starts (28 B5 2F FD), and whether `bytes` do.
+// How a zstd frame starts (28 B5 2F FD), and how a dictionary frame does (5D 2A 4D 18): the
+// skippable frame that the zstd form of WARC files (IIPC, "Zstandard Compression for WARC
+// Files") puts first, holding the dictionary every frame after it was compressed with,
+// itself zstd-compressed or not. Whether `bytes` start either.
 inline constexpr std::string_view kZstdMagic = "\x28\xB5\x2F\xFD";
-inline bool is_zstd(std::string_view bytes) { return bytes.starts_with(kZstdMagic); }
+inline constexpr std::string_view kZstdDictionaryMagic = "\x5D\x2A\x4D\x18";
+inline bool is_zstd(std::string_view bytes) {
+  return bytes.starts_with(kZstdMagic) || bytes.starts_with(kZstdDictionaryMagic);
+}
 
-// Decompresses `in` (one frame or several one after another, skippable frames skipped) into
-// `out`, replacing it; stops with too_large once the output would pass `limit` bytes (0: no
-// limit). Anything after the last frame is damage, as zstd(1) takes it.
+// Decompresses `in` (one frame or several one after another, skippable frames skipped, a
+// dictionary frame first used for the rest) into `out`, replacing it; stops with too_large
+// once the output would pass `limit` bytes (0: no limit). Anything after the last frame is
+// damage, as zstd(1) takes it.
 InflateResult unzstd(std::string_view in, std::size_t limit, std::string& out);
 
 class ZstdFdReader final : public InflatingReader {
@@ -29,6 +36,7 @@ class ZstdFdReader final : public InflatingReader {
  private:
   struct Stream;
   std::unique_ptr<Stream> stream_;
+  bool started_ = false;   // a dictionary frame can only come first
   bool in_frame_ = false;  // the data so far ends inside a frame
 };
 

@@ -14,7 +14,10 @@
 
 using namespace declutter;
 using declutter::testing::gzipped;
+using declutter::testing::trained_zstd_dictionary;
 using declutter::testing::zstd_compressed;
+using declutter::testing::zstd_compressed_with;
+using declutter::testing::zstd_dictionary_frame;
 
 namespace {
 
@@ -26,6 +29,16 @@ std::string random_letters(std::size_t size, unsigned seed) {
   std::string text;
   while (text.size() < size) text += static_cast<char>('a' + random() % 26);
   return text;
+}
+
+// Records alike in shape, as a crawl's are, different in their words.
+std::vector<std::string> similar_records(std::size_t count) {
+  std::vector<std::string> records;
+  for (std::size_t i = 0; i < count; ++i)
+    records.push_back("{\"url\":\"https://news.example/story/" + std::to_string(i) +
+                      "\",\"text\":\"<html><head><title>Story</title></head><body><nav>Home | World</nav><p>" +
+                      random_letters(40 + i % 50, static_cast<unsigned>(i)) + "</p></body></html>\"}\n");
+  return records;
 }
 
 // Everything an InflatingReader gives for `data` written into a pipe in pieces of `piece`
@@ -81,6 +94,8 @@ TEST_CASE("compressed input: the formats are told by their magic bytes", "[gzip]
   CHECK(may_start_compressed(""));
   CHECK(may_start_compressed("\x1F"));
   CHECK(may_start_compressed("\x28\xB5"));
+  CHECK(may_start_compressed("\x5D\x2A\x4D"));
+  CHECK(is_zstd(zstd_dictionary_frame("dictionary")));
   CHECK_FALSE(may_start_compressed("\n"));
   CHECK_FALSE(may_start_compressed("{\""));
   CHECK_FALSE(may_start_compressed(gzipped("a").substr(0, 3)));  // all of gzip's magic: nothing to wait for
@@ -171,4 +186,51 @@ TEST_CASE("compressed stream: truncated or damaged data ends with an error after
   Streamed damaged = inflate_through_pipe(bad_checksum, 4096);
   CHECK(damaged.last == -1);
   CHECK(damaged.message.find("gzip data is corrupt") == 0);
+}
+
+TEST_CASE("zstd: a dictionary frame first serves every frame after it, as .warc.zst files hold them", "[gzip]") {
+  const std::vector<std::string> records = similar_records(400);
+  const std::string dictionary = trained_zstd_dictionary(records);
+  std::string frames;
+  std::string expected;
+  for (std::size_t i = 0; i < 5; ++i) {
+    frames += zstd_compressed_with(records[i], dictionary);
+    expected += records[i];
+  }
+  // Without their dictionary the frames do not decompress: the test needs one.
+  std::string out;
+  CHECK(inflate_document(frames, 0, out).status == InflateStatus::corrupt);
+
+  for (const std::string& frame : {zstd_dictionary_frame(dictionary), zstd_dictionary_frame(zstd_compressed(dictionary))}) {
+    for (std::size_t piece : {std::size_t{3}, std::size_t{1000}, std::size_t{1} << 20}) {
+      INFO("pieces of " << piece);
+      const Streamed streamed = inflate_through_pipe(frame + frames, piece);
+      CHECK(streamed.last == 0);
+      CHECK(streamed.message.empty());
+      CHECK(streamed.text == expected);
+    }
+    CHECK(inflate_document(frame + frames, 0, out).status == InflateStatus::ok);
+    CHECK(out == expected);
+  }
+}
+
+TEST_CASE("zstd: a damaged dictionary frame ends the data with why", "[gzip]") {
+  const std::string frame = zstd_dictionary_frame(trained_zstd_dictionary(similar_records(400)));
+  const std::string rest = zstd_compressed("page\n");
+  const Streamed cut = inflate_through_pipe(frame.substr(0, frame.size() / 2), 1000);
+  CHECK(cut.last == -1);
+  CHECK(cut.message == "zstd data is corrupt: unexpected end of data");
+  std::string out;
+  CHECK(inflate_document(frame.substr(0, frame.size() / 2), 0, out).message ==
+        "zstd data is corrupt: unexpected end of data");
+
+  const std::string huge = std::string("\x5D\x2A\x4D\x18") + "\xFF\xFF\xFF\x7F" + "tiny";
+  const Streamed claimed = inflate_through_pipe(huge + rest, 1000);
+  CHECK(claimed.last == -1);
+  CHECK(claimed.message == "zstd data is corrupt: the dictionary frame claims 2147483647 bytes");
+
+  const std::string bad_inner = zstd_compressed(frame.substr(8));
+  const Streamed inner = inflate_through_pipe(zstd_dictionary_frame(bad_inner.substr(0, bad_inner.size() - 4)) + rest, 1000);
+  CHECK(inner.last == -1);
+  CHECK(inner.message.starts_with("the zstd dictionary frame: zstd data is corrupt"));
 }

@@ -207,6 +207,34 @@ TEST_CASE("cli corpus: --warc cleans the HTML pages of a gzip'd WARC file, in th
   CHECK(run_declutter("--warc --format text", "").status == 2);
 }
 
+TEST_CASE("cli corpus: --warc reads a .warc.zst with its dictionary and brotli-compressed bodies", "[cli][corpus][warc]") {
+  const std::string article =
+      "<html><body><nav><a href=/>Home</a></nav><article><h1>A headline for the brotli page</h1>"
+      "<p>The first paragraph of the article has enough words to stay in the clean text.</p></article></body></html>";
+  const std::string page = warc_record(
+      "response", "https://b.example/story", "application/http; msgtype=response",
+      http_response("200 OK", "Content-Type: text/html\r\nContent-Encoding: br\r\n", brotli_compressed(article)));
+  std::vector<std::string> samples;
+  for (int i = 0; i < 300; ++i)
+    samples.push_back(html_response_record("https://b.example/" + std::to_string(i * 7919),
+                                           "<p>Story number " + std::to_string(i * i) + "</p>"));
+  const std::string dictionary = trained_zstd_dictionary(samples);
+  TempDir dir;
+  write_file(dir.path / "crawl.warc.zst", zstd_dictionary_frame(zstd_compressed(dictionary)) +
+                                              zstd_compressed_with(samples[0], dictionary) +
+                                              zstd_compressed_with(page, dictionary));
+  RunResult r = run_declutter("--warc " + shell_quote((dir.path / "crawl.warc.zst").string()));
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  const std::string second_line = r.out.substr(r.out.find('\n') + 1);
+  REQUIRE(std::count(r.out.begin(), r.out.end(), '\n') == 2);
+  const auto record = nlohmann::ordered_json::parse(second_line);
+  CHECK(record["url"] == "https://b.example/story");
+  CHECK(record["text"] ==
+        "A headline for the brotli page\n\nThe first paragraph of the article has enough words to stay in the clean "
+        "text.");
+}
+
 TEST_CASE("cli corpus: bad corpus flag values are usage errors", "[cli][corpus]") {
   CHECK(run_declutter("--on-error=maybe").status == 2);
   CHECK(run_declutter("-j many").status == 2);

@@ -87,7 +87,7 @@ TEST_CASE("HTTP responses: status, fields, body; lax line ends", "[corpus][warc]
   CHECK(reason == "the HTTP response has no end of its header");
 }
 
-TEST_CASE("HTTP bodies: chunked and gzip'd bodies are undone, unknown codings refused", "[corpus][warc]") {
+TEST_CASE("HTTP bodies: chunked and compressed bodies are undone, unknown codings refused", "[corpus][warc]") {
   const std::string page = "<p>Hello, chunked world</p>";
   const auto body_of = [](const std::string& message, std::string& reason) {
     HttpResponse response;
@@ -115,12 +115,57 @@ TEST_CASE("HTTP bodies: chunked and gzip'd bodies are undone, unknown codings re
   // Common Crawl undoes the codings and renames the fields: nothing is undone twice.
   CHECK(body_of(http_response("200 OK", "X-Crawler-Content-Encoding: gzip\r\n", page), reason) == page);
 
-  CHECK(body_of(http_response("200 OK", "Content-Encoding: br\r\n", "xx"), reason) == "<failed>");
-  CHECK(reason == "Content-Encoding 'br' is not supported");
+  // deflate as defined (a zlib stream) and as some servers send it (bare deflate data).
+  CHECK(body_of(http_response("200 OK", "Content-Encoding: deflate\r\n", zlib_compressed(page, 15)), reason) == page);
+  CHECK(body_of(http_response("200 OK", "Content-Encoding: Deflate\r\n", zlib_compressed(page, -15)), reason) == page);
+  CHECK(body_of(http_response("200 OK", "Content-Encoding: br\r\n", brotli_compressed(page)), reason) == page);
+  CHECK(body_of(http_response("200 OK", "Content-Encoding: zstd\r\n", zstd_compressed(page)), reason) == page);
+  // Codings listed in the order they were applied are undone last first; identity is none.
+  CHECK(body_of(http_response("200 OK", "Content-Encoding: gzip, identity ,br\r\n", brotli_compressed(gzipped(page))),
+                reason) == page);
+  CHECK(body_of(http_response("200 OK", "Content-Encoding: br, gzip\r\n", brotli_compressed(gzipped(page))),
+                reason) == "<failed>");
+  CHECK(reason.starts_with("gzip data is corrupt"));
+
+  CHECK(body_of(http_response("200 OK", "Content-Encoding: compress\r\n", "xx"), reason) == "<failed>");
+  CHECK(reason == "Content-Encoding 'compress' is not supported");
+  CHECK(body_of(http_response("200 OK", "Content-Encoding: br\r\n", "not brotli"), reason) == "<failed>");
+  CHECK(reason.starts_with("brotli data is corrupt"));
+  const std::string cut = brotli_compressed(page + page + page);
+  CHECK(body_of(http_response("200 OK", "Content-Encoding: br\r\n", cut.substr(0, cut.size() - 3)), reason) ==
+        "<failed>");
+  CHECK(reason == "brotli data is corrupt: unexpected end of data");
+  CHECK(body_of(http_response("200 OK", "Content-Encoding: br\r\n", cut + "x"), reason) == "<failed>");
+  CHECK(reason == "brotli data is corrupt: bytes follow the end of the data");
+  CHECK(body_of(http_response("200 OK", "Content-Encoding: deflate\r\n", "\x78\x9c garbage"), reason) == "<failed>");
+  CHECK(reason.starts_with("deflate data is corrupt"));
   CHECK(body_of(http_response("200 OK", "Transfer-Encoding: chunked\r\n", "zz\r\nxx"), reason) == "<failed>");
   CHECK(reason == "the chunked body has a bad chunk size line");
   CHECK(body_of(http_response("200 OK", "Content-Encoding: gzip\r\n", "not gzip"), reason) == "<failed>");
   CHECK(reason.starts_with("gzip data is corrupt"));
+}
+
+TEST_CASE("HTTP bodies: every content coding stops inflating at the limit", "[corpus][warc]") {
+  const std::string zeros(5'000'000, '\0');
+  const std::pair<const char*, std::string> bombs[] = {{"gzip", gzipped(zeros)},
+                                                       {"deflate", zlib_compressed(zeros, 15)},
+                                                       {"br", brotli_compressed(zeros)},
+                                                       {"zstd", zstd_compressed(zeros)}};
+  for (const auto& [coding, bomb] : bombs) {
+    INFO(coding);
+    REQUIRE(bomb.size() < 50'000);
+    HttpResponse response;
+    std::string reason;
+    const std::string message = http_response("200 OK", std::string("Content-Encoding: ") + coding + "\r\n", bomb);
+    REQUIRE(parse_http_response(message, response, reason));
+    std::string scratch;
+    std::string_view body;
+    CHECK_FALSE(decoded_body(response, 1'000'000, scratch, body, reason));
+    CHECK(reason.ends_with("data inflates to more than --max-doc-bytes (1000000 bytes)"));
+    CHECK(scratch.capacity() < 3'000'000);
+    CHECK(decoded_body(response, 5'000'000, scratch, body, reason));
+    CHECK(body == zeros);
+  }
 }
 
 TEST_CASE("WARC reader: records are split by Content-Length, whatever their blocks hold", "[corpus][warc]") {
@@ -140,6 +185,18 @@ TEST_CASE("WARC reader: records are split by Content-Length, whatever their bloc
                                         gzipped(warc_record("request", "v", "application/http", "GET")));
   CHECK(members.records.size() == 2);
   CHECK(read_warc("").records.empty());
+  // .warc.zst as wget-at writes it: a dictionary frame, then one frame a record compressed with it.
+  std::vector<std::string> samples;
+  for (int i = 0; i < 300; ++i)
+    samples.push_back(html_response_record("https://a.example/" + std::to_string(i * 7919),
+                                           "<p>Story number " + std::to_string(i * i) + "</p>"));
+  const std::string dictionary = trained_zstd_dictionary(samples);
+  const ReadOutcome with_dictionary = read_warc(zstd_dictionary_frame(dictionary) +
+                                                zstd_compressed_with(samples[3], dictionary) +
+                                                zstd_compressed_with(samples[4], dictionary));
+  CHECK(with_dictionary.last == WarcReader::Status::end);
+  REQUIRE(with_dictionary.records.size() == 2);
+  CHECK(block_of(with_dictionary.records[1]) == block_of(read_warc(samples[4]).records[0]));
 }
 
 TEST_CASE("WARC reader: a file that is not WARC or is cut short stops with where and why", "[corpus][warc]") {
@@ -254,7 +311,7 @@ TEST_CASE("corpus: --warc names the text field, adds metadata, and reports faile
   const std::string input = html_response_record("http://a.example/1", "<p>one</p>") +
                             html_response_record("http://a.example/2", "FAILME") +
                             warc_record("response", "http://a.example/3", "application/http",
-                                        http_response("200 OK", "Content-Type: text/html\r\nContent-Encoding: br\r\n", "x"));
+                                        http_response("200 OK", "Content-Type: text/html\r\nContent-Encoding: compress\r\n", "x"));
   RunOptions options = warc_options();
   options.field = "content";
   options.metadata_field = "declutter";
@@ -265,11 +322,11 @@ TEST_CASE("corpus: --warc names the text field, adds metadata, and reports faile
         "{\"url\":\"http://a.example/1\",\"warc_date\":\"2026-05-06T07:08:09Z\",\"warc_record_id\":\"<urn:uuid:1>\","
         "\"content\":\"[http://a.example/1]<UTF-8><P>ONE</P>\",\"declutter\":{\"bytes\":10}}\n"
         "{\"error\":\"http://a.example/2: asked to fail\",\"url\":\"http://a.example/2\",\"warc_record_id\":\"<urn:uuid:1>\"}\n"
-        "{\"error\":\"http://a.example/3: Content-Encoding 'br' is not supported\",\"url\":\"http://a.example/3\","
+        "{\"error\":\"http://a.example/3: Content-Encoding 'compress' is not supported\",\"url\":\"http://a.example/3\","
         "\"warc_record_id\":\"<urn:uuid:1>\"}\n");
   CHECK(result.diagnostics ==
         "declutter: -: record 2: http://a.example/2: asked to fail; error record written\n"
-        "declutter: -: record 3: http://a.example/3: Content-Encoding 'br' is not supported; error record written\n");
+        "declutter: -: record 3: http://a.example/3: Content-Encoding 'compress' is not supported; error record written\n");
 
   options.on_error = OnError::pass;  // a WARC record has no line to pass through
   const auto passed = run_on(input, options);
