@@ -70,7 +70,7 @@ bool for_each_warc_page(const std::string& path, std::size_t max_doc_bytes, cons
     const WarcRecord::Kind kind = record.read(bytes, cut, max_doc_bytes, reason);
     if (kind == WarcRecord::Kind::not_a_page) continue;
     if (kind == WarcRecord::Kind::page) {
-      page(DocumentInput{record.body(), record.url(), record.charset()}, record.url());
+      page(record.document(), record.url());
       continue;
     }
     if (kind == WarcRecord::Kind::too_large) reason = "larger than --max-doc-bytes";

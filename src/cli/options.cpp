@@ -239,8 +239,6 @@ std::string misused_options(const CliOptions& options, const PendingChoices& pen
   if (options.framing == Framing::warc && options.command != Command::extract && options.command != Command::report &&
       options.command != Command::suggest)
     return "--warc reads pages to clean, report or suggest rules from, not rule files or fixtures";
-  if (options.framing == Framing::warc && options.engine.format == InputFormat::text)
-    return "--warc cleans the HTML pages of a WARC file: --format text does not apply";
   if (!options.metadata_field.empty()) {
     if (options.framing != Framing::jsonl && options.framing != Framing::warc)
       return "--metadata adds a field to JSON Lines records: use it with --jsonl or --warc";
@@ -289,8 +287,6 @@ std::optional<CliOptions> parse_command_line(int argc, const char* const* argv, 
   if (!error.empty()) return std::nullopt;
   if (pending.precision) options.engine.focus = Focus::precision;
   if (pending.recall) options.engine.focus = Focus::recall;
-  // A WARC record is a page by its HTTP Content-Type, not by how its first bytes look.
-  if (options.framing == Framing::warc) options.engine.format = InputFormat::html;
   if (options.command == Command::check && !options.rules_dir.empty()) options.inputs.push_back(options.rules_dir);
   return options;
 }
@@ -322,8 +318,9 @@ Corpus mode:
   --null, -0            input is documents separated by NUL bytes (find -print0 style);
                         output likewise: each clean text followed by a NUL
   --warc                input is WARC files (crawl.warc, .warc.gz as Common Crawl ships
-                        them, .warc.zst); each page in them (a response record with a 2xx
-                        status and an HTML Content-Type, or an HTML resource record) is
+                        them, .warc.zst, Common Crawl's WET files); each page in them (a
+                        response record with a 2xx status and an HTML Content-Type, an
+                        HTML resource record, or a text/plain conversion record) is
                         written as one JSON Lines record {"url", "warc_date",
                         "warc_record_id", "text"}; the HTTP charset is honoured, chunked
                         and compressed (gzip, deflate, br, zstd) bodies are undone,

@@ -4,10 +4,12 @@
 
 namespace declutter {
 
+enum class InputFormat { automatic, text, html };
+
 struct DocumentInput {
   DocumentInput(std::string_view document_bytes, std::string_view document_url = {},
-                std::string_view transport_charset = {})
-      : bytes(document_bytes), url(document_url), charset(transport_charset) {}
+                std::string_view transport_charset = {}, InputFormat transport_format = InputFormat::automatic)
+      : bytes(document_bytes), url(document_url), charset(transport_charset), format(transport_format) {}
 
   std::string_view bytes;
   std::string_view url;      // selects publisher rules by host when no --publisher
@@ -15,6 +17,10 @@ struct DocumentInput {
   // as an iconv name; empty when none. It comes before the page's own declaration, as in
   // browsers; a byte-order mark, --encoding and bytes that are all valid UTF-8 beat it.
   std::string_view charset;
+  // What the transport said the bytes are (a WARC record's content type: an HTML response,
+  // or the plain text Common Crawl's WET files hold); automatic when it said nothing.
+  // --format beats it, and it beats guessing from the first bytes.
+  InputFormat format;
 };
 
 }  // namespace declutter

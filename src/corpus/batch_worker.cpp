@@ -161,7 +161,7 @@ void BatchWorker::process_warc_record(Batch& batch, BatchRecord& record) {
       record.failed = true;
       break;
     case WarcRecord::Kind::page:
-      if (run_processor({warc_.body(), warc_.url(), warc_.charset()}, record)) {
+      if (run_processor(warc_.document(), record)) {
         batch.output += '{';
         append_member("url", warc_.url(), batch.output);
         append_member("warc_date", warc_.date(), batch.output);

@@ -33,6 +33,7 @@ WarcRecord::Kind WarcRecord::classify(std::string_view record, std::string& reas
   date_ = header_field(header, "warc-date");
   charset_.clear();
   from_response_ = false;
+  format_ = InputFormat::html;
 
   std::string_view page_type;  // the Content-Type the page came with
   if (equals_ignoring_ascii_case(type, "resource")) {
@@ -49,6 +50,11 @@ WarcRecord::Kind WarcRecord::classify(std::string_view record, std::string& reas
     if (response_.status / 100 != 2 || !is_html_media_type(page_type)) return Kind::not_a_page;
     from_response_ = true;
     body_ = response_.body;
+  } else if (equals_ignoring_ascii_case(type, "conversion")) {
+    if (!media_type_is(content_type, "text/plain")) return Kind::not_a_page;
+    page_type = content_type;
+    format_ = InputFormat::text;
+    body_ = block;
   } else {
     return Kind::not_a_page;
   }

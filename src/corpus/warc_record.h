@@ -2,13 +2,15 @@
 // What a WARC record (as WarcReader hands it out) holds for corpus mode: a web page, or
 // nothing to clean. A page is a `response` record whose HTTP response succeeded (2xx) with
 // an HTML media type (the server's Content-Type, else the WARC-Identified-Payload-Type the
-// crawler wrote), or a `resource` record of an HTML media type (a page stored without its
-// HTTP exchange). Requests, metadata, revisits, redirects, errors, images and every
-// other kind of record are not documents.
+// crawler wrote), a `resource` record of an HTML media type (a page stored without its
+// HTTP exchange), or a `conversion` record of plain text (a page's text as Common Crawl's
+// WET files hold it, boilerplate and all). Requests, metadata, revisits, redirects,
+// errors, images and every other kind of record are not documents.
 #include <cstddef>
 #include <string>
 #include <string_view>
 
+#include "core/document_input.h"
 #include "corpus/http_message.h"
 
 namespace declutter {
@@ -31,6 +33,9 @@ class WarcRecord {
   std::string_view body() const { return body_; }          // the page's bytes
   // The charset its Content-Type declared, as an iconv name; empty when none or unknown.
   std::string_view charset() const { return charset_; }
+  InputFormat format() const { return format_; }  // html, or text for a conversion record
+  // The page as a document to clean.
+  DocumentInput document() const { return {body_, url_, charset_, format_}; }
 
  private:
   std::string_view url_;
@@ -41,6 +46,7 @@ class WarcRecord {
   std::string_view body_;
   HttpResponse response_;  // of a response record; a resource record's body needs no decoding
   bool from_response_ = false;
+  InputFormat format_ = InputFormat::html;
   std::string charset_;
   std::string scratch_;  // a dechunked or inflated body
 };

@@ -71,13 +71,14 @@ namespace {
 // How much of the start --format auto looks at: a doctype or opening tag comes early.
 constexpr std::size_t kSniffBytes = 4096;
 
-bool is_html(const EngineOptions& options, std::string_view bytes) {
-  switch (options.format) {
+bool is_html(const EngineOptions& options, const DocumentInput& input) {
+  const InputFormat format = options.format != InputFormat::automatic ? options.format : input.format;
+  switch (format) {
     case InputFormat::html: return true;
     case InputFormat::text: return false;
     case InputFormat::automatic: break;
   }
-  return looks_like_html(bytes.substr(0, kSniffBytes));
+  return looks_like_html(input.bytes.substr(0, kSniffBytes));
 }
 }  // namespace
 
@@ -97,7 +98,7 @@ const Document& Worker::analyse(const DocumentInput& input) {
   const EngineOptions& options = impl_->engine.options();
   CostCounter* const costs = impl_->scratch.regex.costs;
   if (costs != nullptr) costs->add_document();
-  if (is_html(options, input.bytes)) {
+  if (is_html(options, input)) {
     impl_->html.build(input.bytes, options.parser, pipeline.dom_rules(), impl_->engine.metadata_words(), doc,
                       options.encoding, input.charset);
   } else {

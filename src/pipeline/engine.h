@@ -15,7 +15,6 @@
 
 namespace declutter {
 
-enum class InputFormat { automatic, text, html };
 enum class HtmlParser { libxml2, gumbo };
 enum class Focus { balanced, precision, recall };
 

@@ -204,7 +204,28 @@ TEST_CASE("cli corpus: --warc cleans the HTML pages of a gzip'd WARC file, in th
   CHECK(not_warc.status == 2);
   CHECK(not_warc.err == "declutter: -: record 1: expected a version line such as \"WARC/1.1\", found "
                         "\"<html><p>x</p></html>\": is this a WARC file?\n");
-  CHECK(run_declutter("--warc --format text", "").status == 2);
+}
+
+TEST_CASE("cli corpus: --warc cleans a WET file's text conversions as text", "[cli][corpus][warc]") {
+  const std::string article =
+      "Harbour board approves the new pier\n"
+      "The harbour board voted on Tuesday to rebuild the old pier, which storms damaged two winters ago.\n"
+      "Work is expected to start in the spring and to take about eighteen months, the board's chair said.\n";
+  const std::string page = "Skip to main content\nHome\nNews\nSport\nSubscribe to our newsletter\n" + article +
+                           "Share this article\nFacebook\nRelated stories\nCookie settings\n";
+  // As Common Crawl writes WET files: a warcinfo record, then a conversion record a page.
+  const std::string wet = warc_record("warcinfo", "", "application/warc-fields", "isPartOf: test\r\n") +
+                          warc_record("conversion", "https://gazette.example/pier", "text/plain", page);
+  RunResult r = run_declutter("--warc", gzipped(wet));
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  REQUIRE(std::count(r.out.begin(), r.out.end(), '\n') == 1);
+  const auto record = nlohmann::ordered_json::parse(r.out);
+  CHECK(record["url"] == "https://gazette.example/pier");
+  CHECK(record["text"] == article.substr(0, article.size() - 1));
+  // --format says what every record is, whatever the record says.
+  const auto as_html = nlohmann::ordered_json::parse(run_declutter("--warc --format html", wet).out);
+  CHECK(as_html["text"].get<std::string>().find("Skip to main content Home") != std::string::npos);
 }
 
 TEST_CASE("cli corpus: --warc reads a .warc.zst with its dictionary and brotli-compressed bodies", "[cli][corpus][warc]") {

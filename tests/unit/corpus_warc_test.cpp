@@ -231,7 +231,8 @@ TEST_CASE("WARC reader: a block over the limit keeps only its start", "[corpus][
   CHECK(outcome.last == WarcReader::Status::end);
 }
 
-TEST_CASE("WARC records: pages are HTML responses with a 2xx status and HTML resources", "[corpus][warc]") {
+TEST_CASE("WARC records: pages are HTML responses with a 2xx status, HTML resources and text conversions",
+          "[corpus][warc]") {
   WarcRecord record;
   std::string reason;
   const auto kind_of = [&](const std::string& warc, bool cut = false) {
@@ -249,6 +250,7 @@ TEST_CASE("WARC records: pages are HTML responses with a 2xx status and HTML res
   CHECK(record.date() == "2026-05-06T07:08:09Z");
   CHECK(record.body() == "<p>page</p>");
   CHECK(record.charset() == "WINDOWS-1252");  // latin1 means windows-1252, as browsers read it
+  CHECK(record.format() == InputFormat::html);
   CHECK(kind_of(html_response_record("u", "<p>x</p>", "application/xhtml+xml")) == Kind::page);
   CHECK(record.charset().empty());
   CHECK(kind_of(warc_record("resource", "u", "text/html; charset=utf-8", "<p>x</p>")) == Kind::page);
@@ -281,6 +283,19 @@ TEST_CASE("WARC records: pages are HTML responses with a 2xx status and HTML res
   CHECK(kind_of(warc_record("response", "dns:a.example", "text/dns", "20260506 a.example. 300 IN A 1.2.3.4")) ==
         Kind::not_a_page);
   CHECK(kind_of(warc_record("resource", "u", "image/jpeg", "JFIF")) == Kind::not_a_page);
+
+  // A WET file's conversion record: the page's text, cleaned as text, whatever it looks like.
+  CHECK(kind_of(warc_record("conversion", "http://a.example/w", "text/plain", "Home\n<b>Story</b>\n")) == Kind::page);
+  CHECK(record.format() == InputFormat::text);
+  CHECK(record.body() == "Home\n<b>Story</b>\n");
+  CHECK(record.url() == "http://a.example/w");
+  CHECK(record.document().format == InputFormat::text);
+  CHECK(kind_of(warc_record("conversion", "u", "text/plain; charset=iso-8859-1", "caf\xE9")) == Kind::page);
+  CHECK(record.charset() == "WINDOWS-1252");
+  CHECK(kind_of(html_response_record("u", "<p>x</p>")) == Kind::page);
+  CHECK(record.format() == InputFormat::html);  // nothing kept from the record before
+  CHECK(kind_of(warc_record("conversion", "u", "application/pdf", "%PDF")) == Kind::not_a_page);
+  CHECK(kind_of(warc_record("resource", "u", "text/plain", "User-agent: *")) == Kind::not_a_page);
   CHECK(kind_of(warc_record("response", "u", "application/http", "garbage")) == Kind::failed);
   CHECK(reason == "the response record holds no HTTP response");
 }
