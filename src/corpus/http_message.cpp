@@ -60,6 +60,15 @@ bool undo_content_coding(std::string_view coding, std::string_view in, std::size
   return false;
 }
 
+// Some crawlers store a body decoded but keep the fields that say how it was sent (the WARC
+// standard's wording on this was long read both ways; warctools and OpenWayback read such
+// records too). A body that the named coding cannot undo but that already reads as markup
+// is taken as it is: compressed and chunked data never start with '<'.
+bool stored_decoded(std::string_view body) {
+  const std::size_t first = body.find_first_not_of(" \t\r\n");
+  return first != std::string_view::npos && body[first] == '<';
+}
+
 }  // namespace
 
 bool parse_http_response(std::string_view message, HttpResponse& response, std::string& reason) {
@@ -108,8 +117,8 @@ bool decoded_body(const HttpResponse& response, std::size_t limit, std::string& 
       reason = "Transfer-Encoding '" + std::string(transfer) + "' is not supported";
       return false;
     }
-    if (!dechunk(body, scratch, reason)) return false;
-    body = scratch;
+    if (dechunk(body, scratch, reason)) body = scratch;
+    else if (!stored_decoded(body)) return false;
   }
   // "gzip, br": the codings in the order the server applied them, undone last first.
   std::string_view codings = header_field(response.fields, "content-encoding");
@@ -119,7 +128,10 @@ bool decoded_body(const HttpResponse& response, std::size_t limit, std::string& 
     const std::string_view coding = trim_ascii_blanks(comma == std::string_view::npos ? codings : codings.substr(comma + 1));
     codings = comma == std::string_view::npos ? std::string_view() : codings.substr(0, comma);
     if (coding.empty() || equals_ignoring_ascii_case(coding, "identity")) continue;
-    if (!undo_content_coding(coding, body, limit, inflated, reason)) return false;
+    if (!undo_content_coding(coding, body, limit, inflated, reason)) {
+      if (stored_decoded(body)) break;
+      return false;
+    }
     scratch.swap(inflated);
     body = scratch;
   }

@@ -127,6 +127,13 @@ TEST_CASE("HTTP bodies: chunked and compressed bodies are undone, unknown coding
                 reason) == "<failed>");
   CHECK(reason.starts_with("gzip data is corrupt"));
 
+  // A crawler that stored the body decoded but kept the fields: markup is taken as it is.
+  CHECK(body_of(http_response("200 OK", "Content-Encoding: gzip\r\n", page), reason) == page);
+  CHECK(body_of(http_response("200 OK", "Content-Encoding: br\r\n", "\r\n " + page), reason) == "\r\n " + page);
+  CHECK(body_of(http_response("200 OK", "Content-Encoding: gzip, br\r\n", page), reason) == page);
+  CHECK(body_of(http_response("200 OK", "Transfer-Encoding: chunked\r\nContent-Encoding: zstd\r\n", page), reason) ==
+        page);
+  CHECK(body_of(http_response("200 OK", "Content-Encoding: compress\r\n", page), reason) == page);
   CHECK(body_of(http_response("200 OK", "Content-Encoding: compress\r\n", "xx"), reason) == "<failed>");
   CHECK(reason == "Content-Encoding 'compress' is not supported");
   CHECK(body_of(http_response("200 OK", "Content-Encoding: br\r\n", "not brotli"), reason) == "<failed>");
