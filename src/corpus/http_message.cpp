@@ -63,7 +63,8 @@ bool undo_content_coding(std::string_view coding, std::string_view in, std::size
 // Some crawlers store a body decoded but keep the fields that say how it was sent (the WARC
 // standard's wording on this was long read both ways; warctools and OpenWayback read such
 // records too). A body that the named coding cannot undo but that already reads as markup
-// is taken as it is: compressed and chunked data never start with '<'.
+// is taken as it is: gzip, zlib, zstd and chunked data never start with '<', and brotli or
+// bare deflate data that happened to would only come here damaged.
 bool stored_decoded(std::string_view body) {
   const std::size_t first = body.find_first_not_of(" \t\r\n");
   return first != std::string_view::npos && body[first] == '<';
