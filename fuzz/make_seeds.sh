@@ -93,6 +93,16 @@ for i, page in enumerate(sorted(root.glob("fixtures/**/*.in.html"))[:4]):
     (out / f"seed-warc-{i}").write_bytes(b"\3" + warc)
     (out / f"seed-warc-gz-{i}").write_bytes(b"\3" + b"".join(gzip.compress(r, mtime=0) for r in records))
     (out / f"seed-warc-cut-{i}").write_bytes(b"\3" + warc[: len(warc) * 2 // 3])
+    # The same pages as an ARC file (version 1, then 2), the format before WARC.
+    def arc(fields, block):
+        return f"{fields} {len(block)}\n".encode() + block + b"\n"
+    for version, extra in ((1, ""), (2, " 200 - - 0 t.arc")):
+        description = arc(f"filedesc://t.arc 0.0.0.0 20050607080910 text/plain{extra}",
+                          f"{version} 0 Test\nURL IP-address Archive-date Content-type\n".encode())
+        pages = arc(f"http://www.example.com/{i} 10.0.0.1 20050607080910 text/html{extra}",
+                    response("200 OK", "Content-Type: text/html\r\n", body))
+        pages += arc(f"dns:www.example.com 10.0.0.2 20050607080910 text/dns{extra}", b"20050607080910\nexample.")
+        (out / f"seed-arc-v{version}-{i}").write_bytes(b"\3" + description + pages)
 PY
     # And zstd-compressed (a .jsonl.zst stream), when the zstd tool is there.
     if command -v zstd > /dev/null; then

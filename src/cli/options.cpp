@@ -318,13 +318,13 @@ Corpus mode:
   --null, -0            input is documents separated by NUL bytes (find -print0 style);
                         output likewise: each clean text followed by a NUL
   --warc                input is WARC files (crawl.warc, .warc.gz as Common Crawl ships
-                        them, .warc.zst, Common Crawl's WET files); each page in them (a
-                        response record with a 2xx status and an HTML Content-Type, an
-                        HTML resource record, or a text/plain conversion record) is
-                        written as one JSON Lines record {"url", "warc_date",
-                        "warc_record_id", "text"}; the HTTP charset is honoured, chunked
-                        and compressed (gzip, deflate, br, zstd) bodies are undone,
-                        every other record is skipped
+                        them, .warc.zst, Common Crawl's WET files; ARC files too); each
+                        page in them (a response record with a 2xx status and an HTML
+                        Content-Type, an HTML resource record, or a text/plain
+                        conversion record) is written as one JSON Lines record {"url",
+                        "warc_date", "warc_record_id", "text"}; the HTTP charset is
+                        honoured, chunked and compressed (gzip, deflate, br, zstd)
+                        bodies are undone, every other record is skipped
   --on-error MODE       a malformed JSONL line or a document that fails: pass (default:
                         copy it through unchanged; a WARC record: nothing), skip (write
                         nothing for it), error (JSONL: write {"error":...,"line":N} in its

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 #include <limits>
+#include <string_view>
+#include <vector>
 
 #include "corpus/header_fields.h"
 
@@ -14,6 +16,21 @@ constexpr std::size_t kMaxHeaderLineBytes = std::size_t{64} << 10;
 constexpr std::size_t kMaxHeaderLines = 1024;
 // What an oversized record keeps of its block: an HTTP response's header fits.
 constexpr std::size_t kOversizedBlockStart = std::size_t{64} << 10;
+
+// ARC's header line names its fields by position: version 1 "URL IP-address Archive-date
+// Content-type Archive-length", version 2 five more before the length ("Result-code
+// Checksum Location Offset Filename"). Counted from the end, since some URLs hold spaces.
+constexpr std::size_t kArcV1FieldsAfterUrl = 4;
+constexpr std::size_t kArcV2FieldsAfterUrl = 9;
+
+// "19961104142103" as WARC writes dates, "1996-11-04T14:21:03Z"; other forms as they are.
+std::string warc_date(std::string_view arc_date) {
+  if (arc_date.size() != 14 || arc_date.find_first_not_of("0123456789") != std::string_view::npos)
+    return std::string(arc_date);
+  const auto part = [arc_date](std::size_t at, std::size_t size) { return std::string(arc_date.substr(at, size)); };
+  return part(0, 4) + "-" + part(4, 2) + "-" + part(6, 2) + "T" + part(8, 2) + ":" + part(10, 2) + ":" +
+         part(12, 2) + "Z";
+}
 
 // The start of a line that is not what was expected, fit for a terminal: the file may be
 // binary (a format this reader does not inflate).
@@ -54,6 +71,9 @@ WarcReader::Status WarcReader::read(std::string& sink) {
     if (!line_.empty() && line_.back() == '\r') line_.pop_back();
     if (lines == 0) {
       if (line_.empty()) continue;  // the empty lines that end the previous record
+      if (format_ == Format::unknown && line_.starts_with("filedesc://")) format_ = Format::arc_v1;
+      if (format_ == Format::arc_v1 || format_ == Format::arc_v2) return read_arc_record(sink);
+      format_ = Format::warc;
       if (!line_.starts_with("WARC/")) {
         return fail("expected a version line such as \"WARC/1.1\", found \"" + printable_start(line_) +
                     "\": is this a WARC file?");
@@ -75,6 +95,57 @@ WarcReader::Status WarcReader::read(std::string& sink) {
                                      : "Content-Length \"" + std::string(length_field) + "\" is not a number");
   }
   sink += '\n';
+  return read_block(length, sink);
+}
+
+WarcReader::Status WarcReader::read_arc_record(std::string& sink) {
+  std::vector<std::string_view> fields;
+  for (std::size_t at = 0; at < line_.size();) {
+    const std::size_t end = std::min(line_.find(' ', at), line_.size());
+    if (end > at) fields.push_back(std::string_view(line_).substr(at, end - at));
+    at = end + 1;
+  }
+  const bool description = records_ == 0;
+  const std::size_t after_url = format_ == Format::arc_v2 && !description ? kArcV2FieldsAfterUrl : kArcV1FieldsAfterUrl;
+  std::size_t length = 0;
+  const std::string_view length_field = fields.empty() ? std::string_view() : fields.back();
+  const auto [end, error] = std::from_chars(length_field.data(), length_field.data() + length_field.size(), length);
+  if (fields.size() <= after_url || error != std::errc() || end != length_field.data() + length_field.size()) {
+    return fail("expected an ARC header line (URL, address, date, type, ..., length), found \"" +
+                printable_start(line_) + "\"");
+  }
+  const std::size_t first_after_url = fields.size() - after_url;
+  const char* const url_end = fields[first_after_url - 1].data() + fields[first_after_url - 1].size();
+  const std::string_view url(fields[0].data(), static_cast<std::size_t>(url_end - fields[0].data()));
+  const std::string_view date = fields[first_after_url + 1];
+  std::string_view type = fields[first_after_url + 2];
+
+  // The block first: what it holds settles the record's WARC type.
+  const std::size_t block_begin = sink.size();
+  const Status status = read_block(length, sink);
+  if (status == Status::error) return status;
+  const std::string_view block = std::string_view(sink).substr(block_begin);
+  std::string_view warc_type = "resource";
+  if (description) {
+    warc_type = "warcinfo";
+    // The file's description: its first line, "1 0 Organisation", says the version.
+    if (block.starts_with("2 ")) format_ = Format::arc_v2;
+  } else if (block.starts_with("HTTP/")) {
+    warc_type = "response";
+    type = "application/http; msgtype=response";
+  }
+  std::string header = "WARC/1.0\nWARC-Type: ";
+  header += warc_type;
+  header += "\nWARC-Target-URI: ";
+  header += url;
+  header += "\nWARC-Date: " + warc_date(date) + "\nContent-Type: ";
+  header += type;
+  header += "\nContent-Length: " + std::to_string(length) + "\n\n";
+  sink.insert(block_begin, header);
+  return status;
+}
+
+WarcReader::Status WarcReader::read_block(std::size_t length, std::string& sink) {
   const bool oversized = length > max_block_bytes_;
   const std::size_t block_begin = sink.size();
   const std::size_t kept = oversized ? std::min(length, kOversizedBlockStart) : length;

@@ -206,6 +206,22 @@ TEST_CASE("cli corpus: --warc cleans the HTML pages of a gzip'd WARC file, in th
                         "\"<html><p>x</p></html>\": is this a WARC file?\n");
 }
 
+TEST_CASE("cli corpus: --warc reads an ARC file, gzip'd a record at a time", "[cli][corpus][warc]") {
+  const std::string page = http_response(
+      "200 OK", "Content-Type: text/html; charset=iso-8859-1\r\n",
+      "<html><body><nav><a href=/>Home</a></nav><article><h1>The old caf\xE9 reopens</h1>"
+      "<p>The first paragraph of the article has enough words to stay in the clean text.</p></article></body></html>");
+  const std::string arc = gzipped(arc_file_description(1)) +
+                          gzipped(arc_record("http://old.example/cafe 10.0.0.1 19961104142103 text/html", page));
+  RunResult r = run_declutter("--warc", arc);
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out ==
+        "{\"url\":\"http://old.example/cafe\",\"warc_date\":\"1996-11-04T14:21:03Z\",\"warc_record_id\":\"\","
+        "\"text\":\"The old caf\u00e9 reopens\\n\\nThe first paragraph of the article has enough words to stay in the "
+        "clean text.\"}\n");
+}
+
 TEST_CASE("cli corpus: --warc cleans a WET file's text conversions as text", "[cli][corpus][warc]") {
   const std::string article =
       "Harbour board approves the new pier\n"

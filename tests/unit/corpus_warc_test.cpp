@@ -206,6 +206,56 @@ TEST_CASE("WARC reader: records are split by Content-Length, whatever their bloc
   CHECK(block_of(with_dictionary.records[1]) == block_of(read_warc(samples[4]).records[0]));
 }
 
+TEST_CASE("WARC reader: ARC files, versions 1 and 2, come out as the WARC records they convert to", "[corpus][warc]") {
+  const std::string page = http_response("200 OK", "Content-Type: text/html\r\n", "<p>An old page</p>");
+  const std::string v1 = arc_file_description(1) +
+                         arc_record("http://old.example/a page.html 10.0.0.1 19961104142103 text/html", page) +
+                         arc_record("dns:old.example 10.0.0.2 19961104142104 text/dns", "19961104142104\nold.example.");
+  const std::string v2 =
+      arc_file_description(2) +
+      arc_record("http://old.example/b 10.0.0.1 20050607080910 text/html 200 ABCDEF - 0 test.arc", page);
+  for (const std::string& stream : {v1, gzipped(arc_file_description(1)) + gzipped(v1.substr(arc_file_description(1).size()))}) {
+    const ReadOutcome outcome = read_warc(stream);
+    CHECK(outcome.last == WarcReader::Status::end);
+    REQUIRE(outcome.records.size() == 3);
+    CHECK(outcome.records[0].starts_with("WARC/1.0\nWARC-Type: warcinfo\nWARC-Target-URI: filedesc://test.arc\n"));
+    CHECK(outcome.records[1] ==
+          "WARC/1.0\nWARC-Type: response\nWARC-Target-URI: http://old.example/a page.html\n"
+          "WARC-Date: 1996-11-04T14:21:03Z\nContent-Type: application/http; msgtype=response\nContent-Length: " +
+              std::to_string(page.size()) + "\n\n" + page);
+    CHECK(outcome.records[2].starts_with("WARC/1.0\nWARC-Type: resource\nWARC-Target-URI: dns:old.example\n"
+                                         "WARC-Date: 1996-11-04T14:21:04Z\nContent-Type: text/dns\n"));
+    CHECK(block_of(outcome.records[2]) == "19961104142104\nold.example.");
+  }
+  const ReadOutcome second = read_warc(v2);
+  REQUIRE(second.records.size() == 2);
+  CHECK(second.records[1].starts_with("WARC/1.0\nWARC-Type: response\nWARC-Target-URI: http://old.example/b\n"
+                                      "WARC-Date: 2005-06-07T08:09:10Z\n"));
+  CHECK(block_of(second.records[1]) == page);
+
+  // What the records hold: the page is a page, the DNS lookup is not.
+  WarcRecord record;
+  std::string reason;
+  const ReadOutcome first = read_warc(v1);
+  REQUIRE(first.records.size() == 3);
+  CHECK(record.read(first.records[0], false, 0, reason) == WarcRecord::Kind::not_a_page);
+  CHECK(record.read(first.records[1], false, 0, reason) == WarcRecord::Kind::page);
+  CHECK(record.body() == "<p>An old page</p>");
+  CHECK(record.date() == "1996-11-04T14:21:03Z");
+  CHECK(record.read(first.records[2], false, 0, reason) == WarcRecord::Kind::not_a_page);
+
+  // A header line without its fields, or a block cut short, stops with where and why.
+  const ReadOutcome bad = read_warc(arc_file_description(1) + "http://old.example/ 19961104142103\n");
+  CHECK(bad.last == WarcReader::Status::error);
+  CHECK(bad.message ==
+        "record 2: expected an ARC header line (URL, address, date, type, ..., length), found "
+        "\"http://old.example/ 19961104142103\"");
+  const ReadOutcome cut = read_warc(v1.substr(0, v1.size() - 20));
+  CHECK(cut.records.size() == 2);
+  CHECK(cut.last == WarcReader::Status::error);
+  CHECK(cut.message.starts_with("record 3: the file ends inside the record's block"));
+}
+
 TEST_CASE("WARC reader: a file that is not WARC or is cut short stops with where and why", "[corpus][warc]") {
   ReadOutcome html = read_warc("<!DOCTYPE html>\n<html>");
   CHECK(html.last == WarcReader::Status::error);

@@ -24,4 +24,22 @@ inline std::string html_response_record(const std::string& uri, const std::strin
                      http_response("200 OK", "Content-Type: " + content_type + "\r\n", page));
 }
 
+// One ARC record (the Internet Archive's format before WARC): a header line naming the
+// record (`fields`: "URL IP-address Archive-date Content-type", and for version 2 the
+// fields up to the filename), its length last; the block; a newline.
+inline std::string arc_record(const std::string& fields, const std::string& block) {
+  return fields + " " + std::to_string(block.size()) + "\n" + block + "\n";
+}
+
+// The file description an ARC file starts with, for `version` 1 or 2.
+inline std::string arc_file_description(int version) {
+  const std::string block = std::to_string(version) + " 0 Test Archive\n" +
+                            (version == 1 ? "URL IP-address Archive-date Content-type Archive-length\n"
+                                          : "URL IP-address Archive-date Content-type Result-code Checksum Location "
+                                            "Offset Filename Archive-length\n");
+  return arc_record(version == 1 ? "filedesc://test.arc 0.0.0.0 19961104142103 text/plain"
+                                 : "filedesc://test.arc 0.0.0.0 19961104142103 text/plain 200 - - 0 test.arc",
+                    block);
+}
+
 }  // namespace declutter::testing
