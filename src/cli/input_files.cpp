@@ -98,6 +98,11 @@ bool for_each_input_page(const CliOptions& options, const PageVisitor& page) {
       std::fprintf(stderr, "declutter: %s\n", error.c_str());
       return false;
     }
+    if (const std::string_view archive = web_archive_format(bytes); !archive.empty()) {
+      std::fprintf(stderr, "declutter: %s: a web archive (%.*s): read it with --warc\n", path.c_str(),
+                   static_cast<int>(archive.size()), archive.data());
+      return false;
+    }
     page(DocumentInput{bytes, options.url}, path == "-" ? std::string_view("standard input") : std::string_view(path));
   }
   return true;

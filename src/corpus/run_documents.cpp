@@ -180,6 +180,17 @@ void CorpusRun::read_records(Reader& reader, int fd, std::string_view name, Orde
       break;
     }
     ++number;
+    if (whole) {
+      const std::string_view archive = web_archive_format(std::string_view(batch->input).substr(begin));
+      if (!archive.empty()) {
+        batch->input.resize(begin);
+        progress_.clear();
+        diagnostics_ << "declutter: " << name << ": a web archive (" << archive
+                     << "): read it with --warc, which cleans each page in it\n";
+        status_ = 2;
+        break;
+      }
+    }
     // A WARC record too large to clean still goes to a worker, to tell whether it was a page.
     if constexpr (!warc) {
       if (status == RecordReader::Status::oversized) {

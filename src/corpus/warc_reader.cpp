@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "corpus/header_fields.h"
+#include "text/compressed_input.h"
 
 namespace declutter {
 
@@ -42,6 +43,19 @@ std::string printable_start(std::string_view line) {
   return out;
 }
 }  // namespace
+
+std::string_view web_archive_format(std::string_view document) {
+  // The first line tells; of compressed data, only the start is inflated.
+  constexpr std::size_t kFirstBytes = 64;
+  std::string start;
+  if (is_compressed(document)) {
+    inflate_document(document.substr(0, kOversizedBlockStart), kFirstBytes, start);  // a start is enough
+    document = start;
+  }
+  if (document.starts_with("WARC/") && document.size() > 5 && document[5] >= '0' && document[5] <= '9') return "WARC";
+  if (document.starts_with("filedesc://")) return "ARC";
+  return {};
+}
 
 WarcReader::WarcReader(int fd, std::size_t max_block_bytes)
     : input_(fd, '\n', kMaxHeaderLineBytes),

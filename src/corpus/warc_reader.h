@@ -10,10 +10,16 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "corpus/record_reader.h"
 
 namespace declutter {
+
+// "WARC" or "ARC" when `document` (its bytes as read: compressed or not) is a web archive,
+// which only --warc reads as what it is; else empty. Cleaned as one document, an archive
+// would come out as its headers and markup run together, or pass through as binary.
+std::string_view web_archive_format(std::string_view document);
 
 class WarcReader {
  public:

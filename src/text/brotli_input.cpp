@@ -33,8 +33,7 @@ InflateResult unbrotli(std::string_view in, std::size_t limit, std::string& out)
         BrotliDecoderDecompressStream(decoder.get(), &available_in, &next_in, &available_out, &next_out, nullptr);
     written += room - available_out;
     if (limit != 0 && written > limit) {
-      out.clear();
-      return too_large("brotli", limit);
+      return too_large("brotli", limit, out);
     }
     switch (result) {
       case BROTLI_DECODER_RESULT_SUCCESS:

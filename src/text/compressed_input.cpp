@@ -36,7 +36,8 @@ void make_room(std::string& out, std::size_t written, std::size_t limit) {
   out.resize(grown);
 }
 
-InflateResult too_large(std::string_view format, std::size_t limit) {
+InflateResult too_large(std::string_view format, std::size_t limit, std::string& out) {
+  out.resize(limit);
   return {InflateStatus::too_large,
           std::string(format) + " data inflates to more than --max-doc-bytes (" + std::to_string(limit) + " bytes)"};
 }

@@ -27,15 +27,16 @@ bool may_start_compressed(std::string_view first_bytes);
 
 // Inflates the document `in` (any number of gzip members or zstd frames one after another,
 // as `cat a.gz b.gz` makes) into `out`, replacing it. Stops with too_large once the output
-// would pass `limit` bytes (0: no limit), so a small file cannot expand to fill memory.
-// `in` that is not compressed is corrupt.
+// would pass `limit` bytes (0: no limit), so a small file cannot expand to fill memory;
+// `out` then holds the first `limit` bytes, which tell what the data is. On corrupt, `out`
+// is empty. `in` that is not compressed is corrupt.
 InflateResult inflate_document(std::string_view in, std::size_t limit, std::string& out);
 
 // For the formats' document inflaters: room in `out` past `written` for the next write (at
 // least 64 KiB; doubling, but to no more than one byte past `limit` when there is one), and
-// the answer once the output passed the limit.
+// the answer once the output passed the limit (`out` cut to it).
 void make_room(std::string& out, std::size_t written, std::size_t limit);
-InflateResult too_large(std::string_view format, std::size_t limit);
+InflateResult too_large(std::string_view format, std::size_t limit, std::string& out);
 
 // Compressed data read from a file descriptor a buffer at a time and inflated: what a
 // reader of records reads instead of the descriptor. Holds one compressed buffer, never

@@ -61,8 +61,7 @@ InflateResult inflate_whole(std::string_view in, std::size_t limit, std::string&
     in_left -= in_slice - stream.avail_in;
     written += room - stream.avail_out;
     if (limit != 0 && written > limit) {
-      out.clear();
-      return too_large(format, limit);
+      return too_large(format, limit, out);
     }
     if (result == Z_STREAM_END) {
       // Another member may follow (concatenated .gz files); trailing zero padding may too.

@@ -81,8 +81,7 @@ InflateResult unzstd(std::string_view in, std::size_t limit, std::string& out) {
       return {InflateStatus::corrupt, damage(last)};
     }
     if (limit != 0 && written > limit) {
-      out.clear();
-      return too_large("zstd", limit);
+      return too_large("zstd", limit, out);
     }
     if (input.pos == before && output.pos == 0 && input.pos == input.size) {
       out.clear();

@@ -222,6 +222,26 @@ TEST_CASE("cli corpus: --warc reads an ARC file, gzip'd a record at a time", "[c
         "clean text.\"}\n");
 }
 
+TEST_CASE("cli corpus: a web archive read as one document is refused with a pointer to --warc", "[cli][corpus][warc]") {
+  const std::string warc = gzipped(html_response_record("https://a.example/story", "<p>A story</p>"));
+  TempDir dir;
+  write_file(dir.path / "crawl.warc.gz", warc);
+  write_file(dir.path / "page.html", "<p>A page of its own with enough words in it to be kept as the text.</p>");
+  const std::string crawl = shell_quote((dir.path / "crawl.warc.gz").string());
+  RunResult r = run_declutter(shell_quote((dir.path / "page.html").string()) + " " + crawl);
+  CHECK(r.status == 2);
+  CHECK(r.out == "A page of its own with enough words in it to be kept as the text.\n");
+  CHECK(r.err == "declutter: " + (dir.path / "crawl.warc.gz").string() +
+                     ": a web archive (WARC): read it with --warc, which cleans each page in it\n");
+  RunResult from_stdin = run_declutter("", arc_file_description(1));
+  CHECK(from_stdin.status == 2);
+  CHECK(from_stdin.out.empty());
+  CHECK(from_stdin.err == "declutter: -: a web archive (ARC): read it with --warc, which cleans each page in it\n");
+  RunResult report = run_declutter("report " + crawl);
+  CHECK(report.status == 2);
+  CHECK(report.err.find("a web archive (WARC): read it with --warc") != std::string::npos);
+}
+
 TEST_CASE("cli corpus: --warc cleans a WET file's text conversions as text", "[cli][corpus][warc]") {
   const std::string article =
       "Harbour board approves the new pier\n"

@@ -256,6 +256,20 @@ TEST_CASE("WARC reader: ARC files, versions 1 and 2, come out as the WARC record
   CHECK(cut.message.starts_with("record 3: the file ends inside the record's block"));
 }
 
+TEST_CASE("web archives are told by their first line, compressed or not", "[corpus][warc]") {
+  const std::string warc = html_response_record("http://a.example/", "<p>x</p>");
+  const std::string arc = arc_file_description(1);
+  CHECK(web_archive_format(warc) == "WARC");
+  CHECK(web_archive_format(gzipped(warc) + gzipped(warc)) == "WARC");
+  CHECK(web_archive_format(zstd_compressed(warc)) == "WARC");
+  CHECK(web_archive_format(arc) == "ARC");
+  CHECK(web_archive_format(gzipped(arc)) == "ARC");
+  CHECK(web_archive_format("WARC/ is what crawlers write").empty());
+  CHECK(web_archive_format("<html><p>WARC/1.1</p></html>").empty());
+  CHECK(web_archive_format(gzipped(warc).substr(0, 12)).empty());  // too little inflates to tell
+  CHECK(web_archive_format("").empty());
+}
+
 TEST_CASE("WARC reader: a file that is not WARC or is cut short stops with where and why", "[corpus][warc]") {
   ReadOutcome html = read_warc("<!DOCTYPE html>\n<html>");
   CHECK(html.last == WarcReader::Status::error);
