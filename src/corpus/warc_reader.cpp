@@ -49,7 +49,7 @@ std::string_view web_archive_format(std::string_view document) {
   constexpr std::size_t kFirstBytes = 64;
   std::string start;
   if (is_compressed(document)) {
-    inflate_document(document.substr(0, kOversizedBlockStart), kFirstBytes, start);  // a start is enough
+    inflate_document(document, kFirstBytes, start);  // too_large, with the first bytes: enough
     document = start;
   }
   if (document.starts_with("WARC/") && document.size() > 5 && document[5] >= '0' && document[5] <= '9') return "WARC";

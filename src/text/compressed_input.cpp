@@ -32,7 +32,8 @@ InflateResult inflate_document(std::string_view in, std::size_t limit, std::stri
 void make_room(std::string& out, std::size_t written, std::size_t limit) {
   if (out.size() - written >= kMinimumRoom) return;
   std::size_t grown = std::max(out.size() * 2, written + kMinimumRoom);
-  if (limit != 0) grown = std::min(grown, std::max(limit + 1, written + kMinimumRoom));
+  // The inflaters stop once `written` passes the limit, so here it is at most the limit.
+  if (limit != 0) grown = std::min(grown, limit + 1);
   out.resize(grown);
 }
 
