@@ -47,8 +47,8 @@ bool undo_content_coding(std::string_view coding, std::string_view in, std::size
     std::string_view name;
     Inflater inflate;
   };
-  static constexpr Coding kCodings[] = {{"gzip", gunzip},   {"x-gzip", gunzip}, {"deflate", inflate_http_deflate},
-                                        {"br", unbrotli},   {"zstd", unzstd}};
+  static constexpr Coding kCodings[] = {
+      {"gzip", gunzip}, {"x-gzip", gunzip}, {"deflate", inflate_http_deflate}, {"br", unbrotli}, {"zstd", unzstd}};
   for (const Coding& known : kCodings) {
     if (!equals_ignoring_ascii_case(coding, known.name)) continue;
     const InflateResult result = known.inflate(in, limit, out);
@@ -126,8 +126,9 @@ bool decoded_body(const HttpResponse& response, std::size_t limit, std::string& 
   std::string inflated;  // not scratch itself: the body may be there
   while (!codings.empty()) {
     const std::size_t comma = codings.rfind(',');
-    const std::string_view coding = trim_ascii_blanks(comma == std::string_view::npos ? codings : codings.substr(comma + 1));
-    codings = comma == std::string_view::npos ? std::string_view() : codings.substr(0, comma);
+    const std::size_t coding_begin = comma == std::string_view::npos ? 0 : comma + 1;
+    const std::string_view coding = trim_ascii_blanks(codings.substr(coding_begin));
+    codings = codings.substr(0, coding_begin == 0 ? 0 : comma);
     if (coding.empty() || equals_ignoring_ascii_case(coding, "identity")) continue;
     if (!undo_content_coding(coding, body, limit, inflated, reason)) {
       if (stored_decoded(body)) break;

@@ -31,10 +31,9 @@ class WarcReader {
   // ("\n"-terminated, without their CRs), an empty line, then the block. An ARC record
   // comes as WARC/1.0 with WARC-Type (warcinfo for the file's description, response for
   // an HTTP response, else resource), WARC-Target-URI, WARC-Date, Content-Type and
-  // Content-Length. On `oversized`
-  // (a block over max_block_bytes) only the block's first 64 KiB, enough to tell what it
-  // holds; the rest was read past. On `error` the file cannot be split further (not WARC,
-  // cut short): error_message().
+  // Content-Length. On `oversized` (a block over max_block_bytes) only the block's first
+  // 64 KiB, enough to tell what it holds; the rest was read past. On `error` the file
+  // cannot be split further (not WARC, cut short): error_message().
   Status read(std::string& sink);
 
   void set_before_read(std::function<void()> hook) { input_.set_before_read(std::move(hook)); }

@@ -13,7 +13,11 @@ struct DecoderFree {
 };
 using Decoder = std::unique_ptr<BrotliDecoderState, DecoderFree>;
 
-InflateResult corrupt(const char* what) { return {InflateStatus::corrupt, std::string("brotli data is corrupt: ") + what}; }
+// Nothing of damaged data is kept.
+InflateResult corrupt(std::string& out, const char* what) {
+  out.clear();
+  return {InflateStatus::corrupt, std::string("brotli data is corrupt: ") + what};
+}
 
 }  // namespace
 
@@ -32,28 +36,20 @@ InflateResult unbrotli(std::string_view in, std::size_t limit, std::string& out)
     const BrotliDecoderResult result =
         BrotliDecoderDecompressStream(decoder.get(), &available_in, &next_in, &available_out, &next_out, nullptr);
     written += room - available_out;
-    if (limit != 0 && written > limit) {
-      return too_large("brotli", limit, out);
-    }
+    if (limit != 0 && written > limit) return too_large("brotli", limit, out);
     switch (result) {
       case BROTLI_DECODER_RESULT_SUCCESS:
+        if (available_in != 0) return corrupt(out, "bytes follow the end of the data");
         out.resize(written);
-        if (available_in != 0) {
-          out.clear();
-          return corrupt("bytes follow the end of the data");
-        }
         return {};
       case BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT:
         continue;
       case BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT:
-        out.clear();
-        return corrupt("unexpected end of data");
+        return corrupt(out, "unexpected end of data");
       case BROTLI_DECODER_RESULT_ERROR:
-        out.clear();
-        return corrupt(BrotliDecoderErrorString(BrotliDecoderGetErrorCode(decoder.get())));
+        return corrupt(out, BrotliDecoderErrorString(BrotliDecoderGetErrorCode(decoder.get())));
     }
-    out.clear();
-    return corrupt("the decoder answered what it never does");
+    return corrupt(out, "the decoder answered what it never does");
   }
 }
 

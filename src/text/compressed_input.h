@@ -34,8 +34,8 @@ InflateResult inflate_document(std::string_view in, std::size_t limit, std::stri
 
 // For the formats' document inflaters: room in `out` past `written` for the next write (at
 // least 64 KiB, doubling; but to no more than one byte past `limit` when there is one, so
-// that a small limit inflates little), and
-// the answer once the output passed the limit (`out` cut to it).
+// that a small limit inflates little), and the answer once the output passed the limit
+// (`out` cut to it).
 void make_room(std::string& out, std::size_t written, std::size_t limit);
 InflateResult too_large(std::string_view format, std::size_t limit, std::string& out);
 

@@ -60,9 +60,7 @@ InflateResult inflate_whole(std::string_view in, std::size_t limit, std::string&
     const int result = inflate(&stream, Z_NO_FLUSH);
     in_left -= in_slice - stream.avail_in;
     written += room - stream.avail_out;
-    if (limit != 0 && written > limit) {
-      return too_large(format, limit, out);
-    }
+    if (limit != 0 && written > limit) return too_large(format, limit, out);
     if (result == Z_STREAM_END) {
       // Another member may follow (concatenated .gz files); trailing zero padding may too.
       const std::string_view rest = in.substr(in.size() - in_left);
@@ -89,7 +87,8 @@ bool starts_zlib_stream(std::string_view in) {
   if (in.size() < 2) return false;
   const auto method_and_window = static_cast<unsigned char>(in[0]);
   const auto flags = static_cast<unsigned char>(in[1]);
-  return (method_and_window & 0x0F) == 8 && (method_and_window >> 4) <= 7 && (method_and_window * 256 + flags) % 31 == 0;
+  return (method_and_window & 0x0F) == 8 && (method_and_window >> 4) <= 7 &&
+         (method_and_window * 256 + flags) % 31 == 0;
 }
 
 }  // namespace

@@ -80,9 +80,7 @@ InflateResult unzstd(std::string_view in, std::size_t limit, std::string& out) {
       out.clear();
       return {InflateStatus::corrupt, damage(last)};
     }
-    if (limit != 0 && written > limit) {
-      return too_large("zstd", limit, out);
-    }
+    if (limit != 0 && written > limit) return too_large("zstd", limit, out);
     if (input.pos == before && output.pos == 0 && input.pos == input.size) {
       out.clear();
       return {InflateStatus::corrupt, kTruncated};  // the data ended inside a frame

@@ -202,7 +202,9 @@ TEST_CASE("zstd: a dictionary frame first serves every frame after it, as .warc.
   std::string out;
   CHECK(inflate_document(frames, 0, out).status == InflateStatus::corrupt);
 
-  for (const std::string& frame : {zstd_dictionary_frame(dictionary), zstd_dictionary_frame(zstd_compressed(dictionary))}) {
+  const std::string plain_frame = zstd_dictionary_frame(dictionary);
+  const std::string compressed_frame = zstd_dictionary_frame(zstd_compressed(dictionary));
+  for (const std::string& frame : {plain_frame, compressed_frame}) {
     for (std::size_t piece : {std::size_t{3}, std::size_t{1000}, std::size_t{1} << 20}) {
       INFO("pieces of " << piece);
       const Streamed streamed = inflate_through_pipe(frame + frames, piece);
@@ -231,7 +233,8 @@ TEST_CASE("zstd: a damaged dictionary frame ends the data with why", "[gzip]") {
   CHECK(claimed.message == "zstd data is corrupt: the dictionary frame claims 2147483647 bytes");
 
   const std::string bad_inner = zstd_compressed(frame.substr(8));
-  const Streamed inner = inflate_through_pipe(zstd_dictionary_frame(bad_inner.substr(0, bad_inner.size() - 4)) + rest, 1000);
+  const std::string cut_inner = zstd_dictionary_frame(bad_inner.substr(0, bad_inner.size() - 4));
+  const Streamed inner = inflate_through_pipe(cut_inner + rest, 1000);
   CHECK(inner.last == -1);
   CHECK(inner.message.starts_with("the zstd dictionary frame: zstd data is corrupt"));
 }

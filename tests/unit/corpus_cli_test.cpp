@@ -264,7 +264,8 @@ TEST_CASE("cli corpus: --warc cleans a WET file's text conversions as text", "[c
   CHECK(as_html["text"].get<std::string>().find("Skip to main content Home") != std::string::npos);
 }
 
-TEST_CASE("cli corpus: --warc reads a .warc.zst with its dictionary and brotli-compressed bodies", "[cli][corpus][warc]") {
+TEST_CASE("cli corpus: --warc reads a .warc.zst with its dictionary and brotli-compressed bodies",
+          "[cli][corpus][warc]") {
   const std::string article =
       "<html><body><nav><a href=/>Home</a></nav><article><h1>A headline for the brotli page</h1>"
       "<p>The first paragraph of the article has enough words to stay in the clean text.</p></article></body></html>";

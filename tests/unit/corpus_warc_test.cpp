@@ -214,7 +214,9 @@ TEST_CASE("WARC reader: ARC files, versions 1 and 2, come out as the WARC record
   const std::string v2 =
       arc_file_description(2) +
       arc_record("http://old.example/b 10.0.0.1 20050607080910 text/html 200 ABCDEF - 0 test.arc", page);
-  for (const std::string& stream : {v1, gzipped(arc_file_description(1)) + gzipped(v1.substr(arc_file_description(1).size()))}) {
+  // .arc.gz: gzip'd a record at a time.
+  const std::string v1_gzipped = gzipped(arc_file_description(1)) + gzipped(v1.substr(arc_file_description(1).size()));
+  for (const std::string& stream : {v1, v1_gzipped}) {
     const ReadOutcome outcome = read_warc(stream);
     CHECK(outcome.last == WarcReader::Status::end);
     REQUIRE(outcome.records.size() == 3);
@@ -397,7 +399,8 @@ TEST_CASE("corpus: --warc names the text field, adds metadata, and reports faile
   const std::string input = html_response_record("http://a.example/1", "<p>one</p>") +
                             html_response_record("http://a.example/2", "FAILME") +
                             warc_record("response", "http://a.example/3", "application/http",
-                                        http_response("200 OK", "Content-Type: text/html\r\nContent-Encoding: compress\r\n", "x"));
+                                        http_response("200 OK", "Content-Type: text/html\r\nContent-Encoding: compress\r\n",
+                                                      "x"));
   RunOptions options = warc_options();
   options.field = "content";
   options.metadata_field = "declutter";
