@@ -5,8 +5,11 @@
   html.nul     HTML pages, NUL-separated (NUL bytes inside pages dropped), repeated to HTML_MB
   text.jsonl   {"id","url","text"} per text page, repeated to JSONL_MB
   html.jsonl   the same with the HTML pages, repeated to HTML_MB
+  html.warc.gz the HTML pages as HTTP 200 responses in a WARC file gzip'd a record at a time,
+               as crawls ship them, repeated to HTML_MB (BYTES: the inflated WARC's size)
   counts.txt   "NAME DOCS BYTES" per corpus
 """
+import gzip
 import json
 import os
 import sys
@@ -21,23 +24,50 @@ def pages(devset, kind):
             yield page_id, truth.get(page_id, {}).get("url", ""), page.read()
 
 
+def enough_of(chunks, target):
+    """The chunks, or on a quick run (more than `target` bytes of them) only as many as needed."""
+    if sum(map(len, chunks)) <= target:
+        return chunks
+    kept, size = [], 0
+    for chunk in chunks:
+        if size >= target:
+            break
+        kept.append(chunk)
+        size += len(chunk)
+    return kept
+
+
 def repeat_to(path, chunks, megabytes):
     """Writes the chunks over and over until the file holds at least `megabytes` MB."""
     target = megabytes * 1_000_000
-    if sum(map(len, chunks)) > target:  # a quick run: only as many pages as needed
-        kept, size = [], 0
-        for chunk in chunks:
-            if size >= target:
-                break
-            kept.append(chunk)
-            size += len(chunk)
-        chunks = kept
+    chunks = enough_of(chunks, target)
     once = b"".join(chunks)
     copies = max(1, -(-target // len(once)))
     with open(path, "wb") as out:
         for _ in range(copies):
             out.write(once)
     return copies * len(chunks), copies * len(once)
+
+
+def warc_response(page_id, url, body):
+    """One WARC/1.1 response record holding `body` as an HTTP 200 HTML response."""
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
+    head = (f"WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: {url or 'http://bench.example/' + page_id}\r\n"
+            f"WARC-Date: 2026-01-01T00:00:00Z\r\nWARC-Record-ID: <urn:uuid:bench-{page_id}>\r\n"
+            f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(http)}\r\n\r\n")
+    return head.encode() + http + b"\r\n\r\n"
+
+
+def write_warc(path, items, megabytes):
+    """The pages as a .warc.gz (one gzip member a record), repeated to `megabytes` MB of WARC."""
+    records = enough_of([warc_response(i, u, b) for i, u, b in items], megabytes * 1_000_000)
+    once = sum(map(len, records))
+    copies = max(1, -(-megabytes * 1_000_000 // once))
+    members = b"".join(gzip.compress(record, compresslevel=1, mtime=0) for record in records)
+    with open(path, "wb") as out:
+        for _ in range(copies):
+            out.write(members)
+    return copies * len(records), copies * once
 
 
 def main():
@@ -56,6 +86,7 @@ def main():
 
     counts["text.jsonl"] = repeat_to(os.path.join(out_dir, "text.jsonl"), jsonl(text), jsonl_mb)
     counts["html.jsonl"] = repeat_to(os.path.join(out_dir, "html.jsonl"), jsonl(html), html_mb)
+    counts["html.warc.gz"] = write_warc(os.path.join(out_dir, "html.warc.gz"), html, html_mb)
     # One copy of the text JSONL, concatenated repeatedly into the big stream.
     counts["text1.jsonl"] = repeat_to(os.path.join(out_dir, "text1.jsonl"), jsonl(text), 1)
     with open(os.path.join(out_dir, "counts.txt"), "w") as out:
