@@ -119,8 +119,11 @@ WarcReader::Status WarcReader::read_arc_record(std::string& sink) {
     if (end > at) fields.push_back(std::string_view(line_).substr(at, end - at));
     at = end + 1;
   }
+  // The file's description comes first; the version its block names is not known yet, but
+  // its own header line, whose URL has no spaces, shows by its length which layout it has.
   const bool description = records_ == 0;
-  const std::size_t after_url = format_ == Format::arc_v2 && !description ? kArcV2FieldsAfterUrl : kArcV1FieldsAfterUrl;
+  const bool version_2 = description ? fields.size() == kArcV2FieldsAfterUrl + 1 : format_ == Format::arc_v2;
+  const std::size_t after_url = version_2 ? kArcV2FieldsAfterUrl : kArcV1FieldsAfterUrl;
   std::size_t length = 0;
   const std::string_view length_field = fields.empty() ? std::string_view() : fields.back();
   const auto [end, error] = std::from_chars(length_field.data(), length_field.data() + length_field.size(), length);

@@ -231,6 +231,8 @@ TEST_CASE("WARC reader: ARC files, versions 1 and 2, come out as the WARC record
   }
   const ReadOutcome second = read_warc(v2);
   REQUIRE(second.records.size() == 2);
+  CHECK(second.records[0].starts_with("WARC/1.0\nWARC-Type: warcinfo\nWARC-Target-URI: filedesc://test.arc\n"
+                                      "WARC-Date: 1996-11-04T14:21:03Z\nContent-Type: text/plain\n"));
   CHECK(second.records[1].starts_with("WARC/1.0\nWARC-Type: response\nWARC-Target-URI: http://old.example/b\n"
                                       "WARC-Date: 2005-06-07T08:09:10Z\n"));
   CHECK(block_of(second.records[1]) == page);
