@@ -5,6 +5,11 @@
 
 namespace declutter {
 
+LiteralRequirement BuiltInRegex::literals() const {
+  return LiteralRequirement{{literal_prefixes.begin(), literal_prefixes.end()},
+                            {literal_infixes.begin(), literal_infixes.end()}};
+}
+
 const BuiltInRegex* find_built_in_regex(std::string_view pattern, bool caseless, bool extended, bool dotall) {
   // Every regex rule of a start-up is looked up twice (checked, then compiled): sorted by
   // pattern once, a lookup is a binary search instead of a scan of the table (a one-line

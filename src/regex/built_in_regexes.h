@@ -15,10 +15,17 @@ struct BuiltInRegex {
   bool caseless = false;
   bool extended = false;
   bool dotall = false;
-  RegexFacts facts;
+  PatternShape shape;
+  // The pattern's LiteralRequirement, as views: the table is constant data, built by the
+  // compiler (a table of std::strings was built at every start and took 37 s to compile).
+  std::span<const std::string_view> literal_prefixes;
+  std::span<const std::string_view> literal_infixes;
   // The compiled pattern, as pcre2_serialize_encode writes it; it only decodes into the
   // PCRE2 build that wrote it (the one linked in, normally), else the pattern is compiled.
   std::string_view code;
+
+  LiteralRequirement literals() const;
+  RegexFacts facts() const { return RegexFacts{shape, literals()}; }
 };
 
 // The generated table (empty in the tool that generates it).

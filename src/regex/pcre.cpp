@@ -137,9 +137,8 @@ std::optional<Regex> Regex::compile(std::string_view pattern, RegexFlags flags, 
   std::uint32_t min_length = 0;
   if (pcre2_pattern_info(compiled, PCRE2_INFO_MINLENGTH, &min_length) == 0) regex.min_length_ = min_length;
   if (entry != nullptr) {
-    regex.take_shape(compiled, entry->facts.shape);
-    // The built-in table lives as long as the program: its literals are shared, not copied.
-    regex.literals_ = std::shared_ptr<const LiteralRequirement>(std::shared_ptr<void>(), &entry->facts.literals);
+    regex.take_shape(compiled, entry->shape);
+    regex.literals_ = std::make_shared<const LiteralRequirement>(entry->literals());
   } else {
     RegexFacts facts = analyse_pattern(pattern, flags.caseless, flags.extended);
     regex.take_shape(compiled, facts.shape);
