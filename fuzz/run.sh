@@ -18,7 +18,7 @@ shift 2
 build=${FUZZ_BUILD_DIR:-build-fuzz}
 if [ ! -f "$build/build.ninja" ]; then
   CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DDECLUTTER_FUZZ=ON -DDECLUTTER_TESTS=OFF -DDECLUTTER_SANITIZE=OFF >/dev/null
+    -DDECLUTTER_FUZZ=ON -DDECLUTTER_TESTS=OFF >/dev/null
 fi
 ninja -C "$build" -j "${FUZZ_JOBS:-2}" "$target"
 
