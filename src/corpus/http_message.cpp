@@ -52,7 +52,10 @@ bool undo_content_coding(std::string_view coding, std::string_view in, std::size
   for (const Coding& known : kCodings) {
     if (!equals_ignoring_ascii_case(coding, known.name)) continue;
     const InflateResult result = known.inflate(in, limit, out);
-    if (result.status == InflateStatus::ok) return true;
+    // A body cut short (its crawler truncated the record, or the connection dropped) keeps
+    // what inflated, as a chunked one keeps its chunks.
+    if (result.status == InflateStatus::ok || (result.status == InflateStatus::cut_short && !out.empty()))
+      return true;
     reason = result.message;
     return false;
   }

@@ -24,8 +24,8 @@ bool parse_http_response(std::string_view message, HttpResponse& response, std::
 // the body itself. False, with `reason`, for a coding this reader does not undo (compress,
 // dictionary codings), damaged data, or a body that inflates past `limit` bytes (0: no
 // limit). A body that the fields say is chunked or compressed but that is not, and already
-// reads as markup (its crawler stored it decoded), is taken as it is. A chunked body cut
-// short (a record truncated by its crawler) keeps the chunks it has.
+// reads as markup (its crawler stored it decoded), is taken as it is. A body cut short (a
+// record truncated by its crawler) keeps what it has: its chunks, and what inflated.
 bool decoded_body(const HttpResponse& response, std::size_t limit, std::string& scratch,
                   std::string_view& body, std::string& reason);
 

@@ -1,8 +1,9 @@
 #pragma once
 // What a WARC record (as WarcReader hands it out) holds for corpus mode: a web page, or
 // nothing to clean. A page is a `response` record whose HTTP response succeeded (2xx) with
-// an HTML media type (the server's Content-Type, else the WARC-Identified-Payload-Type the
-// crawler wrote), a `resource` record of an HTML media type (a page stored without its
+// an HTML media type (the server's Content-Type; when that is missing or generic, such as
+// application/octet-stream, the WARC-Identified-Payload-Type the crawler wrote, else an
+// HTML start of the body itself), a `resource` record of an HTML media type (a page stored without its
 // HTTP exchange), or a `conversion` record of plain text (a page's text as Common Crawl's
 // WET files hold it, boilerplate and all). Requests, metadata, revisits, redirects,
 // errors, images and every other kind of record are not documents.
@@ -46,6 +47,7 @@ class WarcRecord {
   std::string_view body_;
   HttpResponse response_;  // of a response record; a resource record's body needs no decoding
   bool from_response_ = false;
+  bool sniff_body_ = false;  // no type to go by: the decoded body's start decides
   InputFormat format_ = InputFormat::html;
   std::string charset_;
   std::string scratch_;  // a dechunked or inflated body

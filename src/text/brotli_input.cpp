@@ -13,10 +13,12 @@ struct DecoderFree {
 };
 using Decoder = std::unique_ptr<BrotliDecoderState, DecoderFree>;
 
+std::string damage(const char* what) { return std::string("brotli data is corrupt: ") + what; }
+
 // Nothing of damaged data is kept.
 InflateResult corrupt(std::string& out, const char* what) {
   out.clear();
-  return {InflateStatus::corrupt, std::string("brotli data is corrupt: ") + what};
+  return {InflateStatus::corrupt, damage(what)};
 }
 
 }  // namespace
@@ -45,7 +47,10 @@ InflateResult unbrotli(std::string_view in, std::size_t limit, std::string& out)
       case BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT:
         continue;
       case BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT:
-        return corrupt(out, "unexpected end of data");
+        // Out of input, the decoder may still hold output it had no room for.
+        if (BrotliDecoderHasMoreOutput(decoder.get()) == BROTLI_TRUE) continue;
+        out.resize(written);
+        return {InflateStatus::cut_short, damage("unexpected end of data")};
       case BROTLI_DECODER_RESULT_ERROR:
         return corrupt(out, BrotliDecoderErrorString(BrotliDecoderGetErrorCode(decoder.get())));
     }

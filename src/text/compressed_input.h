@@ -12,7 +12,8 @@
 
 namespace declutter {
 
-enum class InflateStatus { ok, corrupt, too_large };
+// cut_short: the data ended inside the stream; the output holds what inflated before that.
+enum class InflateStatus { ok, corrupt, cut_short, too_large };
 
 struct InflateResult {
   InflateStatus status = InflateStatus::ok;
@@ -29,7 +30,7 @@ bool may_start_compressed(std::string_view first_bytes);
 // as `cat a.gz b.gz` makes) into `out`, replacing it. Stops with too_large once the output
 // would pass `limit` bytes (0: no limit), so a small file cannot expand to fill memory;
 // `out` then holds the first `limit` bytes, which tell what the data is. On corrupt, `out`
-// is empty. `in` that is not compressed is corrupt.
+// is empty; on cut_short it holds what inflated. `in` that is not compressed is corrupt.
 InflateResult inflate_document(std::string_view in, std::size_t limit, std::string& out);
 
 // For the formats' document inflaters: room in `out` past `written` for the next write (at

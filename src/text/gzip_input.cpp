@@ -69,8 +69,8 @@ InflateResult inflate_whole(std::string_view in, std::size_t limit, std::string&
       continue;
     }
     if (result == Z_BUF_ERROR && in_left == 0 && stream.avail_in == 0) {
-      out.clear();
-      return corrupt(stream, format);  // truncated: the input ended inside the stream
+      out.resize(written);  // the input ended inside the stream: what inflated is kept
+      return {InflateStatus::cut_short, corrupt(stream, format).message};
     }
     if (result != Z_OK && result != Z_BUF_ERROR) {
       out.clear();

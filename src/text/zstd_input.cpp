@@ -82,8 +82,8 @@ InflateResult unzstd(std::string_view in, std::size_t limit, std::string& out) {
     }
     if (limit != 0 && written > limit) return too_large("zstd", limit, out);
     if (input.pos == before && output.pos == 0 && input.pos == input.size) {
-      out.clear();
-      return {InflateStatus::corrupt, kTruncated};  // the data ended inside a frame
+      out.resize(written);
+      return {InflateStatus::cut_short, kTruncated};  // the data ended inside a frame
     }
   }
   out.resize(written);

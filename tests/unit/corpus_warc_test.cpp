@@ -138,11 +138,8 @@ TEST_CASE("HTTP bodies: chunked and compressed bodies are undone, unknown coding
   CHECK(reason == "Content-Encoding 'compress' is not supported");
   CHECK(body_of(http_response("200 OK", "Content-Encoding: br\r\n", "not brotli"), reason) == "<failed>");
   CHECK(reason.starts_with("brotli data is corrupt"));
-  const std::string cut = brotli_compressed(page + page + page);
-  CHECK(body_of(http_response("200 OK", "Content-Encoding: br\r\n", cut.substr(0, cut.size() - 3)), reason) ==
-        "<failed>");
-  CHECK(reason == "brotli data is corrupt: unexpected end of data");
-  CHECK(body_of(http_response("200 OK", "Content-Encoding: br\r\n", cut + "x"), reason) == "<failed>");
+  const std::string brotli_page = brotli_compressed(page + page + page);
+  CHECK(body_of(http_response("200 OK", "Content-Encoding: br\r\n", brotli_page + "x"), reason) == "<failed>");
   CHECK(reason == "brotli data is corrupt: bytes follow the end of the data");
   CHECK(body_of(http_response("200 OK", "Content-Encoding: deflate\r\n", "\x78\x9c garbage"), reason) == "<failed>");
   CHECK(reason.starts_with("deflate data is corrupt"));
@@ -150,6 +147,39 @@ TEST_CASE("HTTP bodies: chunked and compressed bodies are undone, unknown coding
   CHECK(reason == "the chunked body has a bad chunk size line");
   CHECK(body_of(http_response("200 OK", "Content-Encoding: gzip\r\n", "not gzip"), reason) == "<failed>");
   CHECK(reason.starts_with("gzip data is corrupt"));
+}
+
+TEST_CASE("HTTP bodies: a compressed body cut short keeps what inflated", "[corpus][warc]") {
+  // A crawler truncates a record at its size limit (WARC-Truncated: length), in the middle
+  // of the compressed data; a dropped connection does the same.
+  std::string page;
+  for (int i = 0; i < 20'000; ++i) page += "<p>Paragraph " + std::to_string(i) + " of a long page.</p>\n";
+  const std::pair<const char*, std::string> bodies[] = {{"gzip", gzipped(page)},
+                                                        {"deflate", zlib_compressed(page, 15)},
+                                                        {"deflate", zlib_compressed(page, -15)},
+                                                        {"br", brotli_compressed(page)},
+                                                        {"zstd", zstd_compressed(page)}};
+  for (const auto& [coding, compressed] : bodies) {
+    INFO(coding);
+    const std::string fields = std::string("Content-Encoding: ") + coding + "\r\n";
+    std::string reason;
+    std::string scratch;
+    std::string_view body;
+    const auto decodes = [&](std::size_t kept) {
+      const std::string message = http_response("200 OK", fields, compressed.substr(0, kept));
+      HttpResponse response;
+      REQUIRE(parse_http_response(message, response, reason));
+      return decoded_body(response, 0, scratch, body, reason);
+    };
+    for (const std::size_t kept : {compressed.size() / 2, compressed.size() - 1}) {
+      REQUIRE(decodes(kept));
+      CHECK(body.size() > page.size() / 4);
+      CHECK(std::string_view(page).starts_with(body));
+    }
+    // Cut before anything inflated: no page, and why.
+    CHECK_FALSE(decodes(3));
+    CHECK(reason.ends_with("data is corrupt: unexpected end of data"));
+  }
 }
 
 TEST_CASE("HTTP bodies: every content coding stops inflating at the limit", "[corpus][warc]") {
@@ -333,11 +363,40 @@ TEST_CASE("WARC records: pages are HTML responses with a 2xx status, HTML resour
   CHECK(kind_of(warc_record("response", "u", "", http_response("200 OK", "Content-Type: text/html\r\n", "b"))) ==
         Kind::page);
 
-  const std::string untyped = warc_record("response", "u", "application/http", http_response("200 OK", "", "<p>x"));
+  // No type, or a generic one: the type the crawler identified, else the body's start.
+  const auto identified_as = [](std::string warc, std::string_view type) {
+    return warc.insert(warc.find("Content-Length"), "WARC-Identified-Payload-Type: " + std::string(type) + "\r\n");
+  };
+  const std::string untyped = warc_record("response", "u", "application/http", http_response("200 OK", "", "x<p>"));
   CHECK(kind_of(untyped) == Kind::not_a_page);
-  const std::size_t length_field = untyped.find("Content-Length");
-  CHECK(kind_of(untyped.substr(0, length_field) + "WARC-Identified-Payload-Type: text/html\r\n" +
-                untyped.substr(length_field)) == Kind::page);
+  CHECK(kind_of(identified_as(untyped, "text/html")) == Kind::page);
+  CHECK(kind_of(identified_as(untyped, "text/plain")) == Kind::not_a_page);
+  const auto response_with = [](std::string_view fields, std::string_view body) {
+    return warc_record("response", "u", "application/http",
+                       http_response("200 OK", std::string(fields), std::string(body)));
+  };
+  const std::string page_start = "\r\n<!DOCTYPE html><title>T</title><p>x";
+  for (const std::string_view fields : {"", "Content-Type: application/octet-stream\r\n",
+                                        "Content-Type: unknown/unknown; charset=utf-8\r\n", "Content-Type: */*\r\n"}) {
+    INFO(fields);
+    CHECK(kind_of(response_with(fields, page_start)) == Kind::page);
+    CHECK(record.body() == page_start);
+    CHECK(kind_of(response_with(fields, "PK\x03\x04 a zip file")) == Kind::not_a_page);
+    CHECK(kind_of(identified_as(response_with(fields, "<p>x"), "application/zip")) == Kind::not_a_page);
+  }
+  CHECK(kind_of(response_with("Content-Type: unknown/unknown; charset=iso-8859-1\r\n", "<p>caf\xE9")) == Kind::page);
+  CHECK(record.charset() == "WINDOWS-1252");
+  CHECK(kind_of(identified_as(response_with("Content-Type: application/octet-stream; charset=iso-8859-1\r\n", "x"),
+                              "text/html")) == Kind::page);
+  CHECK(record.charset() == "WINDOWS-1252");
+  // The body decides once decoded; a named type is believed (a browser shows text/plain as text).
+  CHECK(kind_of(response_with("Content-Encoding: gzip\r\n", gzipped("<html><p>x</p></html>"))) == Kind::page);
+  CHECK(record.body() == "<html><p>x</p></html>");
+  CHECK(kind_of(response_with("Content-Type: text/plain\r\n", "<html><p>x</p></html>")) == Kind::not_a_page);
+  // Cut short: too large when it may be a page, quiet otherwise.
+  CHECK(kind_of(response_with("", "<html><p>x"), true) == Kind::too_large);
+  CHECK(kind_of(response_with("Content-Encoding: gzip\r\n", gzipped("<p>x")), true) == Kind::too_large);
+  CHECK(kind_of(response_with("", "PK\x03\x04"), true) == Kind::not_a_page);
 
   // A record cut at --max-doc-bytes: a page is too large, anything else no page.
   CHECK(kind_of(html_response_record("http://a.example/big", "<p>x</p>"), true) == Kind::too_large);
