@@ -1,7 +1,7 @@
 // The whole text pipeline (segment, every stage, emit) on arbitrary bytes, with the
 // embedded rules: NUL bytes, invalid UTF-8, lone CRs, huge lines must never crash or hang.
-// Input that starts like gzip or zstd data is inflated first, as the corpus reader does (within a limit,
-// as --max-doc-bytes sets one).
+// Input that starts like gzip, zstd or xz data is inflated first, as the corpus reader does
+// (within a limit, as --max-doc-bytes sets one).
 #include <cstddef>
 #include <cstdint>
 #include <string>

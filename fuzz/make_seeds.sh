@@ -29,6 +29,8 @@ case "$target" in
     for f in "${pages[@]:0:3}"; do
       gzip -c < "$f" > "$dir/seed-gz-$(md5sum < "$f" | cut -c1-12)"
       { gzip -c < "$f"; gzip -c < "$f"; } > "$dir/seed-gz2-$(md5sum < "$f" | cut -c1-12)"
+      python3 -c 'import lzma, sys; sys.stdout.buffer.write(lzma.compress(sys.stdin.buffer.read()))' < "$f" \
+        > "$dir/seed-xz-$(md5sum < "$f" | cut -c1-12)"
     done
     ;;
   fuzz_html_pipeline)
@@ -122,6 +124,11 @@ pathlib.Path(out).write_bytes(b"\3" + b"\x5d\x2a\x4d\x18" + struct.pack("<I", le
 PY
       done
     fi
+    # And xz-compressed (a .jsonl.xz stream).
+    for f in "$dir"/seed-jsonl-[0-9]*; do
+      { printf '\0'; tail -c +2 "$f" | python3 -c 'import lzma, sys; sys.stdout.buffer.write(lzma.compress(sys.stdin.buffer.read()))'; } \
+        > "${f/seed-jsonl-/seed-jsonl-xz-}"
+    done
     ;;
   fuzz_regex_gates)
     # Each regex of the rules (the first byte: 1 = caseless), with lines of the fixtures as

@@ -3,7 +3,7 @@
 # does nothing when every package is already there.
 set -euo pipefail
 packages=(build-essential cmake ninja-build pkg-config libgumbo-dev libxml2-dev libpcre2-dev
-          zlib1g-dev libzstd-dev libbrotli-dev nlohmann-json3-dev libsimdjson-dev catch2)
+          zlib1g-dev libzstd-dev liblzma-dev libbrotli-dev nlohmann-json3-dev libsimdjson-dev catch2)
 if [ "${1:-}" = "--test" ]; then
   # The report's browser test renders in headless Chromium; the fuzz targets need clang's libFuzzer;
   # the cost check (bench/cost-check.sh) counts instructions under valgrind's callgrind; the

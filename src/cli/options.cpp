@@ -305,7 +305,7 @@ Usage:
 
 Input is raw scraped text (one line per block, as text dumps of web pages come) or HTML;
 the format is detected unless --format says otherwise. Each FILE is one document (a
-gzip'd or zstd one is read as what it holds); the clean text of each is written to
+gzip, zstd or xz file is read as what it holds); the clean text of each is written to
 standard output, in order. With --jsonl, --null or --warc, a compressed input is a
 compressed stream of records.
 

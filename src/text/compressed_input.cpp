@@ -7,6 +7,7 @@
 
 #include "core/read_some.h"
 #include "text/gzip_input.h"
+#include "text/xz_input.h"
 #include "text/zstd_input.h"
 
 namespace declutter {
@@ -15,17 +16,18 @@ constexpr std::size_t kCompressedBufferBytes = std::size_t{1} << 16;
 constexpr std::size_t kMinimumRoom = std::size_t{1} << 16;
 }  // namespace
 
-bool is_compressed(std::string_view bytes) { return is_gzip(bytes) || is_zstd(bytes); }
+bool is_compressed(std::string_view bytes) { return is_gzip(bytes) || is_zstd(bytes) || is_xz(bytes); }
 
 bool may_start_compressed(std::string_view first_bytes) {
   const auto starts = [first_bytes](std::string_view magic) {
     return first_bytes.size() < magic.size() && magic.starts_with(first_bytes);
   };
-  return starts(kGzipMagic) || starts(kZstdMagic) || starts(kZstdDictionaryMagic);
+  return starts(kGzipMagic) || starts(kZstdMagic) || starts(kZstdDictionaryMagic) || starts(kXzMagic);
 }
 
 InflateResult inflate_document(std::string_view in, std::size_t limit, std::string& out) {
   if (is_zstd(in)) return unzstd(in, limit, out);
+  if (is_xz(in)) return unxz(in, limit, out);
   return gunzip(in, limit, out);
 }
 
@@ -73,6 +75,7 @@ std::ptrdiff_t InflatingReader::fail(std::string message) {
 std::unique_ptr<InflatingReader> inflating_reader(int fd, std::string_view already_read) {
   if (is_gzip(already_read)) return std::make_unique<GzipFdReader>(fd, already_read);
   if (is_zstd(already_read)) return std::make_unique<ZstdFdReader>(fd, already_read);
+  if (is_xz(already_read)) return std::make_unique<XzFdReader>(fd, already_read);
   return nullptr;
 }
 

@@ -2,8 +2,9 @@
 // Input saved compressed is read as what it holds. A document (page.html.gz, a crawler's
 // compressed response bodies) is inflated on its own, so that files stay apart, which zcat
 // in front would not keep; a stream of records (crawl.jsonl.gz, pages.jsonl.zst) is
-// inflated as it is read, its records split from what it holds. Two formats, told by their
-// magic bytes: gzip (text/gzip_input.h, zlib) and zstd (text/zstd_input.h, libzstd).
+// inflated as it is read, its records split from what it holds. Three formats, told by
+// their magic bytes: gzip (text/gzip_input.h, zlib), zstd (text/zstd_input.h, libzstd) and
+// xz (text/xz_input.h, liblzma).
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -26,7 +27,7 @@ bool is_compressed(std::string_view bytes);
 // stream may still turn out to be compressed, and a reader waits for more bytes only then.
 bool may_start_compressed(std::string_view first_bytes);
 
-// Inflates the document `in` (any number of gzip members or zstd frames one after another,
+// Inflates the document `in` (any number of gzip members, zstd frames or xz streams one after another,
 // as `cat a.gz b.gz` makes) into `out`, replacing it. Stops with too_large once the output
 // would pass `limit` bytes (0: no limit), so a small file cannot expand to fill memory;
 // `out` then holds the first `limit` bytes, which tell what the data is. On corrupt, `out`

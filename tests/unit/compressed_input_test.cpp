@@ -10,11 +10,13 @@
 
 #include "compression_support.h"
 #include "text/compressed_input.h"
+#include "text/xz_input.h"
 #include "text/zstd_input.h"
 
 using namespace declutter;
 using declutter::testing::gzipped;
 using declutter::testing::trained_zstd_dictionary;
+using declutter::testing::xz_compressed;
 using declutter::testing::zstd_compressed;
 using declutter::testing::zstd_compressed_with;
 using declutter::testing::zstd_dictionary_frame;
@@ -22,7 +24,8 @@ using declutter::testing::zstd_dictionary_frame;
 namespace {
 
 using Compress = std::function<std::string(const std::string&)>;
-const std::vector<std::pair<const char*, Compress>> kFormats = {{"gzip", gzipped}, {"zstd", zstd_compressed}};
+const std::vector<std::pair<const char*, Compress>> kFormats = {
+    {"gzip", gzipped}, {"zstd", zstd_compressed}, {"xz", xz_compressed}};
 
 std::string random_letters(std::size_t size, unsigned seed) {
   std::mt19937 random(seed);
@@ -59,10 +62,10 @@ Streamed inflate_through_pipe(const std::string& data, std::size_t piece, std::s
     }
     ::close(ends[1]);
   });
-  char first[4];
+  char first[8];
   std::size_t got = 0;
-  while (got < sizeof first) {
-    const ssize_t n = ::read(ends[0], first + got, sizeof first - got);
+  while (got == 0 || (got < sizeof first && may_start_compressed(std::string_view(first, got)))) {
+    const ssize_t n = ::read(ends[0], first + got, 1);
     if (n <= 0) break;
     got += static_cast<std::size_t>(n);
   }
@@ -89,6 +92,10 @@ TEST_CASE("compressed input: the formats are told by their magic bytes", "[gzip]
   CHECK(is_compressed(gzipped("a")));
   CHECK(is_compressed(zstd_compressed("a")));
   CHECK(is_zstd(zstd_compressed("a")));
+  CHECK(is_compressed(xz_compressed("a")));
+  CHECK(is_xz(xz_compressed("a")));
+  CHECK(may_start_compressed("\xFD" "7zX"));
+  CHECK_FALSE(is_compressed("\xFD" "7zXZ"));
   CHECK_FALSE(is_compressed("{\"text\":\"a\"}"));
   CHECK_FALSE(is_compressed("\x28\xB5\x2F"));
   CHECK(may_start_compressed(""));
@@ -138,6 +145,69 @@ TEST_CASE("zstd: documents of one frame or several, and damage", "[gzip]") {
   InflateResult trailing = inflate_document(zstd_compressed("page") + "not zstd", 0, out);
   CHECK(trailing.status == InflateStatus::corrupt);
   CHECK(trailing.message.find("zstd data is corrupt: ") == 0);
+}
+
+TEST_CASE("xz: documents of one stream or several, padding, and damage", "[gzip]") {
+  std::string out = "stale";
+  CHECK(inflate_document(xz_compressed("A page of text.\n"), 0, out).status == InflateStatus::ok);
+  CHECK(out == "A page of text.\n");
+  // Streams one after another, as `cat a.xz b.xz` makes, with the padding the format allows.
+  CHECK(inflate_document(xz_compressed("first ") + std::string(4, '\0') + xz_compressed("second"), 0, out).status ==
+        InflateStatus::ok);
+  CHECK(out == "first second");
+  const std::string big = random_letters(3'000'000, 4);
+  const std::string whole = xz_compressed(big);
+  CHECK(inflate_document(whole, 0, out).status == InflateStatus::ok);
+  CHECK(out == big);
+
+  InflateResult truncated = inflate_document(whole.substr(0, whole.size() / 2), 0, out);
+  CHECK(truncated.status == InflateStatus::cut_short);
+  CHECK(truncated.message == "xz data is corrupt: unexpected end of data");
+  CHECK(!out.empty());
+  CHECK(big.starts_with(out));
+  std::string damaged = whole;
+  damaged[damaged.size() / 2] ^= 0x55;
+  InflateResult bad = inflate_document(damaged, 0, out);
+  CHECK(bad.status == InflateStatus::corrupt);
+  CHECK(bad.message.starts_with("xz data is corrupt: "));
+  CHECK(out.empty());
+  CHECK(inflate_document(xz_compressed("page") + "not the start of another stream", 0, out).status ==
+        InflateStatus::corrupt);
+}
+
+TEST_CASE("xz: data whose headers ask for a huge dictionary is refused before it is allocated", "[gzip]") {
+  // The block header after the 12-byte stream header: its size byte, flags (bit 6, 7: a
+  // compressed and an uncompressed size follow, as numbers of 7 bits a byte), then the LZMA2
+  // filter (ID 0x21, one byte of properties: the dictionary size), padding, CRC-32.
+  std::string xz = xz_compressed("A small page.\n");
+  const std::size_t block = 12;
+  const std::size_t header_bytes = (static_cast<unsigned char>(xz[block]) + std::size_t{1}) * 4;
+  const auto flags = static_cast<unsigned char>(xz[block + 1]);
+  std::size_t at = block + 2;
+  for (const int field : {0x40, 0x80}) {
+    if ((flags & field) == 0) continue;
+    while ((static_cast<unsigned char>(xz[at]) & 0x80) != 0) ++at;
+    ++at;
+  }
+  REQUIRE(xz[at] == 0x21);
+  REQUIRE(xz[at + 1] == 0x01);
+  const auto set_dictionary_size = [&](char code) {
+    xz[at + 2] = code;
+    const uLong crc = crc32(0, reinterpret_cast<const Bytef*>(xz.data() + block), static_cast<uInt>(header_bytes - 4));
+    for (std::size_t i = 0; i < 4; ++i) xz[block + header_bytes - 4 + i] = static_cast<char>((crc >> (8 * i)) & 0xFF);
+  };
+  set_dictionary_size(40);  // 4 GiB
+
+  std::string out;
+  const InflateResult refused = inflate_document(xz, 0, out);
+  CHECK(refused.status == InflateStatus::corrupt);
+  CHECK(refused.message == "xz data is corrupt: its headers ask for more than 1 GiB of decoder memory");
+  Streamed streamed = inflate_through_pipe(xz, 7);
+  CHECK(streamed.last == -1);
+  CHECK(streamed.message == refused.message);
+  set_dictionary_size(28);  // 64 MiB, what xz -9 uses: read
+  CHECK(inflate_document(xz, 0, out).status == InflateStatus::ok);
+  CHECK(out == "A small page.\n");
 }
 
 TEST_CASE("compressed stream: inflated as read, members or frames one after another", "[gzip]") {

@@ -1,7 +1,8 @@
 #pragma once
-// Makes gzip, zstd, deflate and brotli data for the tests of compressed input.
+// Makes gzip, zstd, xz, deflate and brotli data for the tests of compressed input.
 #include <brotli/encode.h>
 #include <catch2/catch.hpp>
+#include <lzma.h>
 #include <zlib.h>
 #include <zdict.h>
 #include <zstd.h>
@@ -45,6 +46,17 @@ inline std::string trained_zstd_dictionary(const std::vector<std::string>& sampl
   REQUIRE(ZDICT_isError(size) == 0);
   dictionary.resize(size);
   return dictionary;
+}
+
+// `text` as one .xz stream, the way xz(1) writes it.
+inline std::string xz_compressed(const std::string& text) {
+  std::string out(lzma_stream_buffer_bound(text.size()), '\0');
+  std::size_t size = 0;
+  REQUIRE(lzma_easy_buffer_encode(LZMA_PRESET_DEFAULT, LZMA_CHECK_CRC64, nullptr,
+                                  reinterpret_cast<const std::uint8_t*>(text.data()), text.size(),  // NOLINT
+                                  reinterpret_cast<std::uint8_t*>(out.data()), &size, out.size()) == LZMA_OK);  // NOLINT
+  out.resize(size);
+  return out;
 }
 
 // `text` as one zstd frame compressed with `dictionary`.

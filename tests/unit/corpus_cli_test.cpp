@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "cli_support.h"
 #include "compression_support.h"
 #include "warc_support.h"
@@ -39,17 +41,30 @@ TEST_CASE("cli corpus: --jsonl cleans the text field, keeps the rest, one line p
   }
 }
 
-TEST_CASE("cli corpus: gzip'd and zstd documents are cleaned as what they hold", "[cli][corpus]") {
+TEST_CASE("cli corpus: gzip'd, zstd and xz documents are cleaned as what they hold", "[cli][corpus]") {
   TempDir dir;
   write_file(dir.path / "a.txt.gz", gzipped(kPage));
   write_file(dir.path / "b.txt", "Second document has a sentence.\n");
   write_file(dir.path / "c.txt.zst", declutter::testing::zstd_compressed(kPage));
+  write_file(dir.path / "d.txt.xz", declutter::testing::xz_compressed(kPage));
   const std::string a = shell_quote((dir.path / "a.txt.gz").string());
   const std::string b = shell_quote((dir.path / "b.txt").string());
   const std::string c = shell_quote((dir.path / "c.txt.zst").string());
-  RunResult files = run_declutter(a + " " + b + " " + c);
+  const std::string d = shell_quote((dir.path / "d.txt.xz").string());
+  RunResult files = run_declutter(a + " " + b + " " + c + " " + d);
   CHECK(files.status == 0);
-  CHECK(files.out == kClean + "Second document has a sentence.\n" + kClean);
+  CHECK(files.out == kClean + "Second document has a sentence.\n" + kClean + kClean);
+
+  // A stream of records in an .xz file, and from standard input: what the records give uncompressed.
+  const std::string lines = "{\"text\":\"Home\"}\n{\"id\":2,\"text\":\"Second document has a sentence.\"}\n";
+  write_file(dir.path / "pages.jsonl.xz", declutter::testing::xz_compressed(lines));
+  const std::string expected = run_declutter("--jsonl", lines).out;
+  REQUIRE(std::count(expected.begin(), expected.end(), '\n') == 2);
+  RunResult stream = run_declutter("--jsonl " + shell_quote((dir.path / "pages.jsonl.xz").string()));
+  CHECK(stream.status == 0);
+  CHECK(stream.out == expected);
+  RunResult piped = run_declutter("--jsonl", declutter::testing::xz_compressed(lines));
+  CHECK(piped.out == expected);
 
   // The report reads gzip'd pages too.
   RunResult report = run_declutter("report " + a);
