@@ -3,9 +3,9 @@
 // nothing to clean. A page is a `response` record whose HTTP response succeeded (2xx) with
 // an HTML media type (the server's Content-Type; when that is missing or generic, such as
 // application/octet-stream, the WARC-Identified-Payload-Type the crawler wrote, else an
-// HTML start of the body itself), a `resource` record of an HTML media type (a page stored without its
-// HTTP exchange), or a `conversion` record of plain text (a page's text as Common Crawl's
-// WET files hold it, boilerplate and all). Requests, metadata, revisits, redirects,
+// HTML start of the body itself), a `resource` record of an HTML media type (a page stored
+// without its HTTP exchange), or a `conversion` record of plain text (a page's text as
+// Common Crawl's WET files hold it, boilerplate and all). Requests, metadata, revisits, redirects,
 // errors, images and every other kind of record are not documents.
 #include <cstddef>
 #include <string>

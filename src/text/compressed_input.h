@@ -27,9 +27,9 @@ bool is_compressed(std::string_view bytes);
 // stream may still turn out to be compressed, and a reader waits for more bytes only then.
 bool may_start_compressed(std::string_view first_bytes);
 
-// Inflates the document `in` (any number of gzip members, zstd frames or xz streams one after another,
-// as `cat a.gz b.gz` makes) into `out`, replacing it. Stops with too_large once the output
-// would pass `limit` bytes (0: no limit), so a small file cannot expand to fill memory;
+// Inflates the document `in` (any number of gzip members, zstd frames or xz streams one
+// after another, as `cat a.gz b.gz` makes) into `out`, replacing it. Stops with too_large
+// once the output would pass `limit` bytes (0: no limit), so a small file cannot fill memory;
 // `out` then holds the first `limit` bytes, which tell what the data is. On corrupt, `out`
 // is empty; on cut_short it holds what inflated. `in` that is not compressed is corrupt.
 InflateResult inflate_document(std::string_view in, std::size_t limit, std::string& out);
