@@ -74,8 +74,11 @@ void check_jsonl_output(std::string_view input, int output_fd) {
 
 // What the record reader reads from `fd` when its bytes are compressed: as much as inflates.
 std::string inflated_as_read(int fd, std::string_view bytes) {
-  if (::lseek(fd, 4, SEEK_SET) != 4) std::abort();
-  const std::unique_ptr<InflatingReader> reader = inflating_reader(fd, bytes.substr(0, 4));
+  // The longest magic (xz's) read first, as the record reader waits for it.
+  const std::string_view first = bytes.substr(0, 6);
+  if (::lseek(fd, static_cast<off_t>(first.size()), SEEK_SET) != static_cast<off_t>(first.size())) std::abort();
+  const std::unique_ptr<InflatingReader> reader = inflating_reader(fd, first);
+  if (!reader) std::abort();
   std::string inflated;
   char buffer[65536];
   for (std::ptrdiff_t got; (got = reader->read(buffer, sizeof buffer)) > 0;)

@@ -145,7 +145,8 @@ void BatchWorker::process_jsonl_line(Batch& batch, BatchRecord& record) {
 }
 
 // One JSON Lines record a page: {"url":...,"warc_date":...,"warc_record_id":...,"text":...},
-// the text under --field's name, and --metadata's field last. A record that fails writes
+// with "warc_truncated" after the record ID when the crawler kept only the start of the
+// page, the text under --field's name, and --metadata's field last. A record that fails writes
 // {"error":...,"url":...,"warc_record_id":...} under --on-error=error, nothing otherwise:
 // there is no input line to pass through.
 void BatchWorker::process_warc_record(Batch& batch, BatchRecord& record) {
@@ -166,6 +167,7 @@ void BatchWorker::process_warc_record(Batch& batch, BatchRecord& record) {
         append_member("url", warc_.url(), batch.output);
         append_member("warc_date", warc_.date(), batch.output);
         append_member("warc_record_id", warc_.record_id(), batch.output);
+        if (!warc_.truncated().empty()) append_member("warc_truncated", warc_.truncated(), batch.output);
         append_member(options_.field, without_final_newline(result_.text), batch.output);
         if (!options_.metadata_field.empty()) {
           append_key(options_.metadata_field, batch.output);

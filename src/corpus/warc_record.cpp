@@ -47,6 +47,7 @@ WarcRecord::Kind WarcRecord::classify(std::string_view record, std::string& reas
   url_ = without_angle_brackets(header_field(header, "warc-target-uri"));
   record_id_ = header_field(header, "warc-record-id");
   date_ = header_field(header, "warc-date");
+  truncated_ = header_field(header, "warc-truncated");
   charset_.clear();
   from_response_ = false;
   sniff_body_ = false;

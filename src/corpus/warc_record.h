@@ -31,6 +31,9 @@ class WarcRecord {
   std::string_view url() const { return url_; }            // WARC-Target-URI
   std::string_view record_id() const { return record_id_; }  // WARC-Record-ID
   std::string_view date() const { return date_; }          // WARC-Date
+  // WARC-Truncated: why the crawler kept only the start of the record ("length", "time",
+  // "disconnect", "unspecified"); empty when it kept all of it.
+  std::string_view truncated() const { return truncated_; }
   std::string_view body() const { return body_; }          // the page's bytes
   // The charset its Content-Type declared, as an iconv name; empty when none or unknown.
   std::string_view charset() const { return charset_; }
@@ -42,6 +45,7 @@ class WarcRecord {
   std::string_view url_;
   std::string_view record_id_;
   std::string_view date_;
+  std::string_view truncated_;
   Kind classify(std::string_view record, std::string& reason);
 
   std::string_view body_;

@@ -484,6 +484,26 @@ TEST_CASE("corpus: --warc names the text field, adds metadata, and reports faile
   CHECK(passed.diagnostics.find("record 2: http://a.example/2: asked to fail; skipped\n") != std::string::npos);
 }
 
+TEST_CASE("corpus: --warc names a page its crawler truncated, and keeps what it has", "[corpus][warc]") {
+  // The crawler stopped at its size limit inside the gzip'd body.
+  std::string page = "<html><body>";
+  for (int i = 0; i < 2'000; ++i) page += "<p>Paragraph " + std::to_string(i) + "</p>\n";
+  const std::string body = gzipped(page + "</body></html>");
+  std::string truncated = warc_record("response", "http://a.example/cut", "application/http; msgtype=response",
+                                      http_response("200 OK", "Content-Type: text/html\r\nContent-Encoding: gzip\r\n",
+                                                    body.substr(0, body.size() / 2)));
+  truncated.insert(truncated.find("Content-Length"), "WARC-Truncated: length\r\n");
+  const auto result = run_on(truncated + html_response_record("http://a.example/whole", "<p>whole</p>"), warc_options());
+  CHECK(result.status == 0);
+  const std::string cut_prefix =
+      "{\"url\":\"http://a.example/cut\",\"warc_date\":\"2026-05-06T07:08:09Z\",\"warc_record_id\":\"<urn:uuid:1>\","
+      "\"warc_truncated\":\"length\",\"text\":\"[http://a.example/cut]<HTML><BODY><P>PARAGRAPH 0</P>";
+  CHECK(result.output.starts_with(cut_prefix));
+  CHECK(result.output.find("PARAGRAPH 1999") == std::string::npos);  // the half that was not kept
+  CHECK(result.output.find("\n{\"url\":\"http://a.example/whole\",\"warc_date\":\"2026-05-06T07:08:09Z\","
+                           "\"warc_record_id\":\"<urn:uuid:1>\",\"text\":") != std::string::npos);
+}
+
 TEST_CASE("corpus: --warc skips a page over --max-doc-bytes with a warning, other big records quietly",
           "[corpus][warc]") {
   const std::string big(200'000, 'x');
